@@ -1,0 +1,120 @@
+/**
+ * Claim validation at the edge: unknown input in, a typed {@link Claim} or a list of
+ * {@link ClaimIssue}s out. Never throws.
+ */
+import type { z } from 'zod';
+import { claimSchema } from './schema.js';
+import type { Claim } from './claim.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import { claimMessage, type MessageParams } from '../errors/messages.en.js';
+import { type ClaimIssue, type Result, fail, formatPath, ok } from '../errors/issue.js';
+import { MAX_CLAIM_FEN } from '../money/fen.js';
+
+/**
+ * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
+ *
+ * @example
+ * const r = parseClaim(JSON.parse(text));
+ * if (r.ok) settleClaim(r.value, options);
+ * else console.error(r.errors[0].code, r.errors[0].path);
+ */
+export function parseClaim(input: unknown): Result<Claim, ClaimIssue> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input) })]);
+  }
+  const parsed = claimSchema.safeParse(input);
+  if (!parsed.success) return fail(parsed.error.issues.flatMap((i) => fromZod(i, input)));
+  const c = parsed.data;
+  const issues: ClaimIssue[] = [];
+  const admitted = c.visit.admitted ?? c.visit.discharged;
+  if (admitted > c.visit.discharged) {
+    issues.push(issue(ClaimErrorCode.DATE_ORDER, 'visit.admitted', { detail: `${admitted} > ${c.visit.discharged}` }));
+  }
+  if (c.visit.kind === 'delivery' && c.visit.deliveryMode === undefined) {
+    issues.push(issue(ClaimErrorCode.DELIVERY_MODE_REQUIRED, 'visit.deliveryMode', {}));
+  }
+  let total = 0;
+  c.items.forEach((it, i) => {
+    if (it.amount > MAX_CLAIM_FEN) issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, `items[${i}].amount`, {}));
+    total += it.amount;
+  });
+  if (issues.length === 0 && total > MAX_CLAIM_FEN) {
+    issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, 'items', { detail: 'sum of the items' }));
+  }
+  if (issues.length > 0) return fail(issues);
+  return ok({
+    id: c.id,
+    person: c.person,
+    visit: {
+      kind: c.visit.kind,
+      admitted,
+      discharged: c.visit.discharged,
+      chronic: c.visit.chronic,
+      majorDisease: c.visit.majorDisease,
+      referral: c.visit.referral,
+      deliveryMode: c.visit.deliveryMode,
+    },
+    hospital: {
+      id: c.hospital.id,
+      name: c.hospital.name,
+      level: c.hospital.level,
+      area: c.hospital.area,
+      designated: c.hospital.designated,
+    },
+    items: c.items,
+  });
+}
+
+/**
+ * Builds one claim issue with its message.
+ *
+ * @example
+ * claimIssue('duplicate_claim', 'id', { received: 'C1' })
+ */
+export function claimIssue(code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>): ClaimIssue {
+  return issue(code, path, params);
+}
+
+function issue(code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>): ClaimIssue {
+  return { code, path, message: claimMessage(code, { ...params, path }) };
+}
+
+function fromZod(zi: z.core.$ZodIssue, input: unknown): ClaimIssue[] {
+  const path = formatPath(zi.path);
+  const value = valueAt(input, zi.path);
+  switch (zi.code) {
+    case 'unrecognized_keys':
+      return zi.keys.map((k) => issue(ClaimErrorCode.UNKNOWN_FIELD, formatPath([...zi.path, k]), {}));
+    case 'invalid_type':
+      if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: zi.expected })];
+      if (zi.expected === 'object') return [issue(ClaimErrorCode.NOT_AN_OBJECT, path, { received: describe(value) })];
+      return [issue(ClaimErrorCode.INVALID_TYPE, path, { expected: zi.expected, received: describe(value) })];
+    case 'invalid_value':
+      return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected: zi.values.map((v) => JSON.stringify(v)).join(', '), received: describe(value) })];
+    case 'too_small':
+      return [issue(zi.origin === 'array' ? ClaimErrorCode.EMPTY_ITEMS : ClaimErrorCode.EMPTY_STRING, path, {})];
+    case 'custom': {
+      const code = (zi.params as { code?: ClaimErrorCode } | undefined)?.code ?? ClaimErrorCode.INVALID_TYPE;
+      return [issue(code, path, { received: describe(value) })];
+    }
+    default:
+      return [issue(ClaimErrorCode.INVALID_TYPE, path, { received: describe(value) })];
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
+}

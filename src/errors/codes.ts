@@ -1,0 +1,68 @@
+/**
+ * The closed set of error codes. Codes are stable: callers branch on them, tests pin them, and a
+ * new failure gets a new code rather than a new meaning for an old one.
+ */
+export const ClaimErrorCode = {
+  /** The text is not JSON. */
+  INVALID_JSON: 'invalid_json',
+  /** The JSON is not an object where a claim (or a part of it) must be one. */
+  NOT_AN_OBJECT: 'not_an_object',
+  /** A required field is absent. */
+  MISSING_FIELD: 'missing_field',
+  /** A field has the wrong JSON type. */
+  INVALID_TYPE: 'invalid_type',
+  /** A field the contract does not know (a misspelt `compliant` must not default to true). */
+  UNKNOWN_FIELD: 'unknown_field',
+  /** A value outside its closed list (`county`, `kind`, `catalog` …). */
+  INVALID_ENUM: 'invalid_enum',
+  /** A string field that must not be empty is empty. */
+  EMPTY_STRING: 'empty_string',
+  /** An amount that is not a non-negative number with at most two decimals. */
+  INVALID_AMOUNT: 'invalid_amount',
+  /** An amount (or the claim's total) beyond 10^12 yuan. */
+  AMOUNT_TOO_LARGE: 'amount_too_large',
+  /** A date that is not a real `YYYY-MM-DD` calendar date. */
+  INVALID_DATE: 'invalid_date',
+  /** `admitted` after `discharged`. */
+  DATE_ORDER: 'date_order',
+  /** A claim with no items. */
+  EMPTY_ITEMS: 'empty_items',
+  /** A delivery claim without `deliveryMode`. */
+  DELIVERY_MODE_REQUIRED: 'delivery_mode_required',
+  /** A claim id that was already settled (in the ledger or earlier in the batch). */
+  DUPLICATE_CLAIM: 'duplicate_claim',
+  /** No rule set is in force on the discharge date. */
+  NO_RULES_FOR_DATE: 'no_rules_for_date',
+  /** The year-to-date ledger passed in belongs to another person or year. */
+  LEDGER_MISMATCH: 'ledger_mismatch',
+} as const;
+
+/** A claim error code. */
+export type ClaimErrorCode = (typeof ClaimErrorCode)[keyof typeof ClaimErrorCode];
+
+/** The closed set of codes for problems in a rule folder or a ledger file. */
+export const RuleErrorCode = {
+  /** A file the rule-set format requires is absent or unreadable. */
+  FILE_MISSING: 'rule_file_missing',
+  /** A rule file is not JSON. */
+  INVALID_JSON: 'rule_invalid_json',
+  /** A rule file does not match the rule-file schema (wrong type, unknown key, bad value …). */
+  INVALID: 'rule_invalid',
+  /** A condition names a fact that does not exist, or is not known at that point of the waterfall. */
+  UNKNOWN_FACT: 'rule_unknown_fact',
+  /** A condition compares a fact with a value it can never take. */
+  IMPOSSIBLE_VALUE: 'rule_impossible_value',
+  /** Dated values leave part of the rule set's period without a value. */
+  DATE_GAP: 'rule_date_gap',
+  /** The tier order is not the plan's order. */
+  TIER_ORDER: 'rule_tier_order',
+  /** An assumed value is not flagged `verified: false`. */
+  UNVERIFIED_FLAG: 'rule_unverified_flag',
+  /** Two rule sets of one rule book are in force on the same day. */
+  OVERLAP: 'rule_overlap',
+  /** A ledger file that does not match the ledger format. */
+  LEDGER_INVALID: 'ledger_invalid',
+} as const;
+
+/** A rule or ledger error code. */
+export type RuleErrorCode = (typeof RuleErrorCode)[keyof typeof RuleErrorCode];

@@ -1,0 +1,46 @@
+/**
+ * English messages for claim errors, one entry per code: the only place their wording lives.
+ * Each message names the field and says what would be accepted, so the sender can fix it.
+ */
+import type { ClaimErrorCode } from './codes.js';
+
+/** What a message may mention about the problem. */
+export interface MessageParams {
+  readonly path: string;
+  readonly expected?: string;
+  readonly received?: string;
+  readonly detail?: string;
+}
+
+const field = (p: MessageParams): string => (p.path === '' ? 'the claim' : p.path);
+
+/** The English message for each claim error code. */
+export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParams) => string>> = {
+  invalid_json: (p) => `the input is not valid JSON${p.detail ? ` (${p.detail})` : ''}; send one claim object, or one per line`,
+  not_an_object: (p) => `${field(p)} must be a JSON object${p.received ? `, not ${p.received}` : ''}`,
+  missing_field: (p) => `${field(p)} is required${p.expected ? ` (${p.expected})` : ''}`,
+  invalid_type: (p) => `${field(p)} must be ${p.expected ?? 'of another type'}${p.received ? `, not ${p.received}` : ''}`,
+  unknown_field: (p) => `${field(p)} is not a field of the claim contract; remove it or check its spelling`,
+  invalid_enum: (p) => `${field(p)} must be one of ${p.expected ?? '(see CONTRACT.md)'}${p.received ? `, not ${p.received}` : ''}`,
+  empty_string: (p) => `${field(p)} must not be empty`,
+  invalid_amount: (p) =>
+    `${field(p)} must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number${p.received ? `, not ${p.received}` : ''}`,
+  amount_too_large: (p) => `${field(p)} is beyond the largest amount accepted (10^12 yuan)${p.received ? `: ${p.received}` : ''}`,
+  invalid_date: (p) => `${field(p)} must be a calendar date written YYYY-MM-DD${p.received ? `, not ${p.received}` : ''}`,
+  date_order: (p) => `${field(p)} must not be after visit.discharged${p.detail ? ` (${p.detail})` : ''}`,
+  empty_items: (p) => `${field(p)} must list at least one item of the bill`,
+  delivery_mode_required: (p) => `${field(p)} is required for a delivery claim: "vaginal" or "cesarean"`,
+  duplicate_claim: (p) => `claim ${p.received ?? ''} was already settled${p.detail ? ` (${p.detail})` : ''}; reverse it before settling it again`,
+  no_rules_for_date: (p) => `no rule set is in force on ${p.received ?? 'this date'}${p.detail ? `; available: ${p.detail}` : ''}`,
+  ledger_mismatch: (p) => `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
+};
+
+/**
+ * Builds the message for a code.
+ *
+ * @example
+ * claimMessage('empty_items', { path: 'items' }) // "items must list at least one item of the bill"
+ */
+export function claimMessage(code: ClaimErrorCode, params: MessageParams): string {
+  return CLAIM_MESSAGES_EN[code](params);
+}

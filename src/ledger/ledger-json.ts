@@ -1,0 +1,114 @@
+/**
+ * The ledger as JSON: amounts as contract strings, maps with sorted keys so that the same state
+ * always prints the same bytes. Used in settlements (`ledger`) and in `--ledger` files.
+ */
+import { z } from 'zod';
+import { RuleErrorCode } from '../errors/codes.js';
+import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
+import { type Fen, formatFen, parseAmount } from '../money/fen.js';
+import { type Ledger, type YearLedger, ledgerKey } from './year-ledger.js';
+
+/** A year ledger as JSON. */
+export interface YearLedgerJson {
+  readonly personId: string;
+  readonly year: number;
+  readonly claimIds: readonly string[];
+  readonly basicInsurancePaid: Readonly<Record<string, string>>;
+  readonly basicDeductibleUsed: Readonly<Record<string, string>>;
+  readonly seriousIllnessBurden: string;
+  readonly seriousIllnessPaid: string;
+  readonly supplementaryPaid: string;
+  readonly assistancePaid: string;
+}
+
+/**
+ * Writes a year ledger as JSON.
+ *
+ * @example
+ * yearLedgerToJson(emptyYearLedger('P1', 2017)).seriousIllnessBurden // "0.00"
+ */
+export function yearLedgerToJson(l: YearLedger): YearLedgerJson {
+  return {
+    personId: l.personId,
+    year: l.year,
+    claimIds: l.claimIds,
+    basicInsurancePaid: mapToJson(l.basicInsurancePaid),
+    basicDeductibleUsed: mapToJson(l.basicDeductibleUsed),
+    seriousIllnessBurden: formatFen(l.seriousIllnessBurden),
+    seriousIllnessPaid: formatFen(l.seriousIllnessPaid),
+    supplementaryPaid: formatFen(l.supplementaryPaid),
+    assistancePaid: formatFen(l.assistancePaid),
+  };
+}
+
+const money = z.string().refine((s) => parseAmount(s) !== undefined, 'must be an amount string like "12.50"');
+const yearLedgerSchema = z.strictObject({
+  personId: z.string().min(1),
+  year: z.number().int().min(1900).max(9999),
+  claimIds: z.array(z.string().min(1)),
+  basicInsurancePaid: z.record(z.string(), money),
+  basicDeductibleUsed: z.record(z.string(), money),
+  seriousIllnessBurden: money,
+  seriousIllnessPaid: money,
+  supplementaryPaid: money,
+  assistancePaid: money,
+});
+const ledgerFileSchema = z.strictObject({ version: z.literal(1), entries: z.array(yearLedgerSchema) });
+
+/**
+ * Writes a whole ledger as the `--ledger` file format `{ "version": 1, "entries": [...] }`,
+ * entries sorted by person and year.
+ *
+ * @example
+ * JSON.stringify(ledgerToJson(new Map())) // '{"version":1,"entries":[]}'
+ */
+export function ledgerToJson(ledger: Ledger): { version: 1; entries: YearLedgerJson[] } {
+  const entries = [...ledger.values()]
+    .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.year - b.year))
+    .map(yearLedgerToJson);
+  return { version: 1, entries };
+}
+
+/**
+ * Reads a `--ledger` file's JSON; every problem comes back with its path.
+ *
+ * @example
+ * parseLedgerJson({ version: 1, entries: [] }) // { ok: true, value: Map(0) }
+ */
+export function parseLedgerJson(json: unknown, file = 'ledger'): Result<Map<string, YearLedger>, RuleIssue> {
+  const r = ledgerFileSchema.safeParse(json);
+  if (!r.success) {
+    return fail(r.error.issues.map((i) => ({ code: RuleErrorCode.LEDGER_INVALID, file, path: formatPath(i.path), message: i.message })));
+  }
+  const out = new Map<string, YearLedger>();
+  for (const e of r.data.entries) {
+    const key = ledgerKey(e.personId, e.year);
+    if (out.has(key)) {
+      return fail([{ code: RuleErrorCode.LEDGER_INVALID, file, path: 'entries', message: `two entries for person ${e.personId} in ${e.year}` }]);
+    }
+    out.set(key, {
+      personId: e.personId,
+      year: e.year,
+      claimIds: e.claimIds,
+      basicInsurancePaid: mapFromJson(e.basicInsurancePaid),
+      basicDeductibleUsed: mapFromJson(e.basicDeductibleUsed),
+      seriousIllnessBurden: parseAmount(e.seriousIllnessBurden)!,
+      seriousIllnessPaid: parseAmount(e.seriousIllnessPaid)!,
+      supplementaryPaid: parseAmount(e.supplementaryPaid)!,
+      assistancePaid: parseAmount(e.assistancePaid)!,
+    });
+  }
+  return ok(out);
+}
+
+function mapToJson(m: Readonly<Record<string, Fen>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(m).sort()) out[k] = formatFen(m[k]!);
+  return out;
+}
+
+function mapFromJson(m: Readonly<Record<string, string>>): Record<string, Fen> {
+  const out: Record<string, Fen> = {};
+  for (const [k, v] of Object.entries(m)) out[k] = parseAmount(v)!;
+  return out;
+}

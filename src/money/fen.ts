@@ -1,0 +1,115 @@
+/**
+ * Money as an exact integer number of fen (分), behind one type.
+ *
+ * A `Fen` is a safe integer; it is never a fraction of a yuan held in a float. Amounts enter only
+ * through {@link parseAmount} (claims) or {@link parseRuleAmount} (rule files) and leave only
+ * through {@link formatFen}. Arithmetic that could leave the exact range throws instead of
+ * rounding silently.
+ */
+import Decimal from 'decimal.js';
+
+/** An exact amount of money in fen (1 yuan = 100 fen). */
+export type Fen = number & { readonly __unit: 'fen' };
+
+/** Zero fen. */
+export const ZERO = 0 as Fen;
+
+/** Largest amount a claim may carry, in fen: 10^12 yuan. A technical limit, not a policy number. */
+export const MAX_CLAIM_FEN = 100_000_000_000_000 as Fen;
+
+const AMOUNT_TEXT = /^\d{1,15}(\.\d{1,2})?$/;
+
+/**
+ * Reads a contract amount: a JSON number or a string with 0–2 decimals, never negative, no
+ * exponent, no separators. Returns `undefined` when the text is not such an amount.
+ *
+ * @example
+ * parseAmount('1234.5') // 123450
+ * parseAmount(86.4)     // 8640
+ * parseAmount('1.234')  // undefined
+ */
+export function parseAmount(value: unknown): Fen | undefined {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+  else return undefined;
+  if (!AMOUNT_TEXT.test(text)) return undefined;
+  const dot = text.indexOf('.');
+  if (dot < 0) return checked(Number(text) * 100);
+  const whole = Number(text.slice(0, dot));
+  const frac = text.slice(dot + 1).padEnd(2, '0');
+  return checked(whole * 100 + Number(frac));
+}
+
+/**
+ * Reads an amount written in a rule file (a decimal string such as `"150000"` or `"0.50"`).
+ *
+ * @example
+ * parseRuleAmount('400') // 40000
+ */
+export function parseRuleAmount(text: string): Fen {
+  const d = new Decimal(text);
+  if (d.isNegative() || d.decimalPlaces() > 2) throw new RangeError(`not an amount in fen: ${text}`);
+  return checked(d.times(100).toNumber());
+}
+
+/**
+ * Formats fen as the contract's string with exactly two decimals.
+ *
+ * @example
+ * formatFen(123450 as Fen) // "1234.50"
+ * formatFen(-5 as Fen)     // "-0.05"
+ */
+export function formatFen(fen: Fen): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const cents = abs % 100;
+  return `${sign}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+}
+
+/** `a + b`, exact. @example add(fen(1), fen(2)) // 3 */
+export function add(a: Fen, b: Fen): Fen {
+  return checked(a + b);
+}
+
+/** `a − b`, exact (may be negative: differences between scenarios). @example sub(fen(5), fen(2)) // 3 */
+export function sub(a: Fen, b: Fen): Fen {
+  return checked(a - b);
+}
+
+/** The smaller of two amounts. @example minFen(fen(1), fen(2)) // 1 */
+export function minFen(a: Fen, b: Fen): Fen {
+  return a < b ? a : b;
+}
+
+/** The larger of two amounts. @example maxFen(fen(1), fen(2)) // 2 */
+export function maxFen(a: Fen, b: Fen): Fen {
+  return a > b ? a : b;
+}
+
+/** `max(0, a − b)`: what is left of `a` after `b`. @example excess(fen(5), fen(7)) // 0 */
+export function excess(a: Fen, b: Fen): Fen {
+  return a > b ? checked(a - b) : ZERO;
+}
+
+/** Sum of amounts, exact. @example sumFen([fen(1), fen(2)]) // 3 */
+export function sumFen(amounts: readonly Fen[]): Fen {
+  let s = 0;
+  for (const a of amounts) s += a;
+  return checked(s);
+}
+
+/**
+ * Brands an integer as fen; throws if it is not a safe integer. For tests and the rule loader.
+ *
+ * @example
+ * fen(1050) // 10.50 yuan
+ */
+export function fen(n: number): Fen {
+  return checked(n);
+}
+
+function checked(n: number): Fen {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`amount out of the exact range: ${n} fen`);
+  return n as Fen;
+}

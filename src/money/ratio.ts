@@ -1,0 +1,117 @@
+/**
+ * Exact decimal ratios (0.55, 0.05, 0.10 …) as an integer over a power of ten, so that
+ * `amount × ratio` is computed without a float ever holding the product.
+ */
+import Decimal from 'decimal.js';
+import { type Fen, fen } from './fen.js';
+import { mulDiv, mulDivRem, type RoundingMode, MONEY_ROUNDING } from './rounding.js';
+
+/** `units / 10^scale`, exact; never negative. */
+export interface Ratio {
+  readonly units: number;
+  readonly scale: number;
+}
+
+/** Most decimals a ratio in a rule file may carry. */
+export const MAX_RATIO_DECIMALS = 6;
+
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+
+/**
+ * Reads a ratio written as a decimal string (`"0.55"`, `"1"`, `"0.105"`).
+ *
+ * @example
+ * parseRatio('0.55') // { units: 55, scale: 2 }
+ */
+export function parseRatio(text: string): Ratio {
+  const d = new Decimal(text);
+  if (d.isNegative() || d.decimalPlaces() > MAX_RATIO_DECIMALS) {
+    throw new RangeError(`not a ratio with at most ${MAX_RATIO_DECIMALS} decimals: ${text}`);
+  }
+  const scale = d.decimalPlaces();
+  return { units: d.times(POW10[scale]!).toNumber(), scale };
+}
+
+/**
+ * `a + b`, exact.
+ *
+ * @example
+ * addRatio(parseRatio('0.75'), parseRatio('0.05')) // 0.80
+ */
+export function addRatio(a: Ratio, b: Ratio): Ratio {
+  const scale = Math.max(a.scale, b.scale);
+  return {
+    units: a.units * POW10[scale - a.scale]! + b.units * POW10[scale - b.scale]!,
+    scale,
+  };
+}
+
+/**
+ * `min(r, 1)`: POLICY.md §4 caps every ratio at 1 (a raised ratio never pays more than the base).
+ *
+ * @example
+ * capAtOne(parseRatio('1.05')) // 1
+ */
+export function capAtOne(r: Ratio): Ratio {
+  const one = POW10[r.scale]!;
+  return r.units > one ? { units: one, scale: r.scale } : r;
+}
+
+/**
+ * `amount × ratio`, rounded to the fen (half-up unless told otherwise).
+ *
+ * @example
+ * applyRatio(fen(847000), parseRatio('0.8')) // 677600
+ */
+export function applyRatio(amount: Fen, r: Ratio, mode: RoundingMode = MONEY_ROUNDING): Fen {
+  return fen(mulDiv(amount, r.units, POW10[r.scale]!, mode));
+}
+
+/**
+ * The ratio as a decimal string, for explanations and traces.
+ *
+ * @example
+ * formatRatio(parseRatio('0.80')) // "0.8"
+ */
+export function formatRatio(r: Ratio): string {
+  return new Decimal(r.units).dividedBy(POW10[r.scale]!).toString();
+}
+
+/**
+ * The ratio as a percentage string for people (`"80%"`, `"12.5%"`).
+ *
+ * @example
+ * formatPercent(parseRatio('0.125')) // "12.5%"
+ */
+export function formatPercent(r: Ratio): string {
+  return `${new Decimal(r.units).dividedBy(POW10[r.scale]!).times(100).toString()}%`;
+}
+
+/** `10^scale`, for callers that combine several ratios over one denominator. */
+export function ratioDenominator(r: Ratio): number {
+  return POW10[r.scale]!;
+}
+
+/**
+ * `Σ amount_i × ratio_i`, computed exactly and rounded once (half-up unless told otherwise): the
+ * serious-illness bracket sum f(c) rounds the whole, not each bracket.
+ *
+ * @example
+ * applyRatios([[fen(4500000), parseRatio('0.65')], [fen(3815500), parseRatio('0.75')]]) // 5786625
+ */
+export function applyRatios(terms: readonly (readonly [Fen, Ratio])[], mode: RoundingMode = MONEY_ROUNDING): Fen {
+  let scale = 0;
+  for (const [, r] of terms) if (r.scale > scale) scale = r.scale;
+  const den = POW10[scale]!;
+  let q = 0;
+  let rem = 0;
+  for (const [a, r] of terms) {
+    const [qi, ri] = mulDivRem(a, r.units * POW10[scale - r.scale]!, den);
+    q += qi;
+    rem += ri;
+  }
+  const carry = Math.floor(rem / den);
+  q += carry;
+  rem -= carry * den;
+  return fen(mode === 'floor' || rem * 2 < den ? q : q + 1);
+}

@@ -1,0 +1,69 @@
+/**
+ * A rule book: the rule sets a caller settles with, and the choice of the policy in force on a
+ * discharge date. Two rule sets in force on the same day are refused.
+ */
+import { RuleErrorCode } from '../errors/codes.js';
+import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
+import type { RuleSet } from './compile.js';
+import type { Policy } from './policy.js';
+
+/** Rule sets ordered by date, with their policies flattened for lookup. */
+export interface RuleBook {
+  readonly sets: readonly RuleSet[];
+  readonly policies: readonly Policy[];
+}
+
+/**
+ * Builds a rule book from rule sets; fails when two are in force on the same day.
+ *
+ * @example
+ * const book = ruleBook([ziyang2017]);
+ */
+export function ruleBook(sets: readonly RuleSet[]): Result<RuleBook, RuleIssue> {
+  const sorted = [...sets].sort((a, b) => (a.inForce.from < b.inForce.from ? -1 : 1));
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (cur.inForce.from <= prev.inForce.to) {
+      return fail([
+        {
+          code: RuleErrorCode.OVERLAP,
+          file: `${cur.id}/ruleset.json`,
+          path: 'inForce',
+          message: `${cur.id} (from ${cur.inForce.from}) overlaps ${prev.id} (to ${prev.inForce.to}): one day, one rule set`,
+        },
+      ]);
+    }
+  }
+  return ok({ sets: sorted, policies: sorted.flatMap((s) => s.segments) });
+}
+
+/**
+ * The policy in force on a date (`YYYY-MM-DD`), or `undefined` when no rule set covers it.
+ *
+ * @example
+ * policyOn(book, '2017-06-10')?.version // "2017-03-17"
+ */
+export function policyOn(book: RuleBook, date: string): Policy | undefined {
+  const ps = book.policies;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = ps[mid]!;
+    if (date < p.version) hi = mid - 1;
+    else if (date > p.validTo) lo = mid + 1;
+    else return p;
+  }
+  return undefined;
+}
+
+/**
+ * Says which periods the book covers, for error messages.
+ *
+ * @example
+ * describeBook(book) // "ziyang-2017: 2017-03-17 to 2020-12-31"
+ */
+export function describeBook(book: RuleBook): string {
+  return book.sets.map((s) => `${s.id}: ${s.inForce.from} to ${s.inForce.to}`).join('; ');
+}

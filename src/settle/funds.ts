@@ -1,0 +1,66 @@
+/**
+ * Drawing on the relief funds in a fixed order (POLICY.md §4 tier 8). A fund without a balance is
+ * unlimited (a single settlement); a simulation passes balances and moves to the next fund when
+ * one runs dry.
+ */
+import { type Fen, ZERO, add, fen, minFen, sub } from '../money/fen.js';
+import type { FundId } from '../rules/schema.js';
+
+/** Balances left in the relief funds; a fund that is absent is unlimited. */
+export type FundBalances = Readonly<Partial<Record<FundId, Fen>>>;
+
+/** One fund's payment towards a claim. */
+export interface FundDraw {
+  readonly fund: FundId;
+  readonly amount: Fen;
+}
+
+/** What a draw paid, from which funds, and the balances after it. */
+export interface DrawResult {
+  readonly paid: Fen;
+  readonly draws: readonly FundDraw[];
+  readonly balances: FundBalances;
+}
+
+/**
+ * Draws up to `amount` from `order`, first fund first.
+ *
+ * @example
+ * drawFunds({}, ['emergency-relief'], fen(2400)).paid // 2400 (unlimited)
+ * drawFunds({ 'emergency-relief': fen(100) }, ['emergency-relief'], fen(2400)).paid // 100
+ */
+export function drawFunds(balances: FundBalances, order: readonly FundId[], amount: Fen): DrawResult {
+  let left = amount;
+  const draws: FundDraw[] = [];
+  let next: Partial<Record<FundId, Fen>> | undefined;
+  for (const fund of order) {
+    if (left === 0) break;
+    const balance = (next ?? balances)[fund];
+    const take = balance === undefined ? left : minFen(balance, left);
+    if (take === 0) continue;
+    draws.push({ fund, amount: take });
+    left = sub(left, take);
+    if (balance !== undefined) {
+      next ??= { ...balances };
+      next[fund] = sub(balance, take);
+    }
+  }
+  return { paid: fen(amount - left), draws, balances: next ?? balances };
+}
+
+/**
+ * Adds up draws per fund, keeping the order in which each fund first paid.
+ *
+ * @example
+ * mergeDraws([{ fund: 'charity-care', amount: fen(1) }, { fund: 'charity-care', amount: fen(2) }])
+ * // [{ fund: 'charity-care', amount: 3 }]
+ */
+export function mergeDraws(draws: readonly FundDraw[]): FundDraw[] {
+  const out: { fund: FundId; amount: Fen }[] = [];
+  for (const d of draws) {
+    const e = out.find((x) => x.fund === d.fund);
+    if (e) e.amount = add(e.amount, d.amount);
+    else if (d.amount > ZERO) out.push({ fund: d.fund, amount: d.amount });
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * The eight pools of a bill (POLICY.md §3.2): catalog group × drug / non-drug, in the fixed order
+ * that also breaks ties in the pro-rata reduction (§3.3).
+ */
+import { allocate } from '../money/allocate.js';
+import { type Fen, ZERO, fen, sub } from '../money/fen.js';
+
+/** Pool names in their fixed order. */
+export const POOL_NAMES = ['A.drug', 'A.nondrug', 'B.drug', 'B.nondrug', 'N.drug', 'N.nondrug', 'O.drug', 'O.nondrug'] as const;
+/** A pool name. */
+export type PoolName = (typeof POOL_NAMES)[number];
+
+/** The eight pool amounts, in {@link POOL_NAMES} order. */
+export type Pools = readonly [Fen, Fen, Fen, Fen, Fen, Fen, Fen, Fen];
+
+/** Indexes of every pool. */
+export const ALL_POOLS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
+/** Indexes of the four non-drug pools (the waiver's base, 7.4.1). */
+export const NONDRUG_POOLS: readonly number[] = [1, 3, 5, 7];
+
+/** Eight empty pools. */
+export const EMPTY_POOLS: Pools = [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO];
+
+/**
+ * The pool an item goes to: A, B, N (C necessary) or O (C other), drug or not.
+ *
+ * @example
+ * poolIndex('C', true, false) // 5 (N.nondrug)
+ */
+export function poolIndex(catalog: 'A' | 'B' | 'C', necessary: boolean, isDrug: boolean): number {
+  const group = catalog === 'A' ? 0 : catalog === 'B' ? 1 : necessary ? 2 : 3;
+  return group * 2 + (isDrug ? 0 : 1);
+}
+
+/**
+ * Sum of the pools at `indexes` (all pools by default).
+ *
+ * @example
+ * poolSum(pools, NONDRUG_POOLS)
+ */
+export function poolSum(pools: Pools, indexes: readonly number[] = ALL_POOLS): Fen {
+  let s = 0;
+  for (const i of indexes) s += pools[i]!;
+  return fen(s);
+}
+
+/**
+ * Takes `amount` from the pools at `indexes` in proportion to their sizes, by largest remainder
+ * (POLICY.md §3.3). The amount must not exceed what those pools hold.
+ *
+ * @example
+ * takeProRata(pools, fen(150000), ALL_POOLS)
+ */
+export function takeProRata(pools: Pools, amount: Fen, indexes: readonly number[]): Pools {
+  if (amount === 0) return pools;
+  const parts = allocate(
+    amount,
+    indexes.map((i) => pools[i]!),
+  );
+  const out = [...pools] as Fen[];
+  indexes.forEach((idx, k) => {
+    out[idx] = sub(out[idx]!, parts[k]!);
+  });
+  return out as unknown as Pools;
+}

@@ -1,0 +1,102 @@
+/**
+ * Settling one validated claim: choose the policy by discharge date, check the ledger, split the
+ * bill, run the waterfall, and check conservation to the fen before returning.
+ */
+import type { Claim } from '../claim/claim.js';
+import { claimIssue } from '../claim/parse.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
+import { type Ledger, type YearLedger, emptyYearLedger, ledgerKey, ledgerYear } from '../ledger/year-ledger.js';
+import { type Fen, sumFen } from '../money/fen.js';
+import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
+import { defaultRules } from '../rules/embedded.js';
+import type { Policy } from '../rules/policy.js';
+import { type Bill, splitBill } from './bill.js';
+import { type ClaimFacts, claimFacts } from './facts.js';
+import type { FundBalances } from './funds.js';
+import type { LineRecord, TargetOutcome } from './state.js';
+import { runWaterfall } from './waterfall.js';
+
+/** Options of a settlement. */
+export interface SettleOptions {
+  /** The rule book (default: the embedded `ziyang-2017`). */
+  readonly rules?: RuleBook;
+  /** This person-year's ledger before the claim (default: nothing settled yet this year). */
+  readonly ledger?: YearLedger;
+  /** Relief-fund balances (default: unlimited). */
+  readonly funds?: FundBalances;
+}
+
+/** A settlement with exact amounts and everything it was computed from. */
+export interface SettlementRecord {
+  readonly claim: Claim;
+  readonly policy: Policy;
+  readonly facts: ClaimFacts;
+  readonly bill: Bill;
+  readonly lines: readonly LineRecord[];
+  readonly personal: Fen;
+  readonly target: TargetOutcome | null;
+  /** The person-year ledger after this claim. */
+  readonly ledger: YearLedger;
+  /** Relief-fund balances after this claim. */
+  readonly funds: FundBalances;
+}
+
+/**
+ * Settles a validated claim through the waterfall.
+ *
+ * @example
+ * const r = settleClaim(claim, { ledger });
+ * if (r.ok) { r.value.personal; r.value.ledger; }
+ */
+export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<SettlementRecord, ClaimIssue> {
+  const book = options.rules ?? defaultRules();
+  const policy = policyOn(book, claim.visit.discharged);
+  if (!policy) {
+    return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(book) })]);
+  }
+  const year = ledgerYear(claim.visit.discharged);
+  const before = options.ledger ?? emptyYearLedger(claim.person.id, year);
+  if (before.personId !== claim.person.id || before.year !== year) {
+    return fail([
+      claimIssue(ClaimErrorCode.LEDGER_MISMATCH, 'person.id', {
+        detail: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
+      }),
+    ]);
+  }
+  if (before.claimIds.includes(claim.id)) {
+    return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the ledger of ${before.personId} for ${year}` })]);
+  }
+
+  const facts = claimFacts(claim, policy);
+  const bill = splitBill(claim, facts.facts, policy);
+  const ctx = { claim, policy, facts: facts.facts, billable: bill.billable, settled: policy.settled.when(facts.facts) };
+  const end = runWaterfall(ctx, {
+    pools: bill.pools,
+    scope: null,
+    remaining: bill.billable,
+    lines: [],
+    ledger: { ...before, claimIds: [...before.claimIds, claim.id] },
+    funds: options.funds ?? {},
+    excessDraws: [],
+    target: null,
+  });
+
+  // Invariant 1 (POLICY.md §5): total = hospitalAbsorbed + Σ lines + personal, to the fen.
+  const paid = sumFen(end.lines.map((l) => l.amount));
+  if (bill.hospitalAbsorbed + paid + end.remaining !== bill.total || end.remaining < 0) {
+    throw new Error(`conservation broken for claim ${claim.id}: this is a bug in bashunwei, please report it with the claim`);
+  }
+  return ok({ claim, policy, facts, bill, lines: end.lines, personal: end.remaining, target: end.target, ledger: end.ledger, funds: end.funds });
+}
+
+/**
+ * The ledger entry of a claim's person-year in a {@link Ledger} (empty when absent).
+ *
+ * @example
+ * yearLedgerFor(ledger, claim)
+ */
+export function yearLedgerFor(ledger: Ledger, claim: Claim): YearLedger {
+  const year = ledgerYear(claim.visit.discharged);
+  return ledger.get(ledgerKey(claim.person.id, year)) ?? emptyYearLedger(claim.person.id, year);
+}
