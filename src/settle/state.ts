@@ -25,6 +25,13 @@ export interface Scope {
   readonly otherLeft: Fen;
 }
 
+/** A poverty adjustment as applied: the standard deductible, its factor, and the ratio points added. */
+export interface PovertyAdjustment {
+  readonly standardDeductible: Fen | null;
+  readonly deductibleFactor: Ratio | null;
+  readonly ratioAdd: Ratio;
+}
+
 /** Why a line paid what it paid: the inputs of its formula, or why it did not apply. */
 export type LineDetail =
   | { readonly kind: 'not-designated'; readonly description: string }
@@ -51,7 +58,7 @@ export type LineDetail =
       readonly ratio: Ratio;
       readonly computed: Fen;
       readonly capLeft: Fen;
-      readonly adjusted: boolean;
+      readonly poverty: PovertyAdjustment | null;
     }
   | {
       readonly kind: 'serious-illness';
@@ -61,9 +68,9 @@ export type LineDetail =
       readonly computed: Fen;
       readonly capLeft: Fen;
       readonly inScopeLeft: Fen;
-      readonly adjusted: boolean;
+      readonly poverty: PovertyAdjustment | null;
     }
-  | { readonly kind: 'supplementary'; readonly base: Fen; readonly ratio: Ratio; readonly computed: Fen; readonly capLeft: Fen; readonly adjusted: boolean }
+  | { readonly kind: 'supplementary'; readonly base: Fen; readonly ratio: Ratio; readonly computed: Fen; readonly capLeft: Fen; readonly poverty: PovertyAdjustment | null }
   | { readonly kind: 'tilt'; readonly base: Fen; readonly ratio: Ratio }
   | {
       readonly kind: 'special-supplementary';

@@ -49,6 +49,17 @@ export const basicInsurance: Tier = (ctx, state) => {
     },
     t,
     pay,
-    { kind: 'basic-insurance', table: table.label, inScope, deductible, deductibleDue, perYear, ratio, computed, capLeft, adjusted },
+    {
+      kind: 'basic-insurance',
+      table: table.label,
+      inScope,
+      deductible,
+      deductibleDue,
+      perYear,
+      ratio,
+      computed,
+      capLeft,
+      poverty: adjusted ? { standardDeductible: table.deductible, deductibleFactor: t.poverty.deductibleFactor, ratioAdd: t.poverty.ratioAdd } : null,
+    },
   );
 };

@@ -57,6 +57,15 @@ export const seriousIllnessInsurance: Tier = (ctx, state) => {
     },
     t,
     pay,
-    { kind: 'serious-illness', before, after, deductible, computed, capLeft, inScopeLeft: scope.inScopeLeft, adjusted },
+    {
+      kind: 'serious-illness',
+      before,
+      after,
+      deductible,
+      computed,
+      capLeft,
+      inScopeLeft: scope.inScopeLeft,
+      poverty: adjusted ? { standardDeductible: t.deductible, deductibleFactor: t.poverty.deductibleFactor, ratioAdd: t.poverty.ratioAdd } : null,
+    },
   );
 };

@@ -28,6 +28,6 @@ export const supplementaryInsurance: Tier = (ctx, state) => {
     },
     t,
     pay,
-    { kind: 'supplementary', base, ratio, computed, capLeft, adjusted },
+    { kind: 'supplementary', base, ratio, computed, capLeft, poverty: adjusted ? { standardDeductible: null, deductibleFactor: null, ratioAdd: t.poverty.ratioAdd } : null },
   );
 };

@@ -1,0 +1,16 @@
+/**
+ * Entry point of the installed `bashunwei` command: runs {@link main} on the process's arguments.
+ */
+import { main } from './main.js';
+import type { Io } from './settle-command.js';
+
+const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+main(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bashunwei: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

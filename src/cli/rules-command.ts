@@ -1,0 +1,41 @@
+/**
+ * `bashunwei rules check [DIR]`: validates a rule folder (the embedded rules without DIR) and
+ * prints every problem with its file and path, or a summary with the assumed values to confirm.
+ */
+import type { RuleSet } from '../rules/compile.js';
+import { defaultRules } from '../rules/embedded.js';
+import { loadRuleFolder } from '../rules/load.js';
+import { prettifyIssues } from '../errors/issue.js';
+import { listParameters } from '../rules/parameters.js';
+import { parseArgs, UsageError } from './args.js';
+import type { Io } from './settle-command.js';
+
+/**
+ * Runs `rules check` and returns the exit code (0 valid, 2 invalid).
+ *
+ * @example
+ * await rulesCommand(['check', 'rules/ziyang-2017'], io)
+ */
+export async function rulesCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, {});
+  const [sub, dir, ...rest] = args.positional;
+  if (sub !== 'check') throw new UsageError(sub === 'schema' ? 'rules schema is not available in this version' : 'usage: bashunwei rules check [DIR]');
+  if (rest.length > 0) throw new UsageError('rules check takes one folder');
+  let sets: readonly RuleSet[];
+  if (dir === undefined) sets = defaultRules().sets;
+  else {
+    const r = loadRuleFolder(dir);
+    if (!r.ok) {
+      io.out(`${prettifyIssues(r.errors)}\n✖ ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''} in ${dir}\n`);
+      return 2;
+    }
+    sets = r.value.sets;
+  }
+  for (const s of sets) {
+    const params = listParameters(s.files);
+    const assumed = params.filter((p) => p.source === 'assumed');
+    io.out(`✔ ${s.id}: in force ${s.inForce.from} to ${s.inForce.to}, ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`);
+    for (const p of assumed) io.out(`  assumed  ${p.file} ${p.path} = ${p.latest}  (clause ${p.clause})\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,138 @@
+/**
+ * `bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text]`
+ *
+ * Settles one claim or an NDJSON stream in input order with the ledger threaded per person and
+ * year. A bad claim yields one error line and the rest go on. Exit 0 when all settled, 1 when some
+ * claim was rejected, 2 for usage errors, unreadable files and invalid rules or ledgers.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { claimIssue } from '../claim/parse.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import { prettifyIssues } from '../errors/issue.js';
+import { settlementToJson } from '../format/settlement-json.js';
+import { formatStatements } from '../format/text.js';
+import { ledgerToJson, parseLedgerJson } from '../ledger/ledger-json.js';
+import type { Ledger } from '../ledger/year-ledger.js';
+import type { RuleBook } from '../rules/book.js';
+import { defaultRules } from '../rules/embedded.js';
+import { loadRuleFolder } from '../rules/load.js';
+import { type BatchOutcome, createBatch } from '../settle/batch.js';
+import type { SettlementRecord } from '../settle/settle-claim.js';
+import { parseArgs, UsageError } from './args.js';
+import { openInput, readClaims } from './input.js';
+
+/** Where the command writes. */
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+const FORMATS = ['json', 'ndjson', 'text'] as const;
+
+/**
+ * Runs `settle` and returns the exit code.
+ *
+ * @example
+ * process.exitCode = await settleCommand(['claim.json', '--format', 'text'], io);
+ */
+export async function settleCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, { rules: true, ledger: true, 'ledger-out': true, format: true });
+  if (args.positional.length > 1) throw new UsageError('settle reads one FILE (or - for stdin)');
+  const format = (args.flags.format ?? 'json') as string;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+
+  const rules = loadRules(args.flags.rules as string | undefined, io);
+  if (!rules) return 2;
+  const ledger = loadLedger(args.flags.ledger as string | undefined, io);
+  if (!ledger) return 2;
+
+  const batch = createBatch({ rules, ledger });
+  const file = args.positional[0];
+  let rejected = 0;
+  let count = 0;
+  let held: BatchOutcome | undefined;
+  const records: SettlementRecord[] = [];
+  const emit = (o: BatchOutcome, pretty: boolean): void => {
+    if (format === 'text') {
+      if (!o.ok) io.out(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
+      return;
+    }
+    const body = o.ok ? settlementToJson(o.record) : errorLine(o);
+    io.out(pretty ? `${JSON.stringify(body, null, 2)}\n` : `${JSON.stringify(body)}\n`);
+  };
+
+  try {
+    for await (const rec of readClaims(openInput(file))) {
+      const o: BatchOutcome =
+        'json' in rec
+          ? batch.settle(rec.json, rec.line)
+          : { ok: false, line: rec.line, claimId: null, errors: [claimIssue(ClaimErrorCode.INVALID_JSON, '', { detail: rec.parseError })] };
+      count++;
+      if (!o.ok) rejected++;
+      else if (format === 'text') records.push(o.record);
+      // One claim prints as a pretty document; hold the first until we know there is a second.
+      if (count === 1 && format === 'json') held = o;
+      else {
+        if (held) emit(held, false);
+        held = undefined;
+        emit(o, false);
+      }
+    }
+  } catch (e) {
+    io.err(`bashunwei: cannot read ${file ?? 'stdin'}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (held) emit(held, true);
+  if (format === 'text' && records.length > 0) io.out(`${formatStatements(records)}\n`);
+  if (count === 0) {
+    io.err('bashunwei: no claim in the input\n');
+    return 2;
+  }
+
+  const out = args.flags['ledger-out'];
+  if (typeof out === 'string') {
+    try {
+      writeFileSync(out, `${JSON.stringify(ledgerToJson(batch.ledger()), null, 2)}\n`);
+    } catch (e) {
+      io.err(`bashunwei: cannot write the ledger to ${out}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  if (rejected > 0) io.err(`bashunwei: ${count - rejected} settled, ${rejected} rejected\n`);
+  return rejected > 0 ? 1 : 0;
+}
+
+/** The error line of CONTRACT.md: first problem in `error`, all of them in `errors`. */
+function errorLine(o: Extract<BatchOutcome, { ok: false }>) {
+  const [first] = o.errors;
+  return { claimId: o.claimId, line: o.line, error: first, ...(o.errors.length > 1 ? { errors: o.errors } : {}) };
+}
+
+/**
+ * The rule book of `--rules DIR`, or the embedded rules; prints problems and returns undefined.
+ *
+ * @example
+ * const rules = loadRules('rules/ziyang-2017', io);
+ */
+export function loadRules(dir: string | undefined, io: Io): RuleBook | undefined {
+  if (dir === undefined) return defaultRules();
+  const r = loadRuleFolder(dir);
+  if (r.ok) return r.value;
+  io.err(`bashunwei: the rules in ${dir} are invalid:\n${prettifyIssues(r.errors)}\n`);
+  return undefined;
+}
+
+function loadLedger(file: string | undefined, io: Io): Ledger | undefined {
+  if (file === undefined) return new Map();
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    io.err(`bashunwei: cannot read the ledger ${file}: ${(e as Error).message}\n`);
+    return undefined;
+  }
+  const r = parseLedgerJson(json, file);
+  if (r.ok) return r.value;
+  io.err(`bashunwei: the ledger ${file} is invalid:\n${prettifyIssues(r.errors)}\n`);
+  return undefined;
+}

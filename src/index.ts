@@ -1,0 +1,27 @@
+/**
+ * bashunwei (八顺位): exact, explainable settlement of medical-aid claims for poor patients under
+ * the Ziyang 2017 plan. The public API, named exports only.
+ */
+export { settle, settleBatch } from './settle/settle.js';
+export { settleClaim, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
+export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
+export { parseClaim } from './claim/parse.js';
+export type { Claim, Item } from './claim/claim.js';
+export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';
+export { formatStatement, formatStatements } from './format/text.js';
+export { explainLineZh } from './explain/zh-CN.js';
+export { defaultRules, ZIYANG_2017_FILES } from './rules/embedded.js';
+export { loadRuleFolder } from './rules/load.js';
+export { parseRuleFiles, type RawRuleFiles } from './rules/parse.js';
+export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
+export type { RuleSet } from './rules/compile.js';
+export type { Policy } from './rules/policy.js';
+export { listParameters, type ParameterInfo } from './rules/parameters.js';
+export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
+export { ledgerToJson, parseLedgerJson, yearLedgerToJson, type YearLedgerJson } from './ledger/ledger-json.js';
+export type { FundBalances, FundDraw } from './settle/funds.js';
+export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/premium-split.js';
+export { illnessInducedPoverty, type HouseholdYear, type IllnessInducedPovertyTest } from './policy/illness-induced-poverty.js';
+export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
+export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
+export { type Fen, formatFen, parseAmount } from './money/fen.js';

@@ -1,0 +1,80 @@
+/**
+ * Settling many claims in input order with the ledger threaded per person and year. One bad claim
+ * never stops the others: it yields an error outcome with its line number and the rest go on.
+ * The ledger the batch starts from is passed in; the one it ends with is handed back.
+ */
+import { parseClaim } from '../claim/parse.js';
+import { claimIssue } from '../claim/parse.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import type { ClaimIssue } from '../errors/issue.js';
+import { type Ledger, type YearLedger, ledgerKey } from '../ledger/year-ledger.js';
+import type { RuleBook } from '../rules/book.js';
+import { defaultRules } from '../rules/embedded.js';
+import type { FundBalances } from './funds.js';
+import { type SettlementRecord, settleClaim, yearLedgerFor } from './settle-claim.js';
+
+/** Options of a batch. */
+export interface BatchOptions {
+  readonly rules?: RuleBook;
+  /** Ledgers before the batch (default: empty). */
+  readonly ledger?: Ledger;
+  /** Relief-fund balances before the batch (default: unlimited). */
+  readonly funds?: FundBalances;
+}
+
+/** What happened to one input of a batch. */
+export type BatchOutcome =
+  | { readonly ok: true; readonly line: number; readonly record: SettlementRecord }
+  | { readonly ok: false; readonly line: number; readonly claimId: string | null; readonly errors: readonly ClaimIssue[] };
+
+/** A batch in progress: settle inputs one by one, then read the ledger and fund balances. */
+export interface Batch {
+  settle(input: unknown, line?: number): BatchOutcome;
+  ledger(): Ledger;
+  funds(): FundBalances;
+}
+
+/**
+ * Starts a batch. Claim ids are refused when already in the starting ledger or settled earlier in
+ * the batch, whatever person they name.
+ *
+ * @example
+ * const batch = createBatch({ ledger });
+ * for (const c of claims) out.push(batch.settle(c));
+ * save(batch.ledger());
+ */
+export function createBatch(options: BatchOptions = {}): Batch {
+  const rules = options.rules ?? defaultRules();
+  const ledger = new Map<string, YearLedger>(options.ledger ?? []);
+  const seen = new Set<string>();
+  for (const l of ledger.values()) for (const id of l.claimIds) seen.add(id);
+  let funds = options.funds ?? {};
+  let count = 0;
+  return {
+    settle(input, line) {
+      const n = line ?? ++count;
+      const parsed = parseClaim(input);
+      if (!parsed.ok) return { ok: false, line: n, claimId: idOf(input), errors: parsed.errors };
+      const claim = parsed.value;
+      if (seen.has(claim.id)) {
+        return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: 'earlier in this batch or in the ledger' })] };
+      }
+      const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds });
+      if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };
+      seen.add(claim.id);
+      ledger.set(ledgerKey(r.value.ledger.personId, r.value.ledger.year), r.value.ledger);
+      funds = r.value.funds;
+      return { ok: true, line: n, record: r.value };
+    },
+    ledger: () => new Map(ledger),
+    funds: () => funds,
+  };
+}
+
+function idOf(input: unknown): string | null {
+  if (typeof input === 'object' && input !== null && 'id' in input) {
+    const id = (input as { id: unknown }).id;
+    if (typeof id === 'string') return id;
+  }
+  return null;
+}
