@@ -90,6 +90,7 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown): ClaimIssue[] {
       if (zi.expected === 'object') return [issue(ClaimErrorCode.NOT_AN_OBJECT, path, { received: describe(value) })];
       return [issue(ClaimErrorCode.INVALID_TYPE, path, { expected: zi.expected, received: describe(value) })];
     case 'invalid_value':
+      if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: zi.values.map((v) => JSON.stringify(v)).join(', ') })];
       return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected: zi.values.map((v) => JSON.stringify(v)).join(', '), received: describe(value) })];
     case 'too_small':
       return [issue(zi.origin === 'array' ? ClaimErrorCode.EMPTY_ITEMS : ClaimErrorCode.EMPTY_STRING, path, {})];

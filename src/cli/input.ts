@@ -15,8 +15,8 @@ export type InputRecord = { readonly line: number; readonly json: unknown } | { 
  * @example
  * const stream = openInput('claims.ndjson');
  */
-export function openInput(file: string | undefined): Readable {
-  return file === undefined || file === '-' ? process.stdin : createReadStream(file);
+export function openInput(file: string | undefined, stdin: Readable = process.stdin): Readable {
+  return file === undefined || file === '-' ? stdin : createReadStream(file);
 }
 
 /**

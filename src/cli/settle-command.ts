@@ -6,6 +6,7 @@
  * claim was rejected, 2 for usage errors, unreadable files and invalid rules or ledgers.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { prettifyIssues } from '../errors/issue.js';
@@ -25,6 +26,8 @@ import { openInput, readClaims } from './input.js';
 export interface Io {
   readonly out: (s: string) => void;
   readonly err: (s: string) => void;
+  /** Standard input (default: the process's). */
+  readonly stdin?: Readable;
 }
 
 const FORMATS = ['json', 'ndjson', 'text'] as const;
@@ -62,7 +65,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   };
 
   try {
-    for await (const rec of readClaims(openInput(file))) {
+    for await (const rec of readClaims(openInput(file, io.stdin))) {
       const o: BatchOutcome =
         'json' in rec
           ? batch.settle(rec.json, rec.line)

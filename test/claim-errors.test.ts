@@ -1,0 +1,149 @@
+/**
+ * Bad claims get a stable error code and the path of the field, for every rule of the claim
+ * schema (CONTRACT.md); none is settled, and a batch with bad lines still settles the good ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseClaim } from '../src/claim/parse.js';
+import { settle, settleBatch } from '../src/settle/settle.js';
+import { baseClaim } from './helpers.js';
+
+const c = baseClaim();
+const person = c.person as Record<string, unknown>;
+const visit = c.visit as Record<string, unknown>;
+const hospital = c.hospital as Record<string, unknown>;
+const item = (over: Record<string, unknown>) => ({ items: [{ category: 'drug', catalog: 'A', amount: '10.00', ...over }] });
+const without = (o: Record<string, unknown>, k: string) => Object.fromEntries(Object.entries(o).filter(([key]) => key !== k));
+
+const cases: [string, unknown, string, string][] = [
+  ['an array is not a claim', [], 'not_an_object', ''],
+  ['a string is not a claim', 'claim', 'not_an_object', ''],
+  ['null is not a claim', null, 'not_an_object', ''],
+  ['a claim without id', without(c, 'id'), 'missing_field', 'id'],
+  ['an empty claim id', { ...c, id: '' }, 'empty_string', 'id'],
+  ['a numeric claim id', { ...c, id: 12 }, 'invalid_type', 'id'],
+  ['an unknown top-level field', { ...c, patient: 'x' }, 'unknown_field', 'patient'],
+  ['a claim without person', without(c, 'person'), 'missing_field', 'person'],
+  ['a person that is not an object', { ...c, person: 'P1' }, 'not_an_object', 'person'],
+  ['a person without id', { ...c, person: without(person, 'id') }, 'missing_field', 'person.id'],
+  ['an unknown county', { ...c, person: { ...person, county: 'chengdu' } }, 'invalid_enum', 'person.county'],
+  ['a missing county', { ...c, person: without(person, 'county') }, 'missing_field', 'person.county'],
+  ['an unknown category', { ...c, person: { ...person, category: 'poor' } }, 'invalid_enum', 'person.category'],
+  ['illnessInduced as a string', { ...c, person: { ...person, illnessInduced: 'yes' } }, 'invalid_type', 'person.illnessInduced'],
+  ['an unknown person field', { ...c, person: { ...person, age: 40 } }, 'unknown_field', 'person.age'],
+  ['a claim without visit', without(c, 'visit'), 'missing_field', 'visit'],
+  ['an unknown visit kind', { ...c, visit: { ...visit, kind: 'outpatient' } }, 'invalid_enum', 'visit.kind'],
+  ['a missing discharge date', { ...c, visit: without(visit, 'discharged') }, 'missing_field', 'visit.discharged'],
+  ['an impossible discharge date', { ...c, visit: { ...visit, discharged: '2017-02-30' } }, 'invalid_date', 'visit.discharged'],
+  ['a discharge date with slashes', { ...c, visit: { ...visit, discharged: '2017/06/10' } }, 'invalid_date', 'visit.discharged'],
+  ['an impossible admission date', { ...c, visit: { ...visit, admitted: '2017-13-01' } }, 'invalid_date', 'visit.admitted'],
+  ['admitted after discharged', { ...c, visit: { ...visit, admitted: '2017-06-11' } }, 'date_order', 'visit.admitted'],
+  ['chronic as a string', { ...c, visit: { ...visit, chronic: 'true' } }, 'invalid_type', 'visit.chronic'],
+  ['majorDisease as a number', { ...c, visit: { ...visit, majorDisease: 1 } }, 'invalid_type', 'visit.majorDisease'],
+  ['an unknown referral', { ...c, visit: { ...visit, referral: 'self' } }, 'invalid_enum', 'visit.referral'],
+  ['an unknown delivery mode', { ...c, visit: { ...visit, kind: 'delivery', deliveryMode: 'natural' } }, 'invalid_enum', 'visit.deliveryMode'],
+  ['a delivery without mode', { ...c, visit: { ...visit, kind: 'delivery' } }, 'delivery_mode_required', 'visit.deliveryMode'],
+  ['an unknown visit field', { ...c, visit: { ...visit, ward: '3' } }, 'unknown_field', 'visit.ward'],
+  ['a claim without hospital', without(c, 'hospital'), 'missing_field', 'hospital'],
+  ['an unknown hospital level', { ...c, hospital: { ...hospital, level: 'national' } }, 'invalid_enum', 'hospital.level'],
+  ['an unknown hospital area', { ...c, hospital: { ...hospital, area: 'beijing' } }, 'invalid_enum', 'hospital.area'],
+  ['designated as a string', { ...c, hospital: { ...hospital, designated: 'no' } }, 'invalid_type', 'hospital.designated'],
+  ['an empty hospital id', { ...c, hospital: { ...hospital, id: '' } }, 'empty_string', 'hospital.id'],
+  ['an unknown hospital field', { ...c, hospital: { ...hospital, beds: 100 } }, 'unknown_field', 'hospital.beds'],
+  ['a claim without items', without(c, 'items'), 'missing_field', 'items'],
+  ['an empty item list', { ...c, items: [] }, 'empty_items', 'items'],
+  ['items as an object', { ...c, items: {} }, 'invalid_type', 'items'],
+  ['an item that is not an object', { ...c, items: ['x'] }, 'not_an_object', 'items[0]'],
+  ['an empty item category', { ...c, ...item({ category: '' }) }, 'empty_string', 'items[0].category'],
+  ['an unknown catalog', { ...c, ...item({ catalog: 'D' }) }, 'invalid_enum', 'items[0].catalog'],
+  ['a lower-case catalog', { ...c, ...item({ catalog: 'a' }) }, 'invalid_enum', 'items[0].catalog'],
+  ['an item without amount', { ...c, items: [{ category: 'drug', catalog: 'A' }] }, 'missing_field', 'items[0].amount'],
+  ['an amount with three decimals', { ...c, ...item({ amount: '1.234' }) }, 'invalid_amount', 'items[0].amount'],
+  ['a negative amount', { ...c, ...item({ amount: -1 }) }, 'invalid_amount', 'items[0].amount'],
+  ['a negative amount string', { ...c, ...item({ amount: '-1.00' }) }, 'invalid_amount', 'items[0].amount'],
+  ['an amount with an exponent', { ...c, ...item({ amount: '1e3' }) }, 'invalid_amount', 'items[0].amount'],
+  ['a numeric amount with an exponent', { ...c, ...item({ amount: 1e21 }) }, 'invalid_amount', 'items[0].amount'],
+  ['an amount with a thousands separator', { ...c, ...item({ amount: '1,000.00' }) }, 'invalid_amount', 'items[0].amount'],
+  ['an empty amount', { ...c, ...item({ amount: '' }) }, 'invalid_amount', 'items[0].amount'],
+  ['NaN as an amount', { ...c, ...item({ amount: Number.NaN }) }, 'invalid_amount', 'items[0].amount'],
+  ['a boolean amount', { ...c, ...item({ amount: true }) }, 'invalid_amount', 'items[0].amount'],
+  ['an amount with a trailing dot', { ...c, ...item({ amount: '10.' }) }, 'invalid_amount', 'items[0].amount'],
+  ['an amount with spaces', { ...c, ...item({ amount: ' 10.00' }) }, 'invalid_amount', 'items[0].amount'],
+  ['an amount over 10^12 yuan', { ...c, ...item({ amount: '1000000000000.01' }) }, 'amount_too_large', 'items[0].amount'],
+  [
+    'items that together pass 10^12 yuan',
+    { ...c, items: [{ category: 'drug', catalog: 'A', amount: '600000000000' }, { category: 'drug', catalog: 'A', amount: '600000000000' }] },
+    'amount_too_large',
+    'items',
+  ],
+  ['compliant as a string', { ...c, ...item({ compliant: 'false' }) }, 'invalid_type', 'items[0].compliant'],
+  ['a misspelt compliant', { ...c, ...item({ complaint: false }) }, 'unknown_field', 'items[0].complaint'],
+  ['necessary as a number', { ...c, ...item({ necessary: 0 }) }, 'invalid_type', 'items[0].necessary'],
+];
+
+describe('a bad claim is refused with a stable code and the path of the field', () => {
+  it.each(cases.map(([name, input, code, path]) => ({ name, input, code, path })))('$name → $code at "$path"', ({ input, code, path }) => {
+    const r = parseClaim(input);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.code, e.path])).toContainEqual([code, path]);
+    const e = r.errors.find((x) => x.code === code && x.path === path)!;
+    expect(e.message.length).toBeGreaterThan(10);
+    if (path !== '') expect(e.message).toContain(path === 'items' && code === 'empty_items' ? 'items' : path.split('.')[0]!.replace(/\[\d+\]$/, ''));
+    expect(settle(input).ok).toBe(false);
+  });
+
+  it('reports every problem of a claim, not only the first', () => {
+    const r = parseClaim({ ...c, id: '', person: { ...person, county: 'x' }, extra: 1 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.code).sort()).toEqual(['empty_string', 'invalid_enum', 'unknown_field']);
+  });
+
+  it('accepts every amount form the contract allows', () => {
+    for (const amount of [1234.5, 1234, '1234', '1234.5', '1234.50', 0, '0.00']) {
+      const r = parseClaim({ ...c, ...item({ amount }) });
+      expect(r.ok, String(amount)).toBe(true);
+    }
+  });
+
+  it('fills in the contract defaults', () => {
+    const r = parseClaim({ ...c, visit: without(visit, 'admitted'), person: without(person, 'illnessInduced') });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.visit).toMatchObject({ admitted: '2017-06-10', chronic: false, majorDisease: false, referral: 'none' });
+    expect(r.value.person.illnessInduced).toBe(false);
+    expect(r.value.hospital.designated).toBe(true);
+    expect(r.value.items[0]).toMatchObject({ compliant: true, necessary: false });
+  });
+});
+
+describe('a batch with bad lines still settles the good ones', () => {
+  it('settles good claims around bad ones, in order, with line numbers', () => {
+    const inputs = [baseClaim({ id: 'G1' }), { ...c, id: 'B1', items: [] }, 'not a claim', baseClaim({ id: 'G2' }), baseClaim({ id: 'G1' })];
+    const { outcomes, ledger } = settleBatch(inputs);
+    expect(outcomes.map((o) => (o.ok ? `ok:${o.record.claim.id}` : `${o.errors[0]!.code}:${o.line}`))).toEqual([
+      'ok:G1',
+      'empty_items:2',
+      'not_an_object:3',
+      'ok:G2',
+      'duplicate_claim:5',
+    ]);
+    expect(ledger.get('PT|2017')?.claimIds).toEqual(['G1', 'G2']);
+  });
+
+  it('refuses a claim id already in the ledger, whatever person it names', () => {
+    const first = settleBatch([baseClaim({ id: 'X' })]);
+    const again = settleBatch([baseClaim({ id: 'X', person: { ...person, id: 'OTHER' } })], { ledger: first.ledger });
+    expect(again.outcomes[0]!.ok).toBe(false);
+    if (!again.outcomes[0]!.ok) expect(again.outcomes[0]!.errors[0]).toMatchObject({ code: 'duplicate_claim', path: 'id' });
+  });
+
+  it('refuses a claim discharged outside every rule set, naming the date', () => {
+    const r = settle(baseClaim({ visit: { kind: 'inpatient', discharged: '2016-12-31' } }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]).toMatchObject({ code: 'no_rules_for_date', path: 'visit.discharged' });
+      expect(r.errors[0]!.message).toContain('2016-12-31');
+      expect(r.errors[0]!.message).toContain('2017-03-17 to 2020-12-31');
+    }
+  });
+});
