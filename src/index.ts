@@ -8,7 +8,7 @@ export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from '.
 export { parseClaim } from './claim/parse.js';
 export type { Claim, Item } from './claim/claim.js';
 export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';
-export { formatStatement, formatStatements } from './format/text.js';
+export { formatStatement, formatStatements, displayWidth } from './format/text.js';
 export { explainLineZh } from './explain/zh-CN.js';
 export { defaultRules, ZIYANG_2017_FILES } from './rules/embedded.js';
 export { loadRuleFolder } from './rules/load.js';
@@ -24,4 +24,4 @@ export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/pr
 export { illnessInducedPoverty, type HouseholdYear, type IllnessInducedPovertyTest } from './policy/illness-induced-poverty.js';
 export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
 export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
-export { type Fen, formatFen, parseAmount } from './money/fen.js';
+export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount } from './money/fen.js';

@@ -4,6 +4,12 @@
 import { main } from './main.js';
 import type { Io } from './settle-command.js';
 
+// A reader that stops early (`bashunwei settle … | head`) is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 main(process.argv.slice(2), io).then(
   (code) => {

@@ -48,10 +48,11 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [fmt(header), fmt(widths.map((w) => '─'.repeat(w))), ...rows.map(fmt)].join('\n');
 }
 
+/** The payers that appear in any of the records, in tier order. */
 function columns(records: readonly SettlementRecord[]): string[] {
-  const ids: string[] = [];
-  for (const r of records) for (const l of r.lines) if (!ids.includes(l.id)) ids.push(l.id);
-  return ids;
+  const tiers = new Map<string, number>();
+  for (const r of records) for (const l of r.lines) tiers.set(l.id, l.tier);
+  return [...tiers.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 }
 
 function row(r: SettlementRecord, ids: readonly string[]): string[] {

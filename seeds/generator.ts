@@ -1,0 +1,144 @@
+/**
+ * A seeded, deterministic generator of synthetic claims from the plan's figures (county split,
+ * share of illness-induced poverty) and the assumed distributions of seeds/population.json.
+ *
+ * Claims come person by person, each person's claims of the year in discharge order, so a
+ * stream of any length is produced in constant memory and settles with a ledger per person-year.
+ * Floats are used only to draw random shapes; every amount is a whole number of fen before it is
+ * written as a contract string.
+ */
+import population from './population.json';
+
+/** Options of the generator. */
+export interface GeneratorOptions {
+  /** How many claims to produce. */
+  readonly claims: number;
+  /** The seed: the same seed and options give the same claims, byte for byte. */
+  readonly seed?: number;
+  /** The calendar year of the discharge dates (default 2018). */
+  readonly year?: number;
+  /** Replace any distribution of population.json (same shapes). */
+  readonly population?: Partial<Population>;
+}
+
+/** The distributions the generator draws from. */
+export type Population = typeof population;
+
+/** mulberry32: a small, fast, well-mixed 32-bit PRNG; deterministic across platforms. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COUNTIES = ['yanjiang', 'anyue', 'lezhi'] as const;
+
+/**
+ * Yields `options.claims` synthetic claims (contract JSON objects).
+ *
+ * @example
+ * for (const claim of generateClaims({ claims: 1000, seed: 7 })) write(JSON.stringify(claim));
+ */
+export function* generateClaims(options: GeneratorOptions): Generator<Record<string, unknown>> {
+  const pop: Population = { ...population, ...options.population };
+  const rnd = prng(options.seed ?? 1);
+  const year = options.year ?? 2018;
+  const pick = <K extends string>(weights: Readonly<Record<K, number>>): K => {
+    const entries = Object.entries(weights) as [K, number][];
+    const total = entries.reduce((s, [, w]) => s + w, 0);
+    let x = rnd() * total;
+    for (const [k, w] of entries) if ((x -= w) < 0) return k;
+    return entries[entries.length - 1]![0];
+  };
+  const normal = (): number => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+  /** Poisson by inversion (Knuth's sum form); the cap keeps a float tail from looping. */
+  const poisson = (mean: number): number => {
+    const u = rnd();
+    let k = 0;
+    let p = Math.exp(-mean);
+    let s = p;
+    while (u > s && k < 100) {
+      k++;
+      p *= mean / k;
+      s += p;
+    }
+    return k;
+  };
+
+  let made = 0;
+  let personNo = 0;
+  while (made < options.claims) {
+    personNo++;
+    const category = pick(pop.categoryWeights.values);
+    const county = pick(pop.countyWeights.values as Record<(typeof COUNTIES)[number], number>);
+    const person = {
+      id: `P${String(personNo).padStart(8, '0')}`,
+      county,
+      category,
+      illnessInduced: category === 'registered-poor' && rnd() < pop.illnessInducedShare.value,
+    };
+    const n = Math.min(options.claims - made, 1 + poisson(pop.claimsPerPersonYear.value));
+    const days = Array.from({ length: n }, () => 1 + Math.floor(rnd() * 365)).sort((a, b) => a - b);
+    for (let k = 0; k < n; k++) {
+      made++;
+      yield claimFor(person, days[k]!, `C${year}-${String(made).padStart(9, '0')}`);
+    }
+  }
+
+  function claimFor(person: { id: string; county: (typeof COUNTIES)[number]; category: string; illnessInduced: boolean }, day: number, id: string) {
+    const kind = pick(pop.visitKindWeights.values);
+    const location = kind === 'general-outpatient' ? 'in-county' : pick(pop.locationWeights.values);
+    const others = COUNTIES.filter((c) => c !== person.county);
+    const area =
+      location === 'in-county' ? person.county : location === 'in-city' ? others[Math.floor(rnd() * others.length)]! : location === 'in-province' ? 'sichuan' : 'other-province';
+    const level =
+      kind === 'general-outpatient'
+        ? 'township'
+        : location === 'in-county'
+          ? pick(pop.inCountyLevelWeights.values)
+          : location === 'in-city'
+            ? (['county', 'city'] as const)[Math.floor(rnd() * 2)]!
+            : (['city', 'provincial'] as const)[Math.floor(rnd() * 2)]!;
+    const v = pop.visits.values;
+    const out = location !== 'in-county';
+    const discharged = new Date(Date.UTC(options.year ?? 2018, 0, day)).toISOString().slice(0, 10);
+    const stay = kind === 'inpatient' || kind === 'delivery' ? Math.floor(rnd() * 12) : 0;
+    const admitted = new Date(Date.UTC(options.year ?? 2018, 0, Math.max(1, day - stay))).toISOString().slice(0, 10);
+    const visit: Record<string, unknown> = { kind, admitted, discharged };
+    if (kind === 'special-outpatient' && rnd() < v.chronicShareOfSpecial) visit.chronic = true;
+    if (kind === 'inpatient' && rnd() < v.majorDiseaseShareOfInpatient) visit.majorDisease = true;
+    if (out && kind !== 'general-outpatient') {
+      const referral = pick(v.referralOutOfCounty);
+      if (referral !== 'none') visit.referral = referral;
+    }
+    if (kind === 'delivery') visit.deliveryMode = rnd() < v.cesareanShare ? 'cesarean' : 'vaginal';
+    const hospital: Record<string, unknown> = { id: `H-${area}-${level}`, level, area };
+    if (rnd() >= pop.designatedShare.value) hospital.designated = false;
+    return { id, person, visit, hospital, items: itemsFor(kind) };
+  }
+
+  function itemsFor(kind: keyof Population['bill']['values']) {
+    const b = pop.bill.values[kind];
+    const totalFen = Math.max(100, Math.min(b.cap * 100, Math.round(b.median * 100 * Math.exp(b.sigma * normal()))));
+    const it = pop.items.values;
+    const n = 1 + Math.floor(rnd() * it.maxItems);
+    const cuts = Array.from({ length: n - 1 }, () => Math.floor(rnd() * totalFen)).sort((a, c) => a - c);
+    const parts = [...cuts, totalFen].map((c, i) => c - (i === 0 ? 0 : cuts[i - 1]!));
+    return parts.map((fen) => {
+      const catalog = pick(it.catalogWeights);
+      const item: Record<string, unknown> = {
+        category: rnd() < it.drugShare ? 'drug' : (['treatment', 'exam', 'material', 'bed', 'surgery'] as const)[Math.floor(rnd() * 5)]!,
+        catalog,
+        amount: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`,
+      };
+      if (catalog === 'C' && rnd() < it.necessaryShareOfC) item.necessary = true;
+      if (rnd() < it.nonCompliantShare) item.compliant = false;
+      return item;
+    });
+  }
+}
