@@ -8,18 +8,10 @@ import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/iss
 import { type Fen, formatFen, parseAmount } from '../money/fen.js';
 import { type Ledger, type YearLedger, ledgerKey } from './year-ledger.js';
 
-/** A year ledger as JSON. */
-export interface YearLedgerJson {
-  readonly personId: string;
-  readonly year: number;
-  readonly claimIds: readonly string[];
-  readonly basicInsurancePaid: Readonly<Record<string, string>>;
-  readonly basicDeductibleUsed: Readonly<Record<string, string>>;
-  readonly seriousIllnessBurden: string;
-  readonly seriousIllnessPaid: string;
-  readonly supplementaryPaid: string;
-  readonly assistancePaid: string;
-}
+/** A year ledger as JSON: every amount (and every amount of a map) as a contract string. */
+export type YearLedgerJson = {
+  readonly [K in keyof YearLedger]: YearLedger[K] extends Fen ? string : YearLedger[K] extends Readonly<Record<string, Fen>> ? Readonly<Record<string, string>> : YearLedger[K];
+};
 
 /**
  * Writes a year ledger as JSON.

@@ -76,6 +76,11 @@ const gate = z
   .strictObject({ clause: z.string().min(1), ...provenance, when: topCondition })
   .superRefine(checkVerified);
 
+/** A poverty adjustment that halves (or otherwise scales) a deductible and raises ratios. */
+const povertyWithDeductible = z
+  .strictObject({ clause: z.string().min(1), ...provenance, when: topCondition, deductibleFactor: param(ratio), ratioAdd: param(ratio) })
+  .superRefine(checkVerified);
+
 const fileHeader = { $schema: z.string().optional(), $comment: z.string().optional() };
 
 const tierHeader = <N extends number, I extends string>(tier: N, id: I) => ({
@@ -157,18 +162,14 @@ export const RULE_FILE_SCHEMAS = {
       )
       .min(1),
     annualCaps: z.record(z.string().min(1), param(amount)),
-    poverty: z
-      .strictObject({ clause: z.string().min(1), ...provenance, when: topCondition, deductibleFactor: param(ratio), ratioAdd: param(ratio) })
-      .superRefine(checkVerified),
+    poverty: povertyWithDeductible,
   }),
   'tier-3-serious-illness-insurance.json': z.strictObject({
     ...tierHeader(3, 'serious-illness-insurance'),
     deductible: param(amount),
     brackets: param(z.array(z.strictObject({ upTo: amount.nullable(), ratio })).min(1)),
     annualCap: param(amount),
-    poverty: z
-      .strictObject({ clause: z.string().min(1), ...provenance, when: topCondition, deductibleFactor: param(ratio), ratioAdd: param(ratio) })
-      .superRefine(checkVerified),
+    poverty: povertyWithDeductible,
   }),
   'tier-4-supplementary-insurance.json': z.strictObject({
     ...tierHeader(4, 'supplementary-insurance'),
