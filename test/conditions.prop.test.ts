@@ -10,6 +10,7 @@ import { type Condition, compileCondition } from '../src/rules/conditions.js';
 import { FACTS, type FactName } from '../src/rules/facts.js';
 import { defaultRules } from '../src/rules/embedded.js';
 
+const RUNS = Math.min(1500, Number(process.env.FC_RUNS ?? 1500));
 const FACT_NAMES = Object.keys(FACTS) as FactName[];
 const valuesOf = (f: FactName): readonly (string | boolean)[] => FACTS[f].values ?? ['drug', 'treatment', 'exam'];
 
@@ -70,7 +71,7 @@ describe('compiled conditions agree with json-rules-engine', () => {
       fc.asyncProperty(fc.constantFrom(...shipped), factsArb, async (cond, facts) => {
         expect(compileCondition(cond)(facts)).toBe(await engineSays(cond, facts));
       }),
-      { numRuns: 1500 },
+      { numRuns: RUNS },
     );
   });
 
@@ -79,7 +80,7 @@ describe('compiled conditions agree with json-rules-engine', () => {
       fc.asyncProperty(topArb, factsArb, async (cond, facts) => {
         expect(compileCondition(cond)(facts)).toBe(await engineSays(cond, facts));
       }),
-      { numRuns: 1500 },
+      { numRuns: RUNS },
     );
   });
 
@@ -95,7 +96,7 @@ describe('compiled conditions agree with json-rules-engine', () => {
         const facts = { itemCategory: v } as never;
         expect(compileCondition(cond)(facts)).toBe(await engineSays(cond, facts));
       }),
-      { numRuns: 500 },
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 });

@@ -77,7 +77,7 @@ describe('every generated claim keeps the invariants of POLICY.md §5', () => {
         const b = JSON.stringify(settlementToJson(settleOk(JSON.parse(JSON.stringify(input)))));
         expect(a).toBe(b);
       }),
-      { numRuns: 500 },
+      { numRuns: Math.min(500, RUNS) },
     );
   });
 });
@@ -115,7 +115,7 @@ describe('a person-year of claims keeps the invariants and the serious-illness i
       fc.property(yearSequenceArb, (claims) => {
         for (const r of runYear(claims)) checkClaimInvariants(r);
       }),
-      { numRuns: 800 },
+      { numRuns: Math.min(800, RUNS) },
     );
   });
 
@@ -147,7 +147,7 @@ describe('a person-year of claims keeps the invariants and the serious-illness i
           }
         },
       ),
-      { numRuns: 800 },
+      { numRuns: Math.min(800, RUNS) },
     );
   });
 });

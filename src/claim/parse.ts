@@ -9,6 +9,7 @@ import { ClaimErrorCode } from '../errors/codes.js';
 import { claimMessage, type MessageParams } from '../errors/messages.en.js';
 import { type ClaimIssue, type Result, fail, formatPath, ok } from '../errors/issue.js';
 import { MAX_CLAIM_FEN } from '../money/fen.js';
+import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 
 /**
  * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
@@ -66,6 +67,25 @@ export function parseClaim(input: unknown): Result<Claim, ClaimIssue> {
 }
 
 /**
+ * Validates one claim from its JSON text: refuses text that is not JSON and keys written twice
+ * (which `JSON.parse` would silently resolve to the last), then validates as {@link parseClaim}.
+ *
+ * @example
+ * parseClaimText('{"id": "C1", "id": "C2", …}') // fails: duplicate_field at id
+ */
+export function parseClaimText(text: string): Result<Claim, ClaimIssue> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail([issue(ClaimErrorCode.INVALID_JSON, '', { detail: (e as Error).message })]);
+  }
+  const dups = duplicateKeyPaths(text);
+  if (dups.length > 0) return fail(dups.map((p) => issue(ClaimErrorCode.DUPLICATE_FIELD, p, {})));
+  return parseClaim(json);
+}
+
+/**
  * Builds one claim issue with its message.
  *
  * @example
@@ -92,6 +112,8 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown): ClaimIssue[] {
     case 'invalid_value':
       if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: zi.values.map((v) => JSON.stringify(v)).join(', ') })];
       return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected: zi.values.map((v) => JSON.stringify(v)).join(', '), received: describe(value) })];
+    case 'too_big':
+      return [issue(ClaimErrorCode.TOO_LONG, path, { detail: `at most ${String(zi.maximum)} ${zi.origin === 'array' ? 'items' : 'characters'}` })];
     case 'too_small':
       return [issue(zi.origin === 'array' ? ClaimErrorCode.EMPTY_ITEMS : ClaimErrorCode.EMPTY_STRING, path, {})];
     case 'custom': {

@@ -35,10 +35,16 @@ const amount = z.unknown().transform((value, ctx): Fen => {
   return fen;
 });
 
-const nonEmpty = z.string().min(1);
+/** Sizes beyond any real claim: they bound memory and output, not policy. */
+const MAX_ID = 128;
+const MAX_TEXT = 256;
+/** Most items one claim may list. */
+export const MAX_ITEMS = 10_000;
+
+const nonEmpty = z.string().min(1).max(MAX_ID);
 
 const item = z.strictObject({
-  category: nonEmpty,
+  category: z.string().min(1).max(MAX_TEXT),
   catalog: z.enum(CATALOGS),
   amount,
   compliant: z.boolean().default(true),
@@ -65,10 +71,10 @@ export const claimSchema = z.strictObject({
   }),
   hospital: z.strictObject({
     id: nonEmpty.optional(),
-    name: z.string().optional(),
+    name: z.string().max(MAX_TEXT).optional(),
     level: z.enum(HOSPITAL_LEVELS),
     area: z.enum(AREAS),
     designated: z.boolean().default(true),
   }),
-  items: z.array(item).min(1),
+  items: z.array(item).min(1).max(MAX_ITEMS),
 });

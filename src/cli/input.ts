@@ -1,13 +1,22 @@
 /**
  * Reading claims from a file or stdin: either one JSON document (a claim, possibly pretty-printed
- * over many lines) or NDJSON, one claim per line, streamed line by line.
+ * over many lines) or NDJSON, one claim per line, streamed. Bytes are split on newlines and each
+ * line decoded as strict UTF-8; a line beyond {@link MAX_LINE_BYTES} is refused without being
+ * held in memory, so a 50 MB line costs nothing but its error.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { claimIssue } from '../claim/parse.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import type { ClaimIssue } from '../errors/issue.js';
 
-/** One input unit: the parsed JSON of a claim, or why it could not be parsed, with its line. */
-export type InputRecord = { readonly line: number; readonly json: unknown } | { readonly line: number; readonly parseError: string; readonly raw: string };
+/** Largest claim line accepted, in bytes (1 MiB: thousands of items). */
+export const MAX_LINE_BYTES = 1 << 20;
+/** Largest single JSON document accepted, in bytes. */
+export const MAX_DOCUMENT_BYTES = 8 << 20;
+
+/** One input unit: the JSON text of a claim, or why it cannot be read, with its line number. */
+export type InputRecord = { readonly line: number; readonly text: string } | { readonly line: number; readonly error: ClaimIssue };
 
 /**
  * Opens FILE, or stdin for `-` / no file.
@@ -19,57 +28,120 @@ export function openInput(file: string | undefined, stdin: Readable = process.st
   return file === undefined || file === '-' ? stdin : createReadStream(file);
 }
 
+type RawLine = { readonly line: number; readonly bytes: Buffer } | { readonly line: number; readonly tooLong: number };
+
 /**
- * Yields the claims of a stream. When the first non-empty line is not JSON by itself, the whole
- * input is read as one JSON document; if that fails too, it is read as NDJSON line by line so that
- * every bad line gets its own error.
+ * Splits a byte stream into lines without holding any line longer than `max` bytes.
+ *
+ * @example
+ * for await (const l of byteLines(stream, MAX_LINE_BYTES)) …
+ */
+export async function* byteLines(stream: AsyncIterable<Buffer | string>, max: number): AsyncGenerator<RawLine> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let line = 0;
+  const finish = (): RawLine => {
+    line++;
+    const out: RawLine = size > max ? { line, tooLong: size } : { line, bytes: stripCr(Buffer.concat(parts, size)) };
+    parts = [];
+    size = 0;
+    return out;
+  };
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(0x0a, start); nl >= 0; nl = buf.indexOf(0x0a, start)) {
+      take(buf.subarray(start, nl));
+      yield finish();
+      start = nl + 1;
+    }
+    take(buf.subarray(start));
+  }
+  if (size > 0) yield finish();
+
+  function take(b: Buffer): void {
+    if (b.length === 0) return;
+    if (size + b.length <= max) parts.push(b);
+    size += b.length;
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decode(bytes: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Yields the claims of a stream as JSON texts. When the first non-empty line is not JSON by
+ * itself, the whole input is read as one JSON document; if that fails too, it is read line by line
+ * so that every bad line gets its own error.
  *
  * @example
  * for await (const rec of readClaims(openInput(file))) handle(rec);
  */
-export async function* readClaims(stream: Readable): AsyncGenerator<InputRecord> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNo = 0;
+export async function* readClaims(stream: AsyncIterable<Buffer | string>): AsyncGenerator<InputRecord> {
   let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
-  const held: string[] = [];
-  for await (const raw of rl) {
-    lineNo++;
-    if (mode === 'document') {
-      held.push(raw);
+  const held: { line: number; text: string }[] = [];
+  let heldBytes = 0;
+  for await (const raw of byteLines(stream, MAX_LINE_BYTES)) {
+    if ('tooLong' in raw) {
+      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${raw.tooLong} bytes`, detail: `${MAX_LINE_BYTES} bytes` });
+      if (mode === 'document') return yield { line: raw.line, error };
+      mode = mode === 'unknown' ? 'ndjson' : mode;
+      yield { line: raw.line, error };
       continue;
     }
-    if (raw.trim() === '') continue;
+    const text = decode(raw.bytes);
+    if (text === undefined) {
+      const error = claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${raw.line}` });
+      if (mode === 'document') return yield { line: raw.line, error };
+      mode = mode === 'unknown' ? 'ndjson' : mode;
+      yield { line: raw.line, error };
+      continue;
+    }
+    if (mode === 'document') {
+      heldBytes += raw.bytes.length + 1;
+      if (heldBytes > MAX_DOCUMENT_BYTES) {
+        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${MAX_DOCUMENT_BYTES} bytes`, detail: `${MAX_DOCUMENT_BYTES} bytes` }) };
+      }
+      held.push({ line: raw.line, text });
+      continue;
+    }
+    if (text.trim() === '') continue;
     if (mode === 'unknown') {
-      const first = tryParse(raw);
-      if (first.ok) mode = 'ndjson';
+      if (parses(text)) mode = 'ndjson';
       else {
         mode = 'document';
-        // Keep blank lines before the first one so that line numbers stay right on fallback.
-        for (let i = 1; i < lineNo; i++) held.push('');
-        held.push(raw);
+        heldBytes = raw.bytes.length + 1;
+        held.push({ line: raw.line, text });
         continue;
       }
     }
-    yield parseLine(raw, lineNo);
+    yield { line: raw.line, text };
   }
   if (mode !== 'document') return;
-  const whole = tryParse(held.join('\n'));
-  if (whole.ok) {
-    yield { line: 1, json: whole.value };
+  const whole = held.map((h) => h.text).join('\n');
+  if (parses(whole)) {
+    yield { line: held[0]!.line, text: whole };
     return;
   }
-  for (let i = 0; i < held.length; i++) if (held[i]!.trim() !== '') yield parseLine(held[i]!, i + 1);
+  for (const h of held) if (h.text.trim() !== '') yield h;
 }
 
-function parseLine(raw: string, line: number): InputRecord {
-  const r = tryParse(raw);
-  return r.ok ? { line, json: r.value } : { line, parseError: r.error, raw };
-}
-
-function tryParse(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+function parses(text: string): boolean {
   try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
+}
+
+function stripCr(b: Buffer): Buffer {
+  return b.length > 0 && b[b.length - 1] === 0x0d ? b.subarray(0, b.length - 1) : b;
 }

@@ -7,9 +7,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { claimIssue } from '../claim/parse.js';
-import { ClaimErrorCode } from '../errors/codes.js';
 import { prettifyIssues } from '../errors/issue.js';
+import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { settlementToJson } from '../format/settlement-json.js';
 import { formatStatements } from '../format/text.js';
 import { ledgerToJson, parseLedgerJson } from '../ledger/ledger-json.js';
@@ -66,10 +65,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
 
   try {
     for await (const rec of readClaims(openInput(file, io.stdin))) {
-      const o: BatchOutcome =
-        'json' in rec
-          ? batch.settle(rec.json, rec.line)
-          : { ok: false, line: rec.line, claimId: null, errors: [claimIssue(ClaimErrorCode.INVALID_JSON, '', { detail: rec.parseError })] };
+      const o: BatchOutcome = 'text' in rec ? batch.settleText(rec.text, rec.line) : { ok: false, line: rec.line, claimId: null, errors: [rec.error] };
       count++;
       if (!o.ok) rejected++;
       else if (format === 'text') records.push(o.record);
@@ -128,10 +124,17 @@ export function loadRules(dir: string | undefined, io: Io): RuleBook | undefined
 function loadLedger(file: string | undefined, io: Io): Ledger | undefined {
   if (file === undefined) return new Map();
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    json = JSON.parse(text);
   } catch (e) {
     io.err(`bashunwei: cannot read the ledger ${file}: ${(e as Error).message}\n`);
+    return undefined;
+  }
+  const dups = duplicateKeyPaths(text);
+  if (dups.length > 0) {
+    io.err(`bashunwei: the ledger ${file} writes a key twice: ${dups.join(', ')}\n`);
     return undefined;
   }
   const r = parseLedgerJson(json, file);

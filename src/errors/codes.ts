@@ -11,6 +11,14 @@ export const ClaimErrorCode = {
   MISSING_FIELD: 'missing_field',
   /** A field has the wrong JSON type. */
   INVALID_TYPE: 'invalid_type',
+  /** A key written twice in one object (JSON keeps the last silently; we refuse). */
+  DUPLICATE_FIELD: 'duplicate_field',
+  /** Text that is not valid UTF-8. */
+  INVALID_UTF8: 'invalid_utf8',
+  /** A claim line (or document) longer than the reader accepts. */
+  INPUT_TOO_LARGE: 'input_too_large',
+  /** A string or list beyond the sizes the contract accepts (ids, names, item lists). */
+  TOO_LONG: 'too_long',
   /** A field the contract does not know (a misspelt `compliant` must not default to true). */
   UNKNOWN_FIELD: 'unknown_field',
   /** A value outside its closed list (`county`, `kind`, `catalog` …). */
@@ -44,7 +52,7 @@ export type ClaimErrorCode = (typeof ClaimErrorCode)[keyof typeof ClaimErrorCode
 export const RuleErrorCode = {
   /** A file the rule-set format requires is absent or unreadable. */
   FILE_MISSING: 'rule_file_missing',
-  /** A rule file is not JSON. */
+  /** A rule file is not JSON, or writes a key twice in one object. */
   INVALID_JSON: 'rule_invalid_json',
   /** A rule file does not match the rule-file schema (wrong type, unknown key, bad value …). */
   INVALID: 'rule_invalid',

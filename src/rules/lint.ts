@@ -68,14 +68,37 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
     }
   }
 
-  // Every cap pool a table names has a cap.
+  // Every cap pool a table names has a cap, and no cap is below a deductible it is meant to follow
+  // (a cap under the deductible would make the tier unable to pay anything, silently).
   const basic = files['tier-2-basic-insurance.json'];
   basic.tables.forEach((t, i) => {
-    if (!(t.capPool in basic.annualCaps)) {
+    const cap = basic.annualCaps[t.capPool];
+    if (!cap) {
       add('tier-2-basic-insurance.json', ['tables', i, 'capPool'], RuleErrorCode.INVALID, `cap pool "${t.capPool}" has no entry in annualCaps`);
+      return;
+    }
+    for (const [d, value] of Object.entries(cap.values)) {
+      const ded = valueOn(t.deductible.values, d);
+      if (ded !== undefined && Number(value) < Number(ded)) {
+        add('tier-2-basic-insurance.json', ['annualCaps', t.capPool, 'values', d], RuleErrorCode.INVALID, `annual cap ${value} is below the deductible ${ded} of table "${t.id}"`);
+      }
     }
   });
+  const t3 = files['tier-3-serious-illness-insurance.json'];
+  for (const [d, value] of Object.entries(t3.annualCap.values)) {
+    const ded = valueOn(t3.deductible.values, d);
+    if (ded !== undefined && Number(value) < Number(ded)) {
+      add('tier-3-serious-illness-insurance.json', ['annualCap', 'values', d], RuleErrorCode.INVALID, `annual cap ${value} is below the deductible ${ded}`);
+    }
+  }
   return issues;
+}
+
+/** The value in force on date `d` of a dated map (the latest key on or before `d`). */
+function valueOn<T>(values: Readonly<Record<string, T>>, d: string): T | undefined {
+  let best: string | undefined;
+  for (const k of Object.keys(values)) if (k <= d && (best === undefined || k > best)) best = k;
+  return best === undefined ? undefined : values[best];
 }
 
 type Report = (path: readonly PropertyKey[], code: RuleIssue['code'], message: string) => void;

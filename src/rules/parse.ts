@@ -3,6 +3,7 @@
  * every problem with its file and path. Pure: the embedded rules and `loadRuleFolder` share it.
  */
 import { RuleErrorCode } from '../errors/codes.js';
+import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { compileRuleSet, type RuleSet } from './compile.js';
 import { lintRuleFiles } from './lint.js';
@@ -33,6 +34,13 @@ export function parseRuleFiles(raw: RawRuleFiles): Result<RuleSet, RuleIssue> {
         json = JSON.parse(content);
       } catch (e) {
         issues.push({ code: RuleErrorCode.INVALID_JSON, file: name, path: '', message: `not valid JSON: ${(e as Error).message}` });
+        continue;
+      }
+      const dups = duplicateKeyPaths(content);
+      if (dups.length > 0) {
+        for (const path of dups) {
+          issues.push({ code: RuleErrorCode.INVALID_JSON, file: name, path, message: 'this key is written twice in one object; JSON would keep only the last value' });
+        }
         continue;
       }
     }

@@ -3,10 +3,10 @@
  * never stops the others: it yields an error outcome with its line number and the rest go on.
  * The ledger the batch starts from is passed in; the one it ends with is handed back.
  */
-import { parseClaim } from '../claim/parse.js';
-import { claimIssue } from '../claim/parse.js';
+import { claimIssue, parseClaim, parseClaimText } from '../claim/parse.js';
+import type { Claim } from '../claim/claim.js';
 import { ClaimErrorCode } from '../errors/codes.js';
-import type { ClaimIssue } from '../errors/issue.js';
+import type { ClaimIssue, Result } from '../errors/issue.js';
 import { type Ledger, type YearLedger, ledgerKey } from '../ledger/year-ledger.js';
 import type { RuleBook } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
@@ -30,6 +30,8 @@ export type BatchOutcome =
 /** A batch in progress: settle inputs one by one, then read the ledger and fund balances. */
 export interface Batch {
   settle(input: unknown, line?: number): BatchOutcome;
+  /** Settles a claim from its JSON text: also refuses invalid JSON and keys written twice. */
+  settleText(text: string, line?: number): BatchOutcome;
   ledger(): Ledger;
   funds(): FundBalances;
 }
@@ -50,11 +52,8 @@ export function createBatch(options: BatchOptions = {}): Batch {
   for (const l of ledger.values()) for (const id of l.claimIds) seen.add(id);
   let funds = options.funds ?? {};
   let count = 0;
-  return {
-    settle(input, line) {
-      const n = line ?? ++count;
-      const parsed = parseClaim(input);
-      if (!parsed.ok) return { ok: false, line: n, claimId: idOf(input), errors: parsed.errors };
+  const settleParsed = (parsed: Result<Claim, ClaimIssue>, n: number, idFrom: () => string | null): BatchOutcome => {
+      if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
       const claim = parsed.value;
       if (seen.has(claim.id)) {
         return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: 'earlier in this batch or in the ledger' })] };
@@ -65,10 +64,21 @@ export function createBatch(options: BatchOptions = {}): Batch {
       ledger.set(ledgerKey(r.value.ledger.personId, r.value.ledger.year), r.value.ledger);
       funds = r.value.funds;
       return { ok: true, line: n, record: r.value };
-    },
+  };
+  return {
+    settle: (input, line) => settleParsed(parseClaim(input), line ?? ++count, () => idOf(input)),
+    settleText: (text, line) => settleParsed(parseClaimText(text), line ?? ++count, () => idOfText(text)),
     ledger: () => new Map(ledger),
     funds: () => funds,
   };
+}
+
+function idOfText(text: string): string | null {
+  try {
+    return idOf(JSON.parse(text));
+  } catch {
+    return null;
+  }
 }
 
 function idOf(input: unknown): string | null {
