@@ -8,6 +8,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/examples.test.ts'],
     testTimeout: 60_000,
-    env: { FC_RUNS: '300' },
+    env: { FC_RUNS: '300', FUZZ_RUNS: '200' },
   },
 });

@@ -5,7 +5,8 @@
 export { settle, settleBatch } from './settle/settle.js';
 export { settleClaim, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
-export { parseClaim } from './claim/parse.js';
+export { parseClaim, parseClaimText } from './claim/parse.js';
+/** The validated claim the engine works on, and one line of its bill. */
 export type { Claim, Item } from './claim/claim.js';
 export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
@@ -14,14 +15,17 @@ export { defaultRules, ZIYANG_2017_FILES } from './rules/embedded.js';
 export { loadRuleFolder } from './rules/load.js';
 export { parseRuleFiles, type RawRuleFiles } from './rules/parse.js';
 export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
+/** A compiled rule set, and its policy resolved for one stretch of dates. */
 export type { RuleSet } from './rules/compile.js';
 export type { Policy } from './rules/policy.js';
 export { listParameters, type ParameterInfo } from './rules/parameters.js';
 export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
 export { ledgerToJson, parseLedgerJson, yearLedgerToJson, type YearLedgerJson } from './ledger/ledger-json.js';
+/** Relief-fund balances (absent = unlimited) and one fund's payment. */
 export type { FundBalances, FundDraw } from './settle/funds.js';
 export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/premium-split.js';
 export { illnessInducedPoverty, type HouseholdYear, type IllnessInducedPovertyTest } from './policy/illness-induced-poverty.js';
 export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
+export { duplicateKeyPaths } from './errors/duplicate-keys.js';
 export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
 export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount } from './money/fen.js';

@@ -36,7 +36,7 @@ type RawLine = { readonly line: number; readonly bytes: Buffer } | { readonly li
  * @example
  * for await (const l of byteLines(stream, MAX_LINE_BYTES)) …
  */
-export async function* byteLines(stream: AsyncIterable<Buffer | string>, max: number): AsyncGenerator<RawLine> {
+export async function* byteLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, max: number): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
   let size = 0;
   let line = 0;
@@ -84,7 +84,7 @@ function decode(bytes: Buffer): string | undefined {
  * @example
  * for await (const rec of readClaims(openInput(file))) handle(rec);
  */
-export async function* readClaims(stream: AsyncIterable<Buffer | string>): AsyncGenerator<InputRecord> {
+export async function* readClaims(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<InputRecord> {
   let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
   const held: { line: number; text: string }[] = [];
   let heldBytes = 0;

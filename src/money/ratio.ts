@@ -87,7 +87,12 @@ export function formatPercent(r: Ratio): string {
   return `${new Decimal(r.units).dividedBy(POW10[r.scale]!).times(100).toString()}%`;
 }
 
-/** `10^scale`, for callers that combine several ratios over one denominator. */
+/**
+ * `10^scale`, for callers that compare or combine ratios over one denominator.
+ *
+ * @example
+ * ratioDenominator(parseRatio('0.40')) // 100
+ */
 export function ratioDenominator(r: Ratio): number {
   return POW10[r.scale]!;
 }
