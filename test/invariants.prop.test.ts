@@ -13,6 +13,7 @@ import { type YearLedger } from '../src/ledger/year-ledger.js';
 import { parseAmount } from '../src/money/fen.js';
 import { formatRatio } from '../src/money/ratio.js';
 import { policyOn } from '../src/rules/book.js';
+import type { Policy } from '../src/rules/policy.js';
 import { defaultRules } from '../src/rules/embedded.js';
 import { type SettlementRecord, settleClaim } from '../src/settle/settle-claim.js';
 import { createBatch } from '../src/settle/batch.js';
@@ -84,8 +85,12 @@ describe('every generated claim keeps the invariants of POLICY.md §5', () => {
 
 /** f(c) for the person's rules, computed independently with decimal.js. */
 function seriousIllnessOracle(r: SettlementRecord, c: number): number {
-  const t = r.policy.tiers['serious-illness-insurance'];
-  const adjusted = t.poverty.when(r.facts.facts);
+  return fOracle(r.policy, r.policy.tiers['serious-illness-insurance'].poverty.when(r.facts.facts), c);
+}
+
+/** round(f(c)) in fen, with decimal.js, from the policy's bracket values. */
+function fOracle(policy: Policy, adjusted: boolean, c: number): number {
+  const t = policy.tiers['serious-illness-insurance'];
   const D = adjusted ? new Decimal(t.deductible).times(formatRatio(t.poverty.deductibleFactor)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP) : new Decimal(t.deductible);
   let lo = D;
   let sum = new Decimal(0);
@@ -152,7 +157,12 @@ describe('a person-year of claims keeps the invariants and the serious-illness i
   });
 });
 
-it('the oracle agrees with the rule values it reads (a sanity check of the test itself)', () => {
+it('the oracle itself gives the hand-computed f(c) of worked example 10', () => {
   const policy = policyOn(defaultRules(), '2018-01-01')!;
-  expect(policy.tiers['serious-illness-insurance'].brackets.length).toBe(3);
+  // Protected: 45,000 × 65% + 38,155 × 75% = 57,866.25; then 101,950: + 11,845 × 75% + 1,950 × 85% … = 68,407.50.
+  expect(fOracle(policy, true, 8_815_500)).toBe(5_786_625);
+  expect(fOracle(policy, true, 10_195_000)).toBe(6_840_750);
+  // General: below the 10,000 deductible nothing; 20,000 → 10,000 × 55%.
+  expect(fOracle(policy, false, 999_999)).toBe(0);
+  expect(fOracle(policy, false, 2_000_000)).toBe(550_000);
 });
