@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../src/claim/parse.js';
 import { settle, settleBatch } from '../src/settle/settle.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, expectGolden } from './helpers.js';
 
 const c = baseClaim();
 const person = c.person as Record<string, unknown>;
@@ -90,6 +90,16 @@ describe('a bad claim is refused with a stable code and the path of the field', 
     expect(e.message.length).toBeGreaterThan(10);
     if (path !== '') expect(e.message).toContain(path === 'items' && code === 'empty_items' ? 'items' : path.split('.')[0]!.replace(/\[\d+\]$/, ''));
     expect(settle(input).ok).toBe(false);
+  });
+
+  it('says every problem in words a clerk can act on (golden file)', () => {
+    const text = cases
+      .map(([name, input]) => {
+        const r = parseClaim(input);
+        return `## ${name}\n${r.ok ? '(accepted)' : r.errors.map((e) => `${e.code} ${e.path}: ${e.message}`).join('\n')}`;
+      })
+      .join('\n');
+    expectGolden('claim-errors.txt', `${text}\n`);
   });
 
   it('reports every problem of a claim, not only the first', () => {

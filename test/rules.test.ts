@@ -13,7 +13,7 @@ import { loadRuleFolder } from '../src/rules/load.js';
 import { ruleBook, policyOn } from '../src/rules/book.js';
 import { listParameters } from '../src/rules/parameters.js';
 import { settle } from '../src/settle/settle.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, expectGolden } from './helpers.js';
 
 type Files = Record<string, any>;
 const clone = (): Files => JSON.parse(JSON.stringify(ZIYANG_2017_FILES));
@@ -245,6 +245,17 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     if (r.ok) return;
     expect(r.errors.map((e) => ({ code: e.code, file: e.file, path: e.path }))).toContainEqual({ code, file, path });
     for (const e of r.errors) expect(e.message.length).toBeGreaterThan(5);
+  });
+
+  it('says every problem in words a rule author can act on (golden file)', () => {
+    const text = cases
+      .map(({ name, mutate }) => {
+        const r = parseWith(mutate);
+        const say = (m: string) => m.replace(/not valid JSON: .*/, 'not valid JSON: (the parser\'s words)');
+        return `## ${name}\n${r.ok ? '(no problem)' : r.errors.map((e) => `${e.code} ${e.file} ${e.path}: ${say(e.message)}`).join('\n')}`;
+      })
+      .join('\n');
+    expectGolden('rule-errors.txt', `${text}\n`);
   });
 
   it('a rule folder on disk reports problems with the folder in the file name', () => {

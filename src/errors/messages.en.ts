@@ -34,7 +34,7 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   date_order: (p) => `${field(p)} must not be after visit.discharged${p.detail ? ` (${p.detail})` : ''}`,
   empty_items: (p) => `${field(p)} must list at least one item of the bill`,
   delivery_mode_required: (p) => `${field(p)} is required for a delivery claim: "vaginal" or "cesarean"`,
-  duplicate_claim: (p) => `claim ${p.received ?? ''} was already settled${p.detail ? ` (${p.detail})` : ''}; reverse it before settling it again`,
+  duplicate_claim: (p) => `claim ${p.received ?? ''} was already settled${p.detail ? ` (${p.detail})` : ''}; a claim id is settled once: check the id, or start from a ledger without it`,
   no_rules_for_date: (p) => `no rule set is in force on ${p.received ?? 'this date'}${p.detail ? `; available: ${p.detail}` : ''}`,
   ledger_mismatch: (p) => `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
 };

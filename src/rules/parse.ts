@@ -71,5 +71,7 @@ function fromZod(file: RuleFileName, zi: { code: string; path: PropertyKey[]; me
     }));
   }
   const code = (zi.params as { code?: RuleIssue['code'] } | undefined)?.code ?? RuleErrorCode.INVALID;
-  return [{ code, file, path: formatPath(zi.path), message: zi.message }];
+  // The only record keys of the format are the dates of dated values.
+  const message = zi.code === 'invalid_key' ? 'the dates of dated values are calendar dates written YYYY-MM-DD' : zi.message;
+  return [{ code, file, path: formatPath(zi.path), message }];
 }

@@ -16,11 +16,11 @@ const AMOUNT = /^\d{1,15}(\.\d{1,2})?$/;
 const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 /** A ratio in [0, 1] written as a decimal string. */
 const ratio = z
-  .string()
+  .string({ error: 'a ratio is written as a decimal string, like "0.55"' })
   .regex(DECIMAL, `must be a decimal string with at most ${MAX_RATIO_DECIMALS} decimals, like "0.55"`)
   .refine((s) => Number(s) <= 1, 'a ratio must lie in [0, 1]');
 /** An amount in yuan written as a string with at most two decimals. */
-const amount = z.string().regex(AMOUNT, 'must be an amount in yuan as a string with at most two decimals, like "400" or "0.50"');
+const amount = z.string({ error: 'an amount is written as a string of yuan, like "400" or "0.50"' }).regex(AMOUNT, 'must be an amount in yuan as a string with at most two decimals, like "400" or "0.50"');
 
 const source = z.enum(['seed', 'assumed']);
 

@@ -1,0 +1,110 @@
+/** The English message of every claim error code, pinned: these are what a clerk reads. */
+import { expect, it } from 'vitest';
+import { ClaimErrorCode } from '../src/errors/codes.js';
+import { CLAIM_MESSAGES_EN, claimMessage } from '../src/errors/messages.en.js';
+import { prettifyIssues } from '../src/errors/issue.js';
+
+it('every code has a message that names the field and says what to do', () => {
+  const codes = Object.values(ClaimErrorCode);
+  expect(Object.keys(CLAIM_MESSAGES_EN).sort()).toEqual([...codes].sort());
+  const rendered = Object.fromEntries(
+    codes.map((code) => [code, [claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }), claimMessage(code, { path: '' })]]),
+  );
+  expect(rendered).toMatchInlineSnapshot(`
+    {
+      "amount_too_large": [
+        "items[0].amount is beyond the largest amount accepted (10^12 yuan): Y",
+        "the claim is beyond the largest amount accepted (10^12 yuan)",
+      ],
+      "date_order": [
+        "items[0].amount must not be after visit.discharged (D)",
+        "the claim must not be after visit.discharged",
+      ],
+      "delivery_mode_required": [
+        "items[0].amount is required for a delivery claim: "vaginal" or "cesarean"",
+        "the claim is required for a delivery claim: "vaginal" or "cesarean"",
+      ],
+      "duplicate_claim": [
+        "claim Y was already settled (D); a claim id is settled once: check the id, or start from a ledger without it",
+        "claim  was already settled; a claim id is settled once: check the id, or start from a ledger without it",
+      ],
+      "duplicate_field": [
+        "items[0].amount is written twice; JSON would keep only the last value, so the claim is refused",
+        "the claim is written twice; JSON would keep only the last value, so the claim is refused",
+      ],
+      "empty_items": [
+        "items[0].amount must list at least one item of the bill",
+        "the claim must list at least one item of the bill",
+      ],
+      "empty_string": [
+        "items[0].amount must not be empty",
+        "the claim must not be empty",
+      ],
+      "input_too_large": [
+        "the claim is Y, beyond the D a claim may take; split or check the input",
+        "the claim is too large, beyond the  a claim may take; split or check the input",
+      ],
+      "invalid_amount": [
+        "items[0].amount must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number, not Y",
+        "the claim must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number",
+      ],
+      "invalid_date": [
+        "items[0].amount must be a calendar date written YYYY-MM-DD, not Y",
+        "the claim must be a calendar date written YYYY-MM-DD",
+      ],
+      "invalid_enum": [
+        "items[0].amount must be one of X, not Y",
+        "the claim must be one of (see CONTRACT.md)",
+      ],
+      "invalid_json": [
+        "the input is not valid JSON (D); send one claim object, or one per line",
+        "the input is not valid JSON; send one claim object, or one per line",
+      ],
+      "invalid_type": [
+        "items[0].amount must be X, not Y",
+        "the claim must be of another type",
+      ],
+      "invalid_utf8": [
+        "the input is not valid UTF-8 (D); send UTF-8 text",
+        "the input is not valid UTF-8; send UTF-8 text",
+      ],
+      "ledger_mismatch": [
+        "the year-to-date ledger passed in is not this claim's person and year (D)",
+        "the year-to-date ledger passed in is not this claim's person and year",
+      ],
+      "missing_field": [
+        "items[0].amount is required (X)",
+        "the claim is required",
+      ],
+      "no_rules_for_date": [
+        "no rule set is in force on Y; available: D",
+        "no rule set is in force on this date",
+      ],
+      "not_an_object": [
+        "items[0].amount must be a JSON object, not Y",
+        "the claim must be a JSON object",
+      ],
+      "too_long": [
+        "items[0].amount is too long (D)",
+        "the claim is too long",
+      ],
+      "unknown_field": [
+        "items[0].amount is not a field of the claim contract; remove it or check its spelling",
+        "the claim is not a field of the claim contract; remove it or check its spelling",
+      ],
+    }
+  `);
+});
+
+it('prettifies claim and rule issues for people', () => {
+  expect(
+    prettifyIssues([
+      { code: 'missing_field', path: 'visit.kind', message: 'visit.kind is required' },
+      { code: 'missing_field', path: '', message: 'x' },
+      { code: 'rule_invalid', file: 'persons.json', path: 'protected', message: 'bad' },
+      { code: 'rule_file_missing', file: 'bill.json', path: '', message: 'missing' },
+    ]),
+  ).toBe(
+    '✖ visit.kind is required\n  → at visit.kind (missing_field)\n✖ x\n  → at (claim) (missing_field)\n✖ bad\n  → at persons.json protected (rule_invalid)\n✖ missing\n  → at bill.json (rule_file_missing)',
+  );
+});

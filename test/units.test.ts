@@ -1,0 +1,165 @@
+/** Small units as tables: terminal width, argument parsing, the ledger file format, rule books. */
+import { describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../src/cli/args.js';
+import { displayWidth } from '../src/format/text.js';
+import { ledgerToJson, parseLedgerJson } from '../src/ledger/ledger-json.js';
+import { emptyYearLedger, ledgerKey, ledgerYear } from '../src/ledger/year-ledger.js';
+import { describeBook } from '../src/rules/book.js';
+import { defaultRules } from '../src/rules/embedded.js';
+import { drawFunds, mergeDraws } from '../src/settle/funds.js';
+import { baseLocation } from '../src/settle/facts.js';
+import { poolIndex } from '../src/settle/pools.js';
+import type { Fen } from '../src/money/fen.js';
+
+describe('display width counts CJK and full-width characters as two columns', () => {
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['基本医保', 8],
+    ['\u10ff', 1],
+    ['\u1100', 2],
+    ['\u115f', 2],
+    ['\u1160', 1],
+    ['\u2e7f', 1],
+    ['\u2e80', 2],
+    ['\ua4cf', 2],
+    ['\ua4d0', 1],
+    ['\uabff', 1],
+    ['\uac00', 2],
+    ['\ud7a3', 2],
+    ['\ud7a4', 1],
+    ['\uf8ff', 1],
+    ['\uf900', 2],
+    ['\ufaff', 2],
+    ['\ufb00', 1],
+    ['\ufe2f', 1],
+    ['\ufe30', 2],
+    ['\ufe4f', 2],
+    ['\ufe50', 1],
+    ['\ufeff', 1],
+    ['\uff00', 2],
+    ['\uff60', 2],
+    ['\uff61', 1],
+    ['\uffdf', 1],
+    ['\uffe0', 2],
+    ['\uffe6', 2],
+    ['\uffe7', 1],
+    ['—', 1],
+  ])('%j is %i wide', (s, w) => {
+    expect(displayWidth(s)).toBe(w);
+  });
+});
+
+describe('argument parsing', () => {
+  const known = { format: true, quiet: false };
+  it.each([
+    [['a.json'], { positional: ['a.json'], flags: {} }],
+    [['-'], { positional: ['-'], flags: {} }],
+    [['--format', 'text', 'a'], { positional: ['a'], flags: { format: 'text' } }],
+    [['--format=text'], { positional: [], flags: { format: 'text' } }],
+    [['--format=a=b'], { positional: [], flags: { format: 'a=b' } }],
+    [['-format', 'x'], { positional: [], flags: { format: 'x' } }],
+    [['--quiet'], { positional: [], flags: { quiet: true } }],
+  ])('%j parses', (argv, want) => {
+    expect(parseArgs(argv, known)).toEqual(want);
+  });
+
+  it.each([
+    [['--nope'], 'unknown option --nope'],
+    [['--format'], 'option --format needs a value'],
+    [['--format', '--quiet'], 'option --format needs a value'],
+    [['--quiet=1'], 'option --quiet takes no value'],
+    [['--quiet', '--quiet'], 'option --quiet given twice'],
+  ])('%j is a usage error: %s', (argv, message) => {
+    expect(() => parseArgs(argv, known)).toThrow(new UsageError(message));
+  });
+});
+
+describe('the ledger file format', () => {
+  const l = (personId: string, year: number) => ({ ...emptyYearLedger(personId, year), supplementaryPaid: 1234 as Fen, basicInsurancePaid: { basic: 5 as Fen, 'general-outpatient': 7 as Fen } });
+
+  it('writes entries sorted by person then year, maps with sorted keys, and reads them back', () => {
+    const ledger = new Map([
+      [ledgerKey('P2', 2017), l('P2', 2017)],
+      [ledgerKey('P1', 2018), l('P1', 2018)],
+      [ledgerKey('P1', 2017), l('P1', 2017)],
+    ]);
+    const json = ledgerToJson(ledger);
+    expect(json.entries.map((e) => `${e.personId}/${e.year}`)).toEqual(['P1/2017', 'P1/2018', 'P2/2017']);
+    expect(Object.keys(json.entries[0]!.basicInsurancePaid)).toEqual(['basic', 'general-outpatient']);
+    expect(json.entries[0]!.supplementaryPaid).toBe('12.34');
+    const back = parseLedgerJson(JSON.parse(JSON.stringify(json)));
+    expect(back.ok && back.value).toEqual(ledger);
+  });
+
+  it.each([
+    [{ version: 2, entries: [] }, 'version'],
+    [{ version: 1 }, 'entries'],
+    [{ version: 1, entries: [{ ...ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0], supplementaryPaid: '1.234' }] }, 'entries[0].supplementaryPaid'],
+    [{ version: 1, entries: [{ ...ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0], extra: 1 }] }, 'entries[0]'],
+  ])('refuses %j at %s', (json, path) => {
+    const r = parseLedgerJson(json, 'ledger.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'ledger_invalid', file: 'ledger.json', path });
+  });
+
+  it('refuses two entries for one person-year', () => {
+    const e = ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0];
+    const r = parseLedgerJson({ version: 1, entries: [e, e] });
+    expect(!r.ok && r.errors[0]!.message).toBe('two entries for person P in 2017');
+  });
+
+  it('keys and years', () => {
+    expect(ledgerKey('P1', 2017)).toBe('P1|2017');
+    expect(ledgerYear('2019-12-31')).toBe(2019);
+  });
+});
+
+describe('small policy pieces', () => {
+  it('says which periods a rule book covers', () => {
+    expect(describeBook(defaultRules())).toBe('ziyang-2017: 2017-03-17 to 2020-12-31');
+  });
+
+  it.each([
+    ['anyue', 'anyue', 'in-county'],
+    ['anyue', 'lezhi', 'in-city'],
+    ['lezhi', 'yanjiang', 'in-city'],
+    ['yanjiang', 'sichuan', 'in-province'],
+    ['yanjiang', 'other-province', 'out-of-province'],
+  ] as const)('a %s resident at a hospital in %s is %s', (county, area, loc) => {
+    expect(baseLocation(county, area)).toBe(loc);
+  });
+
+  it.each([
+    ['A', false, true, 0],
+    ['A', true, false, 1],
+    ['B', false, true, 2],
+    ['B', true, false, 3],
+    ['C', true, true, 4],
+    ['C', true, false, 5],
+    ['C', false, true, 6],
+    ['C', false, false, 7],
+  ] as const)('catalog %s (necessary %s, drug %s) goes to pool %i', (catalog, necessary, drug, i) => {
+    expect(poolIndex(catalog, necessary, drug)).toBe(i);
+  });
+
+  it('draws on funds in order, skipping empty ones, and merges draws of one fund', () => {
+    const d = drawFunds({ 'emergency-relief': 3 as Fen, 'charity-care': 0 as Fen }, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen);
+    expect(d).toEqual({
+      paid: 10,
+      draws: [
+        { fund: 'emergency-relief', amount: 3 },
+        { fund: 'health-poverty-relief', amount: 7 },
+      ],
+      balances: { 'emergency-relief': 0, 'charity-care': 0 },
+    });
+    expect(drawFunds({}, ['charity-care'], 0 as Fen)).toEqual({ paid: 0, draws: [], balances: {} });
+    expect(
+      mergeDraws([
+        { fund: 'charity-care', amount: 1 as Fen },
+        { fund: 'emergency-relief', amount: 0 as Fen },
+        { fund: 'charity-care', amount: 2 as Fen },
+      ]),
+    ).toEqual([{ fund: 'charity-care', amount: 3 }]);
+  });
+});
