@@ -78,6 +78,11 @@ const cases: [string, unknown, string, string][] = [
   ['compliant as a string', { ...c, ...item({ compliant: 'false' }) }, 'invalid_type', 'items[0].compliant'],
   ['a misspelt compliant', { ...c, ...item({ complaint: false }) }, 'unknown_field', 'items[0].complaint'],
   ['necessary as a number', { ...c, ...item({ necessary: 0 }) }, 'invalid_type', 'items[0].necessary'],
+  ['a county of 41 characters (described by its length)', { ...c, person: { ...person, county: 'x'.repeat(41) } }, 'invalid_enum', 'person.county'],
+  ['a county of 40 characters (quoted whole)', { ...c, person: { ...person, county: 'y'.repeat(40) } }, 'invalid_enum', 'person.county'],
+  ['an object as an id', { ...c, id: { a: 1 } }, 'invalid_type', 'id'],
+  ['null as a county', { ...c, person: { ...person, county: null } }, 'invalid_enum', 'person.county'],
+  ['an array as a hospital level', { ...c, hospital: { ...hospital, level: ['county'] } }, 'invalid_enum', 'hospital.level'],
 ];
 
 describe('a bad claim is refused with a stable code and the path of the field', () => {

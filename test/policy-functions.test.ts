@@ -16,10 +16,11 @@ describe('the premium of the special supplementary insurance is split between ci
   });
 
   it('refuses a negative or fractional number of persons, and a date without rules', () => {
-    expect(premiumSplit({ county: 'anyue', persons: -1, date: '2017-06-01' }).ok).toBe(false);
+    const neg = premiumSplit({ county: 'anyue', persons: -1, date: '2017-06-01' });
+    expect(!neg.ok && neg.errors).toEqual([{ code: 'invalid_type', path: 'persons', message: 'persons must be a whole number ≥ 0, not -1' }]);
     expect(premiumSplit({ county: 'anyue', persons: 1.5, date: '2017-06-01' }).ok).toBe(false);
     const r = premiumSplit({ county: 'anyue', persons: 1, date: '2030-01-01' });
-    expect(!r.ok && r.errors[0]!.code).toBe('no_rules_for_date');
+    expect(!r.ok && r.errors).toEqual([{ code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2030-01-01; available: ziyang-2017: 2017-03-17 to 2020-12-31' }]);
   });
 });
 
@@ -41,6 +42,17 @@ describe('poverty is illness-induced when medical spending passes 40% of income 
 
   it('refuses bad figures with their paths', () => {
     const r = illnessInducedPoverty({ annualMedicalSpend: '1.234', householdIncome: -5, householdSize: 0, date: '2018-01-01' });
-    expect(!r.ok && r.errors.map((e) => e.path)).toEqual(['annualMedicalSpend', 'householdIncome', 'householdSize']);
+    expect(!r.ok && r.errors.map((e) => `${e.code} ${e.path}: ${e.message}`)).toEqual([
+      'invalid_amount annualMedicalSpend: annualMedicalSpend must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number, not 1.234',
+      'invalid_amount householdIncome: householdIncome must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number, not -5',
+      'invalid_type householdSize: householdSize must be a whole number ≥ 1, not 0',
+    ]);
+    for (const bad of [{ annualMedicalSpend: '1' }, { householdIncome: 'x' }, { householdSize: 1.5 }, { date: '2016-01-01' }]) {
+      const one = illnessInducedPoverty({ annualMedicalSpend: '100', householdIncome: '1000', householdSize: 2, date: '2018-01-01', ...bad, ...(bad.annualMedicalSpend ? { annualMedicalSpend: '1.001' } : {}) });
+      expect(one.ok).toBe(false);
+      if (!one.ok) expect(one.errors.length).toBe(1);
+    }
+    const d = illnessInducedPoverty({ annualMedicalSpend: '1', householdIncome: '1', householdSize: 1, date: '2016-01-01' });
+    expect(!d.ok && d.errors[0]).toEqual({ code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2016-01-01; available: ziyang-2017: 2017-03-17 to 2020-12-31' });
   });
 });

@@ -44,8 +44,11 @@ describe('the shipped rule set ziyang-2017', () => {
   });
 
   it('flags every assumed value verified: false, and cites a clause for every parameter', () => {
-    const params = listParameters(defaultRules().sets[0]!.files);
-    expect(params.length).toBeGreaterThan(30);
+    const set = parseRuleFiles(clone());
+    if (!set.ok) throw new Error('rules');
+    const params = listParameters(set.value.files);
+    // 46 dated parameters: 14 from the plan, 32 assumed (each unverified).
+    expect([params.length, params.filter((p) => p.source === 'seed').length, params.filter((p) => !p.verified).length]).toEqual([46, 14, 32]);
     for (const p of params) {
       expect(p.clause, `${p.file} ${p.path}`).toMatch(/^7\.\d(\.\d)?$/);
       if (p.source === 'assumed') expect(p.verified, `${p.file} ${p.path}`).toBe(false);
@@ -170,7 +173,19 @@ describe('a policy change is a rule-file change, never a code change', () => {
     }
     const overlap = ruleBook([a.value, a.value]);
     expect(overlap.ok).toBe(false);
-    if (!overlap.ok) expect(overlap.errors[0]!.code).toBe('rule_overlap');
+    if (!overlap.ok) expect(overlap.errors[0]).toEqual({ code: 'rule_overlap', file: 'ziyang-2017/ruleset.json', path: 'inForce', message: 'ziyang-2017 (from 2017-03-17) overlaps ziyang-2017 (to 2020-12-31): one day, one rule set' });
+    // One shared day is an overlap; the next day is not.
+    const from = (d: string) =>
+      parseWith((f) => {
+        f['ruleset.json'].id = 'next';
+        f['ruleset.json'].inForce = { ...f['ruleset.json'].inForce, from: d, to: '2025-12-31' };
+        for (const name of Object.keys(f)) relabel(f[name], '2017-03-17', d);
+      });
+    const sameDay = from('2020-12-31');
+    const nextDay = from('2021-01-01');
+    expect(sameDay.ok && nextDay.ok).toBe(true);
+    if (sameDay.ok) expect(ruleBook([a.value, sameDay.value]).ok).toBe(false);
+    if (nextDay.ok) expect(ruleBook([nextDay.value, a.value]).ok).toBe(true);
   });
 });
 

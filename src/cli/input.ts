@@ -84,13 +84,16 @@ function decode(bytes: Buffer): string | undefined {
  * @example
  * for await (const rec of readClaims(openInput(file))) handle(rec);
  */
-export async function* readClaims(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<InputRecord> {
+export async function* readClaims(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  limits: { readonly line: number; readonly document: number } = { line: MAX_LINE_BYTES, document: MAX_DOCUMENT_BYTES },
+): AsyncGenerator<InputRecord> {
   let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
   const held: { line: number; text: string }[] = [];
   let heldBytes = 0;
-  for await (const raw of byteLines(stream, MAX_LINE_BYTES)) {
+  for await (const raw of byteLines(stream, limits.line)) {
     if ('tooLong' in raw) {
-      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${raw.tooLong} bytes`, detail: `${MAX_LINE_BYTES} bytes` });
+      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${raw.tooLong} bytes`, detail: `${limits.line} bytes` });
       if (mode === 'document') return yield { line: raw.line, error };
       mode = mode === 'unknown' ? 'ndjson' : mode;
       yield { line: raw.line, error };
@@ -106,8 +109,8 @@ export async function* readClaims(stream: AsyncIterable<Buffer | string> | Itera
     }
     if (mode === 'document') {
       heldBytes += raw.bytes.length + 1;
-      if (heldBytes > MAX_DOCUMENT_BYTES) {
-        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${MAX_DOCUMENT_BYTES} bytes`, detail: `${MAX_DOCUMENT_BYTES} bytes` }) };
+      if (heldBytes > limits.document) {
+        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${limits.document} bytes`, detail: `${limits.document} bytes` }) };
       }
       held.push({ line: raw.line, text });
       continue;

@@ -86,7 +86,6 @@ function resolvePolicy(f: RuleFiles, date: string, validTo: string, pred: (c: Co
     title: rs.title,
     version: date,
     validTo,
-    inForce: { from: rs.inForce.from, to: rs.inForce.to },
     order: rs.order.tiers as TierId[],
     protected: gate(f['persons.json'].protected),
     settled: gate(f['bill.json'].settled),

@@ -93,7 +93,6 @@ export interface Policy {
   /** The first date of this stretch: the latest change of any value in force. */
   readonly version: string;
   readonly validTo: string;
-  readonly inForce: { readonly from: string; readonly to: string };
   readonly order: readonly TierId[];
   readonly protected: Gate;
   readonly settled: Gate;

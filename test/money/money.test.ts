@@ -86,7 +86,12 @@ describe('ratios', () => {
   it('format for people', () => {
     expect(formatPercent(parseRatio('0.05'))).toBe('5%');
     expect(formatPercent(parseRatio('0.125'))).toBe('12.5%');
-    expect(() => parseRatio('0.1234567')).toThrow();
+    expect(() => parseRatio('0.1234567')).toThrow('not a ratio with at most 6 decimals: 0.1234567');
+    expect(parseRatio('0.123456')).toEqual({ units: 123456, scale: 6 });
+    expect(() => parseRatio('-0.1')).toThrow(RangeError);
+    expect(parseRuleAmount('0.01')).toBe(1);
+    expect(() => parseRuleAmount('-1')).toThrow('not an amount in fen: -1');
+    expect(() => fen(0.5)).toThrow('amount out of the exact range: 0.5 fen');
   });
 
   it('personal share has four decimals, half-up', () => {
