@@ -7,6 +7,7 @@ import { parseRatio, type Ratio } from '../money/ratio.js';
 import { type Condition, type Predicate, compileCondition } from './conditions.js';
 import type { Gate, Policy, Target } from './policy.js';
 import type { RuleFiles, TierId } from './schema.js';
+import { forEachParameter, valueOn } from './dated.js';
 
 /** A rule set: its identity, its period, and the policy of each stretch of dates, in date order. */
 export interface RuleSet {
@@ -38,8 +39,8 @@ export function compileRuleSet(files: RuleFiles): RuleSet {
   };
   const { from, to } = files['ruleset.json'].inForce;
   const starts = new Set<string>([from]);
-  collectDates(files, (d) => {
-    if (d > from && d <= to) starts.add(d);
+  forEachParameter(files, ({ node }) => {
+    for (const d of Object.keys(node.values)) if (d > from && d <= to) starts.add(d);
   });
   const sorted = [...starts].sort();
   const segments = sorted.map((start, i) => {
@@ -51,11 +52,10 @@ export function compileRuleSet(files: RuleFiles): RuleSet {
 
 function resolvePolicy(f: RuleFiles, date: string, validTo: string, pred: (c: Condition) => Predicate): Policy {
   const at = <T>(p: Dated<T>): T => {
-    let best: string | undefined;
-    for (const d of Object.keys(p.values)) if (d <= date && (best === undefined || d > best)) best = d;
+    const v = valueOn(p.values, date);
     // The lint guarantees a value on the first day; this guards a caller that skipped it.
-    if (best === undefined) throw new Error(`no value in force on ${date}`);
-    return p.values[best]!;
+    if (v === undefined) throw new Error(`no value in force on ${date}`);
+    return v;
   };
   const ratio = (p: Dated<string>): Ratio => parseRatio(at(p));
   const amount = (p: Dated<string>): Fen => parseRuleAmount(at(p));
@@ -165,19 +165,6 @@ function resolvePolicy(f: RuleFiles, date: string, validTo: string, pred: (c: Co
       lowIncomeLine: amount(f['illness-poverty.json'].lowIncomeLine),
     },
   };
-}
-
-function collectDates(node: unknown, visit: (d: string) => void): void {
-  if (typeof node !== 'object' || node === null) return;
-  if (Array.isArray(node)) {
-    for (const x of node) collectDates(x, visit);
-    return;
-  }
-  const obj = node as Record<string, unknown>;
-  if ('values' in obj && 'source' in obj && typeof obj.values === 'object' && obj.values !== null) {
-    for (const d of Object.keys(obj.values)) visit(d);
-  }
-  for (const v of Object.values(obj)) collectDates(v, visit);
 }
 
 function previousDay(date: string): string {

@@ -8,6 +8,7 @@ import type { RuleIssue } from '../errors/issue.js';
 import { formatPath } from '../errors/issue.js';
 import { FACTS, type FactName, type Site, factReadableAt, isFactName } from './facts.js';
 import { type RuleFileName, type RuleFiles, TIER_ORDER } from './schema.js';
+import { forEachParameter, valueOn } from './dated.js';
 
 /**
  * Lints a rule folder that passed the schema. Returns every problem found (empty when clean).
@@ -38,18 +39,15 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   // Period and dated values: every value must be known from the first day of the period.
   const { from, to } = files['ruleset.json'].inForce;
   if (from > to) add('ruleset.json', ['inForce'], RuleErrorCode.INVALID, `inForce.from ${from} is after inForce.to ${to}`);
-  for (const [file, content] of Object.entries(files) as [RuleFileName, unknown][]) {
-    walk(content, [], (node, path) => {
-      if (!('values' in node) || !('source' in node)) return;
-      const dates = Object.keys(node.values as object).sort();
-      if (dates.length > 0 && dates[0]! > from) {
-        add(file, [...path, 'values'], RuleErrorCode.DATE_GAP, `no value from ${from} (the rule set's first day) to ${dates[0]}: date the first value ${from} or earlier`);
-      }
-      for (const d of dates) {
-        if (d > to) add(file, [...path, 'values', d], RuleErrorCode.DATE_GAP, `value dated ${d}, after the rule set ends (${to}): it would never apply`);
-      }
-    });
-  }
+  forEachParameter(files, ({ file, path, node }) => {
+    const dates = Object.keys(node.values).sort();
+    if (dates.length > 0 && dates[0]! > from) {
+      add(file, [...path, 'values'], RuleErrorCode.DATE_GAP, `no value from ${from} (the rule set's first day) to ${dates[0]}: date the first value ${from} or earlier`);
+    }
+    for (const d of dates) {
+      if (d > to) add(file, [...path, 'values', d], RuleErrorCode.DATE_GAP, `value dated ${d}, after the rule set ends (${to}): it would never apply`);
+    }
+  });
 
   // Brackets ascend, and only the last is open-ended.
   const brackets = files['tier-3-serious-illness-insurance.json'].brackets.values;
@@ -92,13 +90,6 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
     }
   }
   return issues;
-}
-
-/** The value in force on date `d` of a dated map (the latest key on or before `d`). */
-function valueOn<T>(values: Readonly<Record<string, T>>, d: string): T | undefined {
-  let best: string | undefined;
-  for (const k of Object.keys(values)) if (k <= d && (best === undefined || k > best)) best = k;
-  return best === undefined ? undefined : values[best];
 }
 
 type Report = (path: readonly PropertyKey[], code: RuleIssue['code'], message: string) => void;
@@ -154,5 +145,5 @@ function walk(node: unknown, path: PropertyKey[], visit: (node: Record<string, u
   }
   const obj = node as Record<string, unknown>;
   visit(obj, path);
-  for (const [k, v] of Object.entries(obj)) if (k !== 'when' && k !== 'values') walk(v, [...path, k], visit);
+  for (const [k, v] of Object.entries(obj)) if (k !== 'when') walk(v, [...path, k], visit);
 }

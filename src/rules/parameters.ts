@@ -4,6 +4,7 @@
  */
 import { formatPath } from '../errors/issue.js';
 import type { RuleFileName, RuleFiles } from './schema.js';
+import { forEachParameter } from './dated.js';
 
 /** One parameter of a rule folder. */
 export interface ParameterInfo {
@@ -24,30 +25,16 @@ export interface ParameterInfo {
  */
 export function listParameters(files: RuleFiles): ParameterInfo[] {
   const out: ParameterInfo[] = [];
-  for (const [file, content] of Object.entries(files) as [RuleFileName, unknown][]) walk(content, [], '', file, out);
-  return out;
-}
-
-function walk(node: unknown, path: PropertyKey[], clause: string, file: RuleFileName, out: ParameterInfo[]): void {
-  if (typeof node !== 'object' || node === null) return;
-  if (Array.isArray(node)) {
-    node.forEach((x, i) => walk(x, [...path, i], clause, file, out));
-    return;
-  }
-  const obj = node as Record<string, unknown>;
-  const here = typeof obj.clause === 'string' ? obj.clause : clause;
-  if ('values' in obj && (obj.source === 'seed' || obj.source === 'assumed')) {
-    const values = obj.values as Record<string, unknown>;
-    const latest = values[Object.keys(values).sort().at(-1)!];
+  forEachParameter(files, ({ file, path, clause, node }) => {
+    const latest = node.values[Object.keys(node.values).sort().at(-1)!];
     out.push({
       file,
       path: formatPath(path),
-      clause: here,
-      source: obj.source,
-      verified: obj.verified !== false,
+      clause,
+      source: node.source,
+      verified: node.verified !== false,
       latest: typeof latest === 'string' ? latest : JSON.stringify(latest),
     });
-    return;
-  }
-  for (const [k, v] of Object.entries(obj)) if (k !== 'when') walk(v, [...path, k], here, file, out);
+  });
+  return out;
 }
