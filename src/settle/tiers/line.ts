@@ -34,14 +34,22 @@ export function addLine(
 }
 
 /**
- * The zero line of a tier that does not run for this claim, or `undefined` when it runs.
+ * The line of a tier that does not run for this claim (the hospital is not designated, or the tier
+ * does not apply), or `undefined` when it runs. Such a line pays nothing of its own; `carried` is
+ * what it reports on behalf of an earlier step (tier 8 reports the delivery excess of tier 0).
  *
  * @example
  * const skipped = skipLine(ctx, state, head);
  * if (skipped) return skipped;
  */
-export function skipLine(ctx: TierContext, state: WaterfallState, head: TierHead): WaterfallState | undefined {
-  if (!ctx.settled) return addLine(state, head, ZERO, { kind: 'not-designated', description: ctx.policy.settled.description });
-  if (!head.applies.when(ctx.facts)) return addLine(state, head, ZERO, { kind: 'not-applicable', description: head.applies.description });
+export function skipLine(
+  ctx: TierContext,
+  state: WaterfallState,
+  head: TierHead,
+  carried: Fen = ZERO,
+  extra: Partial<Pick<LineRecord, 'funds'>> = {},
+): WaterfallState | undefined {
+  if (!ctx.settled) return addLine(state, head, carried, { kind: 'not-designated', description: ctx.policy.settled.description }, extra);
+  if (!head.applies.when(ctx.facts)) return addLine(state, head, carried, { kind: 'not-applicable', description: head.applies.description }, extra);
   return undefined;
 }

@@ -9,13 +9,14 @@ import { ZERO, excess, minFen, sub } from '../../money/fen.js';
 import { drawFunds } from '../funds.js';
 import { ALL_POOLS, poolSum, takeProRata } from '../pools.js';
 import type { Tier } from '../state.js';
-import { addLine } from './line.js';
+import { addLine, skipLine } from './line.js';
 
 /** Tier 0. @example maternalSubsidy(ctx, state) */
 export const maternalSubsidy: Tier = (ctx, state) => {
   const t = ctx.policy.tiers['maternal-subsidy'];
   if (!t.applies.when(ctx.facts)) return state;
-  if (!ctx.settled) return addLine(state, t, ZERO, { kind: 'not-designated', description: ctx.policy.settled.description });
+  const skipped = skipLine(ctx, state, t);
+  if (skipped) return skipped;
   // The claim schema requires a delivery mode for delivery claims; a rule that applies tier 0 to
   // other visits falls back to the vaginal parameters rather than failing.
   const mode = ctx.claim.visit.deliveryMode ?? 'vaginal';
