@@ -3,7 +3,7 @@
  * applicable, capped, limited, deductible not reached, subsidy not granted, target missed, no
  * target, delivery excess), pinned in a golden file that a person reviews.
  */
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import { parseClaim } from '../src/claim/parse.js';
 import { formatStatement } from '../src/format/text.js';
 import { emptyYearLedger } from '../src/ledger/year-ledger.js';
@@ -46,5 +46,4 @@ it('every branch of every explanation reads as reviewed', () => {
     return `## ${name}\n${formatStatement(r.value)}\n`;
   });
   expectGolden('explanations.txt', out.join('\n'));
-  expect(out.length).toBe(cases.length);
 });

@@ -92,12 +92,11 @@ export function parseClaimText(text: string): Result<Claim, ClaimIssue> {
  * claimIssue('duplicate_claim', 'id', { received: 'C1' })
  */
 export function claimIssue(code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>): ClaimIssue {
-  return issue(code, path, params);
-}
-
-function issue(code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>): ClaimIssue {
   return { code, path, message: claimMessage(code, { ...params, path }) };
 }
+
+/** This module's short name for {@link claimIssue}. */
+const issue = claimIssue;
 
 function fromZod(zi: z.core.$ZodIssue, input: unknown): ClaimIssue[] {
   const path = formatPath(zi.path);

@@ -55,16 +55,13 @@ function columns(records: readonly SettlementRecord[]): string[] {
   return [...tiers.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 }
 
+/** A claim's amounts in the statement's columns; `undefined` where a payer has no line (tier 0). */
+function amounts(r: SettlementRecord, ids: readonly string[]): (Fen | undefined)[] {
+  return [r.bill.total, r.bill.hospitalAbsorbed, ...ids.map((id) => r.lines.find((x) => x.id === id)?.amount), r.personal];
+}
+
 function row(r: SettlementRecord, ids: readonly string[]): string[] {
-  return [
-    formatFen(r.bill.total),
-    formatFen(r.bill.hospitalAbsorbed),
-    ...ids.map((id) => {
-      const l = r.lines.find((x) => x.id === id);
-      return l ? formatFen(l.amount) : '—';
-    }),
-    formatFen(r.personal),
-  ];
+  return amounts(r, ids).map((a) => (a === undefined ? '—' : formatFen(a)));
 }
 
 /**
@@ -111,11 +108,8 @@ export function formatStatements(records: readonly SettlementRecord[]): string {
   if (records.length === 0) return '';
   const ids = columns(records);
   const rows = records.map((r) => [r.claim.id, ...row(r, ids)]);
-  const totals: Fen[] = new Array<Fen>(rows[0]!.length - 1).fill(ZERO);
-  for (const r of records) {
-    const vals = [r.bill.total, r.bill.hospitalAbsorbed, ...ids.map((id) => r.lines.find((x) => x.id === id)?.amount ?? ZERO), r.personal];
-    vals.forEach((v, i) => (totals[i] = add(totals[i]!, v)));
-  }
+  const totals: Fen[] = new Array<Fen>(ids.length + 3).fill(ZERO);
+  for (const r of records) amounts(r, ids).forEach((v, i) => (totals[i] = add(totals[i]!, v ?? ZERO)));
   rows.push(['合计', ...totals.map(formatFen)]);
   const header = ['结算号', '总费用', '医院承担', ...ids.map((id) => SHORT[id] ?? id), '个人自付'];
   return [...parts, `汇总清单（${records.length}笔）\n\n${table(header, rows)}`].join('\n\n════\n\n');

@@ -53,17 +53,17 @@ export function createBatch(options: BatchOptions = {}): Batch {
   let funds = options.funds ?? {};
   let count = 0;
   const settleParsed = (parsed: Result<Claim, ClaimIssue>, n: number, idFrom: () => string | null): BatchOutcome => {
-      if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
-      const claim = parsed.value;
-      if (seen.has(claim.id)) {
-        return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: 'earlier in this batch or in the ledger' })] };
-      }
-      const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds });
-      if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };
-      seen.add(claim.id);
-      ledger.set(ledgerKey(r.value.ledger.personId, r.value.ledger.year), r.value.ledger);
-      funds = r.value.funds;
-      return { ok: true, line: n, record: r.value };
+    if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
+    const claim = parsed.value;
+    if (seen.has(claim.id)) {
+      return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: 'earlier in this batch or in the ledger' })] };
+    }
+    const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds });
+    if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };
+    seen.add(claim.id);
+    ledger.set(ledgerKey(r.value.ledger.personId, r.value.ledger.year), r.value.ledger);
+    funds = r.value.funds;
+    return { ok: true, line: n, record: r.value };
   };
   return {
     settle: (input, line) => settleParsed(parseClaim(input), line ?? ++count, () => idOf(input)),
