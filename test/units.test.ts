@@ -6,9 +6,11 @@ import { ledgerToJson, parseLedgerJson } from '../src/ledger/ledger-json.js';
 import { emptyYearLedger, ledgerKey, ledgerYear } from '../src/ledger/year-ledger.js';
 import { describeBook } from '../src/rules/book.js';
 import { defaultRules } from '../src/rules/embedded.js';
-import { drawFunds, mergeDraws } from '../src/settle/funds.js';
+import { type FundDraw, drawFunds, mergeDraws } from '../src/settle/funds.js';
+import type { FundId } from '../src/rules/schema.js';
 import { baseLocation } from '../src/settle/facts.js';
 import { poolIndex } from '../src/settle/pools.js';
+import { isCalendarDate } from '../src/claim/schema.js';
 import type { Fen } from '../src/money/fen.js';
 
 describe('display width counts CJK and full-width characters as two columns', () => {
@@ -144,16 +146,17 @@ describe('small policy pieces', () => {
   });
 
   it('draws on funds in order, skipping empty ones, and merges draws of one fund', () => {
-    const d = drawFunds({ 'emergency-relief': 3 as Fen, 'charity-care': 0 as Fen }, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen);
-    expect(d).toEqual({
-      paid: 10,
-      draws: [
-        { fund: 'emergency-relief', amount: 3 },
-        { fund: 'health-poverty-relief', amount: 7 },
-      ],
-      balances: { 'emergency-relief': 0, 'charity-care': 0 },
-    });
-    expect(drawFunds({}, ['charity-care'], 0 as Fen)).toEqual({ paid: 0, draws: [], balances: {} });
+    const balances: Partial<Record<FundId, Fen>> = { 'emergency-relief': 3 as Fen, 'charity-care': 0 as Fen };
+    const draws: FundDraw[] = [];
+    expect(drawFunds(balances, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen, draws)).toBe(10);
+    expect(draws).toEqual([
+      { fund: 'emergency-relief', amount: 3 },
+      { fund: 'health-poverty-relief', amount: 7 },
+    ]);
+    expect(balances).toEqual({ 'emergency-relief': 0, 'charity-care': 0 });
+    const none: FundDraw[] = [];
+    expect(drawFunds({}, ['charity-care'], 0 as Fen, none)).toBe(0);
+    expect(none).toEqual([]);
     expect(
       mergeDraws([
         { fund: 'charity-care', amount: 1 as Fen },
@@ -162,4 +165,33 @@ describe('small policy pieces', () => {
       ]),
     ).toEqual([{ fund: 'charity-care', amount: 3 }]);
   });
+});
+
+describe('calendar dates, read by character codes', () => {
+  // The oracle is the Date-based check the reader used before (years before 0100 included).
+  const byDate = (text: string): boolean => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  };
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+
+  it('agrees with the Date-based check on every day-of-month 00–32 of months 00–13 of years 0000–2100', () => {
+    let differ = 0;
+    for (let y = 0; y <= 2100; y++)
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          if (isCalendarDate(s) !== byDate(s)) differ++;
+        }
+    expect(differ).toBe(0);
+  });
+
+  it.each(['2016-02-29', '2000-02-29', '2018-12-31'])('%s is a date', (s) => expect(isCalendarDate(s)).toBe(true));
+  it.each(['2018-02-29', '1900-02-29', '2018-1-01', '2018-01-01 ', '2018/01/01', '２０１８-01-01', '2018-01-0a', '', '0099-01-01'])(
+    '%j is not a date',
+    (s) => expect(isCalendarDate(s)).toBe(false),
+  );
 });

@@ -7,6 +7,7 @@ import { type YearLedgerJson, yearLedgerToJson } from '../ledger/ledger-json.js'
 import { type Fen, formatFen } from '../money/fen.js';
 import { mulDiv } from '../money/rounding.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
+import type { LineRecord } from '../settle/state.js';
 
 /** One line of a settlement, as JSON. */
 export interface SettlementLineJson {
@@ -75,14 +76,19 @@ export function settlementToJson(r: SettlementRecord): SettlementJson {
     total: formatFen(r.bill.total),
     hospitalAbsorbed: formatFen(r.bill.hospitalAbsorbed),
     billable: formatFen(r.bill.billable),
-    lines: r.lines.map((l) => {
-      const base = { tier: l.tier, id: l.id, label: l.label, amount: formatFen(l.amount), clause: l.clause, explanation: explainLineZh(l) };
-      if (l.funds === undefined) return base;
-      return { ...base, funds: Object.fromEntries(l.funds.map((d) => [d.fund, formatFen(d.amount)])) };
-    }),
+    lines: r.lines.map(lineToJson),
     personal: formatFen(r.personal),
     personalShare: formatShare(r.personal, r.bill.billable),
     target: r.target === null ? null : { personalMax: formatFen(r.target.personalMax), met: r.target.met },
     ledger: yearLedgerToJson(r.ledger),
   };
+}
+
+function lineToJson(l: LineRecord): SettlementLineJson {
+  const amount = formatFen(l.amount);
+  const explanation = explainLineZh(l);
+  if (l.funds === undefined) return { tier: l.tier, id: l.id, label: l.label, amount, clause: l.clause, explanation };
+  const funds: Record<string, string> = {};
+  for (const d of l.funds) funds[d.fund] = formatFen(d.amount);
+  return { tier: l.tier, id: l.id, label: l.label, amount, clause: l.clause, explanation, funds };
 }

@@ -74,7 +74,7 @@ export function applyRatio(amount: Fen, r: Ratio, mode: RoundingMode = MONEY_ROU
  * formatRatio(parseRatio('0.80')) // "0.8"
  */
 export function formatRatio(r: Ratio): string {
-  return new Decimal(r.units).dividedBy(POW10[r.scale]!).toString();
+  return decimalText(r.units, r.scale);
 }
 
 /**
@@ -84,7 +84,16 @@ export function formatRatio(r: Ratio): string {
  * formatPercent(parseRatio('0.125')) // "12.5%"
  */
 export function formatPercent(r: Ratio): string {
-  return `${new Decimal(r.units).dividedBy(POW10[r.scale]!).times(100).toString()}%`;
+  return `${decimalText(r.units, r.scale - 2)}%`;
+}
+
+/** `units / 10^scale` written exactly, without trailing zeros (integers only: no float, no Decimal, on the hot path of explanations). */
+function decimalText(units: number, scale: number): string {
+  if (scale <= 0) return String(units * POW10[-scale]!);
+  const digits = String(units).padStart(scale + 1, '0');
+  const frac = digits.slice(-scale).replace(/0+$/, '');
+  const int = digits.slice(0, -scale);
+  return frac === '' ? int : `${int}.${frac}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * dates on which no value changes. Conditions are compiled once and shared by every stretch.
  */
 import { type Fen, parseRuleAmount } from '../money/fen.js';
-import { parseRatio, type Ratio } from '../money/ratio.js';
+import { addRatio, applyRatio, capAtOne, parseRatio, type Ratio } from '../money/ratio.js';
 import { type Condition, type Predicate, compileCondition } from './conditions.js';
 import type { Gate, Policy, Target } from './policy.js';
 import type { RuleFiles, TierId } from './schema.js';
@@ -115,6 +115,9 @@ function resolvePolicy(f: RuleFiles, date: string, validTo: string, pred: (c: Co
           povertyAdjusted: t.povertyAdjusted,
           deductible: amount(t.deductible),
           ratio: ratio(t.ratio),
+          // What the poverty adjustment makes of this row, worked out once here, not per claim.
+          adjustedDeductible: applyRatio(amount(t.deductible), ratio(t2.poverty.deductibleFactor)),
+          adjustedRatio: capAtOne(addRatio(ratio(t.ratio), ratio(t2.poverty.ratioAdd))),
         })),
         annualCaps: Object.fromEntries(Object.entries(t2.annualCaps).map(([k, v]) => [k, amount(v)])),
         poverty: { ...gate(t2.poverty), deductibleFactor: ratio(t2.poverty.deductibleFactor), ratioAdd: ratio(t2.poverty.ratioAdd) },
@@ -125,12 +128,18 @@ function resolvePolicy(f: RuleFiles, date: string, validTo: string, pred: (c: Co
         brackets: at(t3.brackets).map((b) => ({ upTo: b.upTo === null ? null : parseRuleAmount(b.upTo), ratio: parseRatio(b.ratio) })),
         annualCap: amount(t3.annualCap),
         poverty: { ...gate(t3.poverty), deductibleFactor: ratio(t3.poverty.deductibleFactor), ratioAdd: ratio(t3.poverty.ratioAdd) },
+        adjustedDeductible: applyRatio(amount(t3.deductible), ratio(t3.poverty.deductibleFactor)),
+        adjustedBrackets: at(t3.brackets).map((b) => ({
+          upTo: b.upTo === null ? null : parseRuleAmount(b.upTo),
+          ratio: capAtOne(addRatio(parseRatio(b.ratio), ratio(t3.poverty.ratioAdd))),
+        })),
       },
       'supplementary-insurance': {
         ...head(t4),
         ratio: ratio(t4.ratio),
         annualCap: amount(t4.annualCap),
         poverty: { ...gate(t4.poverty), ratioAdd: ratio(t4.poverty.ratioAdd) },
+        adjustedRatio: capAtOne(addRatio(ratio(t4.ratio), ratio(t4.poverty.ratioAdd))),
       },
       'tilt-payment': { ...head(f['tier-5-tilt-payment.json']), ratio: ratio(f['tier-5-tilt-payment.json'].ratio) },
       'special-supplementary-insurance': {
@@ -142,6 +151,7 @@ function resolvePolicy(f: RuleFiles, date: string, validTo: string, pred: (c: Co
       'relief-funds': {
         ...head(t8),
         funds: t8.funds,
+        fundOrder: t8.funds.map((x) => x.id),
         targets: t8.targets.map(
           (t): Target =>
             t.kind === 'zero'

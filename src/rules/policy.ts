@@ -38,6 +38,9 @@ export interface BasicTable extends Gate {
   readonly povertyAdjusted: boolean;
   readonly deductible: Fen;
   readonly ratio: Ratio;
+  /** The deductible and ratio after the poverty adjustment of tier 2 (used when it applies). */
+  readonly adjustedDeductible: Fen;
+  readonly adjustedRatio: Ratio;
 }
 
 /** A serious-illness bracket: up to `upTo` of cumulative burden (`null` = no bound) at `ratio`. */
@@ -71,17 +74,24 @@ export interface Tiers {
     readonly brackets: readonly Bracket[];
     readonly annualCap: Fen;
     readonly poverty: Gate & { readonly deductibleFactor: Ratio; readonly ratioAdd: Ratio };
+    /** The deductible and brackets after the poverty adjustment (used when it applies). */
+    readonly adjustedDeductible: Fen;
+    readonly adjustedBrackets: readonly Bracket[];
   };
   readonly 'supplementary-insurance': TierHead & {
     readonly ratio: Ratio;
     readonly annualCap: Fen;
     readonly poverty: Gate & { readonly ratioAdd: Ratio };
+    /** The ratio after the poverty adjustment (used when it applies). */
+    readonly adjustedRatio: Ratio;
   };
   readonly 'tilt-payment': TierHead & { readonly ratio: Ratio };
   readonly 'special-supplementary-insurance': TierHead & { readonly inScopeShare: Ratio; readonly necessaryShare: Ratio };
   readonly 'medical-assistance': TierHead & { readonly parts: readonly AssistancePart[]; readonly ratio: Ratio; readonly annualLimit: Fen };
   readonly 'relief-funds': TierHead & {
     readonly funds: readonly { readonly id: FundId; readonly label: string }[];
+    /** The fund ids of `funds`, in paying order. */
+    readonly fundOrder: readonly FundId[];
     readonly targets: readonly Target[];
   };
 }

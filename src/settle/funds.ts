@@ -15,37 +15,26 @@ export interface FundDraw {
   readonly amount: Fen;
 }
 
-/** What a draw paid, from which funds, and the balances after it. */
-export interface DrawResult {
-  readonly paid: Fen;
-  readonly draws: readonly FundDraw[];
-  readonly balances: FundBalances;
-}
-
 /**
- * Draws up to `amount` from `order`, first fund first.
+ * Draws up to `amount` from `order`, first fund first: lowers the balances in place (they belong
+ * to the settlement in progress), appends each payment to `draws`, and returns what was paid.
  *
  * @example
- * drawFunds({}, ['emergency-relief'], fen(2400)).paid // 2400 (unlimited)
- * drawFunds({ 'emergency-relief': fen(100) }, ['emergency-relief'], fen(2400)).paid // 100
+ * drawFunds({}, ['emergency-relief'], fen(2400), []) // 2400 (unlimited)
+ * drawFunds({ 'emergency-relief': fen(100) }, ['emergency-relief'], fen(2400), []) // 100
  */
-export function drawFunds(balances: FundBalances, order: readonly FundId[], amount: Fen): DrawResult {
+export function drawFunds(balances: Partial<Record<FundId, Fen>>, order: readonly FundId[], amount: Fen, draws: FundDraw[]): Fen {
   let left = amount;
-  const draws: FundDraw[] = [];
-  let next: Partial<Record<FundId, Fen>> | undefined;
   for (const fund of order) {
     if (left === 0) break;
-    const balance = (next ?? balances)[fund];
+    const balance = balances[fund];
     const take = balance === undefined ? left : minFen(balance, left);
     if (take === 0) continue;
     draws.push({ fund, amount: take });
     left = sub(left, take);
-    if (balance !== undefined) {
-      next ??= { ...balances };
-      next[fund] = sub(balance, take);
-    }
+    if (balance !== undefined) balances[fund] = sub(balance, take);
   }
-  return { paid: fen(amount - left), draws, balances: next ?? balances };
+  return fen(amount - left);
 }
 
 /**

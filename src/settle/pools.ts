@@ -38,7 +38,7 @@ export function poolIndex(catalog: 'A' | 'B' | 'C', necessary: boolean, isDrug: 
  * @example
  * poolSum(pools, NONDRUG_POOLS)
  */
-export function poolSum(pools: Pools, indexes: readonly number[] = ALL_POOLS): Fen {
+export function poolSum(pools: readonly Fen[], indexes: readonly number[] = ALL_POOLS): Fen {
   let s = 0;
   for (const i of indexes) s += pools[i]!;
   return fen(s);
@@ -46,20 +46,16 @@ export function poolSum(pools: Pools, indexes: readonly number[] = ALL_POOLS): F
 
 /**
  * Takes `amount` from the pools at `indexes` in proportion to their sizes, by largest remainder
- * (POLICY.md §3.3). The amount must not exceed what those pools hold.
+ * (POLICY.md §3.3), in place. The amount must not exceed what those pools hold.
  *
  * @example
  * takeProRata(pools, fen(150000), ALL_POOLS)
  */
-export function takeProRata(pools: Pools, amount: Fen, indexes: readonly number[]): Pools {
-  if (amount === 0) return pools;
+export function takeProRata(pools: Fen[], amount: Fen, indexes: readonly number[]): void {
+  if (amount === 0) return;
   const parts = allocate(
     amount,
     indexes.map((i) => pools[i]!),
   );
-  const out = [...pools] as Fen[];
-  indexes.forEach((idx, k) => {
-    out[idx] = sub(out[idx]!, parts[k]!);
-  });
-  return out as unknown as Pools;
+  for (let k = 0; k < indexes.length; k++) pools[indexes[k]!] = sub(pools[indexes[k]!]!, parts[k]!);
 }

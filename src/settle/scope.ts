@@ -4,25 +4,20 @@
  */
 import { fen, sub } from '../money/fen.js';
 import { applyRatio } from '../money/ratio.js';
-import type { TierContext, WaterfallState } from './state.js';
+import type { Scratch, TierContext } from './state.js';
 
 /**
- * Computes the scope from the pools as tiers 0–1 left them.
+ * Makes the split from the pools as tiers 0–1 left them.
  *
  * @example
- * splitScope(ctx, state).scope?.inScopeLeft
+ * splitScope(ctx, s); s.inScopeLeft
  */
-export function splitScope(ctx: TierContext, state: WaterfallState): WaterfallState {
-  const p = state.pools;
-  const b = fen(p[2] + p[3]);
+export function splitScope(ctx: TierContext, s: Scratch): void {
+  const p = s.pools;
+  const b = fen(p[2]! + p[3]!);
   const bSelfPay = applyRatio(b, ctx.policy.bSelfPay);
-  return {
-    ...state,
-    scope: {
-      inScopeLeft: sub(fen(p[0] + p[1] + b), bSelfPay),
-      bSelfPay,
-      necessaryLeft: fen(p[4] + p[5]),
-      otherLeft: fen(p[6] + p[7]),
-    },
-  };
+  s.inScopeLeft = sub(fen(p[0]! + p[1]! + b), bSelfPay);
+  s.bSelfPay = bSelfPay;
+  s.necessaryLeft = fen(p[4]! + p[5]!);
+  s.otherLeft = fen(p[6]! + p[7]!);
 }

@@ -1,21 +1,22 @@
 /**
- * Settling one validated claim: choose the policy by discharge date, check the ledger, split the
- * bill, run the waterfall, and check conservation to the fen before returning.
+ * Settling one validated claim: choose the policy by discharge date, check the ledger, then run
+ * the waterfall on copies of the ledger and balances (the caller's are never changed), recording
+ * every line with the numbers its explanation is written from.
  */
 import type { Claim } from '../claim/claim.js';
 import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
 import { type Ledger, type YearLedger, emptyYearLedger, ledgerKey, ledgerYear } from '../ledger/year-ledger.js';
-import { type Fen, sumFen } from '../money/fen.js';
+import type { Fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
 import type { Policy } from '../rules/policy.js';
-import { type Bill, splitBill } from './bill.js';
-import { type ClaimFacts, claimFacts } from './facts.js';
+import type { Bill } from './bill.js';
+import type { ClaimFacts } from './facts.js';
 import type { FundBalances } from './funds.js';
+import { runClaim } from './run-claim.js';
 import type { LineRecord, TargetOutcome } from './state.js';
-import { runWaterfall } from './waterfall.js';
 
 /** Options of a settlement. */
 export interface SettleOptions {
@@ -68,26 +69,14 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
     return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the ledger of ${before.personId} for ${year}` })]);
   }
 
-  const facts = claimFacts(claim, policy);
-  const bill = splitBill(claim, facts.facts, policy);
-  const ctx = { claim, policy, facts: facts.facts, billable: bill.billable, settled: policy.settled.when(facts.facts) };
-  const end = runWaterfall(ctx, {
-    pools: bill.pools,
-    scope: null,
-    remaining: bill.billable,
-    lines: [],
-    ledger: { ...before, claimIds: [...before.claimIds, claim.id] },
-    funds: options.funds ?? {},
-    excessDraws: [],
-    target: null,
-  });
-
-  // Invariant 1 (POLICY.md §5): total = hospitalAbsorbed + Σ lines + personal, to the fen.
-  const paid = sumFen(end.lines.map((l) => l.amount));
-  if (bill.hospitalAbsorbed + paid + end.remaining !== bill.total || end.remaining < 0) {
-    throw new Error(`conservation broken for claim ${claim.id}: this is a bug in bashunwei, please report it with the claim`);
-  }
-  return ok({ claim, policy, facts, bill, lines: end.lines, personal: end.remaining, target: end.target, ledger: end.ledger, funds: end.funds });
+  const working = {
+    ...before,
+    basicInsurancePaid: { ...before.basicInsurancePaid },
+    basicDeductibleUsed: { ...before.basicDeductibleUsed },
+  };
+  const { profile, bill, end } = runClaim(claim, policy, working, { ...options.funds }, true);
+  const ledger: YearLedger = { ...working, claimIds: [...before.claimIds, claim.id] };
+  return ok({ claim, policy, facts: profile.facts, bill, lines: end.lines, personal: end.remaining, target: end.target, ledger, funds: end.funds });
 }
 
 /**

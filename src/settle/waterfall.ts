@@ -1,11 +1,11 @@
 /**
- * The waterfall: the tiers as a reduce over immutable state, in the order the rule set lists
- * (which the loader holds to the plan's order, 7.4.4). The in-scope split is made right after
- * tier 1, since the waiver changes the pools it is made from.
+ * The waterfall: the tiers in the order the rule set lists (which the loader holds to the plan's
+ * order, 7.4.4), each updating the settlement's scratch state. The in-scope split is made right
+ * after tier 1, since the waiver changes the pools it is made from.
  */
 import type { TierId } from '../rules/schema.js';
 import { splitScope } from './scope.js';
-import type { Tier, TierContext, WaterfallState } from './state.js';
+import type { Scratch, Tier, TierContext } from './state.js';
 import { basicInsurance } from './tiers/basic-insurance.js';
 import { hospitalWaiver } from './tiers/hospital-waiver.js';
 import { maternalSubsidy } from './tiers/maternal-subsidy.js';
@@ -30,15 +30,15 @@ export const TIERS: Readonly<Record<TierId, Tier>> = {
 };
 
 /**
- * Runs every tier of the policy's order on the initial state.
+ * Runs every tier of the policy's order on the scratch state.
  *
  * @example
- * const end = runWaterfall(ctx, initialState);
- * end.remaining // what the patient pays
+ * runWaterfall(ctx, s);
+ * s.remaining // what the patient pays
  */
-export function runWaterfall(ctx: TierContext, initial: WaterfallState): WaterfallState {
-  return ctx.policy.order.reduce((state, id) => {
-    const next = TIERS[id](ctx, state);
-    return id === 'hospital-waiver' ? splitScope(ctx, next) : next;
-  }, initial);
+export function runWaterfall(ctx: TierContext, s: Scratch): void {
+  for (const id of ctx.policy.order) {
+    TIERS[id](ctx, s);
+    if (id === 'hospital-waiver') splitScope(ctx, s);
+  }
 }

@@ -7,59 +7,52 @@
  * consume. `pay = min(round(max(0, S − deductibleDue) × ratio), annualCap − paidThisYear)`.
  */
 import { ZERO, add, excess, minFen, sub } from '../../money/fen.js';
-import { addRatio, applyRatio, capAtOne } from '../../money/ratio.js';
+import { applyRatio } from '../../money/ratio.js';
 import type { Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
-import { scopeOf } from './scope-of.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
-/** Tier 2. @example basicInsurance(ctx, state) */
-export const basicInsurance: Tier = (ctx, state) => {
+/** Tier 2. @example basicInsurance(ctx, s) */
+export const basicInsurance: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['basic-insurance'];
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
-  const table = t.tables.find((x) => x.when(ctx.facts));
-  if (!table) return addLine(state, t, ZERO, { kind: 'no-table' });
+  if (skipLine(ctx, s, t)) return;
+  const table = ctx.profile.basicTable;
+  if (!table) return addLine(ctx, s, t, ZERO, { kind: 'no-table' });
 
-  const adjusted = table.povertyAdjusted && t.poverty.when(ctx.facts);
-  const deductible = adjusted ? applyRatio(table.deductible, t.poverty.deductibleFactor) : table.deductible;
-  const ratio = adjusted ? capAtOne(addRatio(table.ratio, t.poverty.ratioAdd)) : table.ratio;
+  const adjusted = ctx.profile.basicAdjusted;
+  const deductible = adjusted ? table.adjustedDeductible : table.deductible;
+  const ratio = adjusted ? table.adjustedRatio : table.ratio;
   const perYear = table.deductibleBasis === 'per-year';
-  const ledger = state.ledger;
+  const ledger = s.ledger;
   const used = perYear ? (ledger.basicDeductibleUsed[table.id] ?? ZERO) : ZERO;
   const deductibleDue = excess(deductible, used);
 
-  const scope = scopeOf(state);
-  const inScope = scope.inScopeLeft;
+  const inScope = s.inScopeLeft;
   const computed = applyRatio(excess(inScope, deductibleDue), ratio);
   const paidThisYear = ledger.basicInsurancePaid[table.capPool] ?? ZERO;
   const capLeft = excess(t.annualCaps[table.capPool] ?? ZERO, paidThisYear);
   const pay = minFen(computed, capLeft);
 
-  return addLine(
-    {
-      ...state,
-      scope: { ...scope, inScopeLeft: sub(inScope, pay) },
-      ledger: {
-        ...ledger,
-        basicInsurancePaid: { ...ledger.basicInsurancePaid, [table.capPool]: add(paidThisYear, pay) },
-        basicDeductibleUsed: perYear
-          ? { ...ledger.basicDeductibleUsed, [table.id]: add(used, minFen(inScope, deductibleDue)) }
-          : ledger.basicDeductibleUsed,
-      },
-    },
+  s.inScopeLeft = sub(inScope, pay);
+  ledger.basicInsurancePaid[table.capPool] = add(paidThisYear, pay);
+  if (perYear) ledger.basicDeductibleUsed[table.id] = add(used, minFen(inScope, deductibleDue));
+  addLine(
+    ctx,
+    s,
     t,
     pay,
-    {
-      kind: 'basic-insurance',
-      table: table.label,
-      inScope,
-      deductible,
-      deductibleDue,
-      perYear,
-      ratio,
-      computed,
-      capLeft,
-      poverty: adjusted ? { standardDeductible: table.deductible, deductibleFactor: t.poverty.deductibleFactor, ratioAdd: t.poverty.ratioAdd } : null,
-    },
+    ctx.record
+      ? {
+          kind: 'basic-insurance',
+          table: table.label,
+          inScope,
+          deductible,
+          deductibleDue,
+          perYear,
+          ratio,
+          computed,
+          capLeft,
+          poverty: adjusted ? { standardDeductible: table.deductible, deductibleFactor: t.poverty.deductibleFactor, ratioAdd: t.poverty.ratioAdd } : null,
+        }
+      : NO_DETAIL,
   );
 };

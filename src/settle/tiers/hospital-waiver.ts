@@ -6,14 +6,14 @@
 import { applyRatio } from '../../money/ratio.js';
 import { NONDRUG_POOLS, poolSum, takeProRata } from '../pools.js';
 import type { Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
-/** Tier 1. @example hospitalWaiver(ctx, state) */
-export const hospitalWaiver: Tier = (ctx, state) => {
+/** Tier 1. @example hospitalWaiver(ctx, s) */
+export const hospitalWaiver: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['hospital-waiver'];
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
-  const base = poolSum(state.pools, NONDRUG_POOLS);
+  if (skipLine(ctx, s, t)) return;
+  const base = poolSum(s.pools, NONDRUG_POOLS);
   const waiver = applyRatio(base, t.rate);
-  return addLine({ ...state, pools: takeProRata(state.pools, waiver, NONDRUG_POOLS) }, t, waiver, { kind: 'waiver', base, rate: t.rate });
+  takeProRata(s.pools, waiver, NONDRUG_POOLS);
+  addLine(ctx, s, t, waiver, ctx.record ? { kind: 'waiver', base, rate: t.rate } : NO_DETAIL);
 };

@@ -9,39 +9,32 @@ import { ZERO, excess, minFen, sub } from '../../money/fen.js';
 import { drawFunds } from '../funds.js';
 import { ALL_POOLS, poolSum, takeProRata } from '../pools.js';
 import type { Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
-/** Tier 0. @example maternalSubsidy(ctx, state) */
-export const maternalSubsidy: Tier = (ctx, state) => {
+/** Tier 0. @example maternalSubsidy(ctx, s) */
+export const maternalSubsidy: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['maternal-subsidy'];
-  if (!t.applies.when(ctx.facts)) return state;
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
+  if (!ctx.profile.applies['maternal-subsidy']) return;
+  if (skipLine(ctx, s, t)) return;
   // The claim schema requires a delivery mode for delivery claims; a rule that applies tier 0 to
   // other visits falls back to the vaginal parameters rather than failing.
   const mode = ctx.claim.visit.deliveryMode ?? 'vaginal';
 
-  let s = state;
   let limit = null;
   let over = ZERO;
   let overPaid = ZERO;
-  if (t.excess.when(ctx.facts)) {
+  if (ctx.profile.deliveryExcess) {
     limit = t.excess.limit[mode];
     over = excess(poolSum(s.pools), limit);
-    const draw = drawFunds(s.funds, t.excess.funds, over);
-    overPaid = draw.paid;
-    s = {
-      ...s,
-      pools: takeProRata(s.pools, overPaid, ALL_POOLS),
-      funds: draw.balances,
-      excessDraws: draw.draws,
-      remaining: sub(s.remaining, overPaid),
-    };
+    overPaid = drawFunds(s.funds, t.excess.funds, over, s.draws);
+    takeProRata(s.pools, overPaid, ALL_POOLS);
+    s.excessPaid = overPaid;
+    s.remaining = sub(s.remaining, overPaid);
   }
   const left = poolSum(s.pools);
-  const granted = t.subsidy.when(ctx.facts);
+  const granted = ctx.profile.deliverySubsidy;
   const standard = t.subsidy.amount[mode];
   const subsidy = granted ? minFen(standard, left) : ZERO;
-  s = { ...s, pools: takeProRata(s.pools, subsidy, ALL_POOLS) };
-  return addLine(s, t, subsidy, { kind: 'maternal-subsidy', mode, granted, standard, left, limit, excess: over, excessPaid: overPaid });
+  takeProRata(s.pools, subsidy, ALL_POOLS);
+  addLine(ctx, s, t, subsidy, ctx.record ? { kind: 'maternal-subsidy', mode, granted, standard, left, limit, excess: over, excessPaid: overPaid } : NO_DETAIL);
 };

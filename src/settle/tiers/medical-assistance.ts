@@ -6,32 +6,25 @@
 import { type Fen, ZERO, add, excess, minFen } from '../../money/fen.js';
 import { applyRatio } from '../../money/ratio.js';
 import type { AssistancePart } from '../../rules/policy.js';
-import type { Scope, Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
-import { scopeOf } from './scope-of.js';
+import type { Scratch, Tier } from '../state.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
-const PART: Readonly<Record<AssistancePart, (s: Scope) => Fen>> = {
+const PART: Readonly<Record<AssistancePart, (s: Scratch) => Fen>> = {
   'in-scope-left': (s) => s.inScopeLeft,
   'b-self-pay': (s) => s.bSelfPay,
   'necessary-left': (s) => s.necessaryLeft,
   'other-left': (s) => s.otherLeft,
 };
 
-/** Tier 7. @example medicalAssistance(ctx, state) */
-export const medicalAssistance: Tier = (ctx, state) => {
+/** Tier 7. @example medicalAssistance(ctx, s) */
+export const medicalAssistance: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['medical-assistance'];
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
-  const scope = scopeOf(state);
-  const base = t.parts.reduce((sum, p) => add(sum, PART[p](scope)), ZERO);
+  if (skipLine(ctx, s, t)) return;
+  let base = ZERO;
+  for (const p of t.parts) base = add(base, PART[p](s));
   const computed = applyRatio(base, t.ratio);
-  const limitLeft = excess(t.annualLimit, state.ledger.assistancePaid);
+  const limitLeft = excess(t.annualLimit, s.ledger.assistancePaid);
   const pay = minFen(computed, limitLeft);
-  return addLine({ ...state, ledger: { ...state.ledger, assistancePaid: add(state.ledger.assistancePaid, pay) } }, t, pay, {
-    kind: 'assistance',
-    base,
-    ratio: t.ratio,
-    computed,
-    limitLeft,
-  });
+  s.ledger.assistancePaid = add(s.ledger.assistancePaid, pay);
+  addLine(ctx, s, t, pay, ctx.record ? { kind: 'assistance', base, ratio: t.ratio, computed, limitLeft } : NO_DETAIL);
 };

@@ -4,46 +4,51 @@
  * delivery, 0 for a referred major disease), drawing on the funds in order. The line also carries
  * the delivery excess the funds paid at tier 0.
  */
-import { type Fen, ZERO, add, excess, sumFen } from '../../money/fen.js';
+import { type Fen, ZERO, add, excess } from '../../money/fen.js';
 import { applyRatio } from '../../money/ratio.js';
 import type { Target } from '../../rules/policy.js';
 import { drawFunds, mergeDraws } from '../funds.js';
-import type { Tier, WaterfallState } from '../state.js';
-import { addLine, skipLine } from './line.js';
+import type { Tier } from '../state.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
 /** The most a person should pay under a target. @example personalMax(target, fen(155000)) */
 export function personalMax(target: Target, billable: Fen): Fen {
   return target.kind === 'zero' ? ZERO : applyRatio(billable, target.share, target.rounding);
 }
 
-/** Tier 8. @example reliefFunds(ctx, state) */
-export const reliefFunds: Tier = (ctx, state) => {
+/** Tier 8. @example reliefFunds(ctx, s) */
+export const reliefFunds: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['relief-funds'];
-  const excessPaid = sumFen(state.excessDraws.map((d) => d.amount));
-  // The delivery excess was already taken off `remaining` at tier 0; this line reports it.
-  const restored: WaterfallState = { ...state, remaining: add(state.remaining, excessPaid) };
-  const skipped = skipLine(ctx, restored, t, excessPaid, { funds: mergeDraws(state.excessDraws) });
-  if (skipped) return skipped;
+  const excessPaid = s.excessPaid;
+  const remaining = s.remaining;
+  // The delivery excess was already taken off `remaining` at tier 0; this line reports it, so it
+  // goes back on before the line takes its whole amount.
+  s.remaining = add(remaining, excessPaid);
+  if (skipLine(ctx, s, t, excessPaid, ctx.record ? { funds: mergeDraws(s.draws) } : undefined)) return;
 
-  const target = t.targets.find((x) => x.when(ctx.facts));
-  let s = restored;
+  const target = ctx.profile.target;
   let topUp = ZERO;
   let shortfall = ZERO;
-  let draws = state.excessDraws;
   let described = null;
   if (target) {
     const max = personalMax(target, ctx.billable);
-    const need = excess(state.remaining, max);
-    const draw = drawFunds(
-      state.funds,
-      t.funds.map((f) => f.id),
+    const need = excess(remaining, max);
+    topUp = drawFunds(
+      s.funds,
+      t.fundOrder,
       need,
+      s.draws,
     );
-    topUp = draw.paid;
-    shortfall = excess(need, draw.paid);
-    draws = [...draws, ...draw.draws];
+    shortfall = excess(need, topUp);
     described = { id: target.id, description: target.description, personalMax: max };
-    s = { ...restored, funds: draw.balances, target: { id: target.id, personalMax: max, met: shortfall === 0, shortfall } };
+    s.target = { id: target.id, personalMax: max, met: shortfall === 0, shortfall };
   }
-  return addLine(s, t, add(excessPaid, topUp), { kind: 'relief', remaining: state.remaining, target: described, excessPaid, topUp, shortfall }, { funds: mergeDraws(draws) });
+  addLine(
+    ctx,
+    s,
+    t,
+    add(excessPaid, topUp),
+    ctx.record ? { kind: 'relief', remaining, target: described, excessPaid, topUp, shortfall } : NO_DETAIL,
+    ctx.record ? { funds: mergeDraws(s.draws) } : undefined,
+  );
 };

@@ -7,11 +7,10 @@
  * `round(f(final c))` whatever the order of its claims while no cap binds.
  */
 import { type Fen, add, excess, fen, maxFen, minFen, sub } from '../../money/fen.js';
-import { addRatio, applyRatio, applyRatios, capAtOne, type Ratio } from '../../money/ratio.js';
+import { applyRatios, type Ratio } from '../../money/ratio.js';
 import type { Bracket } from '../../rules/policy.js';
 import type { Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
-import { scopeOf } from './scope-of.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
 /**
  * `round(f(c))`: the serious-illness amount for a cumulative burden `c`.
@@ -31,41 +30,42 @@ export function seriousIllnessAmount(c: Fen, deductible: Fen, brackets: readonly
   return applyRatios(terms);
 }
 
-/** Tier 3. @example seriousIllnessInsurance(ctx, state) */
-export const seriousIllnessInsurance: Tier = (ctx, state) => {
+/** Tier 3. @example seriousIllnessInsurance(ctx, s) */
+export const seriousIllnessInsurance: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['serious-illness-insurance'];
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
+  if (skipLine(ctx, s, t)) return;
 
-  const adjusted = t.poverty.when(ctx.facts);
-  const deductible = adjusted ? applyRatio(t.deductible, t.poverty.deductibleFactor) : t.deductible;
-  const brackets = adjusted ? t.brackets.map((b) => ({ upTo: b.upTo, ratio: capAtOne(addRatio(b.ratio, t.poverty.ratioAdd)) })) : t.brackets;
+  const adjusted = ctx.profile.seriousAdjusted;
+  const deductible = adjusted ? t.adjustedDeductible : t.deductible;
+  const brackets = adjusted ? t.adjustedBrackets : t.brackets;
 
-  const scope = scopeOf(state);
-  const ledger = state.ledger;
+  const ledger = s.ledger;
+  const inScopeLeft = s.inScopeLeft;
   const before = ledger.seriousIllnessBurden;
-  const after = add(before, scope.inScopeLeft);
+  const after = add(before, inScopeLeft);
   const computed = excess(seriousIllnessAmount(after, deductible, brackets), seriousIllnessAmount(before, deductible, brackets));
   const capLeft = excess(t.annualCap, ledger.seriousIllnessPaid);
-  const pay = minFen(minFen(computed, capLeft), scope.inScopeLeft);
+  const pay = minFen(minFen(computed, capLeft), inScopeLeft);
 
-  return addLine(
-    {
-      ...state,
-      scope: { ...scope, inScopeLeft: sub(scope.inScopeLeft, pay) },
-      ledger: { ...ledger, seriousIllnessBurden: after, seriousIllnessPaid: add(ledger.seriousIllnessPaid, pay) },
-    },
+  s.inScopeLeft = sub(inScopeLeft, pay);
+  ledger.seriousIllnessBurden = after;
+  ledger.seriousIllnessPaid = add(ledger.seriousIllnessPaid, pay);
+  addLine(
+    ctx,
+    s,
     t,
     pay,
-    {
-      kind: 'serious-illness',
-      before,
-      after,
-      deductible,
-      computed,
-      capLeft,
-      inScopeLeft: scope.inScopeLeft,
-      poverty: adjusted ? { standardDeductible: t.deductible, deductibleFactor: t.poverty.deductibleFactor, ratioAdd: t.poverty.ratioAdd } : null,
-    },
+    ctx.record
+      ? {
+          kind: 'serious-illness',
+          before,
+          after,
+          deductible,
+          computed,
+          capLeft,
+          inScopeLeft,
+          poverty: adjusted ? { standardDeductible: t.deductible, deductibleFactor: t.poverty.deductibleFactor, ratioAdd: t.poverty.ratioAdd } : null,
+        }
+      : NO_DETAIL,
   );
 };

@@ -6,32 +6,25 @@
 import { add, sub } from '../../money/fen.js';
 import { applyRatio } from '../../money/ratio.js';
 import type { Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
-import { scopeOf } from './scope-of.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
-/** Tier 6. @example specialSupplementaryInsurance(ctx, state) */
-export const specialSupplementaryInsurance: Tier = (ctx, state) => {
+/** Tier 6. @example specialSupplementaryInsurance(ctx, s) */
+export const specialSupplementaryInsurance: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['special-supplementary-insurance'];
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
-  const scope = scopeOf(state);
-  const inScopePaid = applyRatio(scope.inScopeLeft, t.inScopeShare);
-  const necessaryPaid = applyRatio(scope.necessaryLeft, t.necessaryShare);
-  return addLine(
-    {
-      ...state,
-      scope: { ...scope, inScopeLeft: sub(scope.inScopeLeft, inScopePaid), necessaryLeft: sub(scope.necessaryLeft, necessaryPaid) },
-    },
+  if (skipLine(ctx, s, t)) return;
+  const inScope = s.inScopeLeft;
+  const necessary = s.necessaryLeft;
+  const inScopePaid = applyRatio(inScope, t.inScopeShare);
+  const necessaryPaid = applyRatio(necessary, t.necessaryShare);
+  s.inScopeLeft = sub(inScope, inScopePaid);
+  s.necessaryLeft = sub(necessary, necessaryPaid);
+  addLine(
+    ctx,
+    s,
     t,
     add(inScopePaid, necessaryPaid),
-    {
-      kind: 'special-supplementary',
-      inScope: scope.inScopeLeft,
-      inScopeShare: t.inScopeShare,
-      inScopePaid,
-      necessary: scope.necessaryLeft,
-      necessaryShare: t.necessaryShare,
-      necessaryPaid,
-    },
+    ctx.record
+      ? { kind: 'special-supplementary', inScope, inScopeShare: t.inScopeShare, inScopePaid, necessary, necessaryShare: t.necessaryShare, necessaryPaid }
+      : NO_DETAIL,
   );
 };

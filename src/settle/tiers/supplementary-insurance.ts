@@ -3,31 +3,29 @@
  * protected persons, within an annual cap.
  */
 import { add, excess, minFen, sub } from '../../money/fen.js';
-import { addRatio, applyRatio, capAtOne } from '../../money/ratio.js';
+import { applyRatio } from '../../money/ratio.js';
 import type { Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
-import { scopeOf } from './scope-of.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
-/** Tier 4. @example supplementaryInsurance(ctx, state) */
-export const supplementaryInsurance: Tier = (ctx, state) => {
+/** Tier 4. @example supplementaryInsurance(ctx, s) */
+export const supplementaryInsurance: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['supplementary-insurance'];
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
-  const adjusted = t.poverty.when(ctx.facts);
-  const ratio = adjusted ? capAtOne(addRatio(t.ratio, t.poverty.ratioAdd)) : t.ratio;
-  const scope = scopeOf(state);
-  const base = scope.inScopeLeft;
+  if (skipLine(ctx, s, t)) return;
+  const adjusted = ctx.profile.supplementaryAdjusted;
+  const ratio = adjusted ? t.adjustedRatio : t.ratio;
+  const base = s.inScopeLeft;
   const computed = applyRatio(base, ratio);
-  const capLeft = excess(t.annualCap, state.ledger.supplementaryPaid);
+  const capLeft = excess(t.annualCap, s.ledger.supplementaryPaid);
   const pay = minFen(computed, capLeft);
-  return addLine(
-    {
-      ...state,
-      scope: { ...scope, inScopeLeft: sub(base, pay) },
-      ledger: { ...state.ledger, supplementaryPaid: add(state.ledger.supplementaryPaid, pay) },
-    },
+  s.inScopeLeft = sub(base, pay);
+  s.ledger.supplementaryPaid = add(s.ledger.supplementaryPaid, pay);
+  addLine(
+    ctx,
+    s,
     t,
     pay,
-    { kind: 'supplementary', base, ratio, computed, capLeft, poverty: adjusted ? { standardDeductible: null, deductibleFactor: null, ratioAdd: t.poverty.ratioAdd } : null },
+    ctx.record
+      ? { kind: 'supplementary', base, ratio, computed, capLeft, poverty: adjusted ? { standardDeductible: null, deductibleFactor: null, ratioAdd: t.poverty.ratioAdd } : null }
+      : NO_DETAIL,
   );
 };

@@ -5,16 +5,14 @@
 import { sub } from '../../money/fen.js';
 import { applyRatio } from '../../money/ratio.js';
 import type { Tier } from '../state.js';
-import { addLine, skipLine } from './line.js';
-import { scopeOf } from './scope-of.js';
+import { NO_DETAIL, addLine, skipLine } from './line.js';
 
-/** Tier 5. @example tiltPayment(ctx, state) */
-export const tiltPayment: Tier = (ctx, state) => {
+/** Tier 5. @example tiltPayment(ctx, s) */
+export const tiltPayment: Tier = (ctx, s) => {
   const t = ctx.policy.tiers['tilt-payment'];
-  const skipped = skipLine(ctx, state, t);
-  if (skipped) return skipped;
-  const scope = scopeOf(state);
-  const base = scope.inScopeLeft;
+  if (skipLine(ctx, s, t)) return;
+  const base = s.inScopeLeft;
   const pay = applyRatio(base, t.ratio);
-  return addLine({ ...state, scope: { ...scope, inScopeLeft: sub(base, pay) } }, t, pay, { kind: 'tilt', base, ratio: t.ratio });
+  s.inScopeLeft = sub(base, pay);
+  addLine(ctx, s, t, pay, ctx.record ? { kind: 'tilt', base, ratio: t.ratio } : NO_DETAIL);
 };

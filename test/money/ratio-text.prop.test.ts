@@ -1,0 +1,43 @@
+/**
+ * Ratios are written for people with integer arithmetic (no Decimal on the hot path of the
+ * explanations); decimal.js is the oracle here.
+ */
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatPercent, formatRatio, MAX_RATIO_DECIMALS } from '../../src/money/ratio.js';
+
+const RUNS = Number(process.env.FC_RUNS ?? 3000);
+const ratio = fc.record({ units: fc.nat({ max: 20_000_000 }), scale: fc.integer({ min: 0, max: MAX_RATIO_DECIMALS }) });
+
+describe('writing ratios', () => {
+  it('formatRatio writes the same text as decimal.js for every ratio', () => {
+    fc.assert(
+      fc.property(ratio, (r) => {
+        expect(formatRatio(r)).toBe(new Decimal(r.units).dividedBy(10 ** r.scale).toString());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('formatPercent writes the same text as decimal.js times 100, with a percent sign', () => {
+    fc.assert(
+      fc.property(ratio, (r) => {
+        expect(formatPercent(r)).toBe(`${new Decimal(r.units).dividedBy(10 ** r.scale).times(100).toString()}%`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it.each([
+    [{ units: 0, scale: 2 }, '0', '0%'],
+    [{ units: 5, scale: 2 }, '0.05', '5%'],
+    [{ units: 125, scale: 3 }, '0.125', '12.5%'],
+    [{ units: 1, scale: 6 }, '0.000001', '0.0001%'],
+    [{ units: 100, scale: 2 }, '1', '100%'],
+    [{ units: 3, scale: 0 }, '3', '300%'],
+  ])('%o is written %s and %s', (r, text, percent) => {
+    expect(formatRatio(r)).toBe(text);
+    expect(formatPercent(r)).toBe(percent);
+  });
+});
