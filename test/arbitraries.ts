@@ -78,3 +78,27 @@ export const yearSequenceArb = fc
       cs.map((c, i) => JSON.parse(JSON.stringify({ id: `S${i}`, person, ...c })) as Record<string, unknown>),
     ),
   );
+
+/** A valid claim with one random change: a key removed, a value replaced, a key added. */
+export const mutatedClaimArb = fc.tuple(claimArb, fc.nat(), fc.jsonValue(), fc.constantFrom('remove', 'replace', 'add'), fc.string()).map(([original, pick, value, op, key]) => {
+  // A copy: fast-check hands the same value again while shrinking.
+  const claim = structuredClone(original);
+  const paths: (string | number)[][] = [];
+  const walk = (o: unknown, p: (string | number)[]): void => {
+    if (typeof o !== 'object' || o === null) return;
+    for (const [k, v] of Object.entries(o)) {
+      const q = [...p, Array.isArray(o) ? Number(k) : k];
+      paths.push(q);
+      walk(v, q);
+    }
+  };
+  walk(claim, []);
+  const path = paths[pick % paths.length]!;
+  let parent: any = claim;
+  for (const k of path.slice(0, -1)) parent = parent[k];
+  const last = path[path.length - 1]!;
+  if (op === 'remove') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
+  else if (op === 'replace') parent[last] = value;
+  else if (!Array.isArray(parent)) parent[key] = value;
+  return claim;
+});

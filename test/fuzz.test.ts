@@ -14,7 +14,7 @@ import { emptyYearLedger, ledgerYear, type YearLedger } from '../src/ledger/year
 import { type Fen, parseAmount } from '../src/money/fen.js';
 import { settleClaim } from '../src/settle/settle-claim.js';
 import type { FundBalances } from '../src/settle/funds.js';
-import { claimArb } from './arbitraries.js';
+import { claimArb, mutatedClaimArb } from './arbitraries.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const CODES = new Set<string>(Object.values(ClaimErrorCode));
@@ -27,28 +27,6 @@ function checkIssues(errors: readonly { code: string; path: string; message: str
     expect(e.message.length).toBeGreaterThan(5);
   }
 }
-
-/** A valid claim with one random change: a key removed, a value replaced, a key added. */
-const mutatedClaimArb = fc.tuple(claimArb, fc.nat(), fc.jsonValue(), fc.constantFrom('remove', 'replace', 'add'), fc.string()).map(([claim, pick, value, op, key]) => {
-  const paths: (string | number)[][] = [];
-  const walk = (o: unknown, p: (string | number)[]): void => {
-    if (typeof o !== 'object' || o === null) return;
-    for (const [k, v] of Object.entries(o)) {
-      const q = [...p, Array.isArray(o) ? Number(k) : k];
-      paths.push(q);
-      walk(v, q);
-    }
-  };
-  walk(claim, []);
-  const path = paths[pick % paths.length]!;
-  let parent: any = claim;
-  for (const k of path.slice(0, -1)) parent = parent[k];
-  const last = path[path.length - 1]!;
-  if (op === 'remove') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
-  else if (op === 'replace') parent[last] = value;
-  else if (!Array.isArray(parent)) parent[key] = value;
-  return claim;
-});
 
 const ledgerFor = (claim: Record<string, any>) =>
   fc

@@ -69,7 +69,7 @@ export function readValidClaim(input: unknown): Claim | undefined {
   const chronic = flag(v.chronic, false);
   const majorDisease = flag(v.majorDisease, false);
   if (chronic === null || majorDisease === null) return undefined;
-  const referral = v.referral ?? 'none';
+  const referral = v.referral === undefined ? 'none' : v.referral;
   if (!isReferral(referral)) return undefined;
   if (v.deliveryMode !== undefined && !isDeliveryMode(v.deliveryMode)) return undefined;
   if (v.kind === 'delivery' && v.deliveryMode === undefined) return undefined;

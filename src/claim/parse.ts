@@ -23,7 +23,17 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 export function parseClaim(input: unknown): Result<Claim, ClaimIssue> {
   // Valid claims take the hand-written reader; zod reads everything else and says what is wrong.
   const valid = readValidClaim(input);
-  if (valid) return ok(valid);
+  return valid ? ok(valid) : validateClaim(input);
+}
+
+/**
+ * Validates one claim with the zod schema and the checks across fields: the reference reader,
+ * which names every problem. {@link parseClaim} calls it whenever the fast reader gives up.
+ *
+ * @example
+ * validateClaim({}).ok // false, with missing_field at id, person, visit, hospital, items
+ */
+export function validateClaim(input: unknown): Result<Claim, ClaimIssue> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input) })]);
   }
