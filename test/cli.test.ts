@@ -115,7 +115,8 @@ describe('bashunwei settle', () => {
     ['two files', ['settle', 'a', 'b']],
     ['an unknown command', ['pay']],
     ['no command', []],
-    ['simulate, not yet available', ['simulate', 'x.ndjson']],
+    ['simulate with two files', ['simulate', 'a.ndjson', 'b.ndjson']],
+    ['simulate with an unknown input format', ['simulate', 'a.ndjson', '--input', 'xml']],
   ])('exits 2 on %s', async (_name, argv) => {
     const r = await run(argv);
     expect(r.code).toBe(2);

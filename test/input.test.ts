@@ -118,7 +118,7 @@ describe('the command, beyond settling', () => {
       const r = await run([h]);
       expect(r).toEqual({ code: 0, out: expect.stringContaining('bashunwei settle [FILE|-]'), err: '' });
     }
-    expect((await run(['simulate'])).err).toContain('simulate is not available in this version');
+    expect((await run(['simulate', '--workers', '0'])).err).toContain('--workers must be a whole number ≥ 1');
     expect((await run(['rules', 'schema'])).err).toContain('rules schema is not available in this version');
     expect((await run(['rules'])).err).toContain('usage: bashunwei rules check [DIR]');
     expect((await run(['rules', 'check', 'a', 'b'])).err).toContain('rules check takes one folder');

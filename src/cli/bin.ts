@@ -3,6 +3,7 @@
  */
 import { main } from './main.js';
 import type { Io } from './settle-command.js';
+import type { ProgressIo } from './simulate-command.js';
 
 // A reader that stops early (`bashunwei settle … | head`) is not an error of ours.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -10,7 +11,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-const io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const io: Io & { progress: ProgressIo } = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  // The progress bar only on a terminal: a log file or a pipe gets the result alone.
+  progress: { isTTY: process.stderr.isTTY === true, write: (s) => process.stderr.write(s) },
+};
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;

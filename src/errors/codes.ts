@@ -70,6 +70,8 @@ export const RuleErrorCode = {
   OVERLAP: 'rule_overlap',
   /** A ledger file that does not match the ledger format. */
   LEDGER_INVALID: 'ledger_invalid',
+  /** A reform changes a parameter the rule folder does not have. */
+  UNKNOWN_PARAMETER: 'rule_unknown_parameter',
 } as const;
 
 /** A rule or ledger error code. */

@@ -14,7 +14,9 @@ import { formatPath } from './issue.js';
  */
 export function duplicateKeyPaths(text: string): string[] {
   const found: string[] = [];
-  const stack: { keys: Set<string> | null; index: number; key: string | number }[] = [];
+  // Objects have few keys: an array searched in place is cheaper than a Set per object (a Set
+  // takes over beyond SMALL keys, so a hostile object with 100,000 keys stays linear).
+  const stack: { keys: string[] | Set<string> | null; index: number; key: string | number }[] = [];
   // The path of the innermost object: the current key (or index) of every enclosing frame.
   const path = (): (string | number)[] => stack.slice(0, -1).map((f) => f.key);
   let i = 0;
@@ -23,32 +25,31 @@ export function duplicateKeyPaths(text: string): string[] {
   while (i < n) {
     const ch = text.charCodeAt(i);
     if (ch === 0x22 /* " */) {
-      let j = i + 1;
-      let escaped = false;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === 0x5c) {
-          escaped = true;
-          j += 2;
-          continue;
-        }
-        if (c === 0x22) break;
-        j++;
+      // Jump to the closing quote with indexOf (strings are most of the text): a quote preceded
+      // by an odd number of backslashes is escaped and does not close.
+      let j = text.indexOf('"', i + 1);
+      for (;;) {
+        let b = j - 1;
+        while (text.charCodeAt(b) === 0x5c) b--;
+        if ((j - 1 - b) % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
       }
-      const raw = text.slice(i + 1, j);
+      const start = i + 1;
       i = j + 1;
       if (expectKey) {
-        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        // Only keys are cut out of the text: slicing every value string cost more than the scan.
+        const raw = text.slice(start, j);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         const top = stack[stack.length - 1]!;
-        if (top.keys!.has(key)) found.push(formatPath([...path(), key]));
-        top.keys!.add(key);
+        if (seen(top.keys!, key)) found.push(formatPath([...path(), key]));
+        else top.keys = remember(top.keys!, key);
         top.key = key;
         expectKey = false;
       }
       continue;
     }
     if (ch === 0x7b /* { */) {
-      stack.push({ keys: new Set(), index: 0, key: '' });
+      stack.push({ keys: [], index: 0, key: '' });
       expectKey = true;
     } else if (ch === 0x5b /* [ */) {
       stack.push({ keys: null, index: 0, key: 0 });
@@ -63,4 +64,16 @@ export function duplicateKeyPaths(text: string): string[] {
     i++;
   }
   return found;
+}
+
+const SMALL = 16;
+
+function seen(keys: string[] | Set<string>, key: string): boolean {
+  return Array.isArray(keys) ? keys.includes(key) : keys.has(key);
+}
+
+function remember(keys: string[] | Set<string>, key: string): string[] | Set<string> {
+  if (!Array.isArray(keys)) return keys.add(key);
+  keys.push(key);
+  return keys.length > SMALL ? new Set(keys) : keys;
 }

@@ -1,0 +1,141 @@
+/**
+ * `bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N]
+ * [--grouped] [--funds FILE] [--input ndjson|csv]`
+ *
+ * Settles every claim of FILE (NDJSON, or CSV with one row per item) with a ledger per
+ * person-year, under the rules (`--rules`, default the embedded ones) and, with `--baseline`, under
+ * the baseline too, and prints the aggregates as JSON; `--out` also writes the HTML report. Exit 0
+ * when every claim settled, 1 when some were refused (they are counted and listed, the rest
+ * settled), 2 for usage errors, unreadable files and invalid rules.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { prettifyIssues } from '../errors/issue.js';
+import type { RuleBook } from '../rules/book.js';
+import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
+import { type Fen, parseAmount } from '../money/fen.js';
+import { FUND_IDS, type FundId } from '../rules/schema.js';
+import { simulationHtml } from '../simulate/report-html.js';
+import { simulateFile } from '../simulate/parallel.js';
+import { createSimulation, type SimulationResult } from '../simulate/simulation.js';
+import { simulationReport } from '../simulate/summary.js';
+import { type VariantSpec, variantRules } from '../simulate/variants.js';
+import { parseArgs, UsageError } from './args.js';
+import { readClaims } from './input.js';
+import type { Io } from './settle-command.js';
+
+/** Where the command draws its progress bar (only when stderr is a terminal). */
+export interface ProgressIo {
+  readonly isTTY: boolean;
+  readonly write: (s: string) => void;
+}
+
+/**
+ * Runs `simulate` and returns the exit code.
+ *
+ * @example
+ * process.exitCode = await simulateCommand(['claims.ndjson', '--baseline', 'rules/ziyang-2017'], io);
+ */
+export async function simulateCommand(argv: readonly string[], io: Io & { progress?: ProgressIo }): Promise<number> {
+  const args = parseArgs(argv, { rules: true, baseline: true, out: true, workers: true, grouped: false, funds: true, input: true });
+  if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin)');
+  const file = args.positional[0];
+  const input = (args.flags.input as string | undefined) ?? (file?.endsWith('.csv') ? 'csv' : 'ndjson');
+  if (input !== 'ndjson' && input !== 'csv') throw new UsageError('--input must be ndjson or csv');
+  const workers = args.flags.workers === undefined ? undefined : Number(args.flags.workers);
+  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 1)) throw new UsageError('--workers must be a whole number ≥ 1');
+
+  const variants: VariantSpec[] = [];
+  const baseline = args.flags.baseline as string | undefined;
+  const rulesDir = args.flags.rules as string | undefined;
+  if (baseline !== undefined) variants.push({ name: 'baseline', rules: baseline });
+  variants.push({ name: baseline === undefined ? 'rules' : 'reform', rules: rulesDir });
+  const books: RuleBook[] = [];
+  for (const v of variants) {
+    const r = variantRules(v);
+    if (!r.ok) {
+      io.err(`bashunwei: the rules in ${v.rules ?? '(embedded)'} are invalid:\n${prettifyIssues(r.errors)}\n`);
+      return 2;
+    }
+    books.push(r.value);
+  }
+  const funds = args.flags.funds === undefined ? undefined : readFunds(args.flags.funds as string, io);
+  if (funds === null) return 2;
+
+  let result: SimulationResult;
+  const bar = progressBar(io.progress);
+  if (file === undefined || file === '-') {
+    if (input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
+    // stdin is read once, so it is simulated in this thread.
+    const sim = createSimulation({ variants: variants.map((v, i) => ({ name: v.name, rules: books[i]! })), funds, grouped: args.flags.grouped === true });
+    for await (const rec of readClaims(io.stdin ?? process.stdin)) {
+      if ('error' in rec) sim.addIssue(rec.error, rec.line);
+      else sim.addText(rec.text, rec.line);
+    }
+    result = sim.result();
+  } else {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch (e) {
+      io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    result = await simulateFile({ file, format: input, variants, funds, grouped: args.flags.grouped === true, workers, size, progress: bar?.update });
+  }
+  bar?.done();
+  const report = simulationReport(result, books);
+  io.out(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.flags.out !== undefined) {
+    try {
+      writeFileSync(args.flags.out as string, simulationHtml(report));
+    } catch (e) {
+      io.err(`bashunwei: cannot write ${String(args.flags.out)}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  return result.rejections.length > 0 ? 1 : 0;
+}
+
+/** Reads `{"fund-id": "yuan", …}`: each fund's balance for every year of the simulation. */
+function readFunds(file: string, io: Io): Partial<Record<FundId, Fen>> | null {
+  let text: string;
+  let json: unknown;
+  try {
+    text = readFileSync(file, 'utf8');
+    json = JSON.parse(text);
+  } catch (e) {
+    io.err(`bashunwei: cannot read the fund balances ${file}: ${(e as Error).message}\n`);
+    return null;
+  }
+  const problems: string[] = duplicateKeyPaths(text).map((p) => `${p}: written twice`);
+  const out: Partial<Record<FundId, Fen>> = {};
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push('must be an object {"fund-id": "amount"}');
+  else
+    for (const [k, v] of Object.entries(json)) {
+      const amount = parseAmount(v);
+      if (!(FUND_IDS as readonly string[]).includes(k)) problems.push(`${k}: not a fund (${FUND_IDS.join(', ')})`);
+      else if (amount === undefined) problems.push(`${k}: not an amount like "1000000.00"`);
+      else out[k as FundId] = amount;
+    }
+  if (problems.length === 0) return out;
+  io.err(`bashunwei: the fund balances ${file} are invalid:\n${problems.map((p) => `  ✖ ${p}`).join('\n')}\n`);
+  return null;
+}
+
+function progressBar(tty: ProgressIo | undefined): { update: (f: number) => void; done: () => void } | undefined {
+  if (!tty?.isTTY) return undefined;
+  const start = Date.now();
+  let last = -1;
+  return {
+    update: (f) => {
+      const pct = Math.floor(f * 100);
+      if (pct === last) return;
+      last = pct;
+      const width = 30;
+      const full = Math.round(f * width);
+      const secs = (Date.now() - start) / 1000;
+      tty.write(`\rsimulate [${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(pct).padStart(3)}% ${secs.toFixed(1)} s`);
+    },
+    done: () => tty.write('\n'),
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * What a simulation adds up for one rule set: every amount in fen, by tier, fund, county, pathway
+ * and month, plus the distributions and the counts the report needs. Plain arrays indexed by the
+ * contract's value lists, so that adding a claim is a few dozen integer additions and merging the
+ * results of workers is adding arrays.
+ */
+import type { Claim } from '../claim/claim.js';
+import { COUNTIES, VISIT_KINDS } from '../claim/enums.js';
+import { FUND_IDS, TIER_ORDER } from '../rules/schema.js';
+import type { ClaimRun } from '../settle/run-claim.js';
+import { PAY_BINS, SHARE_BINS, payBin } from './histogram.js';
+
+/** Upper bounds (fen, inclusive) of the personal-pay brackets of the report; the last bracket is open. */
+export const PAY_BRACKETS = [0, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000] as const;
+
+const TIERS = TIER_ORDER.length;
+const FUNDS = FUND_IDS.length;
+const MONTHS = 12;
+const COUNTY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(COUNTIES.map((c, i) => [c, i]));
+const FUND_INDEX: Readonly<Record<string, number>> = Object.fromEntries(FUND_IDS.map((f, i) => [f, i]));
+const KIND_INDEX: Readonly<Record<string, number>> = Object.fromEntries(VISIT_KINDS.map((k, i) => [k, i]));
+
+/** Sums for one group of claims (a county, a pathway, or all). */
+export interface GroupSums {
+  claims: number;
+  total: number;
+  hospitalAbsorbed: number;
+  billable: number;
+  personal: number;
+  /** Paid per tier number 0–8. */
+  readonly byTier: number[];
+}
+
+/** Everything a simulation adds up for one rule set (amounts in fen). */
+export interface Aggregates {
+  readonly all: GroupSums;
+  /** Per county, in COUNTIES order. */
+  readonly byCounty: GroupSums[];
+  /** Per visit kind (the pathway), in VISIT_KINDS order. */
+  readonly byPathway: GroupSums[];
+  /** Relief-fund payments per fund (FUND_IDS order), and per fund × month of discharge. */
+  readonly byFund: number[];
+  readonly fundByMonth: number[][];
+  /** Protected patients' claims with a tier-8 target, met, missed, and the shortfall of the missed. */
+  targets: { withTarget: number; met: number; missed: number; shortfall: number };
+  /** Admissions (inpatient and delivery) and those treated in the patient's county (the plan's 95% goal). */
+  admissions: { total: number; inCounty: number };
+  /** Person-years seen, per county, protected or not (the premium split counts the protected). */
+  readonly personYears: { protected: number[]; all: number[] };
+  /** Histograms of personal pay (log bins) and personal share (basis points) per claim. */
+  readonly personalPay: number[];
+  /** Claims per personal-pay bracket of {@link PAY_BRACKETS} (exact counts, for the report's chart). */
+  readonly payBrackets: number[];
+  readonly personalShare: number[];
+  /** Claims refused (invalid, duplicate, no rules for the date), by error code. */
+  readonly rejected: Record<string, number>;
+}
+
+const group = (): GroupSums => ({ claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: new Array<number>(TIERS).fill(0) });
+
+/**
+ * Empty aggregates.
+ *
+ * @example
+ * const agg = emptyAggregates();
+ */
+export function emptyAggregates(): Aggregates {
+  return {
+    all: group(),
+    byCounty: COUNTIES.map(group),
+    byPathway: VISIT_KINDS.map(group),
+    byFund: new Array<number>(FUNDS).fill(0),
+    fundByMonth: FUND_IDS.map(() => new Array<number>(MONTHS).fill(0)),
+    targets: { withTarget: 0, met: 0, missed: 0, shortfall: 0 },
+    admissions: { total: 0, inCounty: 0 },
+    personYears: { protected: new Array<number>(COUNTIES.length).fill(0), all: new Array<number>(COUNTIES.length).fill(0) },
+    personalPay: new Array<number>(PAY_BINS).fill(0),
+    payBrackets: new Array<number>(PAY_BRACKETS.length + 1).fill(0),
+    personalShare: new Array<number>(SHARE_BINS).fill(0),
+    rejected: {},
+  };
+}
+
+function addTo(g: GroupSums, run: ClaimRun): void {
+  const { bill, end } = run;
+  g.claims++;
+  g.total += bill.total;
+  g.hospitalAbsorbed += bill.hospitalAbsorbed;
+  g.billable += bill.billable;
+  g.personal += end.remaining;
+  for (let t = 0; t < TIERS; t++) g.byTier[t] = g.byTier[t]! + end.amounts[t]!;
+}
+
+/**
+ * Adds one settled claim.
+ *
+ * @example
+ * addSettlement(agg, claim, runClaim(claim, policy, ledger, funds, false))
+ */
+export function addSettlement(agg: Aggregates, claim: Claim, run: ClaimRun): void {
+  const { bill, end, profile } = run;
+  addTo(agg.all, run);
+  addTo(agg.byCounty[COUNTY_INDEX[claim.person.county]!]!, run);
+  addTo(agg.byPathway[KIND_INDEX[claim.visit.kind]!]!, run);
+  const month = Number(claim.visit.discharged.slice(5, 7)) - 1;
+  for (const d of end.draws) {
+    const f = FUND_INDEX[d.fund]!;
+    agg.byFund[f] = agg.byFund[f]! + d.amount;
+    agg.fundByMonth[f]![month] = agg.fundByMonth[f]![month]! + d.amount;
+  }
+  if (end.target) {
+    agg.targets.withTarget++;
+    if (end.target.met) agg.targets.met++;
+    else {
+      agg.targets.missed++;
+      agg.targets.shortfall += end.target.shortfall;
+    }
+  }
+  if (claim.visit.kind === 'inpatient' || claim.visit.kind === 'delivery') {
+    agg.admissions.total++;
+    if (profile.facts.location === 'in-county') agg.admissions.inCounty++;
+  }
+  let k = 0;
+  while (k < PAY_BRACKETS.length && end.remaining > PAY_BRACKETS[k]!) k++;
+  agg.payBrackets[k] = agg.payBrackets[k]! + 1;
+  const pb = payBin(end.remaining);
+  agg.personalPay[pb] = agg.personalPay[pb]! + 1;
+  // The basis point of the share, half-up, as the settlement's personalShare writes it.
+  const bp = bill.billable === 0 ? 0 : Math.floor((end.remaining * 20_000 + bill.billable) / (2 * bill.billable));
+  const sb = Math.min(SHARE_BINS - 1, bp);
+  agg.personalShare[sb] = agg.personalShare[sb]! + 1;
+}
+
+/**
+ * Counts a new person-year (first claim of a person in a year).
+ *
+ * @example
+ * addPersonYear(agg, claim, profile.facts.protectedPerson)
+ */
+export function addPersonYear(agg: Aggregates, claim: Claim, protectedPerson: boolean): void {
+  const c = COUNTY_INDEX[claim.person.county]!;
+  agg.personYears.all[c] = agg.personYears.all[c]! + 1;
+  if (protectedPerson) agg.personYears.protected[c] = agg.personYears.protected[c]! + 1;
+}
+
+/**
+ * Counts a refused claim by its error code.
+ *
+ * @example
+ * addRejected(agg, 'invalid_amount')
+ */
+export function addRejected(agg: Aggregates, code: string): void {
+  agg.rejected[code] = (agg.rejected[code] ?? 0) + 1;
+}
+
+/**
+ * Adds `b` into `a` (the results of two workers); counts and sums only, so the order never matters.
+ *
+ * @example
+ * mergeAggregates(total, fromWorker)
+ */
+export function mergeAggregates(a: Aggregates, b: Aggregates): Aggregates {
+  const sums = (x: GroupSums, y: GroupSums): void => {
+    x.claims += y.claims;
+    x.total += y.total;
+    x.hospitalAbsorbed += y.hospitalAbsorbed;
+    x.billable += y.billable;
+    x.personal += y.personal;
+    addArrays(x.byTier, y.byTier);
+  };
+  sums(a.all, b.all);
+  a.byCounty.forEach((g, i) => sums(g, b.byCounty[i]!));
+  a.byPathway.forEach((g, i) => sums(g, b.byPathway[i]!));
+  addArrays(a.byFund, b.byFund);
+  a.fundByMonth.forEach((m, i) => addArrays(m, b.fundByMonth[i]!));
+  a.targets = { withTarget: a.targets.withTarget + b.targets.withTarget, met: a.targets.met + b.targets.met, missed: a.targets.missed + b.targets.missed, shortfall: a.targets.shortfall + b.targets.shortfall };
+  a.admissions = { total: a.admissions.total + b.admissions.total, inCounty: a.admissions.inCounty + b.admissions.inCounty };
+  addArrays(a.personYears.protected, b.personYears.protected);
+  addArrays(a.personYears.all, b.personYears.all);
+  addArrays(a.personalPay, b.personalPay);
+  addArrays(a.payBrackets, b.payBrackets);
+  addArrays(a.personalShare, b.personalShare);
+  for (const [k, v] of Object.entries(b.rejected)) a.rejected[k] = (a.rejected[k] ?? 0) + v;
+  return a;
+}
+
+function addArrays(a: number[], b: readonly number[]): void {
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! + b[i]!;
+}

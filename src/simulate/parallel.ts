@@ -1,0 +1,87 @@
+/**
+ * A simulation of a file over worker threads: one share per worker, the persons split by a hash
+ * of their id (so each person-year is settled whole, in input order, by one worker), the results
+ * added up. Integer sums and counts merge in any order, so the output is the same byte for byte
+ * whatever the number of workers.
+ *
+ * Relief funds with finite balances are drawn in the order claims arrive, across all persons: a
+ * split by person would change who gets the last yuan, so such a run uses a single share.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { mergeAggregates } from './aggregates.js';
+import { type ShareJob, runShare } from './run-share.js';
+import { type Rejection, type SimulationResult, MAX_REJECTIONS, byChange } from './simulation.js';
+
+/** A simulation of one file. */
+export type FileJob = Omit<ShareJob, 'shard' | 'shards'> & {
+  /** Worker threads (default: every core; 1 runs in the calling thread). */
+  readonly workers?: number;
+  /** Told how much of the work is done, as a fraction 0–1. */
+  readonly progress?: (done: number) => void;
+  /** The file's size in bytes, for progress. */
+  readonly size?: number;
+};
+
+/**
+ * Simulates a file, in parallel when it can.
+ *
+ * @example
+ * const result = await simulateFile({ file: 'claims.ndjson', format: 'ndjson', variants: [{ name: 'baseline' }] });
+ */
+export async function simulateFile(job: FileJob): Promise<SimulationResult> {
+  const finite = job.funds !== undefined && Object.keys(job.funds).length > 0;
+  const shards = finite ? 1 : Math.max(1, job.workers ?? availableParallelism());
+  const { workers: _w, progress, size, ...share } = job;
+  const scanned = { bytes: 0 };
+  const tell = (bytes: number): void => {
+    scanned.bytes += bytes;
+    // Every share scans the whole file.
+    if (progress && size) progress(Math.min(1, scanned.bytes / (size * shards)));
+  };
+  if (shards === 1) return runShare({ ...share, shard: 0, shards: 1 }, tell);
+  const results = await Promise.all(Array.from({ length: shards }, (_, shard) => inWorker({ ...share, shard, shards }, tell)));
+  return mergeResults(results, job.topChanged ?? 10);
+}
+
+/**
+ * Adds up the results of the shares of one simulation.
+ *
+ * @example
+ * mergeResults([a, b], 10)
+ */
+export function mergeResults(results: readonly SimulationResult[], keep: number): SimulationResult {
+  const [first, ...rest] = results;
+  if (!first) throw new Error('no results to merge');
+  const variants = first.variants.map((v, i) => ({
+    name: v.name,
+    aggregates: rest.reduce((a, r) => mergeAggregates(a, r.variants[i]!.aggregates), v.aggregates),
+    fundsLeft: v.fundsLeft,
+  }));
+  const changed = results.flatMap((r) => r.changed).sort(byChange).slice(0, keep);
+  const rejections: Rejection[] = results
+    .flatMap((r) => r.rejections)
+    .sort((a, b) => a.line - b.line)
+    .slice(0, MAX_REJECTIONS);
+  return { variants, changed, lines: results.reduce((s, r) => s + r.lines, 0), rejections };
+}
+
+function workerUrl(): { url: URL; execArgv: string[] } {
+  // Built: dist/simulate-worker.js next to this bundle. From source (tests, tsx): worker.ts via tsx.
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] } : { url: new URL('./simulate-worker.js', here), execArgv: [] };
+}
+
+function inWorker(job: ShareJob, progress: (bytes: number) => void): Promise<SimulationResult> {
+  const { url, execArgv } = workerUrl();
+  return new Promise((resolve, reject) => {
+    const w = new Worker(url, { workerData: job, execArgv });
+    let done: SimulationResult | undefined;
+    w.on('message', (m: { progress?: number; result?: SimulationResult }) => {
+      if (m.progress) progress(m.progress);
+      if (m.result) done = m.result;
+    });
+    w.on('error', reject);
+    w.on('exit', (code) => (done ? resolve(done) : reject(new Error(`simulation worker ${job.shard} stopped (exit code ${code}) before its result`))));
+  });
+}

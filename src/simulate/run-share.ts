@@ -1,0 +1,45 @@
+/**
+ * One share of a simulation: build the variants' rule books, read this share of the file, settle
+ * every claim of it. Runs in a worker thread, or in the calling thread for a single share.
+ */
+import type { FundId } from '../rules/schema.js';
+import type { Fen } from '../money/fen.js';
+import { createSimulation, type SimulationResult } from './simulation.js';
+import { type SourceRecord, csvClaims, ndjsonClaims } from './source.js';
+import { type VariantSpec, variantRules } from './variants.js';
+
+/** Everything a share needs, as plain data (it crosses to a worker). */
+export interface ShareJob {
+  readonly file: string;
+  readonly format: 'ndjson' | 'csv';
+  readonly variants: readonly VariantSpec[];
+  readonly funds?: Readonly<Partial<Record<FundId, Fen>>>;
+  readonly grouped?: boolean;
+  readonly topChanged?: number;
+  readonly shard: number;
+  readonly shards: number;
+}
+
+/**
+ * Settles one share of the input.
+ *
+ * @example
+ * runShare({ file: 'claims.ndjson', format: 'ndjson', variants: [{ name: 'baseline' }], shard: 0, shards: 1 })
+ */
+export function runShare(job: ShareJob, progress?: (bytes: number) => void): SimulationResult {
+  const variants = job.variants.map((v) => {
+    const rules = variantRules(v);
+    // The command checks the rule folders before it starts the workers; failing here is a bug.
+    if (!rules.ok) throw new Error(`rules of ${v.name}: ${rules.errors.map((e) => e.message).join('; ')}`);
+    return { name: v.name, rules: rules.value };
+  });
+  const sim = createSimulation({ variants, funds: job.funds, grouped: job.grouped, topChanged: job.topChanged });
+  const share = { shard: job.shard, shards: job.shards, progress };
+  const records: Iterable<SourceRecord> = job.format === 'csv' ? csvClaims(job.file, share) : ndjsonClaims(job.file, share);
+  for (const r of records) {
+    if ('text' in r) sim.addText(r.text, r.line);
+    else if ('value' in r) sim.add(r.value, r.line);
+    else sim.addIssue(r.error, r.line);
+  }
+  return sim.result();
+}

@@ -1,0 +1,224 @@
+/**
+ * A simulation: settle a stream of claims under one or more rule sets in one pass (the first is
+ * the baseline, the others reforms), with a ledger per person-year and relief funds with yearly
+ * balances, and add up what every payer spent. It keeps no settlement: memory is the aggregates,
+ * the ledgers of the person-years still open and, for reforms, each person's running totals.
+ *
+ * With `grouped` (the input lists each person's claims together, as the generator and a shard by
+ * person do), a person's ledgers are dropped when the next person starts: memory stays flat
+ * whatever the input's length. Without it, every person-year is kept to the end.
+ */
+import type { Claim } from '../claim/claim.js';
+import { claimIssue, parseClaim, parseClaimText } from '../claim/parse.js';
+import type { ClaimIssue, Result } from '../errors/issue.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import { ledgerYear } from '../ledger/year-ledger.js';
+import { type Fen, ZERO } from '../money/fen.js';
+import { type RuleBook, policyOn } from '../rules/book.js';
+import type { FundId } from '../rules/schema.js';
+import { runClaim } from '../settle/run-claim.js';
+import type { LedgerScratch } from '../settle/state.js';
+import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
+
+/** A rule set to simulate, by name. */
+export interface Variant {
+  readonly name: string;
+  readonly rules: RuleBook;
+}
+
+/** Options of a simulation. */
+export interface SimulationOptions {
+  /** The rule sets, baseline first. */
+  readonly variants: readonly Variant[];
+  /** Each relief fund's balance for every calendar year (absent = unlimited). */
+  readonly funds?: Readonly<Partial<Record<FundId, Fen>>>;
+  /** The input lists each person's claims together: drop a person's ledgers when the next starts. */
+  readonly grouped?: boolean;
+  /** How many of the patients whose personal pay changed most to keep (default 10). */
+  readonly topChanged?: number;
+}
+
+/** A patient whose yearly personal pay differs between the baseline and a reform. */
+export interface ChangedPatient {
+  readonly personId: string;
+  readonly county: string;
+  readonly category: string;
+  /** Personal pay under each variant, in variant order (fen). */
+  readonly personal: readonly Fen[];
+  /** Largest |reform − baseline| over the reforms (fen, signed as the largest change). */
+  readonly change: Fen;
+}
+
+/** What a simulation produced. */
+export interface SimulationResult {
+  readonly variants: readonly { readonly name: string; readonly aggregates: Aggregates; readonly fundsLeft: Record<string, Partial<Record<FundId, Fen>>> }[];
+  /** The patients whose personal pay changed most (empty with a single variant). */
+  readonly changed: readonly ChangedPatient[];
+  /** Claims offered (input lines or CSV claims). */
+  readonly lines: number;
+  /** The first refused inputs, by line, with why (all of them are counted in the aggregates). */
+  readonly rejections: readonly Rejection[];
+}
+
+/** A refused input: where, which claim, and its first problem. */
+export interface Rejection {
+  readonly line: number;
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** How many refused inputs a result lists (every one is counted). */
+export const MAX_REJECTIONS = 20;
+
+/** A simulation in progress. */
+export interface Simulation {
+  /** Settles one claim (a parsed JSON value) under every variant; `line` names it in rejections. */
+  add(input: unknown, line?: number): void;
+  /** Settles one claim from its JSON text (refusing invalid JSON and keys written twice). */
+  addText(text: string, line?: number): void;
+  /** Counts an input that could not be read as a claim (too long, not UTF-8). */
+  addIssue(issue: ClaimIssue, line?: number): void;
+  /** The result so far (the running totals of open persons included). */
+  result(): SimulationResult;
+}
+
+interface PersonYear {
+  readonly ledger: LedgerScratch;
+  readonly ids: string[];
+}
+
+interface PersonTotals {
+  readonly county: string;
+  readonly category: string;
+  readonly personal: number[];
+}
+
+/**
+ * Starts a simulation.
+ *
+ * @example
+ * const sim = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }] });
+ * for (const c of generateClaims({ claims: 10_000 })) sim.add(c);
+ * sim.result().variants[0].aggregates.all.personal
+ */
+export function createSimulation(options: SimulationOptions): Simulation {
+  const variants = options.variants;
+  const n = variants.length;
+  const aggs = variants.map(() => emptyAggregates());
+  const ledgers = variants.map(() => new Map<string, PersonYear>());
+  const funds = variants.map(() => new Map<number, Partial<Record<FundId, Fen>>>());
+  const persons = new Map<string, PersonTotals>();
+  const keep = options.topChanged ?? 10;
+  let top: ChangedPatient[] = [];
+  let current: string | undefined;
+  let lines = 0;
+  const rejections: Rejection[] = [];
+  /** Calendar years seen, to find a person's ledgers when dropping them. */
+  const years = new Set<number>();
+
+  const fundsOf = (v: number, year: number): Partial<Record<FundId, Fen>> => {
+    let f = funds[v]!.get(year);
+    if (!f) funds[v]!.set(year, (f = { ...options.funds }));
+    return f;
+  };
+
+  const closePerson = (personId: string): void => {
+    const p = persons.get(personId);
+    persons.delete(personId);
+    if (options.grouped) for (const l of ledgers) for (const y of years) l.delete(`${personId}|${y}`);
+    if (p) top = ranked(top, personId, p, keep);
+  };
+
+  const reject = (line: number, issue: ClaimIssue): void => {
+    if (rejections.length < MAX_REJECTIONS) rejections.push({ line, code: issue.code, path: issue.path, message: issue.message });
+  };
+  const settleOne = (parsed: Result<Claim, ClaimIssue>, line = lines + 1): void => {
+    lines++;
+    if (!parsed.ok) {
+      for (const a of aggs) addRejected(a, parsed.errors[0]!.code);
+      reject(line, parsed.errors[0]!);
+      return;
+    }
+    const claim = parsed.value;
+    const personId = claim.person.id;
+    if (options.grouped && current !== undefined && current !== personId) closePerson(current);
+    current = personId;
+    const year = ledgerYear(claim.visit.discharged);
+    years.add(year);
+    const key = `${personId}|${year}`;
+    let totals = persons.get(personId);
+    for (let v = 0; v < n; v++) {
+      const agg = aggs[v]!;
+      const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
+      if (!policy) {
+        addRejected(agg, ClaimErrorCode.NO_RULES_FOR_DATE);
+        if (v === 0) reject(line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged }));
+        continue;
+      }
+      let py = ledgers[v]!.get(key);
+      if (py?.ids.includes(claim.id)) {
+        addRejected(agg, ClaimErrorCode.DUPLICATE_CLAIM);
+        if (v === 0) reject(line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the person-year ${key}` }));
+        continue;
+      }
+      const fresh = py === undefined;
+      py ??= { ledger: emptyLedger(), ids: [] };
+      const run = runClaim(claim, policy, py.ledger, fundsOf(v, year), false);
+      py.ids.push(claim.id);
+      if (fresh) {
+        ledgers[v]!.set(key, py);
+        addPersonYear(agg, claim, run.profile.facts.protectedPerson);
+      }
+      addSettlement(agg, claim, run);
+      if (n > 1) {
+        totals ??= { county: claim.person.county, category: claim.person.category, personal: new Array<number>(n).fill(0) };
+        totals.personal[v] = totals.personal[v]! + run.end.remaining;
+      }
+    }
+    if (totals) persons.set(personId, totals);
+  };
+
+  return {
+    add: (input, line) => settleOne(parseClaim(input), line),
+    addText: (text, line) => settleOne(parseClaimText(text), line),
+    addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
+    result: () => {
+      // Persons still open count too, without closing them: `result` may be called midway.
+      let changed = top;
+      for (const [id, p] of persons) changed = ranked(changed, id, p, keep);
+      return {
+        variants: variants.map((v, i) => ({
+          name: v.name,
+          aggregates: aggs[i]!,
+          fundsLeft: Object.fromEntries([...funds[i]!].sort(([a], [b]) => a - b).map(([y, f]) => [String(y), { ...f }])),
+        })),
+        changed,
+        lines,
+        rejections: [...rejections],
+      };
+    },
+  };
+}
+
+/** `top` with the person inserted when their change ranks among the `keep` largest. */
+function ranked(top: ChangedPatient[], personId: string, p: PersonTotals, keep: number): ChangedPatient[] {
+  let change = 0;
+  for (let v = 1; v < p.personal.length; v++) {
+    const d = p.personal[v]! - p.personal[0]!;
+    if (Math.abs(d) > Math.abs(change)) change = d;
+  }
+  if (change === 0) return top;
+  const entry: ChangedPatient = { personId, county: p.county, category: p.category, personal: p.personal.slice() as Fen[], change: change as Fen };
+  if (top.length >= keep && byChange(entry, top[top.length - 1]!) >= 0) return top;
+  return [...top, entry].sort(byChange).slice(0, keep);
+}
+
+/** Largest absolute change first; ties by person id, so the ranking never depends on input order. */
+export function byChange(a: ChangedPatient, b: ChangedPatient): number {
+  return Math.abs(b.change) - Math.abs(a.change) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+}
+
+function emptyLedger(): LedgerScratch {
+  return { basicInsurancePaid: {}, basicDeductibleUsed: {}, seriousIllnessBurden: ZERO, seriousIllnessPaid: ZERO, supplementaryPaid: ZERO, assistancePaid: ZERO };
+}

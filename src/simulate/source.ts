@@ -1,0 +1,200 @@
+/**
+ * Reading a simulation's input file in one worker's share: NDJSON claims, one per line, or CSV
+ * with one row per item (see {@link csvClaims}). The file is read in large chunks and split on
+ * newlines; only the lines this worker owns are decoded, so memory is one chunk whatever the size.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { claimIssue } from '../claim/parse.js';
+import { MAX_LINE_BYTES } from '../cli/input.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import type { ClaimIssue } from '../errors/issue.js';
+import { shardOfLine, shardOfPerson } from './shard.js';
+
+/** One claim of the input: its JSON text or its parsed value, or why it cannot be read. */
+export type SourceRecord =
+  | { readonly line: number; readonly text: string }
+  | { readonly line: number; readonly value: Record<string, unknown> }
+  | { readonly line: number; readonly error: ClaimIssue };
+
+/** Which share of the input to read, and whom to tell how far the reading got. */
+export interface ShareOptions {
+  readonly shard: number;
+  readonly shards: number;
+  /** Called now and then with the bytes read since the last call. */
+  readonly progress?: (bytes: number) => void;
+}
+
+const CHUNK = 4 << 20;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The raw lines of a file (without the newline, a final CR removed), each with its number.
+ *
+ * @example
+ * for (const l of fileLines('claims.ndjson')) l.buf.subarray(l.from, l.to)
+ */
+export function* fileLines(file: string, progress?: (bytes: number) => void): Generator<{ line: number; buf: Buffer; from: number; to: number } | { line: number; tooLong: number }> {
+  const fd = openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let have = 0;
+    let line = 0;
+    let skipping = 0; // > 0 while inside a line already known to be too long
+    for (;;) {
+      const n = readSync(fd, buf, have, buf.length - have, null);
+      progress?.(n);
+      const end = have + n;
+      let start = 0;
+      for (let nl = buf.indexOf(0x0a, start); nl >= 0 && nl < end; nl = buf.indexOf(0x0a, start)) {
+        line++;
+        if (skipping > 0) yield { line, tooLong: skipping + nl };
+        else yield { line, buf, from: start, to: nl > start && buf[nl - 1] === 0x0d ? nl - 1 : nl };
+        skipping = 0;
+        start = nl + 1;
+      }
+      if (n === 0) {
+        if (skipping > 0) yield { line: line + 1, tooLong: skipping + end - start };
+        else if (end > start) yield { line: line + 1, buf, from: start, to: end };
+        return;
+      }
+      const rest = end - start;
+      if (skipping > 0 || rest > MAX_LINE_BYTES) {
+        skipping += rest;
+        have = 0;
+        continue;
+      }
+      // Keep the unfinished line at the front (a fresh buffer: yielded lines may still be read).
+      const next = Buffer.allocUnsafe(CHUNK);
+      buf.copy(next, 0, start, end);
+      buf = next;
+      have = rest;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function decode(buf: Buffer, from: number, to: number): string | undefined {
+  try {
+    return strictUtf8.decode(buf.subarray(from, to));
+  } catch {
+    return undefined;
+  }
+}
+
+const tooLong = (line: number, bytes: number): SourceRecord => ({
+  line,
+  error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${bytes} bytes`, detail: `${MAX_LINE_BYTES} bytes` }),
+});
+const notUtf8 = (line: number): SourceRecord => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }) });
+
+/**
+ * This worker's claims of an NDJSON file, as JSON texts (blank lines skipped).
+ *
+ * @example
+ * for (const r of ndjsonClaims('claims.ndjson', { shard: 0, shards: 1 })) sim.addText(r.text)
+ */
+export function* ndjsonClaims(file: string, share: ShareOptions): Generator<SourceRecord> {
+  for (const l of fileLines(file, share.progress)) {
+    if ('tooLong' in l) {
+      if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong);
+      continue;
+    }
+    if (isBlank(l.buf, l.from, l.to)) continue;
+    if (shardOfLine(l.buf, l.from, l.to, l.line, share.shards) !== share.shard) continue;
+    const text = decode(l.buf, l.from, l.to);
+    yield text === undefined ? notUtf8(l.line) : { line: l.line, text };
+  }
+}
+
+function isBlank(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * This worker's claims of a CSV file with one row per item and a header of the contract's field
+ * paths (`id`, `person.id`, `visit.kind`, …, `item.amount`); consecutive rows with the same `id`
+ * are one claim. Cells `true` / `false` are booleans, empty cells are absent fields; everything
+ * else is a string, which the claim validation then checks like any JSON claim.
+ *
+ * @example
+ * for (const r of csvClaims('claims.csv', { shard: 0, shards: 1 })) sim.add(r.value)
+ */
+export function* csvClaims(file: string, share: ShareOptions): Generator<SourceRecord> {
+  let header: string[] | undefined;
+  let personCol = -1;
+  let idCol = -1;
+  let claim: { line: number; id: string; value: Record<string, unknown> } | undefined;
+  for (const l of fileLines(file, share.progress)) {
+    if ('tooLong' in l) {
+      if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong);
+      continue;
+    }
+    if (isBlank(l.buf, l.from, l.to)) continue;
+    const text = decode(l.buf, l.from, l.to);
+    if (text === undefined) {
+      if (l.line % share.shards === share.shard) yield notUtf8(l.line);
+      continue;
+    }
+    const cells = splitCsvRow(text);
+    if (!header) {
+      header = cells;
+      personCol = header.indexOf('person.id');
+      idCol = header.indexOf('id');
+      continue;
+    }
+    const person = cells[personCol] ?? '';
+    if ((person === '' ? l.line % share.shards : shardOfPerson(person, share.shards)) !== share.shard) continue;
+    const id = cells[idCol] ?? '';
+    if (claim && claim.id !== id) {
+      yield { line: claim.line, value: claim.value };
+      claim = undefined;
+    }
+    claim ??= { line: l.line, id, value: {} };
+    addRow(claim.value, header, cells);
+  }
+  if (claim) yield { line: claim.line, value: claim.value };
+}
+
+function addRow(claim: Record<string, unknown>, header: readonly string[], cells: readonly string[]): void {
+  const item: Record<string, unknown> = {};
+  header.forEach((name, i) => {
+    const cell = cells[i] ?? '';
+    if (cell === '') return;
+    const value = cell === 'true' ? true : cell === 'false' ? false : cell;
+    if (name.startsWith('item.')) return void (item[name.slice(5)] = value);
+    const path = name.split('.');
+    let node = claim;
+    for (const p of path.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]!] ??= value;
+  });
+  ((claim.items ??= []) as unknown[]).push(item);
+}
+
+/**
+ * Splits a CSV row (RFC 4180 quoting: `"a,b"`, `""` for a quote).
+ *
+ * @example
+ * splitCsvRow('a,"b,c",d') // ["a", "b,c", "d"]
+ */
+export function splitCsvRow(row: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i]!;
+    if (quoted) {
+      if (c === '"' && row[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') out.push(cell), (cell = '');
+    else cell += c;
+  }
+  out.push(cell);
+  return out;
+}

@@ -1,0 +1,31 @@
+/**
+ * A variant as data that crosses to a worker thread: a rule folder (or the embedded rules) and
+ * parameter changes on top, as OpenFisca's reforms. Each worker builds the same rule book from it.
+ */
+import type { Result, RuleIssue } from '../errors/issue.js';
+import { type RuleBook } from '../rules/book.js';
+import { defaultRules } from '../rules/embedded.js';
+import { loadRuleFolder } from '../rules/load.js';
+import { type ParameterChange, reformRules } from '../rules/reform.js';
+
+/** A variant to simulate: its name, its rule folder (default: the embedded rules) and changes on top. */
+export interface VariantSpec {
+  readonly name: string;
+  readonly rules?: string;
+  readonly changes?: readonly ParameterChange[];
+}
+
+/**
+ * The rule book of a variant.
+ *
+ * @example
+ * variantRules({ name: 'tilt 30%', changes: [{ file: 'tier-5-tilt-payment.json', path: 'ratio', value: '0.30' }] })
+ */
+export function variantRules(spec: VariantSpec): Result<RuleBook, RuleIssue> {
+  const base = spec.rules === undefined ? { ok: true as const, value: defaultRules() } : loadRuleFolder(spec.rules);
+  if (!base.ok || !spec.changes || spec.changes.length === 0) return base;
+  if (base.value.sets.length !== 1) {
+    return { ok: false, errors: [{ code: 'rule_invalid', file: spec.rules ?? '', path: '', message: 'parameter changes apply to a folder with one rule set' }] };
+  }
+  return reformRules(base.value.sets[0]!.files, spec.changes);
+}
