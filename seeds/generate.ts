@@ -1,8 +1,9 @@
 /**
- * Writes synthetic claims as NDJSON to stdout.
+ * Writes synthetic claims as NDJSON (or CSV, one row per item) to stdout.
  *
- *   npx tsx seeds/generate.ts --claims 100000 --seed 7 [--year 2018] > claims.ndjson
+ *   npx tsx seeds/generate.ts --claims 100000 --seed 7 [--year 2018] [--format csv] > claims.ndjson
  */
+import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/claim-csv.js';
 import { generateClaims } from './generator.js';
 
 const args = new Map<string, string>();
@@ -11,13 +12,14 @@ for (let i = 0; i < argv.length; i += 2) args.set(argv[i]!.replace(/^--/, ''), a
 const claims = Number(args.get('claims') ?? 1000);
 const seed = Number(args.get('seed') ?? 1);
 const year = Number(args.get('year') ?? 2018);
-if (!Number.isSafeInteger(claims) || claims < 0 || !Number.isSafeInteger(seed) || !Number.isSafeInteger(year)) {
-  process.stderr.write('usage: tsx seeds/generate.ts --claims N --seed S [--year Y]\n');
+const format = args.get('format') ?? 'ndjson';
+if (!Number.isSafeInteger(claims) || claims < 0 || !Number.isSafeInteger(seed) || !Number.isSafeInteger(year) || (format !== 'ndjson' && format !== 'csv')) {
+  process.stderr.write('usage: tsx seeds/generate.ts --claims N --seed S [--year Y] [--format ndjson|csv]\n');
   process.exit(2);
 }
-let buf = '';
+let buf = format === 'csv' ? `${CLAIM_CSV_COLUMNS.join(',')}\n` : '';
 for (const c of generateClaims({ claims, seed, year })) {
-  buf += `${JSON.stringify(c)}\n`;
+  buf += format === 'csv' ? `${claimCsvRows(c).join('\n')}\n` : `${JSON.stringify(c)}\n`;
   if (buf.length > 1 << 16) {
     process.stdout.write(buf);
     buf = '';

@@ -7,7 +7,9 @@
  * Relief funds with finite balances are drawn in the order claims arrive, across all persons: a
  * split by person would change who gets the last yuan, so such a run uses a single share.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mergeAggregates } from './aggregates.js';
 import { type ShareJob, runShare } from './run-share.js';
@@ -66,16 +68,19 @@ export function mergeResults(results: readonly SimulationResult[], keep: number)
   return { variants, changed, lines: results.reduce((s, r) => s + r.lines, 0), rejections };
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // Built: dist/simulate-worker.js next to this bundle. From source (tests, tsx): worker.ts via tsx.
+/** The worker's entry: the built dist/simulate-worker.js, or worker.ts through tsx when running from source (tests, tsx). */
+function workerEntry(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? { url: new URL('./worker.ts', here), execArgv: ['--import', 'tsx'] } : { url: new URL('./simulate-worker.js', here), execArgv: [] };
+  if (!here.endsWith('.ts')) return new URL('./simulate-worker.js', here);
+  // From source, a tiny ES module registers tsx in the worker, then imports worker.ts.
+  const tsx = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href.replace(/index\.cjs$/, 'index.mjs');
+  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(new URL('./worker.ts', here).href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
 function inWorker(job: ShareJob, progress: (bytes: number) => void): Promise<SimulationResult> {
-  const { url, execArgv } = workerUrl();
   return new Promise((resolve, reject) => {
-    const w = new Worker(url, { workerData: job, execArgv });
+    const w = new Worker(workerEntry(), { workerData: job });
     let done: SimulationResult | undefined;
     w.on('message', (m: { progress?: number; result?: SimulationResult }) => {
       if (m.progress) progress(m.progress);

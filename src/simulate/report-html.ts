@@ -30,6 +30,8 @@ const COLORS = ['#8c564b', '#9467bd', '#1f77b4', '#2ca02c', '#17becf', '#bcbd22'
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fig = (path: string, text: string): string => `<span data-figure="${esc(path)}">${esc(text)}</span>`;
+/** The same inside an SVG `<text>` (where HTML elements are not allowed). */
+const svgFig = (path: string, text: string): string => `<tspan data-figure="${esc(path)}">${esc(text)}</tspan>`;
 const fen = (yuan: string): number => {
   const negative = yuan.startsWith('-');
   const f = parseAmount(negative ? yuan.slice(1) : yuan) ?? 0;
@@ -47,7 +49,7 @@ function waterfallChart(v: Variant, vi: number): string {
     const a = Number(amount);
     const y = 10 + i * (barH + 6);
     const rect = `<rect x="${left + x * scale}" y="${y}" width="${Math.max(0.5, a * scale)}" height="${barH}" fill="${COLORS[i % COLORS.length]}"/>`;
-    const text = `<text x="${left - 8}" y="${y + 16}" text-anchor="end">${esc(label)}</text><text x="${left + (x + a) * scale + 6}" y="${y + 16}">${fig(`variants[${vi}].per100[${i}]`, amount)}</text>`;
+    const text = `<text x="${left - 8}" y="${y + 16}" text-anchor="end">${esc(label)}</text><text x="${left + (x + a) * scale + 6}" y="${y + 16}">${svgFig(`variants[${vi}].per100[${i}].yuan`, amount)}</text>`;
     x += a;
     return rect + text;
   });
@@ -65,7 +67,7 @@ function bracketChart(v: Variant, vi: number): string {
     const bh = (b.claims / max) * (h - 70);
     const x = 40 + i * bw;
     const label = b.upTo === null ? `>${v.payBrackets[i - 1]!.upTo}` : i === 0 ? '0' : `≤${b.upTo}`;
-    return `<rect x="${x + 4}" y="${h - 40 - bh}" width="${bw - 8}" height="${bh}" fill="#1f77b4"/><text x="${x + bw / 2}" y="${h - 24}" text-anchor="middle" font-size="11">${esc(label)}</text><text x="${x + bw / 2}" y="${h - 46 - bh}" text-anchor="middle" font-size="11">${fig(`variants[${vi}].payBrackets[${i}].claims`, String(b.claims))}</text>`;
+    return `<rect x="${x + 4}" y="${h - 40 - bh}" width="${bw - 8}" height="${bh}" fill="#1f77b4"/><text x="${x + bw / 2}" y="${h - 24}" text-anchor="middle" font-size="11">${esc(label)}</text><text x="${x + bw / 2}" y="${h - 46 - bh}" text-anchor="middle" font-size="11">${svgFig(`variants[${vi}].payBrackets[${i}].claims`, String(b.claims))}</text>`;
   });
   return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="个人自付分布（元）">${bars.join('')}<text x="${w / 2}" y="${h - 6}" text-anchor="middle" font-size="12">个人自付（元）/ personal pay (yuan)</text></svg>`;
 }

@@ -126,5 +126,5 @@ export function simulationReport(result: SimulationResult, rules: readonly RuleB
     };
   });
   const changed = result.changed.map((p) => ({ personId: p.personId, county: p.county, category: p.category, personal: p.personal.map(yuan), change: yuan(p.change) }));
-  return { lines: result.lines, variants, differences, changed };
+  return { lines: result.lines, variants, differences, changed, rejections: result.rejections };
 }
