@@ -29,3 +29,12 @@ export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
 export { duplicateKeyPaths } from './errors/duplicate-keys.js';
 export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
 export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount } from './money/fen.js';
+export { reformRules, type ParameterChange } from './rules/reform.js';
+export { createSimulation, type Simulation, type SimulationOptions, type SimulationResult, type Variant, type ChangedPatient, type Rejection } from './simulate/simulation.js';
+export { simulateFile, mergeResults, type FileJob } from './simulate/parallel.js';
+export { simulationReport, type SimulationReport } from './simulate/summary.js';
+export { simulationHtml } from './simulate/report-html.js';
+export { variantRules, type VariantSpec } from './simulate/variants.js';
+export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/claim-csv.js';
+/** What a simulation adds up per rule set (amounts in fen). */
+export type { Aggregates, GroupSums } from './simulate/aggregates.js';

@@ -23,5 +23,6 @@ describe('the examples', () => {
     const out = run('analyst-reform.ts');
     expect(out).toMatch(/基本医疗保险倾斜支付\s+\d+\.\d\d\s+\d+\.\d\d\s+\d+\.\d\d/);
     expect(out).toContain('个人自付');
+    expect(out).toMatch(/patients whose personal pay changed most:\n  P\d+ /);
   });
 });

@@ -77,6 +77,8 @@ export interface Simulation {
   add(input: unknown, line?: number): void;
   /** Settles one claim from its JSON text (refusing invalid JSON and keys written twice). */
   addText(text: string, line?: number): void;
+  /** Settles a claim already validated (by parseClaim): the simulation path without the reading. */
+  addValid(claim: Claim, line?: number): void;
   /** Counts an input that could not be read as a claim (too long, not UTF-8). */
   addIssue(issue: ClaimIssue, line?: number): void;
   /** The result so far (the running totals of open persons included). */
@@ -182,6 +184,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   return {
     add: (input, line) => settleOne(parseClaim(input), line),
     addText: (text, line) => settleOne(parseClaimText(text), line),
+    addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     result: () => {
       // Persons still open count too, without closing them: `result` may be called midway.

@@ -36,7 +36,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function* fileLines(file: string, progress?: (bytes: number) => void): Generator<{ line: number; buf: Buffer; from: number; to: number } | { line: number; tooLong: number }> {
   const fd = openSync(file, 'r');
   try {
-    let buf = Buffer.allocUnsafe(CHUNK);
+    const buf = Buffer.allocUnsafe(CHUNK);
     let have = 0;
     let line = 0;
     let skipping = 0; // > 0 while inside a line already known to be too long
@@ -63,10 +63,10 @@ export function* fileLines(file: string, progress?: (bytes: number) => void): Ge
         have = 0;
         continue;
       }
-      // Keep the unfinished line at the front (a fresh buffer: yielded lines may still be read).
-      const next = Buffer.allocUnsafe(CHUNK);
-      buf.copy(next, 0, start, end);
-      buf = next;
+      // Keep the unfinished line at the front of the same buffer: every line yielded from it has
+      // been consumed by now (the generator runs only when asked for the next line), and one
+      // buffer for the whole file keeps memory flat (a fresh 4 MiB per chunk grew the RSS).
+      buf.copy(buf, 0, start, end);
       have = rest;
     }
   } finally {

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench` (issue 4, and the scale figures of issue 3): every figure next to baselines
+ * measured in the same run, since absolute times on a shared machine are noise and ratios are not.
+ *
+ * In process (tinybench): single-claim `settle` with validation and explanations (claims/s, p50,
+ * p99); the simulation path (aggregates only) from validated claims and from JSON objects; the
+ * float baseline (a); the naive decimal.js + json-rules-engine baseline (b). The exact fast path is
+ * checked against the naive reference on 100,000 claims. Whole process: `bashunwei simulate` on
+ * 1,000,000 NDJSON claims on one core and on all, against reading + JSON.parse (c), with peak RSS
+ * at 100k and 1M; cold start. Writes bench/results.json and prints the README's table.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+
+import { Bench } from 'tinybench';
+import { generateClaims } from '../seeds/generator.js';
+import type { Claim } from '../src/claim/claim.js';
+import { parseClaim } from '../src/claim/parse.js';
+import { ledgerKey, ledgerYear } from '../src/ledger/year-ledger.js';
+import { formatFen, type Fen } from '../src/money/fen.js';
+import { policyOn } from '../src/rules/book.js';
+import { defaultRules } from '../src/rules/embedded.js';
+import { runClaim } from '../src/settle/run-claim.js';
+import { settle } from '../src/settle/settle.js';
+import type { LedgerScratch } from '../src/settle/state.js';
+import { createSimulation } from '../src/simulate/simulation.js';
+import { floatSettler } from './baselines/float.js';
+import { emptyNaiveLedger, naiveEngines, naiveSettle, type NaiveLedger } from './baselines/naive.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const N = QUICK ? 20_000 : 100_000;
+const BIG = QUICK ? 200_000 : 1_000_000;
+const TIME = QUICK ? 500 : 2000;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const raw = [...generateClaims({ claims: N, seed: 2018, year: 2018 })];
+const valid: Claim[] = raw.map((c) => {
+  const r = parseClaim(c);
+  if (!r.ok) throw new Error('generated claim invalid');
+  return r.value;
+});
+const book = defaultRules();
+const policy = policyOn(book, '2018-06-01')!;
+
+// --- exact fast path against the naive reference, on every claim ---------------------------------
+log(`checking the fast path against the naive reference on ${N} claims…`);
+const engines = naiveEngines(book.sets[0]!);
+let mismatches = 0;
+{
+  const ours = new Map<string, LedgerScratch>();
+  const theirs = new Map<string, NaiveLedger>();
+  for (const c of valid) {
+    const key = ledgerKey(c.person.id, ledgerYear(c.visit.discharged));
+    let l = ours.get(key);
+    if (!l) ours.set(key, (l = { basicInsurancePaid: {}, basicDeductibleUsed: {}, seriousIllnessBurden: 0 as Fen, seriousIllnessPaid: 0 as Fen, supplementaryPaid: 0 as Fen, assistancePaid: 0 as Fen }));
+    let n = theirs.get(key);
+    if (!n) theirs.set(key, (n = emptyNaiveLedger()));
+    const fast = runClaim(c, policy, l, {}, false);
+    const ref = await naiveSettle(engines, c, n, {});
+    const a = [...fast.end.amounts.map((x) => formatFen(x)), formatFen(fast.end.remaining)].join();
+    const b = [...ref.amounts.map((x) => x.toFixed(2)), ref.personal.toFixed(2)].join();
+    if (a !== b) mismatches++;
+  }
+}
+log(`  ${mismatches} claims differ`);
+
+// --- in process ----------------------------------------------------------------------------------
+const bench = new Bench({ time: TIME, warmupTime: 300 });
+let i = 0;
+const BATCH = 1000;
+const float = floatSettler(policy);
+let sim = createSimulation({ variants: [{ name: 'b', rules: book }] });
+let simJson = createSimulation({ variants: [{ name: 'b', rules: book }] });
+let s0 = 0;
+let s1 = 0;
+let f0 = 0;
+bench
+  .add('settle: validate + settle + explain (one claim)', () => {
+    const r = settle(raw[i++ % N]);
+    if (!r.ok) throw new Error('refused');
+  })
+  .add('float baseline (1,000 claims)', () => {
+    for (let k = 0; k < BATCH; k++) float(raw[(f0 + k) % N] as never);
+    f0 += BATCH;
+  })
+  .add('simulation path, validated claims (1,000 claims)', () => {
+    if (s0 + BATCH > N) (s0 = 0), (sim = createSimulation({ variants: [{ name: 'b', rules: book }] }));
+    for (let k = 0; k < BATCH; k++) sim.addValid(valid[s0 + k]!);
+    s0 += BATCH;
+  })
+  .add('simulation path, JSON objects with validation (1,000 claims)', () => {
+    if (s1 + BATCH > N) (s1 = 0), (simJson = createSimulation({ variants: [{ name: 'b', rules: book }] }));
+    for (let k = 0; k < BATCH; k++) simJson.add(raw[s1 + k]);
+    s1 += BATCH;
+  });
+let n0 = 0;
+const naiveLedgers = new Map<string, NaiveLedger>();
+bench.add('naive baseline: decimal.js + engine.run() (one claim)', async () => {
+  const c = valid[n0++ % N]!;
+  const key = `${c.person.id}|${n0 >= N ? 'again' : ''}`;
+  let l = naiveLedgers.get(key);
+  if (!l) naiveLedgers.set(key, (l = emptyNaiveLedger()));
+  await naiveSettle(engines, c, l, {});
+});
+log('in-process benchmarks…');
+await bench.run();
+
+interface Rate {
+  median: number;
+  min: number;
+  max: number;
+}
+const rateOf = (name: string, perIteration: number): Rate & { p50us?: number; p99us?: number } => {
+  const t = bench.tasks.find((x) => x.name === name)!;
+  const samples = [...t.result!.samples].sort((a, b) => a - b); // ms per iteration
+  const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
+  const rate = (ms: number) => Math.round((perIteration * 1000) / ms);
+  const out: Rate & { p50us?: number; p99us?: number } = { median: rate(q(0.5)), min: rate(samples[samples.length - 1]!), max: rate(samples[0]!) };
+  if (perIteration === 1) Object.assign(out, { p50us: +(q(0.5) * 1000).toFixed(1), p99us: +(q(0.99) * 1000).toFixed(1) });
+  return out;
+};
+const single = rateOf('settle: validate + settle + explain (one claim)', 1);
+const floatRate = rateOf('float baseline (1,000 claims)', BATCH);
+const simValid = rateOf('simulation path, validated claims (1,000 claims)', BATCH);
+const simJsonRate = rateOf('simulation path, JSON objects with validation (1,000 claims)', BATCH);
+const naive = rateOf('naive baseline: decimal.js + engine.run() (one claim)', 1);
+
+// --- whole process -------------------------------------------------------------------------------
+mkdirSync('.bench', { recursive: true });
+const bigFile = `.bench/claims-${BIG}.ndjson`;
+const smallFile = `.bench/claims-${BIG / 10}.ndjson`;
+for (const [file, n] of [[bigFile, BIG], [smallFile, BIG / 10]] as const) {
+  if (!existsSync(file)) {
+    log(`generating ${file}…`);
+    execFileSync('sh', ['-c', `npx tsx seeds/generate.ts --claims ${n} --seed 2018 > ${file}`]);
+  }
+}
+const timed = (cmd: string[]): { seconds: number; rssMiB: number } => {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
+  const [s, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ');
+  return { seconds: Number(s), rssMiB: Math.round(Number(kb) / 1024) };
+};
+const runs = QUICK ? 1 : 3;
+const whole = (cmd: string[], claims: number) => {
+  const r = Array.from({ length: runs }, () => timed(cmd));
+  const rates = r.map((x) => Math.round(claims / x.seconds)).sort((a, b) => a - b);
+  return { median: rates[Math.floor(rates.length / 2)]!, min: rates[0]!, max: rates[rates.length - 1]!, peakRssMiB: Math.max(...r.map((x) => x.rssMiB)) };
+};
+const cores = availableParallelism();
+log('whole-process runs…');
+const floor = whole(['node', 'bench/floor.mjs', bigFile], BIG);
+const sim1 = whole(['node', 'dist/cli.js', 'simulate', bigFile, '--grouped', '--workers', '1'], BIG);
+const simAll = whole(['node', 'dist/cli.js', 'simulate', bigFile, '--grouped', '--workers', String(cores)], BIG);
+const simSmall = whole(['node', 'dist/cli.js', 'simulate', smallFile, '--grouped', '--workers', String(cores)], BIG / 10);
+
+// --- cold start ----------------------------------------------------------------------------------
+const coldRuns = Array.from({ length: 5 }, () =>
+  Number(execFileSync('node', ['--input-type=module', '-e', "const t = performance.now(); const m = await import('./dist/index.js'); m.defaultRules(); console.log(performance.now() - t)"], { encoding: 'utf8' })),
+).sort((a, b) => a - b);
+const coldMs = +coldRuns[2]!.toFixed(1);
+
+const ratio = (a: number, b: number) => +(a / b).toFixed(3);
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
+  claims: { inProcess: N, wholeProcess: BIG },
+  fastPathAgainstNaive: { claims: N, mismatches },
+  settle: { ...single, vsFloat: ratio(single.median, floatRate.median), vsNaive: ratio(single.median, naive.median) },
+  simulationPathValidated: { ...simValid, vsFloat: ratio(simValid.median, floatRate.median), vsNaive: ratio(simValid.median, naive.median) },
+  simulationPathJson: { ...simJsonRate, vsFloat: ratio(simJsonRate.median, floatRate.median), vsNaive: ratio(simJsonRate.median, naive.median) },
+  floatBaseline: floatRate,
+  naiveBaseline: naive,
+  readParseFloor: floor,
+  simulateOneCore: { ...sim1, vsFloor: ratio(sim1.median, floor.median) },
+  simulateAllCores: { ...simAll, cores, vsFloor: ratio(simAll.median, floor.median) },
+  simulatePeakRssMiB: { [`${BIG / 10}`]: simSmall.peakRssMiB, [`${BIG}`]: simAll.peakRssMiB },
+  coldStartMs: { median: coldMs, min: +coldRuns[0]!.toFixed(1), max: +coldRuns[4]!.toFixed(1) },
+};
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+const k = (n: number) => n.toLocaleString('en-US');
+const row = (what: string, r: Rate, vs: string, extra = '') => `| ${what} | ${k(r.median)} (${k(r.min)}–${k(r.max)}) | ${vs} | ${extra} |`;
+console.log(`| path | claims/s median (min–max) | against the baselines | notes |
+|---|---|---|---|
+${row('`settle`: validate + settle + explain, one claim', single, `${results.settle.vsFloat}× float, ${k(Math.round(results.settle.vsNaive))}× naive`, `p50 ${single.p50us} µs, p99 ${single.p99us} µs`)}
+${row('simulation path, validated claims, aggregates only', simValid, `${results.simulationPathValidated.vsFloat}× float, ${k(Math.round(results.simulationPathValidated.vsNaive))}× naive`, '1 core')}
+${row('simulation path from JSON objects (with validation)', simJsonRate, `${results.simulationPathJson.vsFloat}× float`, '1 core')}
+${row('(a) float baseline, no validation, no explanation', floatRate, '1×', 'may be off by a fen')}
+${row('(b) naive decimal.js + `await engine.run()`', naive, `${ratio(naive.median, floatRate.median)}× float`, 'one run per stage of facts and per item')}
+${row(`\`bashunwei simulate\` ${k(BIG)} claims, 1 core`, sim1, `${results.simulateOneCore.vsFloor}× floor`, `peak RSS ${sim1.peakRssMiB} MiB`)}
+${row(`\`bashunwei simulate\` ${k(BIG)} claims, ${cores} cores`, simAll, `${results.simulateAllCores.vsFloor}× floor`, `peak RSS ${simAll.peakRssMiB} MiB (${simSmall.peakRssMiB} MiB at ${k(BIG / 10)})`)}
+${row('(c) read + `JSON.parse` floor, 1 core', floor, '1×', `peak RSS ${floor.peakRssMiB} MiB`)}
+| cold start: import + load + compile the rules | ${coldMs} ms median (${results.coldStartMs.min}–${results.coldStartMs.max}) | | |
+| fast path = naive reference | ${k(N)} claims, ${mismatches} differ | | every tier and personal pay |`);
+if (mismatches > 0) process.exitCode = 1;
+
