@@ -84,8 +84,13 @@ export function formatRatio(r: Ratio): string {
  * formatPercent(parseRatio('0.125')) // "12.5%"
  */
 export function formatPercent(r: Ratio): string {
-  return `${decimalText(r.units, r.scale - 2)}%`;
+  // Ratios are the policy's own objects, shared by every claim: write each one once.
+  let text = percentTexts.get(r);
+  if (text === undefined) percentTexts.set(r, (text = `${decimalText(r.units, r.scale - 2)}%`));
+  return text;
 }
+
+const percentTexts = new WeakMap<Ratio, string>();
 
 /** `units / 10^scale` written exactly, without trailing zeros (integers only: no float, no Decimal, on the hot path of explanations). */
 function decimalText(units: number, scale: number): string {
