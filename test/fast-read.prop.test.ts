@@ -51,12 +51,18 @@ describe('the fast claim reader agrees with zod', () => {
     );
   });
 
-  it.each([
-    ['a key whose value is undefined (zod reads it as absent)', (c: any) => ({ ...c, visit: { ...c.visit, chronic: undefined } })],
-    ['a claim that is a class instance rather than a plain object', (c: any) => Object.assign(Object.create({ inherited: 1 }), c)],
-  ])('gives %s to zod, which decides', (_, change) => {
-    const c = change(fc.sample(claimArb, { numRuns: 1, seed: 7 })[0]);
+  it('gives a key whose value is undefined to zod, which reads it as absent (the default)', () => {
+    const c = fc.sample(claimArb, { numRuns: 1, seed: 7 })[0] as { visit: Record<string, unknown> };
+    const changed = { ...c, visit: { ...c.visit, chronic: undefined } };
+    expect(readValidClaim(changed)).toBeUndefined();
+    const r = validateClaim(changed);
+    expect(r.ok).toBe(true);
+    expect(r.ok ? r.value.visit.chronic : undefined).toBe(false);
+  });
+
+  it('gives a claim that is a class instance rather than a plain object to zod, which refuses it', () => {
+    const c = Object.assign(Object.create({ inherited: 1 }), fc.sample(claimArb, { numRuns: 1, seed: 7 })[0]);
     expect(readValidClaim(c)).toBeUndefined();
-    expect(validateClaim(c).ok).toBeTypeOf('boolean');
+    expect(validateClaim(c).ok).toBe(false);
   });
 });
