@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { claimArb } from './arbitraries.js';
+import { main } from '../src/cli/main.js';
 import { generateClaims } from '../seeds/generator.js';
 import type { Fen } from '../src/money/fen.js';
 import { defaultRules, ZIYANG_2017_FILES } from '../src/rules/embedded.js';
@@ -15,7 +18,7 @@ import { reformRules } from '../src/rules/reform.js';
 import { RuleErrorCode } from '../src/errors/codes.js';
 import { COUNTIES, VISIT_KINDS } from '../src/claim/enums.js';
 import { FUND_IDS, TIER_ORDER } from '../src/rules/schema.js';
-import { settleBatch } from '../src/settle/settle.js';
+import { settle, settleBatch } from '../src/settle/settle.js';
 import type { SettlementRecord } from '../src/settle/settle-claim.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/claim-csv.js';
 import { simulateFile } from '../src/simulate/parallel.js';
@@ -89,6 +92,22 @@ describe('a simulation adds up the individual settlements', () => {
   });
 });
 
+describe('the distributions', () => {
+  it('bin every claim\'s personal share at the basis point its settlement writes, bills of billions of yuan included', () => {
+    fc.assert(
+      fc.property(claimArb, (c) => {
+        const sim = createSimulation({ variants: [{ name: 'b', rules: defaultRules() }] });
+        sim.add(c);
+        const r = settle(c);
+        if (!r.ok) return;
+        const share = sim.result().variants[0]!.aggregates.personalShare;
+        expect(share.indexOf(1)).toBe(Math.round(Number(r.value.personalShare) * 10_000));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('reforms', () => {
   const reform = (file: string, path: string, value: unknown) => {
     const r = reformRules(ZIYANG_2017_FILES, [{ file, path, value }]);
@@ -114,7 +133,8 @@ describe('reforms', () => {
     expect(changed!.all.byTier[tier]).not.toBe(base!.all.byTier[tier]);
     const report = simulationReport(result, variants.map((v) => v.rules));
     const diff = report.differences[0]!;
-    TIER_ORDER.forEach((id, t) => expect(diff.byTier[id]).toBe(t < tier ? '0.00' : diff.byTier[id]));
+    expect(TIER_ORDER.slice(0, tier).map((id) => diff.byTier[id])).toEqual(TIER_ORDER.slice(0, tier).map(() => '0.00'));
+    expect(diff.byTier[TIER_ORDER[tier]!]).not.toBe('0.00');
     expect(result.changed.length).toBeGreaterThan(0);
     for (const p of result.changed) expect(p.change).toBe(p.personal[1]! - p.personal[0]!);
   });
@@ -176,5 +196,49 @@ describe('the same claims give the same bytes', () => {
       [2, 'invalid_type'],
       [3, 'invalid_json'],
     ]);
+  });
+});
+
+describe('the command\'s fund balances and progress bar', () => {
+  const run = async (argv: string[], isTTY = false) => {
+    let out = '';
+    let err = '';
+    let bar = '';
+    const code = await main(['simulate', ndjson, ...argv], { out: (x) => (out += x), err: (x) => (err += x), progress: { isTTY, write: (x) => (bar += x) } });
+    return { code, out, err, bar };
+  };
+  const fundsFile = (text: string) => {
+    const f = join(dir, `funds-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(f, text);
+    return f;
+  };
+
+  it('--funds gives each fund a yearly balance, and what is left is reported per year', async () => {
+    const r = await run(['--funds', fundsFile('{"emergency-relief": "1000.00", "charity-care": "0", "health-poverty-relief": "500.5", "major-disease-charity": "0"}')]);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out).variants[0];
+    expect(v.byFund).toEqual({ 'emergency-relief': '1000.00', 'charity-care': '0.00', 'health-poverty-relief': '500.50', 'major-disease-charity': '0.00' });
+    expect(v.fundsLeft).toEqual({ '2018': { 'emergency-relief': '0.00', 'charity-care': '0.00', 'health-poverty-relief': '0.00', 'major-disease-charity': '0.00' } });
+    expect(v.targets.missed).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['an unknown fund', '{"lottery": "1.00"}', 'lottery: not a fund'],
+    ['an amount that is not one', '{"charity-care": "a lot"}', 'charity-care: not an amount'],
+    ['a fund written twice', '{"charity-care": "1", "charity-care": "2"}', 'writes a key twice: charity-care'],
+    ['not an object', '["charity-care"]', 'must be an object'],
+    ['not JSON', '{', 'cannot read the fund balances'],
+  ])('refuses fund balances with %s (exit 2, said on stderr)', async (_, text, message) => {
+    const r = await run(['--funds', fundsFile(text)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.out).toBe('');
+  });
+
+  it('draws a progress bar to 100% on a terminal, and nothing when stderr is not one', async () => {
+    const tty = await run(['--workers', '1'], true);
+    expect(tty.bar).toMatch(/simulate \[#+\] 100%/);
+    expect(tty.bar.endsWith('\n')).toBe(true);
+    expect((await run(['--workers', '1'], false)).bar).toBe('');
   });
 });

@@ -5,10 +5,9 @@
  * year. A bad claim yields one error line and the rest go on. Exit 0 when all settled, 1 when some
  * claim was rejected, 2 for usage errors, unreadable files and invalid rules or ledgers.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { prettifyIssues } from '../errors/issue.js';
-import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { settlementToJson } from '../format/settlement-json.js';
 import { formatStatements } from '../format/text.js';
 import { ledgerToJson, parseLedgerJson } from '../ledger/ledger-json.js';
@@ -19,6 +18,7 @@ import { loadRuleFolder } from '../rules/load.js';
 import { type BatchOutcome, createBatch } from '../settle/batch.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import { parseArgs, UsageError } from './args.js';
+import { readJsonFile } from './json-file.js';
 import { openInput, readClaims } from './input.js';
 
 /** Where the command writes. */
@@ -123,21 +123,9 @@ export function loadRules(dir: string | undefined, io: Io): RuleBook | undefined
 
 function loadLedger(file: string | undefined, io: Io): Ledger | undefined {
   if (file === undefined) return new Map();
-  let json: unknown;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-    json = JSON.parse(text);
-  } catch (e) {
-    io.err(`bashunwei: cannot read the ledger ${file}: ${(e as Error).message}\n`);
-    return undefined;
-  }
-  const dups = duplicateKeyPaths(text);
-  if (dups.length > 0) {
-    io.err(`bashunwei: the ledger ${file} writes a key twice: ${dups.join(', ')}\n`);
-    return undefined;
-  }
-  const r = parseLedgerJson(json, file);
+  const read = readJsonFile(file, 'the ledger', io);
+  if (!read) return undefined;
+  const r = parseLedgerJson(read.json, file);
   if (r.ok) return r.value;
   io.err(`bashunwei: the ledger ${file} is invalid:\n${prettifyIssues(r.errors)}\n`);
   return undefined;

@@ -8,10 +8,9 @@
  * when every claim settled, 1 when some were refused (they are counted and listed, the rest
  * settled), 2 for usage errors, unreadable files and invalid rules.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { prettifyIssues } from '../errors/issue.js';
 import type { RuleBook } from '../rules/book.js';
-import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Fen, parseAmount } from '../money/fen.js';
 import { FUND_IDS, type FundId } from '../rules/schema.js';
 import { simulationHtml } from '../simulate/report-html.js';
@@ -21,6 +20,7 @@ import { simulationReport } from '../simulate/summary.js';
 import { type VariantSpec, variantRules } from '../simulate/variants.js';
 import { parseArgs, UsageError } from './args.js';
 import { readClaims } from './input.js';
+import { readJsonFile } from './json-file.js';
 import type { Io } from './settle-command.js';
 
 /** Where the command draws its progress bar (only when stderr is a terminal). */
@@ -98,16 +98,10 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
 
 /** Reads `{"fund-id": "yuan", …}`: each fund's balance for every year of the simulation. */
 function readFunds(file: string, io: Io): Partial<Record<FundId, Fen>> | null {
-  let text: string;
-  let json: unknown;
-  try {
-    text = readFileSync(file, 'utf8');
-    json = JSON.parse(text);
-  } catch (e) {
-    io.err(`bashunwei: cannot read the fund balances ${file}: ${(e as Error).message}\n`);
-    return null;
-  }
-  const problems: string[] = duplicateKeyPaths(text).map((p) => `${p}: written twice`);
+  const read = readJsonFile(file, 'the fund balances', io);
+  if (!read) return null;
+  const json = read.json;
+  const problems: string[] = [];
   const out: Partial<Record<FundId, Fen>> = {};
   if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push('must be an object {"fund-id": "amount"}');
   else

@@ -10,8 +10,6 @@ export const POOL_NAMES = ['A.drug', 'A.nondrug', 'B.drug', 'B.nondrug', 'N.drug
 /** A pool name. */
 export type PoolName = (typeof POOL_NAMES)[number];
 
-/** The eight pool amounts, in {@link POOL_NAMES} order. */
-export type Pools = readonly [Fen, Fen, Fen, Fen, Fen, Fen, Fen, Fen];
 
 /** Indexes of every pool. */
 export const ALL_POOLS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
@@ -19,7 +17,7 @@ export const ALL_POOLS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
 export const NONDRUG_POOLS: readonly number[] = [1, 3, 5, 7];
 
 /** Eight empty pools. */
-export const EMPTY_POOLS: Pools = [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO];
+export const EMPTY_POOLS: readonly Fen[] = [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO];
 
 /**
  * The pool an item goes to: A, B, N (C necessary) or O (C other), drug or not.

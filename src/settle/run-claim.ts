@@ -13,6 +13,16 @@ import { type ClaimProfile, profileOf } from './profile.js';
 import type { LedgerScratch, Scratch } from './state.js';
 import { runWaterfall } from './waterfall.js';
 
+/**
+ * A working ledger with nothing settled yet (a simulation's new person-year).
+ *
+ * @example
+ * runClaim(claim, policy, emptyLedgerScratch(), {}, false)
+ */
+export function emptyLedgerScratch(): LedgerScratch {
+  return { basicInsurancePaid: {}, basicDeductibleUsed: {}, seriousIllnessBurden: ZERO, seriousIllnessPaid: ZERO, supplementaryPaid: ZERO, assistancePaid: ZERO };
+}
+
 /** What a run of the waterfall produced. */
 export interface ClaimRun {
   readonly profile: ClaimProfile;

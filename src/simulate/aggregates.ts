@@ -7,6 +7,7 @@
 import type { Claim } from '../claim/claim.js';
 import { COUNTIES, VISIT_KINDS } from '../claim/enums.js';
 import { FUND_IDS, TIER_ORDER } from '../rules/schema.js';
+import { mulDiv } from '../money/rounding.js';
 import type { ClaimRun } from '../settle/run-claim.js';
 import { PAY_BINS, SHARE_BINS, payBin } from './histogram.js';
 
@@ -125,8 +126,9 @@ export function addSettlement(agg: Aggregates, claim: Claim, run: ClaimRun): voi
   agg.payBrackets[k] = agg.payBrackets[k]! + 1;
   const pb = payBin(end.remaining);
   agg.personalPay[pb] = agg.personalPay[pb]! + 1;
-  // The basis point of the share, half-up, as the settlement's personalShare writes it.
-  const bp = bill.billable === 0 ? 0 : Math.floor((end.remaining * 20_000 + bill.billable) / (2 * bill.billable));
+  // The basis point of the share, half-up, as the settlement's personalShare writes it (mulDiv
+  // stays exact where personal × 10,000 passes 2^53).
+  const bp = bill.billable === 0 ? 0 : mulDiv(end.remaining, 10_000, bill.billable, 'half-up');
   const sb = Math.min(SHARE_BINS - 1, bp);
   agg.personalShare[sb] = agg.personalShare[sb]! + 1;
 }

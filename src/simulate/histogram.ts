@@ -37,7 +37,7 @@ export function payBinUpper(bin: number): number {
  * The bin below which `p` of the counts lie (nearest-rank percentile), or −1 when empty.
  *
  * @example
- * percentileBin(new Float64Array([1, 1, 2]), 0.5) // 2
+ * percentileBin([1, 1, 2], 0.5) // 1 (the 2nd of 4 counts lies in bin 1)
  */
 export function percentileBin(counts: ArrayLike<number>, p: number): number {
   let n = 0;

@@ -13,10 +13,10 @@ import { claimIssue, parseClaim, parseClaimText } from '../claim/parse.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { ledgerYear } from '../ledger/year-ledger.js';
-import { type Fen, ZERO } from '../money/fen.js';
+import type { Fen } from '../money/fen.js';
 import { type RuleBook, policyOn } from '../rules/book.js';
 import type { FundId } from '../rules/schema.js';
-import { runClaim } from '../settle/run-claim.js';
+import { emptyLedgerScratch, runClaim } from '../settle/run-claim.js';
 import type { LedgerScratch } from '../settle/state.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
 
@@ -165,7 +165,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
         continue;
       }
       const fresh = py === undefined;
-      py ??= { ledger: emptyLedger(), ids: [] };
+      py ??= { ledger: emptyLedgerScratch(), ids: [] };
       const run = runClaim(claim, policy, py.ledger, fundsOf(v, year), false);
       py.ids.push(claim.id);
       if (fresh) {
@@ -220,8 +220,4 @@ function ranked(top: ChangedPatient[], personId: string, p: PersonTotals, keep: 
 /** Largest absolute change first; ties by person id, so the ranking never depends on input order. */
 export function byChange(a: ChangedPatient, b: ChangedPatient): number {
   return Math.abs(b.change) - Math.abs(a.change) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
-}
-
-function emptyLedger(): LedgerScratch {
-  return { basicInsurancePaid: {}, basicDeductibleUsed: {}, seriousIllnessBurden: ZERO, seriousIllnessPaid: ZERO, supplementaryPaid: ZERO, assistancePaid: ZERO };
 }

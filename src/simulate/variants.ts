@@ -2,6 +2,7 @@
  * A variant as data that crosses to a worker thread: a rule folder (or the embedded rules) and
  * parameter changes on top, as OpenFisca's reforms. Each worker builds the same rule book from it.
  */
+import { RuleErrorCode } from '../errors/codes.js';
 import type { Result, RuleIssue } from '../errors/issue.js';
 import { type RuleBook } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
@@ -25,7 +26,7 @@ export function variantRules(spec: VariantSpec): Result<RuleBook, RuleIssue> {
   const base = spec.rules === undefined ? { ok: true as const, value: defaultRules() } : loadRuleFolder(spec.rules);
   if (!base.ok || !spec.changes || spec.changes.length === 0) return base;
   if (base.value.sets.length !== 1) {
-    return { ok: false, errors: [{ code: 'rule_invalid', file: spec.rules ?? '', path: '', message: 'parameter changes apply to a folder with one rule set' }] };
+    return { ok: false, errors: [{ code: RuleErrorCode.INVALID, file: spec.rules ?? '', path: '', message: 'parameter changes apply to a folder with one rule set' }] };
   }
   return reformRules(base.value.sets[0]!.files, spec.changes);
 }
