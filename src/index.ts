@@ -38,3 +38,18 @@ export { variantRules, type VariantSpec } from './simulate/variants.js';
 export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/claim-csv.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/aggregates.js';
+/** The types the exported ones are made of, so the API reference is whole. */
+export type { ShareJob } from './simulate/run-share.js';
+export type { FundId, RuleFiles, TierId } from './rules/schema.js';
+export type { Gate, Tiers, Cited, TierHead, BasicTable, Bracket, Target, AssistancePart } from './rules/policy.js';
+export type { Ratio } from './money/ratio.js';
+export type { Bill } from './settle/bill.js';
+export type { ClaimFacts } from './settle/facts.js';
+export type { LineRecord, LineDetail, TargetOutcome, PovertyAdjustment } from './settle/state.js';
+export type { County, Area, Category, VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog, Location, ParameterLevel } from './claim/enums.js';
+export { PAY_BRACKETS } from './simulate/aggregates.js';
+export { AREAS, CATALOGS, CATEGORIES, COUNTIES, DELIVERY_MODES, HOSPITAL_LEVELS, LOCATIONS, PARAMETER_LEVELS, REFERRALS, VISIT_KINDS } from './claim/enums.js';
+export type { FactBag, FactName } from './rules/facts.js';
+export { FACTS } from './rules/facts.js';
+export { FUND_IDS, TIER_ORDER, RULE_FILE_SCHEMAS, type RuleFileName } from './rules/schema.js';
+export { OPERATORS, type Predicate, type Condition, type FactCondition, type OperatorName } from './rules/conditions.js';

@@ -29,10 +29,13 @@ export type BatchOutcome =
 
 /** A batch in progress: settle inputs one by one, then read the ledger and fund balances. */
 export interface Batch {
+  /** Validates and settles one claim (a parsed JSON value); `line` numbers it in errors (default: its position). */
   settle(input: unknown, line?: number): BatchOutcome;
   /** Settles a claim from its JSON text: also refuses invalid JSON and keys written twice. */
   settleText(text: string, line?: number): BatchOutcome;
+  /** The ledgers as they stand (a copy): save them to start the next batch from. */
   ledger(): Ledger;
+  /** The relief-fund balances as they stand. */
   funds(): FundBalances;
 }
 
