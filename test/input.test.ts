@@ -119,8 +119,8 @@ describe('the command, beyond settling', () => {
       expect(r).toEqual({ code: 0, out: expect.stringContaining('bashunwei settle [FILE|-]'), err: '' });
     }
     expect((await run(['simulate', '--workers', '0'])).err).toContain('--workers must be a whole number ≥ 1');
-    expect((await run(['rules', 'schema'])).err).toContain('rules schema is not available in this version');
-    expect((await run(['rules'])).err).toContain('usage: bashunwei rules check [DIR]');
+    expect((await run(['rules', 'schema', 'x'])).err).toContain('rules schema takes no folder');
+    expect((await run(['rules'])).err).toContain('usage: bashunwei rules check [DIR] | bashunwei rules schema [--out DIR]');
     expect((await run(['rules', 'check', 'a', 'b'])).err).toContain('rules check takes one folder');
     expect((await run(['pay'])).err).toContain('unknown command pay');
     expect((await run([])).err).toContain('no command given');

@@ -10,6 +10,7 @@ const USAGE = `usage:
   bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text]
   bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv]
   bashunwei rules check [DIR]
+  bashunwei rules schema [--out DIR]
 `;
 
 /**

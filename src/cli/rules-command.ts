@@ -1,7 +1,13 @@
 /**
  * `bashunwei rules check [DIR]`: validates a rule folder (the embedded rules without DIR) and
  * prints every problem with its file and path, or a summary with the assumed values to confirm.
+ * `bashunwei rules schema [--out DIR]`: prints the JSON Schema of the rule files (generated from
+ * the zod schemas), or writes one `<file>.schema.json` per rule file into DIR.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../rules/json-schema.js';
+import type { RuleFileName } from '../rules/schema.js';
 import type { RuleSet } from '../rules/compile.js';
 import { defaultRules } from '../rules/embedded.js';
 import { loadRuleFolder } from '../rules/load.js';
@@ -17,9 +23,11 @@ import type { Io } from './settle-command.js';
  * await rulesCommand(['check', 'rules/ziyang-2017'], io)
  */
 export async function rulesCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, {});
+  const args = parseArgs(argv, { out: true });
   const [sub, dir, ...rest] = args.positional;
-  if (sub !== 'check') throw new UsageError(sub === 'schema' ? 'rules schema is not available in this version' : 'usage: bashunwei rules check [DIR]');
+  if (sub === 'schema') return schemaCommand(args.positional.slice(1), args.flags.out as string | undefined, io);
+  if (args.flags.out !== undefined) throw new UsageError('--out goes with rules schema');
+  if (sub !== 'check') throw new UsageError('usage: bashunwei rules check [DIR] | bashunwei rules schema [--out DIR]');
   if (rest.length > 0) throw new UsageError('rules check takes one folder');
   let sets: readonly RuleSet[];
   if (dir === undefined) sets = defaultRules().sets;
@@ -37,5 +45,24 @@ export async function rulesCommand(argv: readonly string[], io: Io): Promise<num
     io.out(`✔ ${s.id}: in force ${s.inForce.from} to ${s.inForce.to}, ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`);
     for (const p of assumed) io.out(`  assumed  ${p.file} ${p.path} = ${p.latest}  (clause ${p.clause})\n`);
   }
+  return 0;
+}
+
+function schemaCommand(rest: readonly string[], out: string | undefined, io: Io): number {
+  if (rest.length > 0) throw new UsageError('rules schema takes no folder (use --out DIR to write one file per rule file)');
+  if (out === undefined) {
+    io.out(`${JSON.stringify(ruleFolderJsonSchema(), null, 2)}\n`);
+    return 0;
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+    for (const [file, schema] of Object.entries(ruleFileJsonSchemas())) {
+      writeFileSync(join(out, schemaFileName(file as RuleFileName)), `${JSON.stringify(schema, null, 2)}\n`);
+    }
+  } catch (e) {
+    io.err(`bashunwei: cannot write the schemas into ${out}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  io.out(`✔ ${Object.keys(ruleFileJsonSchemas()).length} schemas written to ${out}\n`);
   return 0;
 }

@@ -1,0 +1,56 @@
+/**
+ * JSON Schemas of the rule files, generated from the zod schemas that the loader uses (never
+ * written by hand), so that an editor validates a rule file as it is typed. What JSON Schema cannot
+ * say (dates that cover the period, facts known where they are read, the plan's tier order…) stays
+ * with `bashunwei rules check`.
+ */
+import { z } from 'zod';
+import { RULE_FILE_SCHEMAS, type RuleFileName } from './schema.js';
+
+/** Where the shipped rule files find their schemas, relative to a rule folder. */
+export const SCHEMA_FOLDER = '../schema';
+
+/**
+ * The schema file name of a rule file.
+ *
+ * @example
+ * schemaFileName('tier-2-basic-insurance.json') // "tier-2-basic-insurance.schema.json"
+ */
+export function schemaFileName(file: RuleFileName): string {
+  return file.replace(/\.json$/, '.schema.json');
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of each rule file, by file name.
+ *
+ * @example
+ * ruleFileJsonSchemas()['tier-5-tilt-payment.json'].properties.ratio
+ */
+export function ruleFileJsonSchemas(): Record<RuleFileName, Record<string, unknown>> {
+  const out = {} as Record<RuleFileName, Record<string, unknown>>;
+  for (const [file, schema] of Object.entries(RULE_FILE_SCHEMAS) as [RuleFileName, z.ZodType][]) {
+    // The input side: what an author writes, before the loader's transforms.
+    out[file] = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title: `bashunwei rule file ${file}` };
+  }
+  return out;
+}
+
+/**
+ * One document with every rule file's schema under `$defs` (what `bashunwei rules schema` prints).
+ *
+ * @example
+ * JSON.stringify(ruleFolderJsonSchema(), null, 2)
+ */
+export function ruleFolderJsonSchema(): Record<string, unknown> {
+  const $defs: Record<string, unknown> = {};
+  for (const [file, schema] of Object.entries(ruleFileJsonSchemas())) {
+    const { $schema: _, ...rest } = schema;
+    // Its own $id makes each one a schema resource, so its internal "#/$defs/…" refs still resolve.
+    $defs[file] = { $id: schemaFileName(file as RuleFileName), ...rest };
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'bashunwei rule folder: one schema per file, under $defs by file name',
+    $defs,
+  };
+}
