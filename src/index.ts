@@ -5,7 +5,7 @@
 export { settle, settleBatch } from './settle/settle.js';
 export { settleClaim, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
-export { parseClaim, parseClaimText } from './claim/parse.js';
+export { parseClaim, parseClaimText, type ReadOptions } from './claim/parse.js';
 /** The validated claim the engine works on, and one line of its bill. */
 export type { Claim, Item } from './claim/claim.js';
 export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';
@@ -53,3 +53,6 @@ export type { FactBag, FactName } from './rules/facts.js';
 export { FACTS } from './rules/facts.js';
 export { FUND_IDS, TIER_ORDER, RULE_FILE_SCHEMAS, type RuleFileName } from './rules/schema.js';
 export { OPERATORS, type Predicate, type Condition, type FactCondition, type OperatorName } from './rules/conditions.js';
+export { explainLine } from './explain/explain-line.js';
+export { explainLineEn } from './explain/en.js';
+export { LANGS, DEFAULT_LANG, type Lang } from './i18n/lang.js';

@@ -32,7 +32,7 @@ it('says so and exits 2 when the ledger cannot be read or repeats a key', async 
 
 it('prints a refused claim in text mode as a line of its own, then the statements of the others', async () => {
   const stdin = [JSON.stringify(baseClaim({ id: 'ok1' })), JSON.stringify({ ...baseClaim({ id: 'bad' }), items: [] })].join('\n');
-  const r = await run(['settle', '-', '--format', 'text'], stdin);
+  const r = await run(['settle', '-', '--format', 'text', '--lang', 'en'], stdin);
   expect(r.code).toBe(1);
   expect(r.out.startsWith('✖ 第2行 bad 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n')).toBe(true);
   expect(r.out).toContain('结算号 ok1');
@@ -40,11 +40,25 @@ it('prints a refused claim in text mode as a line of its own, then the statement
   expect(r.err).toBe('bashunwei: 1 settled, 1 rejected\n');
 });
 
-it('prints a refused single claim as one pretty error document', async () => {
+it('prints a refused single claim as one pretty error document, its message in Chinese unless --lang en', async () => {
   const r = await run(['settle', '-'], JSON.stringify({ ...baseClaim(), items: [] }));
   expect(r.code).toBe(1);
-  expect(JSON.parse(r.out)).toEqual({ claimId: 'T1', line: 1, error: { code: 'empty_items', path: 'items', message: 'items must list at least one item of the bill' } });
+  expect(JSON.parse(r.out)).toEqual({ claimId: 'T1', line: 1, error: { code: 'empty_items', path: 'items', message: '字段 items 至少应列出一项费用明细' } });
   expect(r.out).toContain('\n  "claimId": "T1"');
+  const en = await run(['settle', '-', '--lang', 'en'], JSON.stringify({ ...baseClaim(), items: [] }));
+  expect(JSON.parse(en.out).error.message).toBe('items must list at least one item of the bill');
+});
+
+it('explains each line in English with --lang en, in Chinese by default, and refuses another language', async () => {
+  const zh = JSON.parse((await run(['settle', '-'], JSON.stringify(baseClaim()))).out);
+  const en = JSON.parse((await run(['settle', '-', '--lang', 'en'], JSON.stringify(baseClaim()))).out);
+  expect(zh.lines.map((l: { amount: string }) => l.amount)).toEqual(en.lines.map((l: { amount: string }) => l.amount));
+  for (const l of zh.lines) expect(l.explanation).toMatch(/[\u4e00-\u9fff]/);
+  // English sentences; names that come from the rule files (table labels, target descriptions) stay as written there.
+  for (const l of en.lines) expect(l.explanation).toMatch(/^[A-Z][^。，；]*yuan[^。，；]*\.$/);
+  const bad = await run(['settle', '-', '--lang', 'fr'], JSON.stringify(baseClaim()));
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain('--lang must be one of zh-CN, en');
 });
 
 it('lists every problem of a claim with several', async () => {

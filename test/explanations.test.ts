@@ -5,6 +5,7 @@
  */
 import { it } from 'vitest';
 import { parseClaim } from '../src/claim/parse.js';
+import { explainLineEn } from '../src/explain/en.js';
 import { formatStatement } from '../src/format/text.js';
 import { emptyYearLedger } from '../src/ledger/year-ledger.js';
 import type { Fen } from '../src/money/fen.js';
@@ -36,14 +37,24 @@ const cases: [string, object, SettleOptions?][] = [
   ['Yanjiang city hospital', { person: P('registered-poor', true, 'yanjiang'), hospital: { id: 'H-YJ', name: '资阳市第一人民医院', level: 'city', area: 'yanjiang' }, items: [A('10000', 'surgery')] }],
 ];
 
-it('every branch of every explanation reads as reviewed', () => {
-  const out = cases.map(([name, c, options]) => {
-    const { visit, ...rest } = c as { visit?: object };
-    const claim = parseClaim({ id: 'X', hospital: { level: 'county', area: 'anyue' }, ...rest, visit: { kind: 'inpatient', discharged: '2018-05-05', ...visit } });
-    if (!claim.ok) throw new Error(`${name}: ${JSON.stringify(claim.errors)}`);
-    const r = settleClaim(claim.value, options);
-    if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
-    return `## ${name}\n${formatStatement(r.value)}\n`;
-  });
+function settled(name: string, c: object, options?: SettleOptions) {
+  const { visit, ...rest } = c as { visit?: object };
+  const claim = parseClaim({ id: 'X', hospital: { level: 'county', area: 'anyue' }, ...rest, visit: { kind: 'inpatient', discharged: '2018-05-05', ...visit } });
+  if (!claim.ok) throw new Error(`${name}: ${JSON.stringify(claim.errors)}`);
+  const r = settleClaim(claim.value, options);
+  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.errors)}`);
+  return r.value;
+}
+
+it('every branch of every explanation reads as reviewed, in Chinese (the cashier\'s statement)', () => {
+  const out = cases.map(([name, c, options]) => `## ${name}\n${formatStatement(settled(name, c, options))}\n`);
   expectGolden('explanations.txt', out.join('\n'));
+});
+
+it('every branch of every explanation reads as reviewed, in English', () => {
+  const out = cases.map(([name, c, options]) => {
+    const r = settled(name, c, options);
+    return `## ${name}\n${r.lines.map((l) => `${l.tier} ${l.id} ${l.amount}: ${explainLineEn(l)}`).join('\n')}\n`;
+  });
+  expectGolden('explanations.en.txt', out.join('\n'));
 });

@@ -113,7 +113,7 @@ describe('the command, beyond settling', () => {
     return { code, out, err };
   };
 
-  it('prints its usage for help, and says what is not available yet', async () => {
+  it('prints its usage for help, and refuses what it does not know', async () => {
     for (const h of ['--help', '-h', 'help']) {
       const r = await run([h]);
       expect(r).toEqual({ code: 0, out: expect.stringContaining('bashunwei settle [FILE|-]'), err: '' });
@@ -136,6 +136,6 @@ describe('the command, beyond settling', () => {
 it('settleClaim refuses a claim id already in the ledger passed in', () => {
   const c = parseClaim(baseClaim({ id: 'dup' }));
   if (!c.ok) throw new Error('claim');
-  const r = settleClaim(c.value, { ledger: { ...emptyYearLedger('PT', 2017), claimIds: ['dup'] } });
+  const r = settleClaim(c.value, { ledger: { ...emptyYearLedger('PT', 2017), claimIds: ['dup'] }, lang: 'en' });
   expect(!r.ok && r.errors[0]).toMatchObject({ code: 'duplicate_claim', path: 'id', message: 'claim dup was already settled (in the ledger of PT for 2017); a claim id is settled once: check the id, or start from a ledger without it' });
 });

@@ -1,14 +1,16 @@
-/** The English message of every claim error code, pinned: these are what a clerk reads. */
+/** The message of every claim error code in each language, pinned: these are what a clerk reads. */
 import { expect, it } from 'vitest';
 import { ClaimErrorCode } from '../src/errors/codes.js';
-import { CLAIM_MESSAGES_EN, claimMessage } from '../src/errors/messages.en.js';
+import { claimMessage } from '../src/errors/claim-message.js';
+import { CLAIM_MESSAGES_EN } from '../src/errors/messages.en.js';
+import { CLAIM_MESSAGES_ZH } from '../src/errors/messages.zh-CN.js';
 import { prettifyIssues } from '../src/errors/issue.js';
 
-it('every code has a message that names the field and says what to do', () => {
+it('every code has an English message that names the field and says what to do', () => {
   const codes = Object.values(ClaimErrorCode);
   expect(Object.keys(CLAIM_MESSAGES_EN).sort()).toEqual([...codes].sort());
   const rendered = Object.fromEntries(
-    codes.map((code) => [code, [claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }), claimMessage(code, { path: '' })]]),
+    codes.map((code) => [code, [claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }, 'en'), claimMessage(code, { path: '' }, 'en')]]),
   );
   expect(rendered).toMatchInlineSnapshot(`
     {
@@ -107,4 +109,40 @@ it('prettifies claim and rule issues for people', () => {
   ).toBe(
     '✖ visit.kind is required\n  → at visit.kind (missing_field)\n✖ x\n  → at (claim) (missing_field)\n✖ bad\n  → at persons.json protected (rule_invalid)\n✖ missing\n  → at bill.json (rule_file_missing)',
   );
+});
+
+it('every code has a Chinese message (the default) that names the field and says what to do', () => {
+  const codes = Object.values(ClaimErrorCode);
+  expect(Object.keys(CLAIM_MESSAGES_ZH).sort()).toEqual([...codes].sort());
+  for (const code of codes) {
+    const m = claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' });
+    expect(m, code).toBe(CLAIM_MESSAGES_ZH[code]({ path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }));
+    expect(m, code).toMatch(/[\u4e00-\u9fff]/);
+    expect(m, code).not.toBe(claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }, 'en'));
+  }
+  const rendered = Object.fromEntries(codes.map((code) => [code, claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' })]));
+  expect(rendered).toMatchInlineSnapshot(`
+    {
+      "amount_too_large": "字段 items[0].amount 超过允许的最大金额（10^12 元）：Y",
+      "date_order": "字段 items[0].amount 不能晚于出院日期 visit.discharged（D）",
+      "delivery_mode_required": "分娩结算单必须填写字段 items[0].amount ："vaginal"（顺产）或 "cesarean"（剖宫产）",
+      "duplicate_claim": "结算单 Y 已经结算过（D）；同一结算单号只结算一次：请核对单号，或从不含该单的台账开始",
+      "duplicate_field": "字段 items[0].amount 写了两次；JSON 只会保留后一个值，因此拒绝此结算单",
+      "empty_items": "字段 items[0].amount 至少应列出一项费用明细",
+      "empty_string": "字段 items[0].amount 不能为空",
+      "input_too_large": "结算单大小为 Y，超过允许的 D；请拆分或检查输入",
+      "invalid_amount": "字段 items[0].amount 应为以元为单位、最多两位小数的非负金额，可写成字符串（"1234.50"）或数字，收到的是 Y",
+      "invalid_date": "字段 items[0].amount 应为 YYYY-MM-DD 格式的日历日期，收到的是 Y",
+      "invalid_enum": "字段 items[0].amount 应为以下之一：X，收到的是 Y",
+      "invalid_json": "输入不是有效的 JSON（D）；请发送一个结算单对象，或每行一个",
+      "invalid_type": "字段 items[0].amount 应为 X，收到的是 Y",
+      "invalid_utf8": "输入不是有效的 UTF-8 文本（D）；请以 UTF-8 编码发送",
+      "ledger_mismatch": "传入的年度累计台账不属于本结算单的患者和年度（D）",
+      "missing_field": "缺少字段 items[0].amount （应为 X）",
+      "no_rules_for_date": "Y 没有生效的政策规则；现有规则：D",
+      "not_an_object": "字段 items[0].amount 必须是 JSON 对象，收到的是 Y",
+      "too_long": "字段 items[0].amount 过长（D）",
+      "unknown_field": "字段 items[0].amount 不是结算单约定的字段；请删除或检查拼写",
+    }
+  `);
 });

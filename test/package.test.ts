@@ -26,7 +26,7 @@ beforeAll(() => {
 }, 180_000);
 
 describe('the installed package', () => {
-  it('ships the builds, their types, the worker, the rules and the README, and nothing else', () => {
+  it('ships the builds, their types, the worker, the rules with their JSON Schemas and the README, and nothing else', () => {
     expect(files.filter((f) => !f.endsWith('.map')).sort()).toEqual(
       [
         'README.md',
@@ -38,6 +38,7 @@ describe('the installed package', () => {
         'dist/index.js',
         'dist/simulate-worker.js',
         ...readdirSync(join(root, 'rules/ziyang-2017')).map((f) => `rules/ziyang-2017/${f}`),
+        ...readdirSync(join(root, 'rules/schema')).map((f) => `rules/schema/${f}`),
       ].sort(),
     );
   });

@@ -16,10 +16,10 @@ describe('the premium of the special supplementary insurance is split between ci
   });
 
   it('refuses a negative or fractional number of persons, and a date without rules', () => {
-    const neg = premiumSplit({ county: 'anyue', persons: -1, date: '2017-06-01' });
+    const neg = premiumSplit({ county: 'anyue', persons: -1, date: '2017-06-01' }, undefined, 'en');
     expect(!neg.ok && neg.errors).toEqual([{ code: 'invalid_type', path: 'persons', message: 'persons must be a whole number ≥ 0, not -1' }]);
     expect(premiumSplit({ county: 'anyue', persons: 1.5, date: '2017-06-01' }).ok).toBe(false);
-    const r = premiumSplit({ county: 'anyue', persons: 1, date: '2030-01-01' });
+    const r = premiumSplit({ county: 'anyue', persons: 1, date: '2030-01-01' }, undefined, 'en');
     expect(!r.ok && r.errors).toEqual([{ code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2030-01-01; available: ziyang-2017: 2017-03-17 to 2020-12-31' }]);
   });
 });
@@ -41,7 +41,7 @@ describe('poverty is illness-induced when medical spending passes 40% of income 
   });
 
   it('refuses bad figures with their paths', () => {
-    const r = illnessInducedPoverty({ annualMedicalSpend: '1.234', householdIncome: -5, householdSize: 0, date: '2018-01-01' });
+    const r = illnessInducedPoverty({ annualMedicalSpend: '1.234', householdIncome: -5, householdSize: 0, date: '2018-01-01' }, undefined, 'en');
     expect(!r.ok && r.errors.map((e) => `${e.code} ${e.path}: ${e.message}`)).toEqual([
       'invalid_amount annualMedicalSpend: annualMedicalSpend must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number, not 1.234',
       'invalid_amount householdIncome: householdIncome must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number, not -5',
@@ -52,7 +52,7 @@ describe('poverty is illness-induced when medical spending passes 40% of income 
       expect(one.ok).toBe(false);
       if (!one.ok) expect(one.errors.length).toBe(1);
     }
-    const d = illnessInducedPoverty({ annualMedicalSpend: '1', householdIncome: '1', householdSize: 1, date: '2016-01-01' });
+    const d = illnessInducedPoverty({ annualMedicalSpend: '1', householdIncome: '1', householdSize: 1, date: '2016-01-01' }, undefined, 'en');
     expect(!d.ok && d.errors[0]).toEqual({ code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2016-01-01; available: ziyang-2017: 2017-03-17 to 2020-12-31' });
   });
 });

@@ -7,7 +7,9 @@ import { readValidClaim } from './fast-read.js';
 import { claimSchema } from './schema.js';
 import type { Claim } from './claim.js';
 import { ClaimErrorCode } from '../errors/codes.js';
-import { claimMessage, type MessageParams } from '../errors/messages.en.js';
+import { claimMessage } from '../errors/claim-message.js';
+import type { MessageParams } from '../errors/messages.en.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type ClaimIssue, type Result, fail, formatPath, ok } from '../errors/issue.js';
 import { MAX_CLAIM_FEN } from '../money/fen.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
@@ -20,10 +22,16 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
  * if (r.ok) settleClaim(r.value, options);
  * else console.error(r.errors[0].code, r.errors[0].path);
  */
-export function parseClaim(input: unknown): Result<Claim, ClaimIssue> {
+export function parseClaim(input: unknown, options: ReadOptions = {}): Result<Claim, ClaimIssue> {
   // Valid claims take the hand-written reader; zod reads everything else and says what is wrong.
   const valid = readValidClaim(input);
-  return valid ? ok(valid) : validateClaim(input);
+  return valid ? ok(valid) : validateClaim(input, options.lang);
+}
+
+/** Options of the claim readers. */
+export interface ReadOptions {
+  /** The language of error messages (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -33,12 +41,13 @@ export function parseClaim(input: unknown): Result<Claim, ClaimIssue> {
  * @example
  * validateClaim({}).ok // false, with missing_field at id, person, visit, hospital, items
  */
-export function validateClaim(input: unknown): Result<Claim, ClaimIssue> {
+export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG): Result<Claim, ClaimIssue> {
+  const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, path, params, lang);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input) })]);
   }
   const parsed = claimSchema.safeParse(input);
-  if (!parsed.success) return fail(parsed.error.issues.flatMap((i) => fromZod(i, input)));
+  if (!parsed.success) return fail(parsed.error.issues.flatMap((i) => fromZod(i, input, lang)));
   const c = parsed.data;
   const issues: ClaimIssue[] = [];
   const admitted = c.visit.admitted ?? c.visit.discharged;
@@ -87,7 +96,8 @@ export function validateClaim(input: unknown): Result<Claim, ClaimIssue> {
  * @example
  * parseClaimText('{"id": "C1", "id": "C2", …}') // fails: duplicate_field at id
  */
-export function parseClaimText(text: string): Result<Claim, ClaimIssue> {
+export function parseClaimText(text: string, options: ReadOptions = {}): Result<Claim, ClaimIssue> {
+  const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, path, params, options.lang);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -96,7 +106,7 @@ export function parseClaimText(text: string): Result<Claim, ClaimIssue> {
   }
   const dups = duplicateKeyPaths(text);
   if (dups.length > 0) return fail(dups.map((p) => issue(ClaimErrorCode.DUPLICATE_FIELD, p, {})));
-  return parseClaim(json);
+  return parseClaim(json, options);
 }
 
 /**
@@ -105,14 +115,12 @@ export function parseClaimText(text: string): Result<Claim, ClaimIssue> {
  * @example
  * claimIssue('duplicate_claim', 'id', { received: 'C1' })
  */
-export function claimIssue(code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>): ClaimIssue {
-  return { code, path, message: claimMessage(code, { ...params, path }) };
+export function claimIssue(code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>, lang: Lang = DEFAULT_LANG): ClaimIssue {
+  return { code, path, message: claimMessage(code, { ...params, path }, lang) };
 }
 
-/** This module's short name for {@link claimIssue}. */
-const issue = claimIssue;
-
-function fromZod(zi: z.core.$ZodIssue, input: unknown): ClaimIssue[] {
+function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[] {
+  const issue = (code: ClaimErrorCode, p: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, p, params, lang);
   const path = formatPath(zi.path);
   const value = valueAt(input, zi.path);
   switch (zi.code) {

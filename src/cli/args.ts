@@ -2,6 +2,7 @@
  * A small, strict argument parser for the `bashunwei` command: known flags only, each flag's
  * value checked, anything else a usage error (exit 2).
  */
+import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../i18n/lang.js';
 
 /** Parsed arguments: positional words and flag values. */
 export interface Args {
@@ -40,4 +41,16 @@ export function parseArgs(argv: readonly string[], known: Readonly<Record<string
     }
   }
   return { positional, flags };
+}
+
+/**
+ * The language of `--lang`, checked (default zh-CN).
+ *
+ * @example
+ * langOf('en') // "en"
+ */
+export function langOf(flag: string | true | undefined): Lang {
+  if (flag === undefined) return DEFAULT_LANG;
+  if (typeof flag === 'string' && isLang(flag)) return flag;
+  throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
 }

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import type { ClaimIssue } from '../errors/issue.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** Largest claim line accepted, in bytes (1 MiB: thousands of items). */
 export const MAX_LINE_BYTES = 1 << 20;
@@ -87,13 +88,14 @@ function decode(bytes: Buffer): string | undefined {
 export async function* readClaims(
   stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   limits: { readonly line: number; readonly document: number } = { line: MAX_LINE_BYTES, document: MAX_DOCUMENT_BYTES },
+  lang?: Lang,
 ): AsyncGenerator<InputRecord> {
   let mode: 'unknown' | 'ndjson' | 'document' = 'unknown';
   const held: { line: number; text: string }[] = [];
   let heldBytes = 0;
   for await (const raw of byteLines(stream, limits.line)) {
     if ('tooLong' in raw) {
-      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${raw.tooLong} bytes`, detail: `${limits.line} bytes` });
+      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${raw.tooLong} bytes`, detail: `${limits.line} bytes` }, lang);
       if (mode === 'document') return yield { line: raw.line, error };
       mode = mode === 'unknown' ? 'ndjson' : mode;
       yield { line: raw.line, error };
@@ -101,7 +103,7 @@ export async function* readClaims(
     }
     const text = decode(raw.bytes);
     if (text === undefined) {
-      const error = claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${raw.line}` });
+      const error = claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${raw.line}` }, lang);
       if (mode === 'document') return yield { line: raw.line, error };
       mode = mode === 'unknown' ? 'ndjson' : mode;
       yield { line: raw.line, error };
@@ -110,7 +112,7 @@ export async function* readClaims(
     if (mode === 'document') {
       heldBytes += raw.bytes.length + 1;
       if (heldBytes > limits.document) {
-        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${limits.document} bytes`, detail: `${limits.document} bytes` }) };
+        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${limits.document} bytes`, detail: `${limits.document} bytes` }, lang) };
       }
       held.push({ line: raw.line, text });
       continue;

@@ -17,7 +17,7 @@ import { defaultRules } from '../rules/embedded.js';
 import { loadRuleFolder } from '../rules/load.js';
 import { type BatchOutcome, createBatch } from '../settle/batch.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import { parseArgs, UsageError } from './args.js';
+import { langOf, parseArgs, UsageError } from './args.js';
 import { readJsonFile } from './json-file.js';
 import { openInput, readClaims } from './input.js';
 
@@ -38,7 +38,8 @@ const FORMATS = ['json', 'ndjson', 'text'] as const;
  * process.exitCode = await settleCommand(['claim.json', '--format', 'text'], io);
  */
 export async function settleCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { rules: true, ledger: true, 'ledger-out': true, format: true });
+  const args = parseArgs(argv, { rules: true, ledger: true, 'ledger-out': true, format: true, lang: true });
+  const lang = langOf(args.flags.lang);
   if (args.positional.length > 1) throw new UsageError('settle reads one FILE (or - for stdin)');
   const format = (args.flags.format ?? 'json') as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -48,7 +49,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   const ledger = loadLedger(args.flags.ledger as string | undefined, io);
   if (!ledger) return 2;
 
-  const batch = createBatch({ rules, ledger });
+  const batch = createBatch({ rules, ledger, lang });
   const file = args.positional[0];
   let rejected = 0;
   let count = 0;
@@ -59,12 +60,12 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
       if (!o.ok) io.out(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
       return;
     }
-    const body = o.ok ? settlementToJson(o.record) : errorLine(o);
+    const body = o.ok ? settlementToJson(o.record, { lang }) : errorLine(o);
     io.out(pretty ? `${JSON.stringify(body, null, 2)}\n` : `${JSON.stringify(body)}\n`);
   };
 
   try {
-    for await (const rec of readClaims(openInput(file, io.stdin))) {
+    for await (const rec of readClaims(openInput(file, io.stdin), undefined, lang)) {
       const o: BatchOutcome = 'text' in rec ? batch.settleText(rec.text, rec.line) : { ok: false, line: rec.line, claimId: null, errors: [rec.error] };
       count++;
       if (!o.ok) rejected++;

@@ -18,7 +18,7 @@ import { simulateFile } from '../simulate/parallel.js';
 import { createSimulation, type SimulationResult } from '../simulate/simulation.js';
 import { simulationReport } from '../simulate/summary.js';
 import { type VariantSpec, variantRules } from '../simulate/variants.js';
-import { parseArgs, UsageError } from './args.js';
+import { langOf, parseArgs, UsageError } from './args.js';
 import { readClaims } from './input.js';
 import { readJsonFile } from './json-file.js';
 import type { Io } from './settle-command.js';
@@ -36,7 +36,8 @@ export interface ProgressIo {
  * process.exitCode = await simulateCommand(['claims.ndjson', '--baseline', 'rules/ziyang-2017'], io);
  */
 export async function simulateCommand(argv: readonly string[], io: Io & { progress?: ProgressIo }): Promise<number> {
-  const args = parseArgs(argv, { rules: true, baseline: true, out: true, workers: true, grouped: false, funds: true, input: true });
+  const args = parseArgs(argv, { rules: true, baseline: true, out: true, workers: true, grouped: false, funds: true, input: true, lang: true });
+  const lang = langOf(args.flags.lang);
   if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin)');
   const file = args.positional[0];
   const input = (args.flags.input as string | undefined) ?? (file?.endsWith('.csv') ? 'csv' : 'ndjson');
@@ -66,8 +67,8 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
   if (file === undefined || file === '-') {
     if (input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
     // stdin is read once, so it is simulated in this thread.
-    const sim = createSimulation({ variants: variants.map((v, i) => ({ name: v.name, rules: books[i]! })), funds, grouped: args.flags.grouped === true });
-    for await (const rec of readClaims(io.stdin ?? process.stdin)) {
+    const sim = createSimulation({ variants: variants.map((v, i) => ({ name: v.name, rules: books[i]! })), funds, grouped: args.flags.grouped === true, lang });
+    for await (const rec of readClaims(io.stdin ?? process.stdin, undefined, lang)) {
       if ('error' in rec) sim.addIssue(rec.error, rec.line);
       else sim.addText(rec.text, rec.line);
     }
@@ -80,7 +81,7 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
       io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
       return 2;
     }
-    result = await simulateFile({ file, format: input, variants, funds, grouped: args.flags.grouped === true, workers, size, progress: bar?.update });
+    result = await simulateFile({ file, format: input, variants, funds, grouped: args.flags.grouped === true, workers, size, progress: bar?.update, lang });
   }
   bar?.done();
   const report = simulationReport(result, books);

@@ -38,13 +38,3 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   no_rules_for_date: (p) => `no rule set is in force on ${p.received ?? 'this date'}${p.detail ? `; available: ${p.detail}` : ''}`,
   ledger_mismatch: (p) => `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
 };
-
-/**
- * Builds the message for a code.
- *
- * @example
- * claimMessage('empty_items', { path: 'items' }) // "items must list at least one item of the bill"
- */
-export function claimMessage(code: ClaimErrorCode, params: MessageParams): string {
-  return CLAIM_MESSAGES_EN[code](params);
-}

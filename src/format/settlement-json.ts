@@ -2,7 +2,8 @@
  * The settlement as CONTRACT.md fixes it: amounts as strings with two decimals, lines for tiers
  * 1–8 (and 0 for delivery), each with its clause and Chinese explanation.
  */
-import { explainLineZh } from '../explain/zh-CN.js';
+import { explainLine } from '../explain/explain-line.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type YearLedgerJson, yearLedgerToJson } from '../ledger/ledger-json.js';
 import { type Fen, formatFen } from '../money/fen.js';
 import { mulDiv } from '../money/rounding.js';
@@ -63,12 +64,13 @@ export function formatSharePercent(part: Fen, whole: Fen): string {
 }
 
 /**
- * Writes a settlement record as the contract's JSON.
+ * Writes a settlement record as the contract's JSON, explanations in Chinese unless told otherwise.
  *
  * @example
- * JSON.stringify(settlementToJson(record), null, 2)
+ * JSON.stringify(settlementToJson(record, { lang: 'en' }), null, 2)
  */
-export function settlementToJson(r: SettlementRecord): SettlementJson {
+export function settlementToJson(r: SettlementRecord, options: { readonly lang?: Lang } = {}): SettlementJson {
+  const lang = options.lang ?? DEFAULT_LANG;
   return {
     claimId: r.claim.id,
     personId: r.claim.person.id,
@@ -76,7 +78,7 @@ export function settlementToJson(r: SettlementRecord): SettlementJson {
     total: formatFen(r.bill.total),
     hospitalAbsorbed: formatFen(r.bill.hospitalAbsorbed),
     billable: formatFen(r.bill.billable),
-    lines: r.lines.map(lineToJson),
+    lines: r.lines.map((l) => lineToJson(l, lang)),
     personal: formatFen(r.personal),
     personalShare: formatShare(r.personal, r.bill.billable),
     target: r.target === null ? null : { personalMax: formatFen(r.target.personalMax), met: r.target.met },
@@ -84,9 +86,9 @@ export function settlementToJson(r: SettlementRecord): SettlementJson {
   };
 }
 
-function lineToJson(l: LineRecord): SettlementLineJson {
+function lineToJson(l: LineRecord, lang: Lang): SettlementLineJson {
   const amount = formatFen(l.amount);
-  const explanation = explainLineZh(l);
+  const explanation = explainLine(l, lang);
   if (l.funds === undefined) return { tier: l.tier, id: l.id, label: l.label, amount, clause: l.clause, explanation };
   const funds: Record<string, string> = {};
   for (const d of l.funds) funds[d.fund] = formatFen(d.amount);

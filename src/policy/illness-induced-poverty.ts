@@ -10,6 +10,7 @@ import { mulDivRem } from '../money/rounding.js';
 import { ratioDenominator } from '../money/ratio.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** The household figures the test reads (amounts in yuan, as strings or numbers). */
 export interface HouseholdYear {
@@ -35,17 +36,17 @@ export interface IllnessInducedPovertyTest {
  * const r = illnessInducedPoverty({ annualMedicalSpend: '9000', householdIncome: '15000', householdSize: 3, date: '2017-06-01' });
  * r.ok && r.value.illnessInduced // true: 9000 > 6000 and (15000 − 9000) / 3 = 2000 < 3300
  */
-export function illnessInducedPoverty(input: HouseholdYear, rules: RuleBook = defaultRules()): Result<IllnessInducedPovertyTest, ClaimIssue> {
+export function illnessInducedPoverty(input: HouseholdYear, rules: RuleBook = defaultRules(), lang?: Lang): Result<IllnessInducedPovertyTest, ClaimIssue> {
   const spend = parseAmount(input.annualMedicalSpend);
   const income = parseAmount(input.householdIncome);
   const errors: ClaimIssue[] = [];
-  if (spend === undefined) errors.push(claimIssue(ClaimErrorCode.INVALID_AMOUNT, 'annualMedicalSpend', { received: String(input.annualMedicalSpend) }));
-  if (income === undefined) errors.push(claimIssue(ClaimErrorCode.INVALID_AMOUNT, 'householdIncome', { received: String(input.householdIncome) }));
+  if (spend === undefined) errors.push(claimIssue(ClaimErrorCode.INVALID_AMOUNT, 'annualMedicalSpend', { received: String(input.annualMedicalSpend) }, lang));
+  if (income === undefined) errors.push(claimIssue(ClaimErrorCode.INVALID_AMOUNT, 'householdIncome', { received: String(input.householdIncome) }, lang));
   if (!Number.isSafeInteger(input.householdSize) || input.householdSize < 1) {
-    errors.push(claimIssue(ClaimErrorCode.INVALID_TYPE, 'householdSize', { expected: 'a whole number ≥ 1', received: String(input.householdSize) }));
+    errors.push(claimIssue(ClaimErrorCode.INVALID_TYPE, 'householdSize', { expected: 'a whole number ≥ 1', received: String(input.householdSize) }, lang));
   }
   const policy = policyOn(rules, input.date);
-  if (!policy) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) }));
+  if (!policy) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) }, lang));
   if (errors.length > 0 || spend === undefined || income === undefined || !policy) return fail(errors);
 
   const share = policy.illnessPoverty.spendShare;

@@ -10,6 +10,7 @@ import { type Fen, fen, formatFen, sub } from '../money/fen.js';
 import { applyRatio } from '../money/ratio.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** Who pays the premiums of a county's insured persons. */
 export interface PremiumSplit {
@@ -31,12 +32,13 @@ export interface PremiumSplit {
 export function premiumSplit(
   input: { readonly county: County; readonly persons: number; readonly date: string },
   rules: RuleBook = defaultRules(),
+  lang?: Lang,
 ): Result<PremiumSplit, ClaimIssue> {
   if (!Number.isSafeInteger(input.persons) || input.persons < 0) {
-    return fail([claimIssue(ClaimErrorCode.INVALID_TYPE, 'persons', { expected: 'a whole number ≥ 0', received: String(input.persons) })]);
+    return fail([claimIssue(ClaimErrorCode.INVALID_TYPE, 'persons', { expected: 'a whole number ≥ 0', received: String(input.persons) }, lang)]);
   }
   const policy = policyOn(rules, input.date);
-  if (!policy) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) })]);
+  if (!policy) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) }, lang)]);
   const total = fen(policy.premium.perPerson * input.persons);
   const city = applyRatio(total, policy.premium.cityShare[input.county]);
   return ok({ total, city, county: sub(total, city), clause: policy.premium.clause });

@@ -9,6 +9,7 @@ import { ClaimErrorCode } from '../errors/codes.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { type Ledger, type YearLedger, ledgerKey } from '../ledger/year-ledger.js';
 import type { RuleBook } from '../rules/book.js';
+import type { Lang } from '../i18n/lang.js';
 import { defaultRules } from '../rules/embedded.js';
 import type { FundBalances } from './funds.js';
 import { type SettlementRecord, settleClaim, yearLedgerFor } from './settle-claim.js';
@@ -20,6 +21,8 @@ export interface BatchOptions {
   readonly ledger?: Ledger;
   /** Relief-fund balances before the batch (default: unlimited). */
   readonly funds?: FundBalances;
+  /** The language of error messages (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 /** What happened to one input of a batch. */
@@ -59,9 +62,9 @@ export function createBatch(options: BatchOptions = {}): Batch {
     if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
     const claim = parsed.value;
     if (seen.has(claim.id)) {
-      return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: 'earlier in this batch or in the ledger' })] };
+      return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: 'earlier in this batch or in the ledger' }, options.lang)] };
     }
-    const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds });
+    const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds, lang: options.lang });
     if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };
     seen.add(claim.id);
     ledger.set(ledgerKey(r.value.ledger.personId, r.value.ledger.year), r.value.ledger);
@@ -69,8 +72,8 @@ export function createBatch(options: BatchOptions = {}): Batch {
     return { ok: true, line: n, record: r.value };
   };
   return {
-    settle: (input, line) => settleParsed(parseClaim(input), line ?? ++count, () => idOf(input)),
-    settleText: (text, line) => settleParsed(parseClaimText(text), line ?? ++count, () => idOfText(text)),
+    settle: (input, line) => settleParsed(parseClaim(input, options), line ?? ++count, () => idOf(input)),
+    settleText: (text, line) => settleParsed(parseClaimText(text, options), line ?? ++count, () => idOfText(text)),
     ledger: () => new Map(ledger),
     funds: () => funds,
   };

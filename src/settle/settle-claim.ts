@@ -11,6 +11,7 @@ import { type Ledger, type YearLedger, emptyYearLedger, ledgerKey, ledgerYear } 
 import type { Fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Policy } from '../rules/policy.js';
 import type { Bill } from './bill.js';
 import type { ClaimFacts } from './facts.js';
@@ -26,6 +27,8 @@ export interface SettleOptions {
   readonly ledger?: YearLedger;
   /** Relief-fund balances (default: unlimited). */
   readonly funds?: FundBalances;
+  /** The language of error messages (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 /** A settlement with exact amounts and everything it was computed from. */
@@ -54,7 +57,7 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   const book = options.rules ?? defaultRules();
   const policy = policyOn(book, claim.visit.discharged);
   if (!policy) {
-    return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(book) })]);
+    return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(book) }, options.lang)]);
   }
   const year = ledgerYear(claim.visit.discharged);
   const before = options.ledger ?? emptyYearLedger(claim.person.id, year);
@@ -62,11 +65,11 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
     return fail([
       claimIssue(ClaimErrorCode.LEDGER_MISMATCH, 'person.id', {
         detail: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
-      }),
+      }, options.lang),
     ]);
   }
   if (before.claimIds.includes(claim.id)) {
-    return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the ledger of ${before.personId} for ${year}` })]);
+    return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the ledger of ${before.personId} for ${year}` }, options.lang)]);
   }
 
   const working = {

@@ -18,10 +18,10 @@ import { type SettleOptions, settleClaim } from './settle-claim.js';
  * else console.error(r.errors);
  */
 export function settle(input: unknown, options: SettleOptions = {}): Result<SettlementJson, ClaimIssue> {
-  const claim = parseClaim(input);
+  const claim = parseClaim(input, options);
   if (!claim.ok) return claim;
   const r = settleClaim(claim.value, options);
-  return r.ok ? ok(settlementToJson(r.value)) : fail(r.errors);
+  return r.ok ? ok(settlementToJson(r.value, options)) : fail(r.errors);
 }
 
 /**

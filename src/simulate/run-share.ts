@@ -4,6 +4,7 @@
  */
 import type { FundId } from '../rules/schema.js';
 import type { Fen } from '../money/fen.js';
+import type { Lang } from '../i18n/lang.js';
 import { createSimulation, type SimulationResult } from './simulation.js';
 import { type SourceRecord, csvClaims, ndjsonClaims } from './source.js';
 import { type VariantSpec, variantRules } from './variants.js';
@@ -16,6 +17,8 @@ export interface ShareJob {
   readonly funds?: Readonly<Partial<Record<FundId, Fen>>>;
   readonly grouped?: boolean;
   readonly topChanged?: number;
+  /** The language of the rejections' messages (default zh-CN). */
+  readonly lang?: Lang;
   readonly shard: number;
   readonly shards: number;
 }
@@ -33,8 +36,8 @@ export function runShare(job: ShareJob, progress?: (bytes: number) => void): Sim
     if (!rules.ok) throw new Error(`rules of ${v.name}: ${rules.errors.map((e) => e.message).join('; ')}`);
     return { name: v.name, rules: rules.value };
   });
-  const sim = createSimulation({ variants, funds: job.funds, grouped: job.grouped, topChanged: job.topChanged });
-  const share = { shard: job.shard, shards: job.shards, progress };
+  const sim = createSimulation({ variants, funds: job.funds, grouped: job.grouped, topChanged: job.topChanged, lang: job.lang });
+  const share = { shard: job.shard, shards: job.shards, progress, lang: job.lang };
   const records: Iterable<SourceRecord> = job.format === 'csv' ? csvClaims(job.file, share) : ndjsonClaims(job.file, share);
   for (const r of records) {
     if ('text' in r) sim.addText(r.text, r.line);

@@ -16,6 +16,7 @@ import { ledgerYear } from '../ledger/year-ledger.js';
 import type { Fen } from '../money/fen.js';
 import { type RuleBook, policyOn } from '../rules/book.js';
 import type { FundId } from '../rules/schema.js';
+import type { Lang } from '../i18n/lang.js';
 import { emptyLedgerScratch, runClaim } from '../settle/run-claim.js';
 import type { LedgerScratch } from '../settle/state.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
@@ -36,6 +37,8 @@ export interface SimulationOptions {
   readonly grouped?: boolean;
   /** How many of the patients whose personal pay changed most to keep (default 10). */
   readonly topChanged?: number;
+  /** The language of the rejections' messages (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 /** A patient whose yearly personal pay differs between the baseline and a reform. */
@@ -155,13 +158,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
       const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
       if (!policy) {
         addRejected(agg, ClaimErrorCode.NO_RULES_FOR_DATE);
-        if (v === 0) reject(line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged }));
+        if (v === 0) reject(line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged }, options.lang));
         continue;
       }
       let py = ledgers[v]!.get(key);
       if (py?.ids.includes(claim.id)) {
         addRejected(agg, ClaimErrorCode.DUPLICATE_CLAIM);
-        if (v === 0) reject(line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the person-year ${key}` }));
+        if (v === 0) reject(line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the person-year ${key}` }, options.lang));
         continue;
       }
       const fresh = py === undefined;
@@ -182,8 +185,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
   };
 
   return {
-    add: (input, line) => settleOne(parseClaim(input), line),
-    addText: (text, line) => settleOne(parseClaimText(text), line),
+    add: (input, line) => settleOne(parseClaim(input, options), line),
+    addText: (text, line) => settleOne(parseClaimText(text, options), line),
     addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     result: () => {

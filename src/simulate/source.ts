@@ -8,6 +8,7 @@ import { claimIssue } from '../claim/parse.js';
 import { MAX_LINE_BYTES } from '../cli/input.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import type { ClaimIssue } from '../errors/issue.js';
+import type { Lang } from '../i18n/lang.js';
 import { shardOfLine, shardOfPerson } from './shard.js';
 
 /** One claim of the input: its JSON text or its parsed value, or why it cannot be read. */
@@ -22,6 +23,8 @@ export interface ShareOptions {
   readonly shards: number;
   /** Called now and then with the bytes read since the last call. */
   readonly progress?: (bytes: number) => void;
+  /** The language of the messages of unreadable lines (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 const CHUNK = 4 << 20;
@@ -82,11 +85,11 @@ function decode(buf: Buffer, from: number, to: number): string | undefined {
   }
 }
 
-const tooLong = (line: number, bytes: number): SourceRecord => ({
+const tooLong = (line: number, bytes: number, lang?: Lang): SourceRecord => ({
   line,
-  error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${bytes} bytes`, detail: `${MAX_LINE_BYTES} bytes` }),
+  error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${bytes} bytes`, detail: `${MAX_LINE_BYTES} bytes` }, lang),
 });
-const notUtf8 = (line: number): SourceRecord => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }) });
+const notUtf8 = (line: number, lang?: Lang): SourceRecord => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }, lang) });
 
 /**
  * This worker's claims of an NDJSON file, as JSON texts (blank lines skipped).
@@ -97,13 +100,13 @@ const notUtf8 = (line: number): SourceRecord => ({ line, error: claimIssue(Claim
 export function* ndjsonClaims(file: string, share: ShareOptions): Generator<SourceRecord> {
   for (const l of fileLines(file, share.progress)) {
     if ('tooLong' in l) {
-      if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong);
+      if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong, share.lang);
       continue;
     }
     if (isBlank(l.buf, l.from, l.to)) continue;
     if (shardOfLine(l.buf, l.from, l.to, l.line, share.shards) !== share.shard) continue;
     const text = decode(l.buf, l.from, l.to);
-    yield text === undefined ? notUtf8(l.line) : { line: l.line, text };
+    yield text === undefined ? notUtf8(l.line, share.lang) : { line: l.line, text };
   }
 }
 
@@ -131,13 +134,13 @@ export function* csvClaims(file: string, share: ShareOptions): Generator<SourceR
   let claim: { line: number; id: string; value: Record<string, unknown> } | undefined;
   for (const l of fileLines(file, share.progress)) {
     if ('tooLong' in l) {
-      if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong);
+      if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong, share.lang);
       continue;
     }
     if (isBlank(l.buf, l.from, l.to)) continue;
     const text = decode(l.buf, l.from, l.to);
     if (text === undefined) {
-      if (l.line % share.shards === share.shard) yield notUtf8(l.line);
+      if (l.line % share.shards === share.shard) yield notUtf8(l.line, share.lang);
       continue;
     }
     const cells = splitCsvRow(text);
