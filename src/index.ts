@@ -56,3 +56,4 @@ export { OPERATORS, type Predicate, type Condition, type FactCondition, type Ope
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, type Lang } from './i18n/lang.js';
+export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';

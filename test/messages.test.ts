@@ -78,6 +78,10 @@ it('every code has an English message that names the field and says what to do',
         "items[0].amount is required (X)",
         "the claim is required",
       ],
+      "mixed_person_year": [
+        "the claims to re-settle must all be of one person and one year (D)",
+        "the claims to re-settle must all be of one person and one year",
+      ],
       "no_rules_for_date": [
         "no rule set is in force on Y; available: D",
         "no rule set is in force on this date",
@@ -85,6 +89,10 @@ it('every code has an English message that names the field and says what to do',
       "not_an_object": [
         "items[0].amount must be a JSON object, not Y",
         "the claim must be a JSON object",
+      ],
+      "not_settled": [
+        "claim Y is not among the settled claims of its person-year (D); nothing was reversed",
+        "claim  is not among the settled claims of its person-year; nothing was reversed",
       ],
       "too_long": [
         "items[0].amount is too long (D)",
@@ -139,8 +147,10 @@ it('every code has a Chinese message (the default) that names the field and says
       "invalid_utf8": "输入不是有效的 UTF-8 文本（D）；请以 UTF-8 编码发送",
       "ledger_mismatch": "传入的年度累计台账不属于本结算单的患者和年度（D）",
       "missing_field": "缺少字段 items[0].amount （应为 X）",
+      "mixed_person_year": "重新结算的结算单必须属于同一患者、同一年度（D）",
       "no_rules_for_date": "Y 没有生效的政策规则；现有规则：D",
       "not_an_object": "字段 items[0].amount 必须是 JSON 对象，收到的是 Y",
+      "not_settled": "结算单 Y 不在该患者本年度已结算的结算单中（D）；未做任何冲正",
       "too_long": "字段 items[0].amount 过长（D）",
       "unknown_field": "字段 items[0].amount 不是结算单约定的字段；请删除或检查拼写",
     }

@@ -36,5 +36,7 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   delivery_mode_required: (p) => `${field(p)} is required for a delivery claim: "vaginal" or "cesarean"`,
   duplicate_claim: (p) => `claim ${p.received ?? ''} was already settled${p.detail ? ` (${p.detail})` : ''}; a claim id is settled once: check the id, or start from a ledger without it`,
   no_rules_for_date: (p) => `no rule set is in force on ${p.received ?? 'this date'}${p.detail ? `; available: ${p.detail}` : ''}`,
+  not_settled: (p) => `claim ${p.received ?? ''} is not among the settled claims of its person-year${p.detail ? ` (${p.detail})` : ''}; nothing was reversed`,
+  mixed_person_year: (p) => `the claims to re-settle must all be of one person and one year${p.detail ? ` (${p.detail})` : ''}`,
   ledger_mismatch: (p) => `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
 };
