@@ -55,5 +55,5 @@ export { FUND_IDS, TIER_ORDER, RULE_FILE_SCHEMAS, type RuleFileName } from './ru
 export { OPERATORS, type Predicate, type Condition, type FactCondition, type OperatorName } from './rules/conditions.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
-export { LANGS, DEFAULT_LANG, type Lang } from './i18n/lang.js';
+export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
