@@ -57,3 +57,6 @@ export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
+export { claimResponse, TIER_SYSTEM, ID_SYSTEM } from './format/fhir-claim-response.js';
+export { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from './format/settlement-csv.js';
+export { statementHtml } from './format/statement-html.js';

@@ -1,5 +1,5 @@
 /**
- * `bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text]`
+ * `bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir]`
  *
  * Settles one claim or an NDJSON stream in input order with the ledger threaded per person and
  * year. A bad claim yields one error line and the rest go on. Exit 0 when all settled, 1 when some
@@ -8,7 +8,10 @@
 import { writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { prettifyIssues } from '../errors/issue.js';
+import { claimResponse } from '../format/fhir-claim-response.js';
+import { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from '../format/settlement-csv.js';
 import { settlementToJson } from '../format/settlement-json.js';
+import { statementHtml } from '../format/statement-html.js';
 import { formatStatements } from '../format/text.js';
 import { ledgerToJson, parseLedgerJson } from '../ledger/ledger-json.js';
 import type { Ledger } from '../ledger/year-ledger.js';
@@ -29,7 +32,8 @@ export interface Io {
   readonly stdin?: Readable;
 }
 
-const FORMATS = ['json', 'ndjson', 'text'] as const;
+/** Output formats: the contract's JSON (one pretty document, or NDJSON), the cashier's text or printable HTML statement, a CSV row per claim, FHIR R4 ClaimResponse. */
+const FORMATS = ['json', 'ndjson', 'text', 'html', 'csv', 'fhir'] as const;
 
 /**
  * Runs `settle` and returns the exit code.
@@ -55,12 +59,21 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   let count = 0;
   let held: BatchOutcome | undefined;
   const records: SettlementRecord[] = [];
+  // The statements (text, HTML) are printed at the end; CSV keeps its rows and sends refusals to
+  // stderr, so that what it prints is a valid CSV file.
+  const collect = format === 'text' || format === 'html';
+  if (format === 'csv') io.out(`${SETTLEMENT_CSV_COLUMNS.join(',')}\n`);
   const emit = (o: BatchOutcome, pretty: boolean): void => {
     if (format === 'text') {
       if (!o.ok) io.out(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
       return;
     }
-    const body = o.ok ? settlementToJson(o.record, { lang }) : errorLine(o);
+    if (format === 'html' || format === 'csv') {
+      if (!o.ok) io.err(`${JSON.stringify(errorLine(o))}\n`);
+      else if (format === 'csv') io.out(`${settlementCsvRow(settlementToJson(o.record, { lang }))}\n`);
+      return;
+    }
+    const body = !o.ok ? errorLine(o) : format === 'fhir' ? claimResponse(o.record, { lang }) : settlementToJson(o.record, { lang });
     io.out(pretty ? `${JSON.stringify(body, null, 2)}\n` : `${JSON.stringify(body)}\n`);
   };
 
@@ -69,9 +82,9 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
       const o: BatchOutcome = 'text' in rec ? batch.settleText(rec.text, rec.line) : { ok: false, line: rec.line, claimId: null, errors: [rec.error] };
       count++;
       if (!o.ok) rejected++;
-      else if (format === 'text') records.push(o.record);
+      else if (collect) records.push(o.record);
       // One claim prints as a pretty document; hold the first until we know there is a second.
-      if (count === 1 && format === 'json') held = o;
+      if (count === 1 && (format === 'json' || format === 'fhir')) held = o;
       else {
         if (held) emit(held, false);
         held = undefined;
@@ -84,6 +97,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   }
   if (held) emit(held, true);
   if (format === 'text' && records.length > 0) io.out(`${formatStatements(records)}\n`);
+  if (format === 'html' && records.length > 0) io.out(statementHtml(records));
   if (count === 0) {
     io.err('bashunwei: no claim in the input\n');
     return 2;
