@@ -3,7 +3,7 @@
  * misspelt `compliant` silently defaulting to `true` would pay for a non-compliant item.
  */
 import { z } from 'zod';
-import { parseAmount, type Fen } from '../money/fen.js';
+import { isAmountBeyondRange, parseAmount, type Fen } from '../money/fen.js';
 import { AREAS, CATALOGS, CATEGORIES, COUNTIES, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 
@@ -44,7 +44,7 @@ const date = z.string().refine(isCalendarDate, { params: { code: ClaimErrorCode.
 const amount = z.unknown().transform((value, ctx): Fen => {
   const fen = parseAmount(value);
   if (fen === undefined) {
-    const code = value === undefined ? ClaimErrorCode.MISSING_FIELD : ClaimErrorCode.INVALID_AMOUNT;
+    const code = value === undefined ? ClaimErrorCode.MISSING_FIELD : isAmountBeyondRange(value) ? ClaimErrorCode.AMOUNT_TOO_LARGE : ClaimErrorCode.INVALID_AMOUNT;
     ctx.addIssue({ code: 'custom', params: { code }, message: code });
     return z.NEVER;
   }

@@ -21,7 +21,9 @@ const AMOUNT_TEXT = /^\d{1,15}(\.\d{1,2})?$/;
 
 /**
  * Reads a contract amount: a JSON number or a string with 0–2 decimals, never negative, no
- * exponent, no separators. Returns `undefined` when the text is not such an amount.
+ * exponent, no separators. Returns `undefined` when the text is not such an amount, or when it is
+ * one beyond the range fen are exact in (above 2^53 fen, about 9 × 10^13 yuan: see
+ * {@link isAmountBeyondRange}). Never throws.
  *
  * @example
  * parseAmount('1234.5') // 123450
@@ -29,16 +31,36 @@ const AMOUNT_TEXT = /^\d{1,15}(\.\d{1,2})?$/;
  * parseAmount('1.234')  // undefined
  */
 export function parseAmount(value: unknown): Fen | undefined {
+  const text = amountText(value);
+  if (text === undefined) return undefined;
+  const f = textToFen(text);
+  return Number.isSafeInteger(f) ? (f as Fen) : undefined;
+}
+
+/**
+ * True when `value` is written as an amount but is too large to be held exactly in fen (so that a
+ * reader can say "too large" rather than "not an amount").
+ *
+ * @example
+ * isAmountBeyondRange('999999999999999.99') // true
+ */
+export function isAmountBeyondRange(value: unknown): boolean {
+  const text = amountText(value);
+  return text !== undefined && !Number.isSafeInteger(textToFen(text));
+}
+
+function amountText(value: unknown): string | undefined {
   let text: string;
   if (typeof value === 'string') text = value;
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else return undefined;
-  if (!AMOUNT_TEXT.test(text)) return undefined;
+  return AMOUNT_TEXT.test(text) ? text : undefined;
+}
+
+function textToFen(text: string): number {
   const dot = text.indexOf('.');
-  if (dot < 0) return checked(Number(text) * 100);
-  const whole = Number(text.slice(0, dot));
-  const frac = text.slice(dot + 1).padEnd(2, '0');
-  return checked(whole * 100 + Number(frac));
+  if (dot < 0) return Number(text) * 100;
+  return Number(text.slice(0, dot)) * 100 + Number(text.slice(dot + 1).padEnd(2, '0'));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The money module: parsing, formatting, rounding and ratios, as tables. */
 import { describe, expect, it } from 'vitest';
-import { fen, formatFen, parseAmount, parseRuleAmount } from '../../src/money/fen.js';
+import { fen, formatFen, isAmountBeyondRange, parseAmount, parseRuleAmount } from '../../src/money/fen.js';
+import { parseClaim } from '../../src/claim/parse.js';
 import { addRatio, applyRatio, applyRatios, capAtOne, formatPercent, parseRatio } from '../../src/money/ratio.js';
 import { mulDiv, mulDivRem } from '../../src/money/rounding.js';
 import { allocate } from '../../src/money/allocate.js';
@@ -16,10 +17,9 @@ describe('amounts', () => {
     [0.1, 10],
     [0, 0],
     ['0.01', 1],
-    ['999999999999999.99', 99999999999999999],
+    ['90071992547409.91', 9007199254740991],
   ])('%j reads as %i fen', (text, f) => {
-    if (f > Number.MAX_SAFE_INTEGER) expect(() => parseAmount(text)).toThrow(RangeError);
-    else expect(parseAmount(text)).toBe(f);
+    expect(parseAmount(text)).toBe(f);
   });
 
   it.each(['1.234', '-1', '1e3', '1,000', '', ' 1', '1.', '.5', 'NaN', '0x10', '١٢'])('%j is not an amount', (text) => {
@@ -116,5 +116,23 @@ describe('allocate', () => {
 
   it('refuses to allocate a non-zero amount over nothing', () => {
     expect(() => allocate(fen(1), [fen(0)])).toThrow(RangeError);
+  });
+});
+
+describe('amounts beyond the exact range', () => {
+  it.each(['90071992547409.92', '999999999999999.99', 90071992547409.92, '999999999999999'])('%s is not read (undefined, never a throw) and is known as too large', (v) => {
+    expect(parseAmount(v)).toBeUndefined();
+    expect(isAmountBeyondRange(v)).toBe(true);
+  });
+
+  it.each(['90071992547409.91', '1000000000000.00', 0, '0.01'])('%s is read exactly and is not too large', (v) => {
+    expect(parseAmount(v)).toBeTypeOf('number');
+    expect(isAmountBeyondRange(v)).toBe(false);
+  });
+
+  it('a claim with such an item is refused as amount_too_large at its path, by both readers', () => {
+    const claim = { id: 'C', person: { id: 'P', county: 'anyue', category: 'general' }, visit: { kind: 'inpatient', discharged: '2018-01-01' }, hospital: { level: 'county', area: 'anyue' }, items: [{ category: 'drug', catalog: 'A', amount: 90071992547409.92 }] };
+    const r = parseClaim(claim);
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.path])).toEqual([['amount_too_large', 'items[0].amount']]);
   });
 });
