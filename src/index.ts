@@ -28,7 +28,7 @@ export { illnessInducedPoverty, type HouseholdYear, type IllnessInducedPovertyTe
 export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
 export { duplicateKeyPaths } from './errors/duplicate-keys.js';
 export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
-export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount } from './money/fen.js';
+export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount, isAmountBeyondRange } from './money/fen.js';
 export { reformRules, type ParameterChange } from './rules/reform.js';
 export { createSimulation, type Simulation, type SimulationOptions, type SimulationResult, type Variant, type ChangedPatient, type Rejection } from './simulate/simulation.js';
 export { simulateFile, mergeResults, type FileJob } from './simulate/parallel.js';
