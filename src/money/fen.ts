@@ -6,7 +6,7 @@
  * through {@link formatFen}. Arithmetic that could leave the exact range throws instead of
  * rounding silently.
  */
-import Decimal from 'decimal.js';
+import { decimalDigits } from './decimal-digits.js';
 
 /** An exact amount of money in fen (1 yuan = 100 fen). */
 export type Fen = number & { readonly __unit: 'fen' };
@@ -70,9 +70,9 @@ function textToFen(text: string): number {
  * parseRuleAmount('400') // 40000
  */
 export function parseRuleAmount(text: string): Fen {
-  const d = new Decimal(text);
-  if (d.isNegative() || d.decimalPlaces() > 2) throw new RangeError(`not an amount in fen: ${text}`);
-  return checked(d.times(100).toNumber());
+  const d = decimalDigits(text);
+  if (!d || d.frac.length > 2) throw new RangeError(`not an amount in fen: ${text}`);
+  return checked(Number(d.int) * 100 + Number(d.frac.padEnd(2, '0')));
 }
 
 /**

@@ -2,7 +2,7 @@
  * Exact decimal ratios (0.55, 0.05, 0.10 …) as an integer over a power of ten, so that
  * `amount × ratio` is computed without a float ever holding the product.
  */
-import Decimal from 'decimal.js';
+import { decimalDigits } from './decimal-digits.js';
 import { type Fen, fen } from './fen.js';
 import { mulDiv, mulDivRem, type RoundingMode, MONEY_ROUNDING } from './rounding.js';
 
@@ -24,13 +24,13 @@ const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_00
  * parseRatio('0.55') // { units: 55, scale: 2 }
  */
 export function parseRatio(text: string): Ratio {
-  const d = new Decimal(text);
-  if (d.isNegative() || d.decimalPlaces() > MAX_RATIO_DECIMALS) {
-    throw new RangeError(`not a ratio with at most ${MAX_RATIO_DECIMALS} decimals: ${text}`);
-  }
-  const scale = d.decimalPlaces();
-  return { units: d.times(POW10[scale]!).toNumber(), scale };
+  // By hand rather than with decimal.js, which cost 18 ms of the cold start to import; the result
+  // is decimal.js's (trailing zeros dropped: "0.50" is 5 tenths), property-tested against it.
+  const d = decimalDigits(text);
+  if (!d || d.frac.length > MAX_RATIO_DECIMALS) throw new RangeError(`not a ratio with at most ${MAX_RATIO_DECIMALS} decimals: ${text}`);
+  return { units: Number(d.int + d.frac), scale: d.frac.length };
 }
+
 
 /**
  * `a + b`, exact.

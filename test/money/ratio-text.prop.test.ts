@@ -5,7 +5,8 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatRatio, MAX_RATIO_DECIMALS } from '../../src/money/ratio.js';
+import { formatPercent, formatRatio, MAX_RATIO_DECIMALS, parseRatio } from '../../src/money/ratio.js';
+import { parseRuleAmount } from '../../src/money/fen.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
 const ratio = fc.record({ units: fc.nat({ max: 20_000_000 }), scale: fc.integer({ min: 0, max: MAX_RATIO_DECIMALS }) });
@@ -39,5 +40,34 @@ describe('writing ratios', () => {
   ])('%o is written %s and %s', (r, text, percent) => {
     expect(formatRatio(r)).toBe(text);
     expect(formatPercent(r)).toBe(percent);
+  });
+});
+
+describe('reading rule-file decimals without decimal.js', () => {
+  const text = fc.tuple(fc.nat({ max: 10 ** 9 }), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined })).map(([i, f]) => (f === undefined ? String(i) : `${i}.${f}`));
+
+  it('parseRatio gives what decimal.js gives (trailing zeros dropped), for every plain decimal with up to 6 places', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const d = new Decimal(t);
+        expect(parseRatio(t)).toEqual({ units: d.times(10 ** d.decimalPlaces()).toNumber(), scale: d.decimalPlaces() });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('parseRuleAmount gives what decimal.js gives, and refuses more than two places that matter', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const d = new Decimal(t);
+        if (d.decimalPlaces() > 2) expect(() => parseRuleAmount(t)).toThrow(RangeError);
+        else expect(parseRuleAmount(t)).toBe(d.times(100).toNumber());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it.each(['-1', '1e-2', '.5', ' 1', '1.', '0.1234567', ''])('parseRatio refuses %j', (t) => {
+    expect(() => parseRatio(t)).toThrow(RangeError);
   });
 });
