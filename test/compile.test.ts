@@ -4,7 +4,7 @@
  * the period into versions.
  */
 import { describe, expect, it } from 'vitest';
-import { ZIYANG_2017_FILES } from '../src/rules/embedded.js';
+import { checkedDefaultRules, defaultRules, ZIYANG_2017_FILES } from '../src/rules/embedded.js';
 import { parseRuleFiles } from '../src/rules/parse.js';
 import { ruleBook, policyOn } from '../src/rules/book.js';
 import type { Policy } from '../src/rules/policy.js';
@@ -56,6 +56,16 @@ describe('compiling the shipped rules', () => {
     const set = fresh();
     expect(set.segments.map((s) => [s.version, s.validTo])).toEqual([['2017-03-17', '2020-12-31']]);
     expectGolden('policy-ziyang-2017.txt', `${describePolicy(set.segments[0]!, SAMPLES)}\n`);
+  });
+
+  it('the embedded rules, compiled without the schemas at start, are the checked ones, and they pass the schemas and the lint', () => {
+    const checked = checkedDefaultRules();
+    expect(checked.ok ? [] : checked.errors).toEqual([]);
+    if (!checked.ok) return;
+    const trusted = defaultRules();
+    expect(trusted.sets.map((x) => x.segments.length)).toEqual(checked.value.sets.map((x) => x.segments.length));
+    trusted.sets[0]!.segments.forEach((seg, i) => expect(describePolicy(seg, SAMPLES)).toBe(describePolicy(checked.value.sets[0]!.segments[i]!, SAMPLES)));
+    expect(trusted.sets[0]!.files).toEqual(checked.value.sets[0]!.files);
   });
 });
 

@@ -10,11 +10,11 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../src/rules/json-schema.js';
-import { RULE_FILE_SCHEMAS, type RuleFileName } from '../src/rules/schema.js';
+import { RULE_FILE_NAMES, ruleFileSchemas, type RuleFileName } from '../src/rules/schema.js';
 
 const root = join(__dirname, '..');
 const shipped = join(root, 'rules/ziyang-2017');
-const FILES = Object.keys(RULE_FILE_SCHEMAS) as RuleFileName[];
+const FILES: readonly RuleFileName[] = RULE_FILE_NAMES;
 const read = (p: string): Record<string, unknown> => JSON.parse(readFileSync(p, 'utf8'));
 const run = async (argv: string[]) => {
   let out = '';
@@ -30,6 +30,10 @@ describe('the rule files\' JSON Schemas', () => {
     expect((await run(['rules', 'schema', '--out', out])).code).toBe(0);
     expect(readdirSync(join(root, 'rules/schema')).sort()).toEqual(readdirSync(out).sort());
     for (const f of readdirSync(out)) expect(readFileSync(join(root, 'rules/schema', f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
+  });
+
+  it('names exactly the files that have a schema, in order', () => {
+    expect(Object.keys(ruleFileSchemas())).toEqual([...RULE_FILE_NAMES]);
   });
 
   it.each(FILES)('%s points at its schema and is valid against it', (file) => {

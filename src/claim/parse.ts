@@ -46,7 +46,7 @@ export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG): Result
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input) })]);
   }
-  const parsed = claimSchema.safeParse(input);
+  const parsed = claimSchema().safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.flatMap((i) => fromZod(i, input, lang)));
   const c = parsed.data;
   const issues: ClaimIssue[] = [];

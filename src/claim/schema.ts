@@ -2,7 +2,7 @@
  * zod schema of a claim (CONTRACT.md). Strict everywhere: unknown fields are errors, because a
  * misspelt `compliant` silently defaulting to `true` would pay for a non-compliant item.
  */
-import { z } from 'zod';
+import { lazily, zod } from '../zod.js';
 import { isAmountBeyondRange, parseAmount, type Fen } from '../money/fen.js';
 import { AREAS, CATALOGS, CATEGORIES, COUNTIES, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
 import { ClaimErrorCode } from '../errors/codes.js';
@@ -39,58 +39,68 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
-const date = z.string().refine(isCalendarDate, { params: { code: ClaimErrorCode.INVALID_DATE } });
-
-const amount = z.unknown().transform((value, ctx): Fen => {
-  const fen = parseAmount(value);
-  if (fen === undefined) {
-    const code = value === undefined ? ClaimErrorCode.MISSING_FIELD : isAmountBeyondRange(value) ? ClaimErrorCode.AMOUNT_TOO_LARGE : ClaimErrorCode.INVALID_AMOUNT;
-    ctx.addIssue({ code: 'custom', params: { code }, message: code });
-    return z.NEVER;
-  }
-  return fen;
-});
-
 /** Sizes beyond any real claim: they bound memory and output, not policy. */
 export const MAX_ID = 128;
 export const MAX_TEXT = 256;
 /** Most items one claim may list. */
 export const MAX_ITEMS = 10_000;
 
-const nonEmpty = z.string().min(1).max(MAX_ID);
+/**
+ * The zod schema of one claim, built on first use (zod is loaded then: src/zod.ts); `parseClaim`
+ * wraps it with our error codes.
+ *
+ * @example
+ * claimSchema().safeParse(input)
+ */
+export const claimSchema = lazily(() => {
+  const z = zod();
+  const date = z.string().refine(isCalendarDate, { params: { code: ClaimErrorCode.INVALID_DATE } });
 
-const item = z.strictObject({
-  category: z.string().min(1).max(MAX_TEXT),
-  catalog: z.enum(CATALOGS),
-  amount,
-  compliant: z.boolean().default(true),
-  necessary: z.boolean().default(false),
-});
+  const amount = z.unknown().transform((value, ctx): Fen => {
+    const fen = parseAmount(value);
+    if (fen === undefined) {
+      const code = value === undefined ? ClaimErrorCode.MISSING_FIELD : isAmountBeyondRange(value) ? ClaimErrorCode.AMOUNT_TOO_LARGE : ClaimErrorCode.INVALID_AMOUNT;
+      ctx.addIssue({ code: 'custom', params: { code }, message: code });
+      return z.NEVER;
+    }
+    return fen;
+  });
 
-/** The zod schema of one claim; `parseClaim` wraps it with our error codes. */
-export const claimSchema = z.strictObject({
-  id: nonEmpty,
-  person: z.strictObject({
+  const nonEmpty = z.string().min(1).max(MAX_ID);
+
+  const item = z.strictObject({
+    category: z.string().min(1).max(MAX_TEXT),
+    catalog: z.enum(CATALOGS),
+    amount,
+    compliant: z.boolean().default(true),
+    necessary: z.boolean().default(false),
+  });
+
+  return z.strictObject({
     id: nonEmpty,
-    county: z.enum(COUNTIES),
-    category: z.enum(CATEGORIES),
-    illnessInduced: z.boolean().default(false),
-  }),
-  visit: z.strictObject({
-    kind: z.enum(VISIT_KINDS),
-    admitted: date.optional(),
-    discharged: date,
-    chronic: z.boolean().default(false),
-    majorDisease: z.boolean().default(false),
-    referral: z.enum(REFERRALS).default('none'),
-    deliveryMode: z.enum(DELIVERY_MODES).optional(),
-  }),
-  hospital: z.strictObject({
-    id: nonEmpty.optional(),
-    name: z.string().max(MAX_TEXT).optional(),
-    level: z.enum(HOSPITAL_LEVELS),
-    area: z.enum(AREAS),
-    designated: z.boolean().default(true),
-  }),
-  items: z.array(item).min(1).max(MAX_ITEMS),
+    person: z.strictObject({
+      id: nonEmpty,
+      county: z.enum(COUNTIES),
+      category: z.enum(CATEGORIES),
+      illnessInduced: z.boolean().default(false),
+    }),
+    visit: z.strictObject({
+      kind: z.enum(VISIT_KINDS),
+      admitted: date.optional(),
+      discharged: date,
+      chronic: z.boolean().default(false),
+      majorDisease: z.boolean().default(false),
+      referral: z.enum(REFERRALS).default('none'),
+      deliveryMode: z.enum(DELIVERY_MODES).optional(),
+    }),
+    hospital: z.strictObject({
+      id: nonEmpty.optional(),
+      name: z.string().max(MAX_TEXT).optional(),
+      level: z.enum(HOSPITAL_LEVELS),
+      area: z.enum(AREAS),
+      designated: z.boolean().default(true),
+    }),
+    items: z.array(item).min(1).max(MAX_ITEMS),
+  });
 });
+

@@ -2,7 +2,7 @@
  * The ledger as JSON: amounts as contract strings, maps with sorted keys so that the same state
  * always prints the same bytes. Used in settlements (`ledger`) and in `--ledger` files.
  */
-import { z } from 'zod';
+import { lazily, zod } from '../zod.js';
 import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { type Fen, formatFen, parseAmount } from '../money/fen.js';
@@ -33,19 +33,23 @@ export function yearLedgerToJson(l: YearLedger): YearLedgerJson {
   };
 }
 
-const money = z.string().refine((s) => parseAmount(s) !== undefined, 'must be an amount string like "12.50"');
-const yearLedgerSchema = z.strictObject({
-  personId: z.string().min(1),
-  year: z.number().int().min(1900).max(9999),
-  claimIds: z.array(z.string().min(1)),
-  basicInsurancePaid: z.record(z.string(), money),
-  basicDeductibleUsed: z.record(z.string(), money),
-  seriousIllnessBurden: money,
-  seriousIllnessPaid: money,
-  supplementaryPaid: money,
-  assistancePaid: money,
+/* The ledger file's zod schema, built on first use (zod is loaded then: src/zod.ts). */
+const ledgerFileSchema = lazily(() => {
+  const z = zod();
+  const money = z.string().refine((s) => parseAmount(s) !== undefined, 'must be an amount string like "12.50"');
+  const yearLedgerSchema = z.strictObject({
+    personId: z.string().min(1),
+    year: z.number().int().min(1900).max(9999),
+    claimIds: z.array(z.string().min(1)),
+    basicInsurancePaid: z.record(z.string(), money),
+    basicDeductibleUsed: z.record(z.string(), money),
+    seriousIllnessBurden: money,
+    seriousIllnessPaid: money,
+    supplementaryPaid: money,
+    assistancePaid: money,
+  });
+  return z.strictObject({ version: z.literal(1), entries: z.array(yearLedgerSchema) });
 });
-const ledgerFileSchema = z.strictObject({ version: z.literal(1), entries: z.array(yearLedgerSchema) });
 
 /**
  * Writes a whole ledger as the `--ledger` file format `{ "version": 1, "entries": [...] }`,
@@ -68,7 +72,7 @@ export function ledgerToJson(ledger: Ledger): { version: 1; entries: YearLedgerJ
  * parseLedgerJson({ version: 1, entries: [] }) // { ok: true, value: Map(0) }
  */
 export function parseLedgerJson(json: unknown, file = 'ledger'): Result<Map<string, YearLedger>, RuleIssue> {
-  const r = ledgerFileSchema.safeParse(json);
+  const r = ledgerFileSchema().safeParse(json);
   if (!r.success) {
     return fail(r.error.issues.map((i) => ({ code: RuleErrorCode.LEDGER_INVALID, file, path: formatPath(i.path), message: i.message })));
   }

@@ -4,8 +4,9 @@
  * say (dates that cover the period, facts known where they are read, the plan's tier order…) stays
  * with `bashunwei rules check`.
  */
-import { z } from 'zod';
-import { RULE_FILE_SCHEMAS, type RuleFileName } from './schema.js';
+import type { z as Z } from 'zod';
+import { zod } from '../zod.js';
+import { ruleFileSchemas, type RuleFileName } from './schema.js';
 
 /** Where the shipped rule files find their schemas, relative to a rule folder. */
 export const SCHEMA_FOLDER = '../schema';
@@ -28,7 +29,8 @@ export function schemaFileName(file: RuleFileName): string {
  */
 export function ruleFileJsonSchemas(): Record<RuleFileName, Record<string, unknown>> {
   const out = {} as Record<RuleFileName, Record<string, unknown>>;
-  for (const [file, schema] of Object.entries(RULE_FILE_SCHEMAS) as [RuleFileName, z.ZodType][]) {
+  const z = zod();
+  for (const [file, schema] of Object.entries(ruleFileSchemas()) as [RuleFileName, Z.ZodType][]) {
     // The input side: what an author writes, before the loader's transforms.
     out[file] = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title: `bashunwei rule file ${file}` };
   }

@@ -7,7 +7,7 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { compileRuleSet, type RuleSet } from './compile.js';
 import { lintRuleFiles } from './lint.js';
-import { RULE_FILE_NAMES, RULE_FILE_SCHEMAS, type RuleFileName, type RuleFiles } from './schema.js';
+import { RULE_FILE_NAMES, ruleFileSchemas, type RuleFileName, type RuleFiles } from './schema.js';
 
 /** Raw contents of a rule folder: file name → JSON text, or already-parsed JSON. */
 export type RawRuleFiles = Readonly<Partial<Record<string, unknown>>>;
@@ -44,13 +44,13 @@ export function parseRuleFiles(raw: RawRuleFiles): Result<RuleSet, RuleIssue> {
         continue;
       }
     }
-    const r = RULE_FILE_SCHEMAS[name].safeParse(json);
+    const r = ruleFileSchemas()[name].safeParse(json);
     if (!r.success) {
       for (const zi of r.error.issues) issues.push(...fromZod(name, zi));
     } else parsed[name] = r.data;
   }
   for (const name of Object.keys(raw)) {
-    if (name.endsWith('.json') && !(RULE_FILE_NAMES as string[]).includes(name)) {
+    if (name.endsWith('.json') && !(RULE_FILE_NAMES as readonly string[]).includes(name)) {
       issues.push({ code: RuleErrorCode.INVALID, file: name, path: '', message: `${name} is not a file of the rule-folder format (${RULE_FILE_NAMES.join(', ')})` });
     }
   }
