@@ -18,9 +18,13 @@ const FUND_IDS = ['emergency-relief', 'charity-care', 'health-poverty-relief', '
 
 /**
  * Builds the schemas with the zod namespace it is given (zod is loaded on first use: src/zod.ts).
- * Everything in here is zod; the constants and types of the format are outside.
+ * Everything in here is zod; the constants and types of the format are outside. Most callers want
+ * {@link ruleFileSchemas}, built once.
+ *
+ * @example
+ * buildRuleFileSchemas(z)['persons.json'].parse(json)
  */
-function buildRuleFileSchemas(z: typeof Z) {
+export function buildRuleFileSchemas(z: typeof Z) {
   const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
   /** A ratio in [0, 1] written as a decimal string. */
   const ratio = z
