@@ -5,7 +5,8 @@
 export { settle, settleBatch } from './settle/settle.js';
 export { settleClaim, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
-export { parseClaim, parseClaimText, type ReadOptions } from './claim/parse.js';
+export { parseClaim, parseClaimText, claimIssue, type ReadOptions } from './claim/parse.js';
+export type { MessageParams } from './errors/messages.en.js';
 /** The validated claim the engine works on, and one line of its bill. */
 export type { Claim, Item } from './claim/claim.js';
 export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';

@@ -72,7 +72,7 @@ describe('the back-office service over HTTP', () => {
     expect(await json(again)).toEqual(body);
     const other = await post(`${url}/claims`, { ...example, items: [{ category: 'drug', catalog: 'A', amount: '1.00' }] });
     expect(other.status).toBe(409);
-    expect((await json(other)).errors[0].code).toBe('duplicate_claim');
+    expect((await json(other)).errors[0]).toMatchObject({ code: 'duplicate_claim', path: 'id', message: expect.stringContaining('已经结算过') });
     const ledger = await json(fetch(`${url}/ledgers/P1/2017`));
     expect(ledger.claimIds).toEqual(['C01']);
     expect(ledger).toEqual(body.ledger);

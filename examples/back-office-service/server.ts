@@ -14,7 +14,7 @@
  * Errors are `{ errors: [{ code, path, message }] }`, messages in Chinese unless `?lang=en`.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ClaimErrorCode, type Fen, formatFen, isLang, type Lang, ledgerYear, parseClaim, reverseClaim, settleClaim, settlementToJson, yearLedgerToJson } from './deps.js';
+import { ClaimErrorCode, claimIssue, type Fen, formatFen, isLang, type Lang, ledgerYear, parseClaim, reverseClaim, settleClaim, settlementToJson, yearLedgerToJson } from './deps.js';
 import { openStore, type Store } from './store.js';
 
 /** Options of the service. */
@@ -60,7 +60,8 @@ export function buildService(options: ServiceOptions): { app: FastifyInstance; s
       const stored = store.claim(claim.id);
       if (stored) {
         if (JSON.stringify(stored.claim) === JSON.stringify(claim) && stored.status === 'settled') return { code: 200, body: stored.settlement, replay: true };
-        return { code: 409, body: { errors: [{ code: ClaimErrorCode.DUPLICATE_CLAIM, path: 'id', message: lang === 'en' ? `claim ${claim.id} was already settled with other content, or reversed` : `结算单 ${claim.id} 已以不同内容结算过或已冲正` }] } };
+        const detail = stored.status === 'reversed' ? 'reversed' : 'with other content';
+        return { code: 409, body: { errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail }, lang)] } };
       }
       const r = settleClaim(claim, { ledger: store.ledger(claim.person.id, year), lang });
       if (!r.ok) return { code: 422, body: { errors: r.errors } };
@@ -75,7 +76,7 @@ export function buildService(options: ServiceOptions): { app: FastifyInstance; s
 
   app.get<{ Params: { id: string } }>('/claims/:id', async (req, reply) => {
     const stored = store.claim(req.params.id);
-    if (!stored) return reply.code(404).send({ errors: [{ code: ClaimErrorCode.NOT_SETTLED, path: 'id', message: `claim ${req.params.id} is not settled here` }] });
+    if (!stored) return reply.code(404).send({ errors: [claimIssue(ClaimErrorCode.NOT_SETTLED, 'id', { received: req.params.id }, langOf(req.query))] });
     return { status: stored.status, settlement: stored.settlement };
   });
 
@@ -84,7 +85,7 @@ export function buildService(options: ServiceOptions): { app: FastifyInstance; s
     const answer = store.transaction((): Answer => {
       const target = store.claim(req.params.id);
       if (!target || target.status !== 'settled') {
-        return { code: 404, body: { errors: [{ code: ClaimErrorCode.NOT_SETTLED, path: 'id', message: `claim ${req.params.id} is not a settled claim here` }] } };
+        return { code: 404, body: { errors: [claimIssue(ClaimErrorCode.NOT_SETTLED, 'id', { received: req.params.id, detail: target ? 'reversed' : undefined }, lang)] } };
       }
       const year = ledgerYear(target.claim.visit.discharged);
       const claims = store.yearClaims(target.claim.person.id, year);
@@ -118,7 +119,7 @@ export function buildService(options: ServiceOptions): { app: FastifyInstance; s
 
   app.get<{ Params: { person: string; year: string } }>('/ledgers/:person/:year', async (req, reply) => {
     const l = store.ledger(req.params.person, Number(req.params.year));
-    if (!l) return reply.code(404).send({ errors: [{ code: ClaimErrorCode.NOT_SETTLED, path: 'person', message: `no ledger for ${req.params.person} in ${req.params.year}` }] });
+    if (!l) return reply.code(404).send({ errors: [claimIssue(ClaimErrorCode.NOT_SETTLED, 'person', { detail: `${req.params.person} ${req.params.year}` }, langOf(req.query))] });
     return yearLedgerToJson(l);
   });
 
