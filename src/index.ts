@@ -1,9 +1,10 @@
 /**
- * bashunwei (八顺位): exact, explainable settlement of medical-aid claims for poor patients under
- * the Ziyang 2017 plan. The public API, named exports only.
+ * bashunwei (八顺位): exact, explainable settlement of medical-aid claims for poor patients, under
+ * any scheme written as a rule folder: the Ziyang 2017 plan and the 2022 three-layer protection are
+ * embedded. The public API, named exports only.
  */
 export { settle, settleBatch } from './settle/settle.js';
-export { settleClaim, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
+export { settleClaim, schemeIssues, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
 export { parseClaim, parseClaimText, claimIssue, type ReadOptions } from './claim/parse.js';
 export type { MessageParams } from './errors/messages.en.js';
@@ -12,16 +13,17 @@ export type { Claim, Item } from './claim/claim.js';
 export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
 export { explainLineZh } from './explain/zh-CN.js';
-export { defaultRules, ZIYANG_2017_FILES } from './rules/embedded.js';
-export { loadRuleFolder } from './rules/load.js';
-export { parseRuleFiles, type RawRuleFiles } from './rules/parse.js';
+export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES } from './rules/embedded.js';
+export { loadRuleFolder, loadRuleSet, ruleChain } from './rules/load.js';
+export { parseRuleFiles, parseRuleChain, resolveRuleChain, type RawRuleFiles, type RuleFolderLink, type ResolvedRuleFiles } from './rules/parse.js';
+export { mergePatch } from './rules/merge-patch.js';
 export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
 /** A compiled rule set, and its policy resolved for one stretch of dates. */
-export type { RuleSet } from './rules/compile.js';
-export type { Policy } from './rules/policy.js';
+export { NO_END, type RuleSet } from './rules/compile.js';
+export type { Policy, Scheme, Named } from './rules/policy.js';
 export { listParameters, type ParameterInfo } from './rules/parameters.js';
 export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
-export { ledgerToJson, parseLedgerJson, yearLedgerToJson, type YearLedgerJson } from './ledger/ledger-json.js';
+export { ledgerToJson, parseLedgerJson, yearLedgerToJson, yearLedgerFromJson, type YearLedgerJson, type LedgerFileJson } from './ledger/ledger-json.js';
 /** Relief-fund balances (absent = unlimited) and one fund's payment. */
 export type { FundBalances, FundDraw } from './settle/funds.js';
 export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/premium-split.js';
@@ -39,25 +41,37 @@ export { variantRules, type VariantSpec } from './simulate/variants.js';
 export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/claim-csv.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/aggregates.js';
+export { dimensionsOf, type Dimensions, type Dimension } from './simulate/dimensions.js';
 /** The types the exported ones are made of, so the API reference is whole. */
 export type { ShareJob } from './simulate/run-share.js';
-export type { FundId, RuleFiles, TierId } from './rules/schema.js';
-export type { Gate, Tiers, Cited, TierHead, BasicTable, Bracket, Target, AssistancePart } from './rules/policy.js';
+export type * from './rules/format.js';
+export { PARTS, PAYER_KINDS, LOCATION_CLASSES, SCHEME_FILES, OPTIONAL_FILES, tierFile, orderedTiers } from './rules/format.js';
+export type { Gate, TierHead, TierSpec, Kind, ResolveEnv, KindReport } from './kinds/kind.js';
+export { KINDS, KIND_NAMES, type KindName } from './kinds/index.js';
+export type { Adjustment, AppliedAdjustment } from './kinds/adjustment.js';
+export type { CarveOutDetail } from './kinds/carve-out.js';
+export type { TableDetail } from './kinds/table.js';
+export type { BracketsDetail, Bracket } from './kinds/brackets.js';
+export type { ShareOfRestDetail } from './kinds/share-of-rest.js';
+export type { YearlyAssistanceDetail } from './kinds/yearly-assistance.js';
+export type { TopUpDetail, Target } from './kinds/top-up.js';
 export type { Ratio } from './money/ratio.js';
 export type { Bill } from './settle/bill.js';
 export type { ClaimFacts } from './settle/facts.js';
-export type { LineRecord, LineDetail, TargetOutcome, PovertyAdjustment } from './settle/state.js';
-export type { County, Area, Category, VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog, Location, ParameterLevel } from './claim/enums.js';
+export type { LineRecord, LineDetail, TargetOutcome, CarriedFrom } from './settle/state.js';
+export type { VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog } from './claim/enums.js';
 export { PAY_BRACKETS } from './simulate/aggregates.js';
-export { AREAS, CATALOGS, CATEGORIES, COUNTIES, DELIVERY_MODES, HOSPITAL_LEVELS, LOCATIONS, PARAMETER_LEVELS, REFERRALS, VISIT_KINDS } from './claim/enums.js';
-export type { FactBag, FactName } from './rules/facts.js';
+export { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS, CONTRACT_LABELS } from './claim/enums.js';
+export { ITEM_CATEGORIES, ITEM_CATEGORY_IDS, ITEM_CATEGORY_CODES, itemCategoryOf, isDrugCategory, type ItemCategory, type ItemCategoryInfo } from './claim/item-categories.js';
+export { claimVocabulary, type ClaimVocabulary } from './claim/vocabulary.js';
+export type { FactBag, FactName, FactDef, Site, SchemeList } from './rules/facts.js';
 export { FACTS } from './rules/facts.js';
-export { FUND_IDS, TIER_ORDER, RULE_FILE_NAMES, ruleFileSchemas, buildRuleFileSchemas, type RuleFileName, type RuleFileSchemas } from './rules/schema.js';
+export { RULE_FILE_SCHEMA_NAMES, ruleFileSchemas, buildRuleFileSchemas, type RuleFileSchemaName, type RuleFileSchemas } from './rules/schema.js';
 export { OPERATORS, type Predicate, type Condition, type FactCondition, type OperatorName } from './rules/conditions.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
 export { claimResponse, TIER_SYSTEM, ID_SYSTEM } from './format/fhir-claim-response.js';
-export { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from './format/settlement-csv.js';
+export { settlementCsvColumns, settlementCsvRow } from './format/settlement-csv.js';
 export { statementHtml } from './format/statement-html.js';

@@ -1,12 +1,16 @@
 /**
- * The validated, normalised claim the engine works on: defaults filled in, amounts in fen.
+ * The validated, normalised claim the engine works on: defaults filled in, amounts in fen, item
+ * categories as ids. County, area and person category are checked against the scheme in force on
+ * the discharge date when the claim is settled.
  */
 import type { Fen } from '../money/fen.js';
-import type { Area, Catalog, Category, County, DeliveryMode, HospitalLevel, Referral, VisitKind } from './enums.js';
+import type { Catalog, DeliveryMode, HospitalLevel, Referral, VisitKind } from './enums.js';
+import type { ItemCategory } from './item-categories.js';
 
 /** One line of the bill. */
 export interface Item {
-  readonly category: string;
+  /** The category id (a national code given in the claim is read as its id). */
+  readonly category: ItemCategory;
   readonly catalog: Catalog;
   readonly amount: Fen;
   readonly compliant: boolean;
@@ -18,8 +22,10 @@ export interface Claim {
   readonly id: string;
   readonly person: {
     readonly id: string;
-    readonly county: County;
-    readonly category: Category;
+    /** A county of the scheme in force (its jurisdiction.json). */
+    readonly county: string;
+    /** A person category of the scheme in force (its persons.json). */
+    readonly category: string;
     readonly illnessInduced: boolean;
   };
   readonly visit: {
@@ -35,7 +41,8 @@ export interface Claim {
     readonly id: string | undefined;
     readonly name: string | undefined;
     readonly level: HospitalLevel;
-    readonly area: Area;
+    /** A county of the scheme in force, or one of its areas elsewhere. */
+    readonly area: string;
     readonly designated: boolean;
   };
   readonly items: readonly Item[];

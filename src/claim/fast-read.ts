@@ -8,8 +8,10 @@
  */
 import { MAX_CLAIM_FEN, type Fen, parseAmount } from '../money/fen.js';
 import type { Claim, Item } from './claim.js';
-import { AREAS, CATALOGS, CATEGORIES, COUNTIES, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
+import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
+import { itemCategoryOf } from './item-categories.js';
 import { MAX_ID, MAX_ITEMS, MAX_TEXT, isCalendarDate } from './schema.js';
+import type { ClaimVocabulary } from './vocabulary.js';
 
 type Obj = Record<string, unknown>;
 
@@ -17,9 +19,6 @@ const oneOf = <T extends string>(values: readonly T[]) => {
   const set = new Set<string>(values);
   return (v: unknown): v is T => typeof v === 'string' && set.has(v);
 };
-const isCounty = oneOf(COUNTIES);
-const isArea = oneOf(AREAS);
-const isCategory = oneOf(CATEGORIES);
 const isVisitKind = oneOf(VISIT_KINDS);
 const isReferral = oneOf(REFERRALS);
 const isDeliveryMode = oneOf(DELIVERY_MODES);
@@ -47,14 +46,30 @@ const text = (v: unknown, min: number, max: number): v is string => typeof v ===
 /** A boolean, or the default when absent; `null` when neither (the caller then gives up). */
 const flag = (v: unknown, absent: boolean): boolean | null => (v === undefined ? absent : typeof v === 'boolean' ? v : null);
 
+/** The scheme-declared values of a vocabulary, as sets (built once per vocabulary). */
+interface VocabularySets {
+  readonly county: (v: unknown) => v is string;
+  readonly area: (v: unknown) => v is string;
+  readonly category: (v: unknown) => v is string;
+}
+
+const vocabularySets = new WeakMap<ClaimVocabulary, VocabularySets>();
+
+function setsOf(v: ClaimVocabulary): VocabularySets {
+  let s = vocabularySets.get(v);
+  if (!s) vocabularySets.set(v, (s = { county: oneOf(v.counties), area: oneOf(v.areas), category: oneOf(v.categories) }));
+  return s;
+}
+
 /**
- * The claim when `input` is a valid claim, else `undefined` (ask zod why).
+ * The claim when `input` is a valid claim of the vocabulary, else `undefined` (ask zod why).
  *
  * @example
- * readValidClaim(JSON.parse(line)) ?? parseClaim(JSON.parse(line))
+ * readValidClaim(JSON.parse(line), claimVocabulary(book)) ?? parseClaim(JSON.parse(line))
  */
-export function readValidClaim(input: unknown): Claim | undefined {
+export function readValidClaim(input: unknown, vocabulary: ClaimVocabulary): Claim | undefined {
   if (!plain(input, CLAIM_KEYS)) return undefined;
+  const { county: isCounty, area: isArea, category: isCategory } = setsOf(vocabulary);
   const { id, person: p, visit: v, hospital: h, items } = input;
   if (!text(id, 1, MAX_ID) || !plain(p, PERSON_KEYS) || !plain(v, VISIT_KEYS) || !plain(h, HOSPITAL_KEYS)) return undefined;
 
@@ -85,13 +100,15 @@ export function readValidClaim(input: unknown): Claim | undefined {
   let total = 0;
   for (let i = 0; i < items.length; i++) {
     const it: unknown = items[i];
-    if (!plain(it, ITEM_KEYS) || !text(it.category, 1, MAX_TEXT) || !isCatalog(it.catalog)) return undefined;
+    if (!plain(it, ITEM_KEYS) || !isCatalog(it.catalog)) return undefined;
+    const category = itemCategoryOf(it.category);
+    if (category === undefined) return undefined;
     const amount = parseAmount(it.amount);
     const compliant = flag(it.compliant, true);
     const necessary = flag(it.necessary, false);
     if (amount === undefined || amount > MAX_CLAIM_FEN || compliant === null || necessary === null) return undefined;
     total += amount;
-    out[i] = { category: it.category, catalog: it.catalog, amount: amount as Fen, compliant, necessary };
+    out[i] = { category, catalog: it.catalog, amount: amount as Fen, compliant, necessary };
   }
   if (total > MAX_CLAIM_FEN) return undefined;
 

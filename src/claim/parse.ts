@@ -13,6 +13,9 @@ import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type ClaimIssue, type Result, fail, formatPath, ok } from '../errors/issue.js';
 import { MAX_CLAIM_FEN } from '../money/fen.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
+import type { RuleBook } from '../rules/book.js';
+import { defaultRules } from '../rules/embedded.js';
+import { type ClaimVocabulary, claimVocabulary } from './vocabulary.js';
 
 /**
  * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
@@ -23,15 +26,20 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
  * else console.error(r.errors[0].code, r.errors[0].path);
  */
 export function parseClaim(input: unknown, options: ReadOptions = {}): Result<Claim, ClaimIssue> {
+  const vocabulary = options.vocabulary ?? claimVocabulary(options.rules ?? defaultRules());
   // Valid claims take the hand-written reader; zod reads everything else and says what is wrong.
-  const valid = readValidClaim(input);
-  return valid ? ok(valid) : validateClaim(input, options.lang);
+  const valid = readValidClaim(input, vocabulary);
+  return valid ? ok(valid) : validateClaim(input, options.lang, vocabulary);
 }
 
 /** Options of the claim readers. */
 export interface ReadOptions {
   /** The language of error messages (default zh-CN). */
   readonly lang?: Lang;
+  /** The rule book whose counties, areas and person categories a claim may use (default: the embedded rules). */
+  readonly rules?: RuleBook;
+  /** Or those values directly (a simulation reads claims for several rule books at once). */
+  readonly vocabulary?: ClaimVocabulary;
 }
 
 /**
@@ -41,12 +49,12 @@ export interface ReadOptions {
  * @example
  * validateClaim({}).ok // false, with missing_field at id, person, visit, hospital, items
  */
-export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG): Result<Claim, ClaimIssue> {
+export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabulary: ClaimVocabulary = claimVocabulary(defaultRules())): Result<Claim, ClaimIssue> {
   const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, path, params, lang);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input) })]);
   }
-  const parsed = claimSchema().safeParse(input);
+  const parsed = claimSchema(vocabulary).safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.flatMap((i) => fromZod(i, input, lang)));
   const c = parsed.data;
   const issues: ClaimIssue[] = [];

@@ -1,10 +1,13 @@
 /**
- * zod schema of a claim (CONTRACT.md). Strict everywhere: unknown fields are errors, because a
- * misspelt `compliant` silently defaulting to `true` would pay for a non-compliant item.
+ * zod schema of a claim (CONTRACT.md). Strict everywhere: unknown fields and unknown values are
+ * errors, because a misspelt `compliant` silently defaulting to `true` would pay for a
+ * non-compliant item, and a misspelt drug category would move the pools.
  */
-import { lazily, zod } from '../zod.js';
+import { zod } from '../zod.js';
 import { isAmountBeyondRange, parseAmount, type Fen } from '../money/fen.js';
-import { AREAS, CATALOGS, CATEGORIES, COUNTIES, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
+import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
+import { ITEM_CATEGORY_VALUES, itemCategoryOf } from './item-categories.js';
+import type { ClaimVocabulary } from './vocabulary.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 
 /**
@@ -46,15 +49,25 @@ export const MAX_TEXT = 256;
 export const MAX_ITEMS = 10_000;
 
 /**
- * The zod schema of one claim, built on first use (zod is loaded then: src/zod.ts); `parseClaim`
- * wraps it with our error codes.
+ * The zod schema of one claim for a vocabulary (the counties, areas and categories of a rule
+ * book), built on first use (zod is loaded then: src/zod.ts); `parseClaim` wraps it with our error
+ * codes. Item categories are read as ids (a national code becomes its id).
  *
  * @example
- * claimSchema().safeParse(input)
+ * claimSchema(claimVocabulary(defaultRules())).safeParse(input)
  */
-export const claimSchema = lazily(() => {
+export function claimSchema(vocabulary: ClaimVocabulary) {
+  let schema = schemas.get(vocabulary);
+  if (!schema) schemas.set(vocabulary, (schema = buildClaimSchema(vocabulary)));
+  return schema;
+}
+
+const schemas = new WeakMap<ClaimVocabulary, ReturnType<typeof buildClaimSchema>>();
+
+function buildClaimSchema(vocabulary: ClaimVocabulary) {
   const z = zod();
   const date = z.string().refine(isCalendarDate, { params: { code: ClaimErrorCode.INVALID_DATE } });
+  const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
 
   const amount = z.unknown().transform((value, ctx): Fen => {
     const fen = parseAmount(value);
@@ -69,7 +82,7 @@ export const claimSchema = lazily(() => {
   const nonEmpty = z.string().min(1).max(MAX_ID);
 
   const item = z.strictObject({
-    category: z.string().min(1).max(MAX_TEXT),
+    category: oneOf(ITEM_CATEGORY_VALUES).transform((c) => itemCategoryOf(c)!),
     catalog: z.enum(CATALOGS),
     amount,
     compliant: z.boolean().default(true),
@@ -80,8 +93,8 @@ export const claimSchema = lazily(() => {
     id: nonEmpty,
     person: z.strictObject({
       id: nonEmpty,
-      county: z.enum(COUNTIES),
-      category: z.enum(CATEGORIES),
+      county: oneOf(vocabulary.counties),
+      category: oneOf(vocabulary.categories),
       illnessInduced: z.boolean().default(false),
     }),
     visit: z.strictObject({
@@ -97,10 +110,9 @@ export const claimSchema = lazily(() => {
       id: nonEmpty.optional(),
       name: z.string().max(MAX_TEXT).optional(),
       level: z.enum(HOSPITAL_LEVELS),
-      area: z.enum(AREAS),
+      area: oneOf(vocabulary.areas),
       designated: z.boolean().default(true),
     }),
     items: z.array(item).min(1).max(MAX_ITEMS),
   });
-});
-
+}

@@ -7,9 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../rules/json-schema.js';
-import type { RuleFileName } from '../rules/schema.js';
+import type { RuleFileSchemaName } from '../rules/schema.js';
 import type { RuleSet } from '../rules/compile.js';
-import { defaultRules } from '../rules/embedded.js';
+import { checkedDefaultRules } from '../rules/embedded.js';
+import { NO_END } from '../rules/compile.js';
 import { loadRuleFolder } from '../rules/load.js';
 import { prettifyIssues } from '../errors/issue.js';
 import { listParameters } from '../rules/parameters.js';
@@ -29,20 +30,17 @@ export async function rulesCommand(argv: readonly string[], io: Io): Promise<num
   if (args.flags.out !== undefined) throw new UsageError('--out goes with rules schema');
   if (sub !== 'check') throw new UsageError('usage: bashunwei rules check [DIR] | bashunwei rules schema [--out DIR]');
   if (rest.length > 0) throw new UsageError('rules check takes one folder');
-  let sets: readonly RuleSet[];
-  if (dir === undefined) sets = defaultRules().sets;
-  else {
-    const r = loadRuleFolder(dir);
-    if (!r.ok) {
-      io.out(`${prettifyIssues(r.errors)}\n✖ ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''} in ${dir}\n`);
-      return 2;
-    }
-    sets = r.value.sets;
+  const r = dir === undefined ? checkedDefaultRules() : loadRuleFolder(dir);
+  if (!r.ok) {
+    io.out(`${prettifyIssues(r.errors)}\n✖ ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''} in ${dir ?? 'the embedded rules'}\n`);
+    return 2;
   }
+  const sets: readonly RuleSet[] = r.value.sets;
   for (const s of sets) {
     const params = listParameters(s.files);
     const assumed = params.filter((p) => p.source === 'assumed');
-    io.out(`✔ ${s.id}: in force ${s.inForce.from} to ${s.inForce.to}, ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`);
+    const period = s.inForce.to === NO_END ? `from ${s.inForce.from}` : `${s.inForce.from} to ${s.inForce.to}`;
+    io.out(`✔ ${s.id}: in force ${period}, ${s.scheme.tiers.length} tiers (${s.scheme.tiers.map((t) => t.id).join(', ')}), ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`);
     for (const p of assumed) io.out(`  assumed  ${p.file} ${p.path} = ${p.latest}  (clause ${p.clause})\n`);
   }
   return 0;
@@ -57,7 +55,7 @@ function schemaCommand(rest: readonly string[], out: string | undefined, io: Io)
   try {
     mkdirSync(out, { recursive: true });
     for (const [file, schema] of Object.entries(ruleFileJsonSchemas())) {
-      writeFileSync(join(out, schemaFileName(file as RuleFileName)), `${JSON.stringify(schema, null, 2)}\n`);
+      writeFileSync(join(out, schemaFileName(file as RuleFileSchemaName)), `${JSON.stringify(schema, null, 2)}\n`);
     }
   } catch (e) {
     io.err(`bashunwei: cannot write the schemas into ${out}: ${(e as Error).message}\n`);

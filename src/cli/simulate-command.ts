@@ -12,7 +12,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { prettifyIssues } from '../errors/issue.js';
 import type { RuleBook } from '../rules/book.js';
 import { type Fen, parseAmount } from '../money/fen.js';
-import { FUND_IDS, type FundId } from '../rules/schema.js';
+import { dimensionsOf } from '../simulate/dimensions.js';
 import { simulationHtml } from '../simulate/report-html.js';
 import { simulateFile } from '../simulate/parallel.js';
 import { createSimulation, type SimulationResult } from '../simulate/simulation.js';
@@ -59,7 +59,7 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
     }
     books.push(r.value);
   }
-  const funds = args.flags.funds === undefined ? undefined : readFunds(args.flags.funds as string, io);
+  const funds = args.flags.funds === undefined ? undefined : readFunds(args.flags.funds as string, books, io);
   if (funds === null) return 2;
 
   let result: SimulationResult;
@@ -98,19 +98,21 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
 }
 
 /** Reads `{"fund-id": "yuan", …}`: each fund's balance for every year of the simulation. */
-function readFunds(file: string, io: Io): Partial<Record<FundId, Fen>> | null {
+function readFunds(file: string, books: readonly RuleBook[], io: Io): Partial<Record<string, Fen>> | null {
   const read = readJsonFile(file, 'the fund balances', io);
   if (!read) return null;
   const json = read.json;
   const problems: string[] = [];
-  const out: Partial<Record<FundId, Fen>> = {};
+  const out: Partial<Record<string, Fen>> = {};
+  // The funds the variants' rule sets draw on (their top-up tiers list them).
+  const known = [...new Set(books.flatMap((b) => dimensionsOf(b).funds.map((f) => f.id)))];
   if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push('must be an object {"fund-id": "amount"}');
   else
     for (const [k, v] of Object.entries(json)) {
       const amount = parseAmount(v);
-      if (!(FUND_IDS as readonly string[]).includes(k)) problems.push(`${k}: not a fund (${FUND_IDS.join(', ')})`);
+      if (!known.includes(k)) problems.push(`${k}: not a fund of the rules (${known.join(', ')})`);
       else if (amount === undefined) problems.push(`${k}: not an amount like "1000000.00"`);
-      else out[k as FundId] = amount;
+      else out[k] = amount;
     }
   if (problems.length === 0) return out;
   io.err(`bashunwei: the fund balances ${file} are invalid:\n${problems.map((p) => `  ✖ ${p}`).join('\n')}\n`);

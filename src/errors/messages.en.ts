@@ -25,7 +25,7 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   input_too_large: (p) => `the claim is ${p.received ?? 'too large'}, beyond the ${p.detail ?? ''} a claim may take; split or check the input`,
   too_long: (p) => `${field(p)} is too long${p.detail ? ` (${p.detail})` : ''}`,
   unknown_field: (p) => `${field(p)} is not a field of the claim contract; remove it or check its spelling`,
-  invalid_enum: (p) => `${field(p)} must be one of ${p.expected ?? '(see CONTRACT.md)'}${p.received ? `, not ${p.received}` : ''}`,
+  invalid_enum: (p) => `${field(p)} must be one of ${p.expected ?? '(see the claim format)'}${p.received ? `, not ${p.received}` : ''}${p.detail ? ` (${p.detail})` : ''}`,
   empty_string: (p) => `${field(p)} must not be empty`,
   invalid_amount: (p) =>
     `${field(p)} must be a non-negative amount in yuan with at most two decimals, as a string ("1234.50") or a number${p.received ? `, not ${p.received}` : ''}`,

@@ -19,7 +19,7 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   input_too_large: (p) => `结算单大小为 ${p.received ?? '过大'}，超过允许的 ${p.detail ?? ''}；请拆分或检查输入`,
   too_long: (p) => `${field(p)}过长${p.detail ? `（${p.detail}）` : ''}`,
   unknown_field: (p) => `${field(p)}不是结算单约定的字段；请删除或检查拼写`,
-  invalid_enum: (p) => `${field(p)}应为以下之一：${p.expected ?? '（见 CONTRACT.md）'}${got(p)}`,
+  invalid_enum: (p) => `${field(p)}应为以下之一：${p.expected ?? '（见输入格式说明）'}${got(p)}${p.detail ? `（${p.detail}）` : ''}`,
   empty_string: (p) => `${field(p)}不能为空`,
   invalid_amount: (p) => `${field(p)}应为以元为单位、最多两位小数的非负金额，可写成字符串（"1234.50"）或数字${got(p)}`,
   amount_too_large: (p) => `${field(p)}超过允许的最大金额（10^12 元）${p.received ? `：${p.received}` : ''}`,

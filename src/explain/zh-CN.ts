@@ -1,54 +1,73 @@
 /**
  * Chinese explanations of settlement lines, one sentence each, written from the line's `detail`:
- * the very numbers that were paid, never recomputed. One function per kind of detail.
+ * the very numbers that were paid, never recomputed. One function per kind of detail (a kind of
+ * the vocabulary, or a tier that did not run); names come from the rule files (row labels, who an
+ * adjustment is for, target descriptions).
  */
+import { CONTRACT_LABELS } from '../claim/enums.js';
+import type { AppliedAdjustment } from '../kinds/adjustment.js';
 import { type Fen, formatFen } from '../money/fen.js';
 import { formatPercent, type Ratio } from '../money/ratio.js';
-import type { LineDetail, LineRecord, PovertyAdjustment } from '../settle/state.js';
+import type { Part } from '../rules/format.js';
+import type { LineDetail, LineRecord } from '../settle/state.js';
 
 const y = (f: Fen): string => `${formatFen(f)}元`;
 const points = (r: Ratio): string => formatPercent(r).slice(0, -1);
-const lowered = (p: PovertyAdjustment | null): string =>
-  p?.standardDeductible != null && p.deductibleFactor ? `（贫困人口按标准${y(p.standardDeductible)}的${formatPercent(p.deductibleFactor)}计）` : '';
-const raised = (p: PovertyAdjustment | null, what = ''): string => (p ? `（${what}贫困人口提高${points(p.ratioAdd)}个百分点）` : '');
-const capped = (computed: Fen, left: Fen, what: string): string => (left < computed ? `，受${what}剩余${y(left)}限制` : '');
+const lowered = (a: AppliedAdjustment | null): string =>
+  a?.standardDeductible != null && a.deductibleFactor ? `（${a.who}按标准${y(a.standardDeductible)}的${formatPercent(a.deductibleFactor)}计）` : '';
+const raised = (a: AppliedAdjustment | null, what = ''): string => (a?.ratioAdd ? `（${what}${a.who}提高${points(a.ratioAdd)}个百分点）` : '');
+const capped = (computed: Fen, left: Fen | null, what: string): string => (left !== null && left < computed ? `，受${what}剩余${y(left)}限制` : '');
+const uncapped = (a: AppliedAdjustment | null): string => (a?.uncapped ? `，${a.who}不设年度最高支付限额` : '');
+
+/** How a sentence names each part of what is left (POLICY.md §4). */
+const PART_NAMES: Readonly<Record<Part, string>> = { S: '剩余政策范围内费用', Pb: '乙类先行自付费用', N: '目录外临床必需费用', O: '其他目录外费用' };
+const POOL_NAMES = { all: '', drug: '中药品费用', nondrug: '中非药品费用' } as const;
 
 type Explainers = { readonly [K in LineDetail['kind']]: (d: Extract<LineDetail, { kind: K }>, line: LineRecord) => string };
 
 const EXPLAIN: Explainers = {
   'not-designated': (d) => `就诊医疗机构不是${d.description}，本项不予支付（0.00元）。`,
-  'not-applicable': (d, l) =>
-    `本项仅适用于${d.description}，本次不适用，支付${y(l.amount)}${l.amount > 0 ? '（为分娩费用超限额部分）' : ''}。`,
-  'no-table': () => '没有适用于本次就诊的基本医疗保险报销标准，本项支付0.00元。',
-  'maternal-subsidy': (d, l) => {
-    const mode = d.mode === 'cesarean' ? '剖宫产' : '顺产';
-    const over = d.limit === null ? '' : `；分娩费用限额${y(d.limit)}，超出部分${y(d.excess)}由救助基金支付${y(d.excessPaid)}（列入救助基金）`;
-    if (!d.granted) return `住院分娩（${mode}）不享受分娩补助，本项支付0.00元${over}。`;
-    return `住院分娩（${mode}）补助标准${y(d.standard)}，剩余可补助费用${y(d.left)}，补助${y(l.amount)}${over}。`;
+  'not-applicable': (d, l) => `本项仅适用于${d.description}，本次不适用，支付${y(l.amount)}${d.carried ? `（为${d.carried.description}费用超限额部分）` : ''}。`,
+  'carve-out': (d, l) => {
+    if (d.share) return `医疗总费用${POOL_NAMES[d.from]}${y(d.base)}按${formatPercent(d.share)}减免${y(l.amount)}，减免后再进入报销程序。`;
+    const by = d.byFact && d.byValue ? `（${CONTRACT_LABELS[d.byFact]?.[d.byValue]?.zh ?? d.byValue}）` : '';
+    const over = d.excess ? `；${d.description}费用限额${y(d.excess.limit)}，超出部分${y(d.excess.over)}由${d.excess.paidBy}支付${y(d.excess.paid)}（列入${d.excess.paidBy}）` : '';
+    if (!d.granted) return `${d.description}${by}不享受${l.label}，本项支付0.00元${over}。`;
+    return `${d.description}${by}补助标准${y(d.standard ?? (0 as Fen))}，剩余可补助费用${y(d.base)}，补助${y(l.amount)}${over}。`;
   },
-  waiver: (d, l) => `医疗总费用中非药品费用${y(d.base)}按${formatPercent(d.rate)}减免${y(l.amount)}，减免后再进入报销程序。`,
-  'basic-insurance': (d, l) =>
-    `按${d.table}标准，政策范围内费用${y(d.inScope)}，${d.perYear ? '年度' : '本次'}起付线${y(d.deductible)}${lowered(d.poverty)}` +
-    `${d.perYear ? `，本次扣除${y(d.deductibleDue)}` : ''}，报销比例${formatPercent(d.ratio)}${raised(d.poverty)}` +
-    `，计${y(d.computed)}${capped(d.computed, d.capLeft, '年度最高支付限额')}，支付${y(l.amount)}。`,
-  'serious-illness': (d, l) =>
+  table: (d, l) => {
+    if (!d.row) return `没有适用于本次就诊的${l.label}标准，本项支付0.00元。`;
+    return (
+      `按${d.row.label}标准，政策范围内费用${y(d.inScope)}，${d.perYear ? '年度' : '本次'}起付线${y(d.deductible)}${lowered(d.adjustment)}` +
+      `${d.perYear ? `，本次扣除${y(d.deductibleDue)}` : ''}，报销比例${formatPercent(d.ratio)}${raised(d.adjustment)}` +
+      `，计${y(d.computed)}${capped(d.computed, d.capLeft, '年度最高支付限额')}，支付${y(l.amount)}。`
+    );
+  },
+  brackets: (d, l) =>
     d.after <= d.deductible
-      ? `年度累计政策范围内个人负担${y(d.after)}，未超过起付线${y(d.deductible)}${lowered(d.poverty)}，本项支付0.00元。`
-      : `年度累计政策范围内个人负担由${y(d.before)}增至${y(d.after)}，起付线${y(d.deductible)}${lowered(d.poverty)}，分段累计应付${y(d.computed)}${raised(d.poverty, '各段比例')}${capped(d.computed, d.capLeft, '年度最高支付限额')}，支付${y(l.amount)}。`,
-  supplementary: (d, l) =>
-    `剩余政策范围内费用${y(d.base)}，报销比例${formatPercent(d.ratio)}${raised(d.poverty)}` +
-    `，计${y(d.computed)}${capped(d.computed, d.capLeft, '年度最高支付限额')}，支付${y(l.amount)}。`,
-  tilt: (d, l) => `剩余政策范围内费用${y(d.base)}按${formatPercent(d.ratio)}倾斜支付${y(l.amount)}。`,
-  'special-supplementary': (d, l) =>
-    `剩余政策范围内费用${y(d.inScope)}按${formatPercent(d.inScopeShare)}报销${y(d.inScopePaid)}，` +
-    `目录外临床必需费用${y(d.necessary)}按${formatPercent(d.necessaryShare)}报销${y(d.necessaryPaid)}，合计${y(l.amount)}。`,
-  assistance: (d, l) =>
-    `经减免和各项保险报销后剩余的可救助费用${y(d.base)}按${formatPercent(d.ratio)}救助，计${y(d.computed)}${capped(d.computed, d.limitLeft, '年度救助限额')}，支付${y(l.amount)}。`,
-  relief: (d, l) => {
-    const over = d.excessPaid > 0 ? `；另支付分娩费用超限额部分${y(d.excessPaid)}` : '';
-    if (d.target === null) return `本次就诊没有兜底保障目标，救助基金不予补足个人负担${over}，合计支付${y(l.amount)}。`;
-    const dry = d.shortfall > 0 ? `，救助基金余额不足，仍有${y(d.shortfall)}未能兜底（目标未达成）` : '';
-    return `按"${d.target.description}"目标，个人负担不超过${y(d.target.personalMax)}；此前个人仍需负担${y(d.remaining)}，救助基金补足${y(d.topUp)}${dry}${over}，合计支付${y(l.amount)}。`;
+      ? `年度累计政策范围内个人负担${y(d.after)}，未超过起付线${y(d.deductible)}${lowered(d.adjustment)}，本项支付0.00元。`
+      : `年度累计政策范围内个人负担由${y(d.before)}增至${y(d.after)}，起付线${y(d.deductible)}${lowered(d.adjustment)}，分段累计应付${y(d.computed)}${raised(d.adjustment, '各段比例')}${uncapped(d.adjustment)}${capped(d.computed, d.capLeft, d.capLabel ?? '年度最高支付限额')}，支付${y(l.amount)}。`,
+  'share-of-rest': (d, l) => {
+    const share = (s: (typeof d.shares)[number]): string => {
+      const what = s.parts.length === 1 ? `${PART_NAMES[s.parts[0]!.part]}${y(s.base)}` : `${s.parts.map((p) => `${PART_NAMES[p.part]}${y(p.amount)}`).join('、')}，合计${y(s.base)}`;
+      return `${what}按${formatPercent(s.ratio)}${raised(d.adjustment)}计${y(s.computed)}`;
+    };
+    const all = d.shares.map(share).join('，');
+    const total = d.shares.length > 1 ? `，合计${y(d.computed)}` : '';
+    return `${all}${total}${capped(d.computed, d.capLeft, d.capLabel ?? '年度限额')}，支付${y(l.amount)}。`;
+  },
+  'yearly-assistance': (d, l) => {
+    if (!d.row) return `没有适用于本人的${l.label}标准，本项支付0.00元。`;
+    return (
+      `按${d.row.label}标准，可救助的政策范围内费用${y(d.base)}，年度起付标准${y(d.deductible)}，本次扣除${y(d.deductibleDue)}` +
+      `，救助比例${formatPercent(d.ratio)}，计${y(d.computed)}${capped(d.computed, d.limitLeft, d.limitLabel ?? '年度救助限额')}，支付${y(l.amount)}。`
+    );
+  },
+  'top-up': (d, l) => {
+    const over = d.carried > 0 ? `；另支付${d.carriedFrom?.description ?? ''}费用超限额部分${y(d.carried)}` : '';
+    if (d.target === null) return `本次就诊没有兜底保障目标，${l.label}不予补足个人负担${over}，合计支付${y(l.amount)}。`;
+    const dry = d.shortfall > 0 ? `，${l.label}余额不足，仍有${y(d.shortfall)}未能兜底（目标未达成）` : '';
+    return `按"${d.target.description}"目标，个人负担不超过${y(d.target.personalMax)}；此前个人仍需负担${y(d.remaining)}，${l.label}补足${y(d.topUp)}${dry}${over}，合计支付${y(l.amount)}。`;
   },
 };
 

@@ -35,8 +35,9 @@ const fhirId = (id: string): string | undefined => (/^[A-Za-z0-9\-.]{1,64}$/.tes
 export function claimResponse(r: SettlementRecord, options: { readonly lang?: Lang } = {}): Record<string, unknown> {
   const lang = options.lang ?? DEFAULT_LANG;
   const paid = sumFen(r.lines.map((l) => l.amount));
-  const basic = r.lines.find((l) => l.detail.kind === 'basic-insurance')?.detail;
-  const deductible = basic?.kind === 'basic-insurance' ? (Math.min(basic.deductibleDue, basic.inScope) as Fen) : (0 as Fen);
+  // The deductible charged by the first deductible/ratio table of the waterfall (basic insurance).
+  const basic = r.lines.find((l) => l.detail.kind === 'table')?.detail;
+  const deductible = basic?.kind === 'table' ? (Math.min(basic.deductibleDue, basic.inScope) as Fen) : (0 as Fen);
   const totals = [
     { category: category('submitted'), amount: money(r.bill.total) },
     { category: category('eligible'), amount: money(r.bill.billable) },
@@ -70,7 +71,7 @@ export function claimResponse(r: SettlementRecord, options: { readonly lang?: La
       },
     ],
     total: totals,
-    insurance: r.lines.map((l, k) => ({ sequence: k + 1, focal: l.id === 'basic-insurance', coverage: { display: `${l.tier} ${l.label}（${l.clause}）` } })),
+    insurance: r.lines.map((l, k) => ({ sequence: k + 1, focal: k === r.lines.findIndex((x) => x.payer === 'insurance'), coverage: { display: `${l.tier} ${l.label}（${l.clause}）` } })),
     processNote: r.lines.map((l, k) => ({ number: k + 1, type: 'display', text: explainLine(l, lang) })),
   };
 }

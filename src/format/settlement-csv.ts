@@ -1,13 +1,26 @@
 /**
  * Settlements as CSV for spreadsheets: one row per claim, one column per payer (the tiers of the
- * waterfall, by id, in order), the totals around them, so that each row adds up:
+ * rule book's rule sets, by id, in order), the totals around them, so that each row adds up:
  * total = hospitalAbsorbed + Σ payers + personal.
  */
-import { TIER_ORDER } from '../rules/schema.js';
+import type { RuleBook } from '../rules/book.js';
+import { defaultRules } from '../rules/embedded.js';
 import type { SettlementJson } from './settlement-json.js';
 
-/** The columns, in order. */
-export const SETTLEMENT_CSV_COLUMNS = ['claimId', 'personId', 'rules', 'total', 'hospitalAbsorbed', ...TIER_ORDER, 'personal', 'personalShare', 'targetMet'] as const;
+/**
+ * The columns, in order, for the settlements of a rule book (a payer column per tier id of its rule sets).
+ *
+ * @example
+ * settlementCsvColumns() // ["claimId", "personId", "rules", "total", "hospitalAbsorbed", "maternal-subsidy", …, "personal", "personalShare", "targetMet"]
+ */
+export function settlementCsvColumns(book: RuleBook = defaultRules()): string[] {
+  return ['claimId', 'personId', 'rules', 'total', 'hospitalAbsorbed', ...payerIds(book), 'personal', 'personalShare', 'targetMet'];
+}
+
+/** The tier ids of a book's rule sets, each once, in the order they first come. */
+function payerIds(book: RuleBook): string[] {
+  return [...new Set(book.sets.flatMap((s) => s.scheme.tiers.map((t) => t.id)))];
+}
 
 const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -15,9 +28,9 @@ const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '"
  * The CSV row of a settlement (without the header); a tier without a line is `0.00`.
  *
  * @example
- * [SETTLEMENT_CSV_COLUMNS.join(','), ...settlements.map(settlementCsvRow)].join('\n')
+ * [settlementCsvColumns().join(','), ...settlements.map((s) => settlementCsvRow(s))].join('\n')
  */
-export function settlementCsvRow(s: SettlementJson): string {
+export function settlementCsvRow(s: SettlementJson, book: RuleBook = defaultRules()): string {
   const byTier = new Map(s.lines.map((l) => [l.id, l.amount]));
   const values = [
     s.claimId,
@@ -25,7 +38,7 @@ export function settlementCsvRow(s: SettlementJson): string {
     `${s.rules.id}@${s.rules.version}`,
     s.total,
     s.hospitalAbsorbed,
-    ...TIER_ORDER.map((id) => byTier.get(id) ?? '0.00'),
+    ...payerIds(book).map((id) => byTier.get(id) ?? '0.00'),
     s.personal,
     s.personalShare,
     s.target === null ? '' : String(s.target.met),

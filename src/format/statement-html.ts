@@ -14,7 +14,7 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 function statementSection(r: SettlementRecord): string {
   const ids = payerColumns([r]);
   const [title, ...headings] = statementHeadings(r);
-  const keys = ['total', 'hospital', ...ids, 'personal'];
+  const keys = ["total", "hospital", ...ids.map((c) => c.id), "personal"];
   const cells = statementAmounts(r, ids)
     .map((a, i) => (a === undefined ? `<td data-column="${keys[i]}">—</td>` : `<td data-column="${keys[i]}" data-amount="${a}">${formatFen(a)}</td>`))
     .join('');

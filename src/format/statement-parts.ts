@@ -3,38 +3,30 @@
  * HTML): the labels, the payer columns, the amounts of a row, the heading lines and the closing
  * sentences. One place, so the text and the HTML statement can never disagree.
  */
+import { CONTRACT_LABELS } from '../claim/enums.js';
 import { type Fen, formatFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import { formatSharePercent } from './settlement-json.js';
 
-/** Short Chinese names of the payers, for column headers. */
-export const SHORT: Readonly<Record<string, string>> = {
-  'maternal-subsidy': '分娩补助',
-  'hospital-waiver': '医院减免',
-  'basic-insurance': '基本医保',
-  'serious-illness-insurance': '大病保险',
-  'supplementary-insurance': '补充医保',
-  'tilt-payment': '倾斜支付',
-  'special-supplementary-insurance': '特殊补充',
-  'medical-assistance': '民政救助',
-  'relief-funds': '救助基金',
-};
-const COUNTY: Readonly<Record<string, string>> = { yanjiang: '雁江区', anyue: '安岳县', lezhi: '乐至县', sichuan: '省内市外', 'other-province': '省外' };
-const CATEGORY: Readonly<Record<string, string>> = { 'registered-poor': '建档立卡贫困人口', 'rural-dibao': '农村低保对象', general: '城乡居民' };
-const KIND: Readonly<Record<string, string>> = { inpatient: '住院', delivery: '住院分娩', 'special-outpatient': '特殊疾病门诊', 'general-outpatient': '普通门诊' };
-const LEVEL: Readonly<Record<string, string>> = { township: '乡镇级', county: '县级', city: '市级', provincial: '省级' };
-const LOCATION: Readonly<Record<string, string>> = { 'in-county': '县域内', 'in-city': '市内县外', 'in-province': '省内市外', 'out-of-province': '省外' };
+const zh = (list: string, value: string): string => CONTRACT_LABELS[list]?.[value]?.zh ?? value;
+
+/** A payer column: the tier id and its short name. */
+export interface PayerColumn {
+  readonly id: string;
+  readonly short: string;
+}
 
 /**
- * The payers that appear in any of the records, in tier order.
+ * The payers that appear in any of the records, in the order their lines come (records of
+ * several rule sets: each rule set's order, the later ones' new payers after).
  *
  * @example
- * payerColumns([record]) // ["hospital-waiver", "basic-insurance", …]
+ * payerColumns([record]).map((c) => c.id) // ["hospital-waiver", "basic-insurance", …]
  */
-export function payerColumns(records: readonly SettlementRecord[]): string[] {
-  const tiers = new Map<string, number>();
-  for (const r of records) for (const l of r.lines) tiers.set(l.id, l.tier);
-  return [...tiers.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+export function payerColumns(records: readonly SettlementRecord[]): PayerColumn[] {
+  const columns = new Map<string, PayerColumn>();
+  for (const r of records) for (const l of r.lines) if (!columns.has(l.id)) columns.set(l.id, { id: l.id, short: l.short });
+  return [...columns.values()];
 }
 
 /**
@@ -44,35 +36,36 @@ export function payerColumns(records: readonly SettlementRecord[]): string[] {
  * @example
  * statementAmounts(record, payerColumns([record]))
  */
-export function statementAmounts(r: SettlementRecord, ids: readonly string[]): (Fen | undefined)[] {
-  return [r.bill.total, r.bill.hospitalAbsorbed, ...ids.map((id) => r.lines.find((x) => x.id === id)?.amount), r.personal];
+export function statementAmounts(r: SettlementRecord, columns: readonly PayerColumn[]): (Fen | undefined)[] {
+  return [r.bill.total, r.bill.hospitalAbsorbed, ...columns.map((c) => r.lines.find((x) => x.id === c.id)?.amount), r.personal];
 }
 
 /**
- * The column headers for `ids`: total, hospital, each payer's short name, personal.
+ * The column headers: total, hospital, each payer's short name, personal.
  *
  * @example
- * statementHeader(['basic-insurance']) // ["总费用", "医院承担", "基本医保", "个人自付"]
+ * statementHeader([{ id: 'basic-insurance', short: '基本医保' }]) // ["总费用", "医院承担", "基本医保", "个人自付"]
  */
-export function statementHeader(ids: readonly string[]): string[] {
-  return ['总费用', '医院承担', ...ids.map((id) => SHORT[id] ?? id), '个人自付'];
+export function statementHeader(columns: readonly PayerColumn[]): string[] {
+  return ['总费用', '医院承担', ...columns.map((c) => c.short), '个人自付'];
 }
 
 /**
  * The title and the lines that say whose claim, where, when and under which rules.
  *
  * @example
- * statementHeadings(record)[0] // "八顺位医疗费用结算单（一张清单、分别列账）"
+ * statementHeadings(record)[0] // "医疗费用结算单（一张清单、分别列账）"
  */
 export function statementHeadings(r: SettlementRecord): string[] {
   const c = r.claim;
-  const who = `${CATEGORY[c.person.category]}${c.person.illnessInduced ? '（因病致贫）' : ''}`;
+  const s = r.policy.scheme;
+  const who = `${s.categories.get(c.person.category)?.label ?? c.person.category}${c.person.illnessInduced ? '（因病致贫）' : ''}`;
   const hospital = `${c.hospital.name ?? '医疗机构'}${c.hospital.id ? `（${c.hospital.id}）` : ''}`;
   return [
-    '八顺位医疗费用结算单（一张清单、分别列账）',
-    `结算号 ${c.id} · 患者 ${c.person.id} · ${COUNTY[c.person.county]} · ${who}`,
-    `${hospital} · ${COUNTY[c.hospital.area]}${LEVEL[c.hospital.level]}${c.hospital.designated ? '定点' : '非定点'} · ${LOCATION[r.facts.location]} · ${KIND[c.visit.kind]} ${c.visit.admitted} 至 ${c.visit.discharged}`,
-    `规则 ${r.policy.id}（${r.policy.version} 起）`,
+    '医疗费用结算单（一张清单、分别列账）',
+    `结算号 ${c.id} · 患者 ${c.person.id} · ${s.counties.get(c.person.county)?.label ?? c.person.county} · ${who}`,
+    `${hospital} · ${s.areas.get(c.hospital.area)?.label ?? c.hospital.area}${zh('hospitalLevel', c.hospital.level)}${c.hospital.designated ? '定点' : '非定点'} · ${zh('location', r.facts.location)} · ${zh('visitKind', c.visit.kind)} ${c.visit.admitted} 至 ${c.visit.discharged}`,
+    `规则 ${r.policy.id}（${r.policy.version} 起）：${r.policy.title}`,
   ];
 }
 

@@ -6,7 +6,7 @@
 import { explainLineZh } from '../explain/zh-CN.js';
 import { type Fen, ZERO, add, formatFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import { absorbedSentence, payerColumns, personalSentence, statementAmounts, statementHeader, statementHeadings } from './statement-parts.js';
+import { type PayerColumn, absorbedSentence, payerColumns, personalSentence, statementAmounts, statementHeader, statementHeadings } from './statement-parts.js';
 
 /**
  * Display width of a string in a terminal: CJK and full-width characters take two columns.
@@ -31,8 +31,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [fmt(header), fmt(widths.map((w) => '─'.repeat(w))), ...rows.map(fmt)].join('\n');
 }
 
-function row(r: SettlementRecord, ids: readonly string[]): string[] {
-  return statementAmounts(r, ids).map((a) => (a === undefined ? '—' : formatFen(a)));
+function row(r: SettlementRecord, columns: readonly PayerColumn[]): string[] {
+  return statementAmounts(r, columns).map((a) => (a === undefined ? '—' : formatFen(a)));
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
- * The ledger as JSON: amounts as contract strings, maps with sorted keys so that the same state
- * always prints the same bytes. Used in settlements (`ledger`) and in `--ledger` files.
+ * The ledger as JSON: amounts as contract strings, counters with sorted names, so that the same
+ * state always prints the same bytes. Used in settlements (`ledger`) and in `--ledger` files
+ * (`{"version": 2, "entries": [...]}`; version 1 files, written before the counters were generic,
+ * are read too).
  */
 import { lazily, zod } from '../zod.js';
 import { RuleErrorCode } from '../errors/codes.js';
@@ -8,39 +10,44 @@ import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/iss
 import { type Fen, formatFen, parseAmount } from '../money/fen.js';
 import { type Ledger, type YearLedger, ledgerKey } from './year-ledger.js';
 
-/** A year ledger as JSON: every amount (and every amount of a map) as a contract string. */
-export type YearLedgerJson = {
-  readonly [K in keyof YearLedger]: YearLedger[K] extends Fen ? string : YearLedger[K] extends Readonly<Record<string, Fen>> ? Readonly<Record<string, string>> : YearLedger[K];
-};
+/** A year ledger as JSON: every counter as a contract string. */
+export interface YearLedgerJson {
+  readonly personId: string;
+  readonly year: number;
+  readonly claimIds: readonly string[];
+  readonly counters: Readonly<Record<string, string>>;
+}
+
+/** The `--ledger` file format. */
+export interface LedgerFileJson {
+  readonly version: 2;
+  readonly entries: readonly YearLedgerJson[];
+}
 
 /**
  * Writes a year ledger as JSON.
  *
  * @example
- * yearLedgerToJson(emptyYearLedger('P1', 2017)).seriousIllnessBurden // "0.00"
+ * yearLedgerToJson(emptyYearLedger('P1', 2017)).counters // {}
  */
 export function yearLedgerToJson(l: YearLedger): YearLedgerJson {
-  return {
-    personId: l.personId,
-    year: l.year,
-    claimIds: l.claimIds,
-    basicInsurancePaid: mapToJson(l.basicInsurancePaid),
-    basicDeductibleUsed: mapToJson(l.basicDeductibleUsed),
-    seriousIllnessBurden: formatFen(l.seriousIllnessBurden),
-    seriousIllnessPaid: formatFen(l.seriousIllnessPaid),
-    supplementaryPaid: formatFen(l.supplementaryPaid),
-    assistancePaid: formatFen(l.assistancePaid),
-  };
+  const counters: Record<string, string> = {};
+  for (const k of Object.keys(l.counters).sort()) counters[k] = formatFen(l.counters[k]!);
+  return { personId: l.personId, year: l.year, claimIds: l.claimIds, counters };
 }
 
-/* The ledger file's zod schema, built on first use (zod is loaded then: src/zod.ts). */
+/*
+ * The ledger file's zod schema, built on first use (zod is loaded then: src/zod.ts). Version 1 is
+ * the format of the first releases, with the 2017 counters as fields; it is read into the
+ * counters the 2017 rule set's tiers keep.
+ */
 const ledgerFileSchema = lazily(() => {
   const z = zod();
   const money = z.string().refine((s) => parseAmount(s) !== undefined, 'must be an amount string like "12.50"');
-  const yearLedgerSchema = z.strictObject({
-    personId: z.string().min(1),
-    year: z.number().int().min(1900).max(9999),
-    claimIds: z.array(z.string().min(1)),
+  const head = { personId: z.string().min(1), year: z.number().int().min(1900).max(9999), claimIds: z.array(z.string().min(1)) };
+  const v2 = z.strictObject({ ...head, counters: z.record(z.string().min(1), money) });
+  const v1 = z.strictObject({
+    ...head,
     basicInsurancePaid: z.record(z.string(), money),
     basicDeductibleUsed: z.record(z.string(), money),
     seriousIllnessBurden: money,
@@ -48,28 +55,51 @@ const ledgerFileSchema = lazily(() => {
     supplementaryPaid: money,
     assistancePaid: money,
   });
-  return z.strictObject({ version: z.literal(1), entries: z.array(yearLedgerSchema) });
+  return z.union([
+    z.strictObject({ version: z.literal(2), entries: z.array(v2) }),
+    z.strictObject({ version: z.literal(1), entries: z.array(v1) }).transform((f) => ({ version: 2 as const, entries: f.entries.map(fromVersion1) })),
+  ]);
 });
 
+function fromVersion1(e: {
+  personId: string;
+  year: number;
+  claimIds: string[];
+  basicInsurancePaid: Record<string, string>;
+  basicDeductibleUsed: Record<string, string>;
+  seriousIllnessBurden: string;
+  seriousIllnessPaid: string;
+  supplementaryPaid: string;
+  assistancePaid: string;
+}): YearLedgerJson {
+  const counters: Record<string, string> = {};
+  for (const [pool, v] of Object.entries(e.basicInsurancePaid)) counters[`basic-insurance.paid.${pool}`] = v;
+  for (const [row, v] of Object.entries(e.basicDeductibleUsed)) counters[`basic-insurance.deductible.${row}`] = v;
+  counters['serious-illness-insurance.burden'] = e.seriousIllnessBurden;
+  counters['serious-illness-insurance.paid'] = e.seriousIllnessPaid;
+  counters['supplementary-insurance.paid'] = e.supplementaryPaid;
+  counters['medical-assistance.paid'] = e.assistancePaid;
+  return { personId: e.personId, year: e.year, claimIds: e.claimIds, counters };
+}
+
 /**
- * Writes a whole ledger as the `--ledger` file format `{ "version": 1, "entries": [...] }`,
- * entries sorted by person and year.
+ * Writes a whole ledger as the `--ledger` file format, entries sorted by person and year.
  *
  * @example
- * JSON.stringify(ledgerToJson(new Map())) // '{"version":1,"entries":[]}'
+ * JSON.stringify(ledgerToJson(new Map())) // '{"version":2,"entries":[]}'
  */
-export function ledgerToJson(ledger: Ledger): { version: 1; entries: YearLedgerJson[] } {
+export function ledgerToJson(ledger: Ledger): LedgerFileJson {
   const entries = [...ledger.values()]
     .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.year - b.year))
     .map(yearLedgerToJson);
-  return { version: 1, entries };
+  return { version: 2, entries };
 }
 
 /**
  * Reads a `--ledger` file's JSON; every problem comes back with its path.
  *
  * @example
- * parseLedgerJson({ version: 1, entries: [] }) // { ok: true, value: Map(0) }
+ * parseLedgerJson({ version: 2, entries: [] }) // { ok: true, value: Map(0) }
  */
 export function parseLedgerJson(json: unknown, file = 'ledger'): Result<Map<string, YearLedger>, RuleIssue> {
   const r = ledgerFileSchema().safeParse(json);
@@ -82,29 +112,23 @@ export function parseLedgerJson(json: unknown, file = 'ledger'): Result<Map<stri
     if (out.has(key)) {
       return fail([{ code: RuleErrorCode.LEDGER_INVALID, file, path: 'entries', message: `two entries for person ${e.personId} in ${e.year}` }]);
     }
-    out.set(key, {
-      personId: e.personId,
-      year: e.year,
-      claimIds: e.claimIds,
-      basicInsurancePaid: mapFromJson(e.basicInsurancePaid),
-      basicDeductibleUsed: mapFromJson(e.basicDeductibleUsed),
-      seriousIllnessBurden: parseAmount(e.seriousIllnessBurden)!,
-      seriousIllnessPaid: parseAmount(e.seriousIllnessPaid)!,
-      supplementaryPaid: parseAmount(e.supplementaryPaid)!,
-      assistancePaid: parseAmount(e.assistancePaid)!,
-    });
+    out.set(key, yearLedgerFromJson(e));
   }
   return ok(out);
 }
 
-function mapToJson(m: Readonly<Record<string, Fen>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(m).sort()) out[k] = formatFen(m[k]!);
-  return out;
-}
-
-function mapFromJson(m: Readonly<Record<string, string>>): Record<string, Fen> {
-  const out: Record<string, Fen> = {};
-  for (const [k, v] of Object.entries(m)) out[k] = parseAmount(v)!;
-  return out;
+/**
+ * Reads one year ledger written by {@link yearLedgerToJson} (already checked, or from our own store).
+ *
+ * @example
+ * yearLedgerFromJson(yearLedgerToJson(l)) // equal to l
+ */
+export function yearLedgerFromJson(e: YearLedgerJson): YearLedger {
+  const counters: Record<string, Fen> = {};
+  for (const [k, v] of Object.entries(e.counters)) {
+    const f = parseAmount(v);
+    if (f === undefined) throw new RangeError(`counter ${k} is not an amount: ${v}`);
+    counters[k] = f;
+  }
+  return { personId: e.personId, year: e.year, claimIds: e.claimIds, counters };
 }

@@ -1,6 +1,9 @@
 /**
- * The year-to-date state of one person in one calendar year of discharge (POLICY.md §6). Passed
- * into a settlement and returned by it: the library keeps no hidden state.
+ * The year-to-date state of one person in one calendar year of discharge (POLICY.md §6,
+ * POLICY-2022.md §4). Passed into a settlement and returned by it: the library keeps no hidden
+ * state. Its counters are named by the tiers that keep them (`<tier id>.<counter>`, for instance
+ * `basic-insurance.paid.basic` or `serious-illness-insurance.burden`): which counters exist is
+ * the rule set's business (each kind says what it keeps, src/kinds/).
  */
 import { type Fen, ZERO } from '../money/fen.js';
 
@@ -10,15 +13,8 @@ export interface YearLedger {
   readonly year: number;
   /** Claims settled this year, in order; settling one of them again is refused. */
   readonly claimIds: readonly string[];
-  /** Basic insurance paid this year, per cap pool of the rule set (`basic`, `general-outpatient`). */
-  readonly basicInsurancePaid: Readonly<Record<string, Fen>>;
-  /** Per-year deductibles consumed this year, per basic-insurance table id. */
-  readonly basicDeductibleUsed: Readonly<Record<string, Fen>>;
-  /** Cumulative in-scope personal burden after basic insurance (the serious-illness `c`). */
-  readonly seriousIllnessBurden: Fen;
-  readonly seriousIllnessPaid: Fen;
-  readonly supplementaryPaid: Fen;
-  readonly assistancePaid: Fen;
+  /** The tiers' year-to-date counters (amounts paid, deductibles consumed, cumulative burdens), by name. */
+  readonly counters: Readonly<Record<string, Fen>>;
 }
 
 /**
@@ -28,17 +24,7 @@ export interface YearLedger {
  * emptyYearLedger('P1', 2017).claimIds // []
  */
 export function emptyYearLedger(personId: string, year: number): YearLedger {
-  return {
-    personId,
-    year,
-    claimIds: [],
-    basicInsurancePaid: {},
-    basicDeductibleUsed: {},
-    seriousIllnessBurden: ZERO,
-    seriousIllnessPaid: ZERO,
-    supplementaryPaid: ZERO,
-    assistancePaid: ZERO,
-  };
+  return { personId, year, claimIds: [], counters: {} };
 }
 
 /**
@@ -62,4 +48,29 @@ export type Ledger = ReadonlyMap<string, YearLedger>;
  */
 export function ledgerYear(discharged: string): number {
   return Number(discharged.slice(0, 4));
+}
+
+/**
+ * A ledger's counters in a rule set's layout (absent ones are 0), for the waterfall to update.
+ *
+ * @example
+ * countersIn(ledger, ['basic-insurance.paid.basic', 'serious-illness-insurance.burden'])
+ */
+export function countersIn(ledger: YearLedger, layout: readonly string[]): Fen[] {
+  return layout.map((name) => ledger.counters[name] ?? ZERO);
+}
+
+/**
+ * The counters of a ledger after a settlement: every counter of the layout, with the values the
+ * waterfall left, beside the ones of the ledger the layout does not have (kept as they were).
+ *
+ * @example
+ * withCounters(ledger, layout, [fen(1200), fen(0)])
+ */
+export function withCounters(ledger: YearLedger, layout: readonly string[], values: readonly Fen[]): Readonly<Record<string, Fen>> {
+  const out: Record<string, Fen> = { ...ledger.counters };
+  layout.forEach((name, i) => {
+    out[name] = values[i]!;
+  });
+  return out;
 }

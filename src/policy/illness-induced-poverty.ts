@@ -47,13 +47,15 @@ export function illnessInducedPoverty(input: HouseholdYear, rules: RuleBook = de
   }
   const policy = policyOn(rules, input.date);
   if (!policy) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) }, lang));
-  if (errors.length > 0 || spend === undefined || income === undefined || !policy) return fail(errors);
+  else if (!policy.illnessPoverty) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: `${policy.id} has no illness-induced poverty test (illness-poverty.json)` }, lang));
+  const test = policy?.illnessPoverty;
+  if (errors.length > 0 || spend === undefined || income === undefined || !test) return fail(errors);
 
-  const share = policy.illnessPoverty.spendShare;
+  const share = test.spendShare;
   // spend > share × income = q + r/den exactly; for a whole number of fen that is spend > q.
   const [q] = mulDivRem(income, share.units, ratioDenominator(share));
   const spendAboveShare = spend > q;
   // (income − spend) / size < line  ⇔  income − spend < line × size
-  const belowLowIncomeLine = income - spend < policy.illnessPoverty.lowIncomeLine * input.householdSize;
-  return ok({ illnessInduced: spendAboveShare && belowLowIncomeLine, spendAboveShare, belowLowIncomeLine, clause: policy.illnessPoverty.clause });
+  const belowLowIncomeLine = income - spend < test.lowIncomeLine * input.householdSize;
+  return ok({ illnessInduced: spendAboveShare && belowLowIncomeLine, spendAboveShare, belowLowIncomeLine, clause: test.clause });
 }

@@ -1,8 +1,8 @@
 /**
  * Clause 7.4.2: the special supplementary insurance costs 200 yuan per person per year; the city
- * pays 40% of it for Yanjiang and 20% for Anyue and Lezhi, the county the rest.
+ * pays 40% of it for Yanjiang and 20% for Anyue and Lezhi, the county the rest (premium.json of a
+ * rule set; ziyang-2022 has none).
  */
-import type { County } from '../claim/enums.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
 import { claimIssue } from '../claim/parse.js';
@@ -30,7 +30,7 @@ export interface PremiumSplit {
  * r.ok && formatPremiumSplit(r.value) // { total: "600.00", city: "240.00", county: "360.00" }
  */
 export function premiumSplit(
-  input: { readonly county: County; readonly persons: number; readonly date: string },
+  input: { readonly county: string; readonly persons: number; readonly date: string },
   rules: RuleBook = defaultRules(),
   lang?: Lang,
 ): Result<PremiumSplit, ClaimIssue> {
@@ -39,9 +39,16 @@ export function premiumSplit(
   }
   const policy = policyOn(rules, input.date);
   if (!policy) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) }, lang)]);
-  const total = fen(policy.premium.perPerson * input.persons);
-  const city = applyRatio(total, policy.premium.cityShare[input.county]);
-  return ok({ total, city, county: sub(total, city), clause: policy.premium.clause });
+  const premium = policy.premium;
+  if (!premium) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: `${policy.id} has no premium split (premium.json)` }, lang)]);
+  const share = premium.cityShare[input.county];
+  if (!share) {
+    const expected = Object.keys(premium.cityShare).map((c) => JSON.stringify(c)).join(', ');
+    return fail([claimIssue(ClaimErrorCode.INVALID_ENUM, 'county', { expected, received: JSON.stringify(input.county), detail: policy.id }, lang)]);
+  }
+  const total = fen(premium.perPerson * input.persons);
+  const city = applyRatio(total, share);
+  return ok({ total, city, county: sub(total, city), clause: premium.clause });
 }
 
 /**

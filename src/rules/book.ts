@@ -4,7 +4,7 @@
  */
 import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
-import type { RuleSet } from './compile.js';
+import { NO_END, type RuleSet } from './compile.js';
 import type { Policy } from './policy.js';
 
 /** Rule sets ordered by date, with their policies flattened for lookup. */
@@ -62,8 +62,8 @@ export function policyOn(book: RuleBook, date: string): Policy | undefined {
  * Says which periods the book covers, for error messages.
  *
  * @example
- * describeBook(book) // "ziyang-2017: 2017-03-17 to 2020-12-31"
+ * describeBook(book) // "ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on"
  */
 export function describeBook(book: RuleBook): string {
-  return book.sets.map((s) => `${s.id}: ${s.inForce.from} to ${s.inForce.to}`).join('; ');
+  return book.sets.map((s) => `${s.id}: ${s.inForce.from} ${s.inForce.to === NO_END ? 'on' : `to ${s.inForce.to}`}`).join('; ');
 }

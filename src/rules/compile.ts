@@ -1,30 +1,36 @@
 /**
  * Turns a checked rule folder into a {@link RuleSet}: one resolved {@link Policy} per stretch of
- * dates on which no value changes. Conditions are compiled once and shared by every stretch.
+ * dates on which no value changes. Conditions are compiled once and shared by every stretch; each
+ * tier's parameters are resolved by its kind (src/kinds/).
  */
+import { KINDS } from '../kinds/index.js';
+import type { Gate, ResolveEnv, TierHead, TierSpec } from '../kinds/kind.js';
 import { type Fen, parseRuleAmount } from '../money/fen.js';
-import { addRatio, applyRatio, capAtOne, parseRatio, type Ratio } from '../money/ratio.js';
+import { applyRatio, parseRatio } from '../money/ratio.js';
+import type { CarriedFrom } from '../settle/state.js';
 import { type Condition, type Predicate, compileCondition } from './conditions.js';
-import type { Gate, Policy, Target } from './policy.js';
-import type { RuleFiles, TierId } from './schema.js';
 import { forEachParameter, valueOn } from './dated.js';
+import type { FactBag } from './facts.js';
+import { type AmountParam, type ByFact, type Dated, type GateSpec, type LocationClass, type RuleFiles, type TierFile, orderedTiers } from './format.js';
+import { type Named, type Policy, type Scheme, named } from './policy.js';
 
-/** A rule set: its identity, its period, and the policy of each stretch of dates, in date order. */
+/** The last day of a rule set without an end. */
+export const NO_END = '9999-12-31';
+
+/** A rule set: its identity, its period, its scheme, and the policy of each stretch of dates, in date order. */
 export interface RuleSet {
   readonly id: string;
   readonly title: string;
+  readonly titleEn: string;
   readonly inForce: { readonly from: string; readonly to: string };
+  readonly scheme: Scheme;
   readonly segments: readonly Policy[];
-  /** The checked source files, kept for `rules check` and for reforms that patch one value. */
+  /** The checked files (extends resolved), kept for `rules check`, `rules diff` and reforms. */
   readonly files: RuleFiles;
 }
 
-interface Dated<T> {
-  readonly values: Readonly<Record<string, T>>;
-}
-
 /**
- * Compiles a rule folder that passed the schema and the lint.
+ * Compiles a rule folder that passed the schemas and the lint.
  *
  * @example
  * const set = compileRuleSet(files);
@@ -37,7 +43,10 @@ export function compileRuleSet(files: RuleFiles): RuleSet {
     if (!p) cache.set(c, (p = compileCondition(c)));
     return p;
   };
-  const { from, to } = files['ruleset.json'].inForce;
+  const rs = files['ruleset.json'];
+  const from = rs.inForce.from;
+  const to = rs.inForce.to ?? NO_END;
+  const scheme = schemeOf(files);
   const starts = new Set<string>([from]);
   forEachParameter(files, ({ node }) => {
     for (const d of Object.keys(node.values)) if (d > from && d <= to) starts.add(d);
@@ -45,136 +54,122 @@ export function compileRuleSet(files: RuleFiles): RuleSet {
   const sorted = [...starts].sort();
   const segments = sorted.map((start, i) => {
     const next = sorted[i + 1];
-    return resolvePolicy(files, start, next === undefined ? to : previousDay(next), pred);
+    return resolvePolicy(files, scheme, start, next === undefined ? to : previousDay(next), pred);
   });
-  return { id: files['ruleset.json'].id, title: files['ruleset.json'].title, inForce: { from, to }, segments, files };
+  return { id: rs.id, title: rs.title, titleEn: rs.titleEn ?? rs.title, inForce: { from, to }, scheme, segments, files };
 }
 
-function resolvePolicy(f: RuleFiles, date: string, validTo: string, pred: (c: Condition) => Predicate): Policy {
+/** The scheme of a rule folder: the values of its lists, its ledger layout and its tiers' names. */
+function schemeOf(files: RuleFiles): Scheme {
+  const j = files['jurisdiction.json'];
+  const persons = files['persons.json'];
+  const tiers = orderedTiers(files);
+  const entries = <T extends object>(r: Readonly<Record<string, T>>) => Object.entries(r);
+  const firstTopUp = tiers.find((t) => t.kind === 'top-up') as (TierFile & { funds?: Record<string, { label: string; labelEn?: string }> }) | undefined;
+  return {
+    categories: new Map(entries(persons.categories).map(([id, c]) => [id, { ...named(id, c), group: c.group }])),
+    groups: new Map(entries(persons.groups).map(([id, g]) => [id, named(id, g)])),
+    counties: new Map(entries(j.counties).map(([id, c]) => [id, named(id, c)])),
+    areas: new Map<string, Named & { readonly location: LocationClass | null }>([
+      ...entries(j.counties).map(([id, c]): [string, Named & { location: null }] => [id, { ...named(id, c), location: null }]),
+      ...entries(j.elsewhere).map(([id, e]): [string, Named & { location: LocationClass }] => [id, { ...named(id, e), location: e.location }]),
+    ]),
+    levels: Object.keys(files['location.json'].levels),
+    counters: tiers.flatMap((t) => KINDS[t.kind]!.counters(t as never).map((n) => `${t.id}.${n}`)),
+    tiers: tiers.map((t) => ({ ...named(t.id, t), tier: t.tier, payer: t.payer })),
+    funds: entries(firstTopUp?.funds ?? {}).map(([id, f]) => named(id, f)),
+  };
+}
+
+function resolvePolicy(f: RuleFiles, scheme: Scheme, date: string, validTo: string, pred: (c: Condition) => Predicate): Policy {
   const at = <T>(p: Dated<T>): T => {
     const v = valueOn(p.values, date);
     // The lint guarantees a value on the first day; this guards a caller that skipped it.
     if (v === undefined) throw new Error(`no value in force on ${date}`);
     return v;
   };
-  const ratio = (p: Dated<string>): Ratio => parseRatio(at(p));
-  const amount = (p: Dated<string>): Fen => parseRuleAmount(at(p));
-  const gate = (g: { clause: string; source: 'seed' | 'assumed'; description?: string | undefined; when: Condition }): Gate => ({
+  const ratio = (p: Dated<string>) => parseRatio(at(p));
+  const gate = (g: GateSpec): Gate => ({
     clause: g.clause,
     source: g.source,
     description: g.description ?? '',
+    descriptionEn: g.descriptionEn ?? g.description ?? '',
     when: pred(g.when),
   });
-  const head = <I extends TierId>(t: { id: I; tier: number; label: string; clause: string; applies: Parameters<typeof gate>[0] }) => ({
-    id: t.id,
-    tier: t.tier,
-    label: t.label,
-    clause: t.clause,
-    applies: gate(t.applies),
-  });
-
-  const t0 = f['tier-0-maternal-subsidy.json'];
-  const t2 = f['tier-2-basic-insurance.json'];
-  const t3 = f['tier-3-serious-illness-insurance.json'];
-  const t4 = f['tier-4-supplementary-insurance.json'];
-  const t7 = f['tier-7-medical-assistance.json'];
-  const t8 = f['tier-8-relief-funds.json'];
   const rs = f['ruleset.json'];
-
+  const tierFiles = orderedTiers(f);
+  const counterIndex = new Map(scheme.counters.map((c, i) => [c, i]));
+  const heads: TierHead[] = tierFiles.map((t, index) => ({
+    index,
+    tier: t.tier,
+    id: t.id,
+    kind: t.kind,
+    label: t.label,
+    labelEn: t.labelEn ?? t.label,
+    short: t.labelShort ?? t.label,
+    clause: t.clause,
+    payer: t.payer,
+    listedWhenApplies: t.listed === 'when-applies',
+    applies: gate(t.applies),
+  }));
+  // Which carve-outs send amounts to which tier's line (a delivery's excess to the relief funds).
+  const carried = new Map<string, CarriedFrom>();
+  for (const t of tierFiles) {
+    const target = KINDS[t.kind]!.reportsOn?.(t as never);
+    if (target) carried.set(target, { description: t.applies.description ?? t.label, descriptionEn: t.applies.descriptionEn ?? t.applies.description ?? t.labelEn ?? t.label });
+  }
+  const tiers: TierSpec[] = tierFiles.map((t, index) => {
+    const parameters = t.parameters ?? {};
+    const amount = (p: AmountParam): Fen => ('share' in p ? applyRatio(parseRuleAmount(at(parameters[p.of]!)), ratio(p.share)) : parseRuleAmount(at(p)));
+    const env: ResolveEnv = {
+      at,
+      ratio,
+      amount,
+      byFact<T>(p: ByFact<string> | Dated<string>, read: (d: Dated<string>) => T) {
+        if (!('by' in p)) {
+          const value = read(p);
+          return () => value;
+        }
+        const values = new Map(Object.entries(p.values).map(([k, d]) => [k, read(d)]));
+        const fact = p.by as keyof FactBag;
+        return (facts: FactBag) => values.get(String(facts[fact]));
+      },
+      gate,
+      pred,
+      tierIndex: (id) => heads.findIndex((h) => h.id === id),
+      head: (i) => heads[i]!,
+      counter: (name) => counterIndex.get(`${t.id}.${name}`)!,
+      carriedFrom: () => carried.get(t.id) ?? null,
+    };
+    return { ...heads[index]!, params: KINDS[t.kind]!.resolve(t as never, env) };
+  });
+  const premium = f['premium.json'];
+  const illness = f['illness-poverty.json'];
   return {
     id: rs.id,
     title: rs.title,
+    titleEn: rs.titleEn ?? rs.title,
     version: date,
     validTo,
-    order: rs.order.tiers as TierId[],
+    scheme,
     protected: gate(f['persons.json'].protected),
     settled: gate(f['bill.json'].settled),
-    overrides: f['location.json'].overrides.map((o) => ({ ...gate(o), id: o.id, location: o.location, level: o.level })),
-    levels: f['location.json'].levels.map((l) => ({ ...gate(l), level: l.level })),
-    absorbed: f['bill.json'].hospitalAbsorbed.map((a) => ({ ...gate(a), id: a.id })),
+    overrides: Object.entries(f['location.json'].overrides).map(([id, o]) => ({ ...gate(o), id, location: o.location, level: o.level })),
+    levels: Object.entries(f['location.json'].levels).map(([level, l]) => ({ ...gate(l), level })),
+    absorbed: Object.entries(f['bill.json'].hospitalAbsorbed).map(([id, a]) => ({ ...gate(a), id })),
     bSelfPay: ratio(f['bill.json'].bSelfPay),
-    tiers: {
-      'maternal-subsidy': {
-        ...head(t0),
-        excess: {
-          ...gate(t0.excess),
-          limit: { vaginal: amount(t0.excess.limit.vaginal), cesarean: amount(t0.excess.limit.cesarean) },
-          funds: t0.excess.funds,
-        },
-        subsidy: { ...gate(t0.subsidy), amount: { vaginal: amount(t0.subsidy.amount.vaginal), cesarean: amount(t0.subsidy.amount.cesarean) } },
-      },
-      'hospital-waiver': { ...head(f['tier-1-hospital-waiver.json']), rate: ratio(f['tier-1-hospital-waiver.json'].rate) },
-      'basic-insurance': {
-        ...head(t2),
-        tables: t2.tables.map((t) => ({
-          ...gate(t),
-          id: t.id,
-          label: t.label,
-          deductibleBasis: t.deductibleBasis,
-          capPool: t.capPool,
-          povertyAdjusted: t.povertyAdjusted,
-          deductible: amount(t.deductible),
-          ratio: ratio(t.ratio),
-          // What the poverty adjustment makes of this row, worked out once here, not per claim.
-          adjustedDeductible: applyRatio(amount(t.deductible), ratio(t2.poverty.deductibleFactor)),
-          adjustedRatio: capAtOne(addRatio(ratio(t.ratio), ratio(t2.poverty.ratioAdd))),
-        })),
-        annualCaps: Object.fromEntries(Object.entries(t2.annualCaps).map(([k, v]) => [k, amount(v)])),
-        poverty: { ...gate(t2.poverty), deductibleFactor: ratio(t2.poverty.deductibleFactor), ratioAdd: ratio(t2.poverty.ratioAdd) },
-      },
-      'serious-illness-insurance': {
-        ...head(t3),
-        deductible: amount(t3.deductible),
-        brackets: at(t3.brackets).map((b) => ({ upTo: b.upTo === null ? null : parseRuleAmount(b.upTo), ratio: parseRatio(b.ratio) })),
-        annualCap: amount(t3.annualCap),
-        poverty: { ...gate(t3.poverty), deductibleFactor: ratio(t3.poverty.deductibleFactor), ratioAdd: ratio(t3.poverty.ratioAdd) },
-        adjustedDeductible: applyRatio(amount(t3.deductible), ratio(t3.poverty.deductibleFactor)),
-        adjustedBrackets: at(t3.brackets).map((b) => ({
-          upTo: b.upTo === null ? null : parseRuleAmount(b.upTo),
-          ratio: capAtOne(addRatio(parseRatio(b.ratio), ratio(t3.poverty.ratioAdd))),
-        })),
-      },
-      'supplementary-insurance': {
-        ...head(t4),
-        ratio: ratio(t4.ratio),
-        annualCap: amount(t4.annualCap),
-        poverty: { ...gate(t4.poverty), ratioAdd: ratio(t4.poverty.ratioAdd) },
-        adjustedRatio: capAtOne(addRatio(ratio(t4.ratio), ratio(t4.poverty.ratioAdd))),
-      },
-      'tilt-payment': { ...head(f['tier-5-tilt-payment.json']), ratio: ratio(f['tier-5-tilt-payment.json'].ratio) },
-      'special-supplementary-insurance': {
-        ...head(f['tier-6-special-supplementary-insurance.json']),
-        inScopeShare: ratio(f['tier-6-special-supplementary-insurance.json'].inScopeShare),
-        necessaryShare: ratio(f['tier-6-special-supplementary-insurance.json'].necessaryShare),
-      },
-      'medical-assistance': { ...head(t7), parts: t7.base.parts, ratio: ratio(t7.ratio), annualLimit: amount(t7.annualLimit) },
-      'relief-funds': {
-        ...head(t8),
-        funds: t8.funds,
-        fundOrder: t8.funds.map((x) => x.id),
-        targets: t8.targets.map(
-          (t): Target =>
-            t.kind === 'zero'
-              ? { ...gate(t), id: t.id, kind: 'zero' }
-              : { ...gate(t), id: t.id, kind: 'share', share: ratio(t.share), rounding: t.rounding },
-        ),
-      },
-    },
-    premium: {
-      clause: f['premium.json'].clause,
-      perPerson: amount(f['premium.json'].perPerson),
-      cityShare: {
-        yanjiang: ratio(f['premium.json'].cityShare.yanjiang),
-        anyue: ratio(f['premium.json'].cityShare.anyue),
-        lezhi: ratio(f['premium.json'].cityShare.lezhi),
-      },
-    },
-    illnessPoverty: {
-      clause: f['illness-poverty.json'].clause,
-      spendShare: ratio(f['illness-poverty.json'].spendShare),
-      lowIncomeLine: amount(f['illness-poverty.json'].lowIncomeLine),
-    },
+    tiers,
+    splitAt: firstNonCarveOut(tierFiles),
+    premium: premium
+      ? { clause: premium.clause, perPerson: parseRuleAmount(at(premium.perPerson)), cityShare: Object.fromEntries(Object.entries(premium.cityShare).map(([c, r]) => [c, ratio(r)])) }
+      : null,
+    illnessPoverty: illness ? { clause: illness.clause, spendShare: ratio(illness.spendShare), lowIncomeLine: parseRuleAmount(at(illness.lowIncomeLine)) } : null,
   };
+}
+
+function firstNonCarveOut(tiers: readonly TierFile[]): number {
+  const i = tiers.findIndex((t) => !KINDS[t.kind]!.carveOut);
+  return i < 0 ? tiers.length : i;
 }
 
 function previousDay(date: string): string {
@@ -182,3 +177,6 @@ function previousDay(date: string): string {
   t.setUTCDate(t.getUTCDate() - 1);
   return t.toISOString().slice(0, 10);
 }
+
+/** The names of a scheme's values, for messages and reports. */
+export type { Named };

@@ -2,7 +2,7 @@
  * Dated parameters: the one place that knows how a value is chosen for a date, and the one walk
  * that finds every dated parameter of a rule folder (with the clause that governs it).
  */
-import type { RuleFileName, RuleFiles } from './schema.js';
+import type { RuleFiles } from './format.js';
 
 /** A dated parameter as written: provenance and `values` keyed by the first date they apply to. */
 export interface DatedNode {
@@ -13,7 +13,7 @@ export interface DatedNode {
 
 /** Where a dated parameter stands in a rule folder. */
 export interface DatedParameter {
-  readonly file: RuleFileName;
+  readonly file: string;
   readonly path: readonly PropertyKey[];
   /** The clause of the nearest enclosing object that names one. */
   readonly clause: string;
@@ -40,7 +40,7 @@ export function valueOn<T>(values: Readonly<Record<string, T>>, date: string): T
  * forEachParameter(files, (p) => console.log(p.file, p.path, Object.keys(p.node.values)));
  */
 export function forEachParameter(files: RuleFiles, visit: (p: DatedParameter) => void): void {
-  const walk = (file: RuleFileName, node: unknown, path: PropertyKey[], clause: string): void => {
+  const walk = (file: string, node: unknown, path: PropertyKey[], clause: string): void => {
     if (typeof node !== 'object' || node === null) return;
     if (Array.isArray(node)) return node.forEach((x, i) => walk(file, x, [...path, i], clause));
     const obj = node as Record<string, unknown>;
@@ -50,5 +50,5 @@ export function forEachParameter(files: RuleFiles, visit: (p: DatedParameter) =>
     }
     for (const [k, v] of Object.entries(obj)) if (k !== 'when') walk(file, v, [...path, k], here);
   };
-  for (const [file, content] of Object.entries(files) as [RuleFileName, unknown][]) walk(file, content, [], '');
+  for (const [file, content] of Object.entries(files) as [string, unknown][]) walk(file, content, [], '');
 }

@@ -1,43 +1,77 @@
 /**
- * Checks of a parsed rule folder that a schema cannot express: facts known where a condition sits,
- * values a fact can take, the plan's tier order, dated values covering the whole period, ascending
- * brackets, and caps for every cap pool. Each problem names its file and path.
+ * Checks of a rule folder (its files merged and past their schemas) that a schema cannot express:
+ * facts known where a condition sits and values a fact can take in this scheme, tier files that
+ * match their place in the order, carve-outs first, dated values covering the whole period,
+ * references that name something, and each kind's own checks (ascending brackets, caps …). Each
+ * problem names its file and path.
  */
+import { KINDS } from '../kinds/index.js';
 import { RuleErrorCode } from '../errors/codes.js';
 import type { RuleIssue } from '../errors/issue.js';
 import { formatPath } from '../errors/issue.js';
-import { FACTS, type FactName, type Site, factReadableAt, isFactName } from './facts.js';
-import { type RuleFileName, type RuleFiles, TIER_ORDER } from './schema.js';
-import { forEachParameter, valueOn } from './dated.js';
+import { NO_END } from './compile.js';
+import { forEachParameter } from './dated.js';
+import { FACTS, type FactName, type SchemeValues, type Site, factReadableAt, factValues, isFactName } from './facts.js';
+import { type RuleFiles, type TierFile, orderedTiers, tierFile } from './format.js';
 
 /**
- * Lints a rule folder that passed the schema. Returns every problem found (empty when clean).
+ * Lints a rule folder. Returns every problem found (empty when clean).
  *
  * @example
- * lintRuleFiles(files) // [] for the shipped ziyang-2017 rules
+ * lintRuleFiles(files) // [] for the shipped rule sets
  */
 export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   const issues: RuleIssue[] = [];
-  const add = (file: RuleFileName, path: readonly PropertyKey[], code: RuleIssue['code'], message: string): void => {
+  const add = (file: string, path: readonly PropertyKey[], code: RuleIssue['code'], message: string): void => {
     issues.push({ code, file, path: formatPath(path), message });
   };
+  const values = schemeValues(files);
 
-  // Conditions: every `when`, at the site where it is evaluated.
-  for (const [file, content] of Object.entries(files) as [RuleFileName, unknown][]) {
+  // Conditions: every `when`, at the site where it is evaluated, against this scheme's values.
+  for (const [file, content] of Object.entries(files) as [string, unknown][]) {
     walk(content, [], (node, path) => {
-      if (!('when' in node)) return;
-      lintCondition(node.when, [...path, 'when'], siteOf(file, path), (p, code, msg) => add(file, p, code, msg));
+      if ('when' in node) lintCondition(node.when, [...path, 'when'], siteOf(file, path), values, (p, code, msg) => add(file, p, code, msg));
+      if (typeof node.by === 'string' && typeof node.values === 'object' && node.values !== null && !('source' in node)) {
+        lintByFact(node.by, Object.keys(node.values), path, values, (p, msg) => add(file, p, RuleErrorCode.IMPOSSIBLE_VALUE, msg));
+      }
     });
   }
 
-  // The order of the tiers is the plan's (7.4.4); the formulas of each tier read what the earlier left.
-  const order = files['ruleset.json'].order.tiers;
-  if (order.length !== TIER_ORDER.length || order.some((t, i) => t !== TIER_ORDER[i])) {
-    add('ruleset.json', ['order', 'tiers'], RuleErrorCode.TIER_ORDER, `the tiers must be listed once each in the plan's order: ${TIER_ORDER.join(', ')}`);
+  // The scheme's lists refer to each other.
+  const persons = files['persons.json'];
+  for (const [id, c] of Object.entries(persons.categories)) {
+    if (!(c.group in persons.groups)) add('persons.json', ['categories', id, 'group'], RuleErrorCode.INVALID, `group "${c.group}" is not in groups (${Object.keys(persons.groups).join(', ')})`);
+  }
+  const j = files['jurisdiction.json'];
+  for (const id of Object.keys(j.elsewhere)) if (id in j.counties) add('jurisdiction.json', ['elsewhere', id], RuleErrorCode.INVALID, `"${id}" is both a county and an area elsewhere`);
+  for (const [id, o] of Object.entries(files['location.json'].overrides)) {
+    if (!values.levels.includes(o.level)) add('location.json', ['overrides', id, 'level'], RuleErrorCode.IMPOSSIBLE_VALUE, `level "${o.level}" is not one of levels (${values.levels.join(', ')})`);
+  }
+  const premium = files['premium.json'];
+  if (premium) {
+    for (const c of Object.keys(j.counties)) if (!(c in premium.cityShare)) add('premium.json', ['cityShare'], RuleErrorCode.INVALID, `county "${c}" has no city share`);
+    for (const c of Object.keys(premium.cityShare)) if (!(c in j.counties)) add('premium.json', ['cityShare', c], RuleErrorCode.IMPOSSIBLE_VALUE, `"${c}" is not a county of jurisdiction.json`);
   }
 
+  // The tiers: each file where the order puts it, numbered in order, carve-outs first, each kind's own checks.
+  const tiers = orderedTiers(files);
+  let previous = -1;
+  let seenPayer = false;
+  tiers.forEach((t, i) => {
+    const file = tierFile(files['ruleset.json'].tiers.order[i]!);
+    const kind = KINDS[t.kind]!;
+    if (file !== tierFile(t.id)) add(file, ['id'], RuleErrorCode.INVALID, `the file of tier "${t.id}" must be ${tierFile(t.id)}`);
+    if (t.tier <= previous) add(file, ['tier'], RuleErrorCode.TIER_ORDER, `tier numbers must ascend in the order of ruleset.json (this one is ${t.tier}, the one before ${previous})`);
+    previous = t.tier;
+    if (kind.carveOut && seenPayer) add(file, ['kind'], RuleErrorCode.TIER_ORDER, 'a carve-out takes from the bill before it is split into S, Pb, N and O: list it before every other tier');
+    if (!kind.carveOut) seenPayer = true;
+    lintReferences(t, (path, message) => add(file, path, RuleErrorCode.INVALID, message));
+    kind.lint?.(t as never, (path, message, code) => add(file, path, code ?? RuleErrorCode.INVALID, message), tiers, i);
+  });
+
   // Period and dated values: every value must be known from the first day of the period.
-  const { from, to } = files['ruleset.json'].inForce;
+  const { from } = files['ruleset.json'].inForce;
+  const to = files['ruleset.json'].inForce.to ?? NO_END;
   if (from > to) add('ruleset.json', ['inForce'], RuleErrorCode.INVALID, `inForce.from ${from} is after inForce.to ${to}`);
   forEachParameter(files, ({ file, path, node }) => {
     const dates = Object.keys(node.values).sort();
@@ -48,60 +82,47 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
       if (d > to) add(file, [...path, 'values', d], RuleErrorCode.DATE_GAP, `value dated ${d}, after the rule set ends (${to}): it would never apply`);
     }
   });
+  return issues;
+}
 
-  // Brackets ascend, and only the last is open-ended.
-  const brackets = files['tier-3-serious-illness-insurance.json'].brackets.values;
-  for (const [d, list] of Object.entries(brackets)) {
-    let prev = -1;
-    list.forEach((b, i) => {
-      const last = i === list.length - 1;
-      if (b.upTo === null && !last) add('tier-3-serious-illness-insurance.json', ['brackets', 'values', d, i, 'upTo'], RuleErrorCode.INVALID, 'only the last bracket may be open-ended (upTo: null)');
-      if (b.upTo === null) return;
-      const v = Number(b.upTo);
-      if (v <= prev) add('tier-3-serious-illness-insurance.json', ['brackets', 'values', d, i, 'upTo'], RuleErrorCode.INVALID, 'bracket bounds must ascend');
-      prev = v;
-    });
-    if (list.length > 0 && list[list.length - 1]!.upTo !== null) {
-      add('tier-3-serious-illness-insurance.json', ['brackets', 'values', d, list.length - 1, 'upTo'], RuleErrorCode.INVALID, 'the last bracket must be open-ended (upTo: null)');
-    }
-  }
+/** The values of the scheme's lists, from its files. */
+function schemeValues(files: RuleFiles): SchemeValues {
+  const j = files['jurisdiction.json'];
+  return {
+    categories: Object.keys(files['persons.json'].categories),
+    groups: Object.keys(files['persons.json'].groups),
+    counties: Object.keys(j.counties),
+    areas: [...Object.keys(j.counties), ...Object.keys(j.elsewhere)],
+    levels: Object.keys(files['location.json'].levels),
+  };
+}
 
-  // Every cap pool a table names has a cap, and no cap is below a deductible it is meant to follow
-  // (a cap under the deductible would make the tier unable to pay anything, silently).
-  const basic = files['tier-2-basic-insurance.json'];
-  basic.tables.forEach((t, i) => {
-    const cap = basic.annualCaps[t.capPool];
-    if (!cap) {
-      add('tier-2-basic-insurance.json', ['tables', i, 'capPool'], RuleErrorCode.INVALID, `cap pool "${t.capPool}" has no entry in annualCaps`);
-      return;
-    }
-    for (const [d, value] of Object.entries(cap.values)) {
-      const ded = valueOn(t.deductible.values, d);
-      if (ded !== undefined && Number(value) < Number(ded)) {
-        add('tier-2-basic-insurance.json', ['annualCaps', t.capPool, 'values', d], RuleErrorCode.INVALID, `annual cap ${value} is below the deductible ${ded} of table "${t.id}"`);
-      }
+/** Every `{ "share": …, "of": name }` of a tier names one of its `parameters`. */
+function lintReferences(t: TierFile, report: (path: readonly PropertyKey[], message: string) => void): void {
+  const names = Object.keys(t.parameters ?? {});
+  walk(t, [], (node, path) => {
+    if (typeof node.of === 'string' && 'share' in node && !names.includes(node.of)) {
+      report([...path, 'of'], `"${node.of}" is not one of the tier's parameters (${names.join(', ') || 'none'})`);
     }
   });
-  const t3 = files['tier-3-serious-illness-insurance.json'];
-  for (const [d, value] of Object.entries(t3.annualCap.values)) {
-    const ded = valueOn(t3.deductible.values, d);
-    if (ded !== undefined && Number(value) < Number(ded)) {
-      add('tier-3-serious-illness-insurance.json', ['annualCap', 'values', d], RuleErrorCode.INVALID, `annual cap ${value} is below the deductible ${ded}`);
-    }
-  }
-  return issues;
 }
 
 type Report = (path: readonly PropertyKey[], code: RuleIssue['code'], message: string) => void;
 
-function lintCondition(cond: unknown, path: readonly PropertyKey[], site: Site, report: Report): void {
+function lintByFact(by: string, keys: readonly string[], path: readonly PropertyKey[], scheme: SchemeValues, report: (path: readonly PropertyKey[], message: string) => void): void {
+  if (!isFactName(by)) return report([...path, 'by'], `unknown fact "${by}"; known facts: ${Object.keys(FACTS).join(', ')}`);
+  const allowed = factValues(by, scheme).map(String);
+  for (const k of keys) if (!allowed.includes(k)) report([...path, 'values', k], `fact "${by}" is never "${k}"; it takes ${allowed.join(', ')}`);
+}
+
+function lintCondition(cond: unknown, path: readonly PropertyKey[], site: Site, scheme: SchemeValues, report: Report): void {
   if (typeof cond !== 'object' || cond === null) return;
   const c = cond as Record<string, unknown>;
-  if (Array.isArray(c.all)) c.all.forEach((x, i) => lintCondition(x, [...path, 'all', i], site, report));
+  if (Array.isArray(c.all)) c.all.forEach((x, i) => lintCondition(x, [...path, 'all', i], site, scheme, report));
   else if (Array.isArray(c.any)) {
     if (c.any.length === 0) report([...path, 'any'], RuleErrorCode.IMPOSSIBLE_VALUE, 'an empty "any" is always true in json-rules-engine; write {"all": []} if that is meant');
-    c.any.forEach((x, i) => lintCondition(x, [...path, 'any', i], site, report));
-  } else if (c.not !== undefined) lintCondition(c.not, [...path, 'not'], site, report);
+    c.any.forEach((x, i) => lintCondition(x, [...path, 'any', i], site, scheme, report));
+  } else if (c.not !== undefined) lintCondition(c.not, [...path, 'not'], site, scheme, report);
   else if (typeof c.fact === 'string') {
     const fact = c.fact;
     if (!isFactName(fact)) {
@@ -112,25 +133,25 @@ function lintCondition(cond: unknown, path: readonly PropertyKey[], site: Site, 
       report([...path, 'fact'], RuleErrorCode.UNKNOWN_FACT, `fact "${fact}" is not known yet where this condition is evaluated (${site}); it is known from "${FACTS[fact].from}" on`);
       return;
     }
-    lintValue(fact, String(c.operator), c.value, [...path, 'value'], report);
+    lintValue(fact, String(c.operator), c.value, [...path, 'value'], scheme, report);
   }
 }
 
-function lintValue(fact: FactName, operator: string, value: unknown, path: readonly PropertyKey[], report: Report): void {
-  const allowed = FACTS[fact].values as readonly unknown[] | null;
-  const okValue = (v: unknown): boolean => (allowed === null ? typeof v === 'string' && v.length > 0 : allowed.includes(v));
-  const list = allowed === null ? 'a non-empty string' : allowed.map((v) => JSON.stringify(v)).join(', ');
+function lintValue(fact: FactName, operator: string, value: unknown, path: readonly PropertyKey[], scheme: SchemeValues, report: Report): void {
+  const allowed = factValues(fact, scheme);
+  const okValue = (v: unknown): boolean => allowed.includes(v as string | boolean);
+  const list = allowed.map((v) => JSON.stringify(v)).join(', ');
   if (operator === 'equal' || operator === 'notEqual') {
     if (!okValue(value)) report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `fact "${fact}" is never ${JSON.stringify(value)}; it takes ${list}`);
   } else if (operator === 'in' || operator === 'notIn') {
     if (!Array.isArray(value)) report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `operator "${operator}" needs a list of values`);
     else value.forEach((v, i) => okValue(v) || report([...path, i], RuleErrorCode.IMPOSSIBLE_VALUE, `fact "${fact}" is never ${JSON.stringify(v)}; it takes ${list}`));
   } else {
-    report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `operator "${operator}" never holds for fact "${fact}", which is a single ${allowed === null ? 'string' : 'value'}; use equal, notEqual, in or notIn`);
+    report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `operator "${operator}" never holds for fact "${fact}", which is a single value; use equal, notEqual, in or notIn`);
   }
 }
 
-function siteOf(file: RuleFileName, path: readonly PropertyKey[]): Site {
+function siteOf(file: string, path: readonly PropertyKey[]): Site {
   if (file === 'persons.json') return 'person';
   if (file === 'location.json') return path[0] === 'overrides' ? 'location' : 'level';
   if (file === 'bill.json' && path[0] === 'hospitalAbsorbed') return 'item';

@@ -3,12 +3,12 @@
  * `rules check` prints and what the README's list of assumed values is checked against.
  */
 import { formatPath } from '../errors/issue.js';
-import type { RuleFileName, RuleFiles } from './schema.js';
+import type { RuleFiles } from './format.js';
 import { forEachParameter } from './dated.js';
 
 /** One parameter of a rule folder. */
 export interface ParameterInfo {
-  readonly file: RuleFileName;
+  readonly file: string;
   readonly path: string;
   readonly clause: string;
   readonly source: 'seed' | 'assumed';

@@ -1,77 +1,203 @@
 /**
- * From raw file contents (already read, by name) to a compiled {@link RuleSet}, or the list of
- * every problem with its file and path. Pure: the embedded rules and `loadRuleFolder` share it.
+ * From raw file contents to a compiled {@link RuleSet}, or the list of every problem with its file
+ * and path. Pure: the embedded rules, `loadRuleFolder` and reforms share it.
+ *
+ * A folder that `extends` another comes as a chain, base first: each later folder's files are
+ * merge patches of the files before (rules/merge-patch.ts); `ruleset.json` is each folder's own.
+ * Every problem found in the merged files is reported at the file of the folder that wrote the
+ * value (so a county variant's mistake is reported in the variant, not in the base).
  */
+import { KINDS } from '../kinds/index.js';
 import { RuleErrorCode } from '../errors/codes.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { compileRuleSet, type RuleSet } from './compile.js';
+import { OPTIONAL_FILES, SCHEME_FILES, type RuleFiles, tierFile } from './format.js';
 import { lintRuleFiles } from './lint.js';
-import { RULE_FILE_NAMES, ruleFileSchemas, type RuleFileName, type RuleFiles } from './schema.js';
+import { mergePatch, patchDirective, writerOf } from './merge-patch.js';
+import { ruleFileSchemas, schemaNameOf } from './schema.js';
 
-/** Raw contents of a rule folder: file name → JSON text, or already-parsed JSON. */
+/** Raw contents of a rule folder: file path inside the folder (`tiers/x.json`) → JSON text, or parsed JSON. */
 export type RawRuleFiles = Readonly<Partial<Record<string, unknown>>>;
 
+/** One folder of an `extends` chain: a name for messages (its path) and its raw files. */
+export interface RuleFolderLink {
+  readonly name: string;
+  readonly files: RawRuleFiles;
+}
+
 /**
- * Validates, lints and compiles a rule folder's contents.
+ * Validates, lints and compiles one rule folder that extends nothing.
  *
  * @example
- * const r = parseRuleFiles({ 'ruleset.json': '{…}', … });
+ * const r = parseRuleFiles({ 'ruleset.json': '{…}', 'tiers/basic-insurance.json': '{…}', … });
  * if (!r.ok) console.error(prettifyIssues(r.errors));
  */
 export function parseRuleFiles(raw: RawRuleFiles): Result<RuleSet, RuleIssue> {
+  return parseRuleChain([{ name: '', files: raw }]);
+}
+
+/**
+ * Validates, lints and compiles a rule folder given with the folders it extends, base first.
+ *
+ * @example
+ * parseRuleChain([{ name: 'rules/ziyang-2017', files: base }, { name: 'rules/ziyang-2022', files: child }])
+ */
+export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet, RuleIssue> {
+  const resolved = resolveRuleChain(chain);
+  if (!resolved.ok) return resolved;
+  const { files: selected, origin } = resolved.value;
   const issues: RuleIssue[] = [];
-  const parsed: Partial<Record<RuleFileName, unknown>> = {};
-  for (const name of RULE_FILE_NAMES) {
-    const content = raw[name];
-    if (content === undefined) {
-      issues.push({ code: RuleErrorCode.FILE_MISSING, file: name, path: '', message: `the rule folder has no ${name}` });
-      continue;
-    }
-    let json: unknown = content;
-    if (typeof content === 'string') {
-      try {
-        json = JSON.parse(content);
-      } catch (e) {
-        issues.push({ code: RuleErrorCode.INVALID_JSON, file: name, path: '', message: `not valid JSON: ${(e as Error).message}` });
-        continue;
-      }
-      const dups = duplicateKeyPaths(content);
-      if (dups.length > 0) {
-        for (const path of dups) {
-          issues.push({ code: RuleErrorCode.INVALID_JSON, file: name, path, message: 'this key is written twice in one object; JSON would keep only the last value' });
-        }
-        continue;
-      }
-    }
-    const r = ruleFileSchemas()[name].safeParse(json);
-    if (!r.success) {
-      for (const zi of r.error.issues) issues.push(...fromZod(name, zi));
-    } else parsed[name] = r.data;
-  }
-  for (const name of Object.keys(raw)) {
-    if (name.endsWith('.json') && !(RULE_FILE_NAMES as readonly string[]).includes(name)) {
-      issues.push({ code: RuleErrorCode.INVALID, file: name, path: '', message: `${name} is not a file of the rule-folder format (${RULE_FILE_NAMES.join(', ')})` });
-    }
+
+  // Each file against its schema.
+  for (const [file, content] of Object.entries(selected)) {
+    const r = ruleFileSchemas()[schemaNameOf(file) ?? 'ruleset.json'].safeParse(content);
+    if (!r.success) for (const zi of r.error.issues) issues.push(...fromZod(file, zi).map((i) => ({ ...i, file: origin(file, pathOf(i.path)) })));
+    else selected[file] = r.data;
   }
   if (issues.length > 0) return fail(issues);
-  const files = parsed as RuleFiles;
+
+  // What a schema cannot say, then the compiled rule set.
+  const files = selected as unknown as RuleFiles;
   const lint = lintRuleFiles(files);
-  if (lint.length > 0) return fail(lint);
+  if (lint.length > 0) return fail(lint.map((i) => ({ ...i, file: origin(i.file, pathOf(i.path)) })));
   return ok(compileRuleSet(files));
 }
 
-function fromZod(file: RuleFileName, zi: { code: string; path: PropertyKey[]; message: string; keys?: string[]; params?: unknown }): RuleIssue[] {
+/** A rule folder's files merged along its chain, and who wrote what. */
+export interface ResolvedRuleFiles {
+  /** The files the rule set is made of: ruleset.json, the scheme's files, the optional ones present, the tiers of its order. */
+  readonly files: Record<string, unknown>;
+  /** The folder file (`<folder>/<file>`) that wrote the value at a path of a merged file. */
+  readonly origin: (file: string, path: readonly PropertyKey[]) => string;
+}
+
+/**
+ * Reads a chain of rule folders as JSON, merges each file along it, and selects the files the
+ * rule set is made of. Checks what it needs to (JSON, keys written twice, files present, files
+ * not in the order); the schemas and the lint come after ({@link parseRuleChain}).
+ *
+ * @example
+ * resolveRuleChain([{ name: 'ziyang-2017', files }]).ok // true
+ */
+export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<ResolvedRuleFiles, RuleIssue> {
+  const issues: RuleIssue[] = [];
+  const at = (link: number, file: string) => (chain[link]!.name ? `${chain[link]!.name}/${file}` : file);
+
+  // 1. Every file of every folder read as JSON, keys written twice refused; inline patches placed.
+  const read: Record<string, unknown>[] = chain.map((link, i) => {
+    const out: Record<string, unknown> = {};
+    for (const [file, content] of Object.entries(link.files)) {
+      if (content === undefined) continue;
+      const json = readJson(content, at(i, file), issues);
+      if (json !== undefined) out[file] = json;
+    }
+    const patches = isObject(out['ruleset.json']) ? out['ruleset.json'].patches : undefined;
+    for (const [file, patch] of Object.entries(isObject(patches) ? patches : {})) {
+      if (file in out) issues.push({ code: RuleErrorCode.INVALID, file: at(i, 'ruleset.json'), path: `patches.${file}`, message: `${file} is written both as a file and in "patches": write it once` });
+      else out[file] = patch;
+    }
+    return out;
+  });
+  if (issues.length > 0) return fail(issues);
+
+  // 2. The files merged along the chain (ruleset.json is the last folder's own).
+  const last = chain.length - 1;
+  const names = new Set(read.flatMap((r) => Object.keys(r)).filter((f) => f !== 'ruleset.json'));
+  const merged: Record<string, unknown> = {};
+  const layers: Record<string, unknown[]> = {};
+  for (const file of names) {
+    let content: unknown;
+    const chainOfFile: unknown[] = [];
+    read.forEach((r, i) => {
+      if (!(file in r)) return chainOfFile.push({});
+      const patch = r[file];
+      chainOfFile.push(patch);
+      // The base folder's files are plain files; each later folder's are patches of them.
+      content = patchDirective(patch) === 'delete' ? undefined : i === 0 ? patch : mergePatch(content, patch);
+    });
+    layers[file] = chainOfFile;
+    if (content !== undefined) merged[file] = content;
+  }
+  const origin = (file: string, path: readonly PropertyKey[]): string => {
+    if (file === 'ruleset.json') return at(last, file);
+    const l = layers[file];
+    return at(l ? writerOf(l, path) : last, file);
+  };
+
+  // 3. Which files the rule set is made of.
+  const rs = read[last]!['ruleset.json'];
+  if (rs === undefined) return fail([{ code: RuleErrorCode.FILE_MISSING, file: at(last, 'ruleset.json'), path: '', message: 'the rule folder has no ruleset.json' }]);
+  const order = isObject(rs) && isObject(rs.tiers) && Array.isArray(rs.tiers.order) ? rs.tiers.order.filter((x): x is string => typeof x === 'string') : [];
+  const selected: Record<string, unknown> = { 'ruleset.json': rs };
+  for (const file of SCHEME_FILES) {
+    if (file === 'ruleset.json') continue;
+    if (merged[file] === undefined) issues.push({ code: RuleErrorCode.FILE_MISSING, file: at(last, file), path: '', message: `the rule folder has no ${file}` });
+    else selected[file] = merged[file];
+  }
+  for (const file of OPTIONAL_FILES) if (merged[file] !== undefined) selected[file] = merged[file];
+  order.forEach((id, i) => {
+    const file = tierFile(id);
+    if (merged[file] === undefined) issues.push({ code: RuleErrorCode.FILE_MISSING, file: at(last, file), path: '', message: `tier "${id}" (ruleset.json tiers.order[${i}]) has no file ${file}` });
+    else selected[file] = merged[file];
+  });
+  for (const file of Object.keys(read[last]!)) {
+    if (file === 'ruleset.json' || file in selected || patchDirective(read[last]![file]) === 'delete') continue;
+    const kind = schemaNameOf(file);
+    if (kind === 'tier.json') issues.push({ code: RuleErrorCode.TIER_ORDER, file: at(last, file), path: '', message: `${file} is not a tier of ruleset.json's order (${order.join(', ')}): list it there, or remove the file` });
+    else if (kind === undefined) issues.push({ code: RuleErrorCode.INVALID, file: at(last, file), path: '', message: `${file} is not a file of the rule-folder format (${[...SCHEME_FILES, ...OPTIONAL_FILES, 'tiers/<id>.json'].join(', ')})` });
+  }
+  if (issues.length > 0) return fail(issues);
+  return ok({ files: selected, origin });
+}
+
+/** The kinds a tier file may name, for messages. */
+export const KIND_LIST = Object.keys(KINDS).join(', ');
+
+function readJson(content: unknown, file: string, issues: RuleIssue[]): unknown {
+  if (typeof content !== 'string') return content;
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (e) {
+    issues.push({ code: RuleErrorCode.INVALID_JSON, file, path: '', message: `not valid JSON: ${(e as Error).message}` });
+    return undefined;
+  }
+  const dups = duplicateKeyPaths(content);
+  if (dups.length > 0) {
+    for (const path of dups) issues.push({ code: RuleErrorCode.INVALID_JSON, file, path, message: 'this key is written twice in one object; JSON would keep only the last value' });
+    return undefined;
+  }
+  return json;
+}
+
+/** A path as `formatPath` writes it, read back into keys (numbers for `[i]`). */
+function pathOf(path: string): PropertyKey[] {
+  const out: PropertyKey[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fromZod(file: string, zi: { code: string; path: PropertyKey[]; message: string; keys?: string[]; params?: unknown }): RuleIssue[] {
   if (zi.code === 'unrecognized_keys' && zi.keys) {
     return zi.keys.map((k) => ({
       code: RuleErrorCode.INVALID,
       file,
       path: formatPath([...zi.path, k]),
-      message: `unknown key "${k}": the rule-file format has no such key here (a misplaced key is never ignored)`,
+      message:
+        k === '$patch'
+          ? '"$patch" only has a meaning in a folder that extends another (ruleset.json "extends")'
+          : `unknown key "${k}": the rule-file format has no such key here (a misplaced key is never ignored)`,
     }));
   }
+  if (zi.code === 'invalid_union' && zi.path.length === 0 && file.startsWith('tiers/')) {
+    return [{ code: RuleErrorCode.INVALID, file, path: 'kind', message: `"kind" must name a kind of the vocabulary: ${KIND_LIST}` }];
+  }
   const code = (zi.params as { code?: RuleIssue['code'] } | undefined)?.code ?? RuleErrorCode.INVALID;
-  // The only record keys of the format are the dates of dated values.
-  const message = zi.code === 'invalid_key' ? 'the dates of dated values are calendar dates written YYYY-MM-DD' : zi.message;
+  const message = zi.code === 'invalid_key' ? 'the dates of dated values are calendar dates written YYYY-MM-DD, and ids are lower-case letters, digits and dashes starting with a letter' : zi.message;
   return [{ code, file, path: formatPath(zi.path), message }];
 }

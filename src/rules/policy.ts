@@ -1,116 +1,72 @@
 /**
  * A rule set resolved for one stretch of dates: every parameter a concrete exact value, every
- * condition a compiled predicate. This is what the waterfall reads; it never sees rule files.
+ * condition a compiled predicate, every tier its kind's parameters. This is what the waterfall
+ * reads; it never sees rule files.
  */
-import type { County, DeliveryMode, Location, ParameterLevel } from '../claim/enums.js';
+import type { Gate, TierSpec } from '../kinds/kind.js';
 import type { Fen } from '../money/fen.js';
 import type { Ratio } from '../money/ratio.js';
-import type { Predicate } from './conditions.js';
-import type { FundId, TierId } from './schema.js';
+import type { Labelled, LocationClass, PayerKind } from './format.js';
 
-/** Provenance of a rule: the clause it implements and where its content comes from. */
-export interface Cited {
-  readonly clause: string;
-  readonly source: 'seed' | 'assumed';
-  readonly description: string;
-}
+export type { Gate } from '../kinds/kind.js';
 
-/** A compiled condition with its citation. */
-export interface Gate extends Cited {
-  readonly when: Predicate;
-}
-
-/** What every tier has: its line's label and clause, and when it applies at all. */
-export interface TierHead {
-  readonly id: TierId;
-  readonly tier: number;
-  readonly label: string;
-  readonly clause: string;
-  readonly applies: Gate;
-}
-
-/** A row of the basic-insurance table. */
-export interface BasicTable extends Gate {
+/** A value of a scheme's closed lists, with its names. */
+export interface Named {
   readonly id: string;
   readonly label: string;
-  readonly deductibleBasis: 'per-claim' | 'per-year';
-  readonly capPool: string;
-  readonly povertyAdjusted: boolean;
-  readonly deductible: Fen;
-  readonly ratio: Ratio;
-  /** The deductible and ratio after the poverty adjustment of tier 2 (used when it applies). */
-  readonly adjustedDeductible: Fen;
-  readonly adjustedRatio: Ratio;
+  readonly labelEn: string;
 }
 
-/** A serious-illness bracket: up to `upTo` of cumulative burden (`null` = no bound) at `ratio`. */
-export interface Bracket {
-  readonly upTo: Fen | null;
-  readonly ratio: Ratio;
-}
-
-/** A tier-8 target: nothing to pay, or at most a share of the bill. */
-export type Target =
-  | (Gate & { readonly id: string; readonly kind: 'zero' })
-  | (Gate & { readonly id: string; readonly kind: 'share'; readonly share: Ratio; readonly rounding: 'floor' | 'half-up' });
-
-/** Which remainders tier 7's base is made of. */
-export type AssistancePart = 'in-scope-left' | 'b-self-pay' | 'necessary-left' | 'other-left';
-
-/** The tiers, by id. */
-export interface Tiers {
-  readonly 'maternal-subsidy': TierHead & {
-    readonly excess: Gate & { readonly limit: Readonly<Record<DeliveryMode, Fen>>; readonly funds: readonly FundId[] };
-    readonly subsidy: Gate & { readonly amount: Readonly<Record<DeliveryMode, Fen>> };
-  };
-  readonly 'hospital-waiver': TierHead & { readonly rate: Ratio };
-  readonly 'basic-insurance': TierHead & {
-    readonly tables: readonly BasicTable[];
-    readonly annualCaps: Readonly<Record<string, Fen>>;
-    readonly poverty: Gate & { readonly deductibleFactor: Ratio; readonly ratioAdd: Ratio };
-  };
-  readonly 'serious-illness-insurance': TierHead & {
-    readonly deductible: Fen;
-    readonly brackets: readonly Bracket[];
-    readonly annualCap: Fen;
-    readonly poverty: Gate & { readonly deductibleFactor: Ratio; readonly ratioAdd: Ratio };
-    /** The deductible and brackets after the poverty adjustment (used when it applies). */
-    readonly adjustedDeductible: Fen;
-    readonly adjustedBrackets: readonly Bracket[];
-  };
-  readonly 'supplementary-insurance': TierHead & {
-    readonly ratio: Ratio;
-    readonly annualCap: Fen;
-    readonly poverty: Gate & { readonly ratioAdd: Ratio };
-    /** The ratio after the poverty adjustment (used when it applies). */
-    readonly adjustedRatio: Ratio;
-  };
-  readonly 'tilt-payment': TierHead & { readonly ratio: Ratio };
-  readonly 'special-supplementary-insurance': TierHead & { readonly inScopeShare: Ratio; readonly necessaryShare: Ratio };
-  readonly 'medical-assistance': TierHead & { readonly parts: readonly AssistancePart[]; readonly ratio: Ratio; readonly annualLimit: Fen };
-  readonly 'relief-funds': TierHead & {
-    readonly funds: readonly { readonly id: FundId; readonly label: string }[];
-    /** The fund ids of `funds`, in paying order. */
-    readonly fundOrder: readonly FundId[];
-    readonly targets: readonly Target[];
-  };
+/**
+ * What a rule set's claims are made of, shared by all its stretches of dates: the values of the
+ * facts that are data (categories, groups, counties, areas, levels), the layout of its ledger, and
+ * its tiers' names.
+ */
+export interface Scheme {
+  readonly categories: ReadonlyMap<string, Named & { readonly group: string }>;
+  readonly groups: ReadonlyMap<string, Named>;
+  readonly counties: ReadonlyMap<string, Named>;
+  /** Areas of care: the counties (location `null`: decided relative to the patient) and the areas elsewhere. */
+  readonly areas: ReadonlyMap<string, Named & { readonly location: LocationClass | null }>;
+  /** The rows of the tables (location.json `levels`). */
+  readonly levels: readonly string[];
+  /** The year-to-date counters the tiers keep, `<tier id>.<name>`, in order. */
+  readonly counters: readonly string[];
+  /** The tiers in order: id, number, names and payer. */
+  readonly tiers: readonly (Named & { readonly tier: number; readonly payer: PayerKind })[];
+  /** The funds the tiers draw on, in the order the first top-up lists them. */
+  readonly funds: readonly Named[];
 }
 
 /** One rule set, resolved on the dates from `version` to `validTo`. */
 export interface Policy {
   readonly id: string;
   readonly title: string;
+  readonly titleEn: string;
   /** The first date of this stretch: the latest change of any value in force. */
   readonly version: string;
   readonly validTo: string;
-  readonly order: readonly TierId[];
+  readonly scheme: Scheme;
   readonly protected: Gate;
   readonly settled: Gate;
-  readonly overrides: readonly (Gate & { readonly id: string; readonly location: Location; readonly level: ParameterLevel })[];
-  readonly levels: readonly (Gate & { readonly level: ParameterLevel })[];
+  readonly overrides: readonly (Gate & { readonly id: string; readonly location: LocationClass; readonly level: string })[];
+  readonly levels: readonly (Gate & { readonly level: string })[];
   readonly absorbed: readonly (Gate & { readonly id: string })[];
   readonly bSelfPay: Ratio;
-  readonly tiers: Tiers;
-  readonly premium: { readonly clause: string; readonly perPerson: Fen; readonly cityShare: Readonly<Record<County, Ratio>> };
-  readonly illnessPoverty: { readonly clause: string; readonly spendShare: Ratio; readonly lowIncomeLine: Fen };
+  /** The tiers, in the order they run. */
+  readonly tiers: readonly TierSpec[];
+  /** The index of the first tier that is not a carve-out: the bill is split into parts just before it. */
+  readonly splitAt: number;
+  readonly premium: { readonly clause: string; readonly perPerson: Fen; readonly cityShare: Readonly<Record<string, Ratio>> } | null;
+  readonly illnessPoverty: { readonly clause: string; readonly spendShare: Ratio; readonly lowIncomeLine: Fen } | null;
+}
+
+/**
+ * A value of a scheme's list with its names (the English one defaults to the Chinese).
+ *
+ * @example
+ * named('anyue', { label: '安岳县', labelEn: 'Anyue' }) // { id: 'anyue', label: '安岳县', labelEn: 'Anyue' }
+ */
+export function named(id: string, l: Labelled): Named {
+  return { id, label: l.label, labelEn: l.labelEn ?? l.label };
 }

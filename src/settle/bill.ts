@@ -2,6 +2,7 @@
  * The bill before any payer: what the hospital bears (7.6) and the eight pools of the rest.
  */
 import type { Claim } from '../claim/claim.js';
+import { isDrugCategory } from '../claim/item-categories.js';
 import { type Fen, ZERO, add, fen } from '../money/fen.js';
 import type { Policy } from '../rules/policy.js';
 import { EMPTY_POOLS, poolIndex } from './pools.js';
@@ -42,7 +43,7 @@ export function splitBill(claim: Claim, profile: ClaimProfile, policy: Policy): 
       absorbedBy[id] = add(absorbedBy[id] ?? ZERO, item.amount);
       continue;
     }
-    const i = poolIndex(item.catalog, item.necessary, item.category === 'drug');
+    const i = poolIndex(item.catalog, item.necessary, isDrugCategory(item.category));
     pools[i] = add(pools[i]!, item.amount);
   }
   return { total, hospitalAbsorbed: absorbed, absorbedBy: absorbedBy ?? NOTHING_ABSORBED, pools, billable: fen(total - absorbed) };

@@ -1,17 +1,17 @@
 /**
- * Drawing on the relief funds in a fixed order (POLICY.md §4 tier 8). A fund without a balance is
+ * Drawing on funds in a fixed order (POLICY.md §4 tier 8; the funds are a top-up tier's, src/kinds/top-up.ts). A fund without a balance is
  * unlimited (a single settlement); a simulation passes balances and moves to the next fund when
  * one runs dry.
  */
 import { type Fen, ZERO, add, fen, minFen, sub } from '../money/fen.js';
-import type { FundId } from '../rules/schema.js';
 
 /** Balances left in the relief funds; a fund that is absent is unlimited. */
-export type FundBalances = Readonly<Partial<Record<FundId, Fen>>>;
+export type FundBalances = Readonly<Partial<Record<string, Fen>>>;
 
 /** One fund's payment towards a claim. */
 export interface FundDraw {
-  readonly fund: FundId;
+  /** The fund's id, as the rule set names it. */
+  readonly fund: string;
   readonly amount: Fen;
 }
 
@@ -23,7 +23,7 @@ export interface FundDraw {
  * drawFunds({}, ['emergency-relief'], fen(2400), []) // 2400 (unlimited)
  * drawFunds({ 'emergency-relief': fen(100) }, ['emergency-relief'], fen(2400), []) // 100
  */
-export function drawFunds(balances: Partial<Record<FundId, Fen>>, order: readonly FundId[], amount: Fen, draws: FundDraw[]): Fen {
+export function drawFunds(balances: Partial<Record<string, Fen>>, order: readonly string[], amount: Fen, draws: FundDraw[]): Fen {
   let left = amount;
   for (const fund of order) {
     if (left === 0) break;
@@ -45,7 +45,7 @@ export function drawFunds(balances: Partial<Record<FundId, Fen>>, order: readonl
  * // [{ fund: 'charity-care', amount: 3 }]
  */
 export function mergeDraws(draws: readonly FundDraw[]): FundDraw[] {
-  const out: { fund: FundId; amount: Fen }[] = [];
+  const out: { fund: string; amount: Fen }[] = [];
   for (const d of draws) {
     const e = out.find((x) => x.fund === d.fund);
     if (e) e.amount = add(e.amount, d.amount);

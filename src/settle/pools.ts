@@ -10,11 +10,12 @@ export const POOL_NAMES = ['A.drug', 'A.nondrug', 'B.drug', 'B.nondrug', 'N.drug
 /** A pool name. */
 export type PoolName = (typeof POOL_NAMES)[number];
 
-
 /** Indexes of every pool. */
 export const ALL_POOLS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7];
-/** Indexes of the four non-drug pools (the waiver's base, 7.4.1). */
+/** Indexes of the four non-drug pools (the 2017 waiver's base, 7.4.1). */
 export const NONDRUG_POOLS: readonly number[] = [1, 3, 5, 7];
+/** Indexes of the four drug pools. */
+export const DRUG_POOLS: readonly number[] = [0, 2, 4, 6];
 
 /** Eight empty pools. */
 export const EMPTY_POOLS: readonly Fen[] = [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO];

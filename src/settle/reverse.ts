@@ -19,7 +19,6 @@ import type { Lang } from '../i18n/lang.js';
 import { type YearLedger, emptyYearLedger, ledgerKey, ledgerYear } from '../ledger/year-ledger.js';
 import { type Fen, sub } from '../money/fen.js';
 import type { RuleBook } from '../rules/book.js';
-import type { TierId } from '../rules/schema.js';
 import { type SettlementRecord, settleClaim } from './settle-claim.js';
 
 /** How one later claim's settlement changed when it was settled again. */
@@ -28,7 +27,7 @@ export interface Resettlement {
   readonly before: SettlementRecord;
   readonly after: SettlementRecord;
   /** after − before, per tier that changed, and for the personal pay. */
-  readonly difference: { readonly lines: Readonly<Partial<Record<TierId, Fen>>>; readonly personal: Fen };
+  readonly difference: { readonly lines: Readonly<Record<string, Fen>>; readonly personal: Fen };
 }
 
 /** The outcome of a reversal. */
@@ -79,7 +78,7 @@ export function reverseClaim(
   if (!after.ok) return after;
   const resettled = before.value.slice(at + 1).map((b, k) => {
     const a = after.value[at + k]!;
-    const lines: Partial<Record<TierId, Fen>> = {};
+    const lines: Record<string, Fen> = {};
     for (const l of a.lines) {
       const was = b.lines.find((x) => x.id === l.id)?.amount ?? (0 as Fen);
       if (l.amount !== was) lines[l.id] = sub(l.amount, was);

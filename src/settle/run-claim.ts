@@ -1,30 +1,30 @@
 /**
  * The core of every settlement, shared by the explained path (`settleClaim`) and the simulation
  * path: the claim's profile, its bill, a scratch state, the tiers, and the conservation check.
- * The year ledger and fund balances it is given are updated in place: the callers pass copies of
+ * The counters and fund balances it is given are updated in place: the callers pass copies of
  * their own (settleClaim copies the caller's immutable ledger; a simulation owns its ledgers).
  */
 import type { Claim } from '../claim/claim.js';
 import { type Fen, ZERO } from '../money/fen.js';
 import type { Policy } from '../rules/policy.js';
-import type { FundId } from '../rules/schema.js';
 import { type Bill, splitBill } from './bill.js';
 import { type ClaimProfile, profileOf } from './profile.js';
-import type { LedgerScratch, Scratch } from './state.js';
+import type { Scratch } from './state.js';
 import { runWaterfall } from './waterfall.js';
 
 /**
- * A working ledger with nothing settled yet (a simulation's new person-year).
+ * Counters of a person-year with nothing settled yet, in a policy's layout.
  *
  * @example
- * runClaim(claim, policy, emptyLedgerScratch(), {}, false)
+ * runClaim(claim, policy, emptyCounters(policy), {}, false)
  */
-export function emptyLedgerScratch(): LedgerScratch {
-  return { basicInsurancePaid: {}, basicDeductibleUsed: {}, seriousIllnessBurden: ZERO, seriousIllnessPaid: ZERO, supplementaryPaid: ZERO, assistancePaid: ZERO };
+export function emptyCounters(policy: Policy): Fen[] {
+  return new Array<Fen>(policy.scheme.counters.length).fill(ZERO);
 }
 
 /** What a run of the waterfall produced. */
 export interface ClaimRun {
+  readonly policy: Policy;
   readonly profile: ClaimProfile;
   readonly bill: Bill;
   /** The scratch state at the end: amounts per tier, lines (when recorded), draws, target. */
@@ -32,28 +32,26 @@ export interface ClaimRun {
 }
 
 /**
- * Settles a validated claim under one policy, updating `ledger` and `funds` in place.
+ * Settles a validated claim of the policy's scheme, updating `counters` and `funds` in place.
  *
  * @example
- * const { bill, end } = runClaim(claim, policy, ledger, funds, false);
- * end.amounts[2] // what basic insurance paid
+ * const { bill, end } = runClaim(claim, policy, counters, funds, false);
+ * end.amounts[2] // what the third tier paid
  */
-export function runClaim(claim: Claim, policy: Policy, ledger: LedgerScratch, funds: Partial<Record<FundId, Fen>>, record: boolean): ClaimRun {
+export function runClaim(claim: Claim, policy: Policy, counters: Fen[], funds: Partial<Record<string, Fen>>, record: boolean): ClaimRun {
   const profile = profileOf(claim, policy);
   const bill = splitBill(claim, profile, policy);
+  const n = policy.tiers.length;
   const end: Scratch = {
     pools: bill.pools.slice(),
-    inScopeLeft: ZERO,
-    bSelfPay: ZERO,
-    necessaryLeft: ZERO,
-    otherLeft: ZERO,
+    parts: [ZERO, ZERO, ZERO, ZERO],
     remaining: bill.billable,
-    ledger,
+    counters,
     funds,
     draws: [],
-    excessPaid: ZERO,
+    carried: new Array<Fen>(n).fill(ZERO),
     target: null,
-    amounts: [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO],
+    amounts: new Array<Fen>(n).fill(ZERO),
     lines: [],
   };
   runWaterfall({ claim, policy, profile, billable: bill.billable, record }, end);
@@ -64,5 +62,5 @@ export function runClaim(claim: Claim, policy: Policy, ledger: LedgerScratch, fu
   if (bill.hospitalAbsorbed + paid + end.remaining !== bill.total || end.remaining < 0) {
     throw new Error(`conservation broken for claim ${claim.id}: this is a bug in bashunwei, please report it with the claim`);
   }
-  return { profile, bill, end };
+  return { policy, profile, bill, end };
 }

@@ -7,7 +7,7 @@ import type { Claim } from '../claim/claim.js';
 import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
-import { type Ledger, type YearLedger, emptyYearLedger, ledgerKey, ledgerYear } from '../ledger/year-ledger.js';
+import { type Ledger, type YearLedger, countersIn, emptyYearLedger, ledgerKey, ledgerYear, withCounters } from '../ledger/year-ledger.js';
 import type { Fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
@@ -21,7 +21,7 @@ import type { LineRecord, TargetOutcome } from './state.js';
 
 /** Options of a settlement. */
 export interface SettleOptions {
-  /** The rule book (default: the embedded `ziyang-2017`). */
+  /** The rule book (default: the embedded rules, `ziyang-2017` and `ziyang-2022`). */
   readonly rules?: RuleBook;
   /** This person-year's ledger before the claim (default: nothing settled yet this year). */
   readonly ledger?: YearLedger;
@@ -71,15 +71,35 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   if (before.claimIds.includes(claim.id)) {
     return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the ledger of ${before.personId} for ${year}` }, options.lang)]);
   }
+  const misfit = schemeIssues(claim, policy, options.lang);
+  if (misfit.length > 0) return fail(misfit);
 
-  const working = {
-    ...before,
-    basicInsurancePaid: { ...before.basicInsurancePaid },
-    basicDeductibleUsed: { ...before.basicDeductibleUsed },
-  };
-  const { profile, bill, end } = runClaim(claim, policy, working, { ...options.funds }, true);
-  const ledger: YearLedger = { ...working, claimIds: [...before.claimIds, claim.id] };
+  const layout = policy.scheme.counters;
+  const counters = countersIn(before, layout);
+  const { profile, bill, end } = runClaim(claim, policy, counters, { ...options.funds }, true);
+  const ledger: YearLedger = { ...before, claimIds: [...before.claimIds, claim.id], counters: withCounters(before, layout, counters) };
   return ok({ claim, policy, facts: profile.facts, bill, lines: end.lines, personal: end.remaining, target: end.target, ledger, funds: end.funds });
+}
+
+/**
+ * What a claim uses that the scheme in force on its discharge date does not have: a county, a
+ * hospital area or a person category of another rule set (CONTRACT.md, "Claim").
+ *
+ * @example
+ * schemeIssues(claim2022WithRegisteredPoor, policy2022) // [invalid_enum at person.category]
+ */
+export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): ClaimIssue[] {
+  const s = policy.scheme;
+  const issues: ClaimIssue[] = [];
+  const check = (path: string, value: string, values: ReadonlyMap<string, unknown>) => {
+    if (values.has(value)) return;
+    const expected = [...values.keys()].map((v) => JSON.stringify(v)).join(', ');
+    issues.push(claimIssue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: JSON.stringify(value), detail: `${policy.id}, in force on ${claim.visit.discharged}` }, lang));
+  };
+  check('person.county', claim.person.county, s.counties);
+  check('person.category', claim.person.category, s.categories);
+  check('hospital.area', claim.hospital.area, s.areas);
+  return issues;
 }
 
 /**

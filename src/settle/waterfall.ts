@@ -1,33 +1,11 @@
 /**
- * The waterfall: the tiers in the order the rule set lists (which the loader holds to the plan's
- * order, 7.4.4), each updating the settlement's scratch state. The in-scope split is made right
- * after tier 1, since the waiver changes the pools it is made from.
+ * The waterfall: the tiers of the policy in the order its rule set lists them, each run by its
+ * kind on the settlement's scratch state. The bill is split into parts (S, Pb, N, O) right after
+ * the carve-outs, since they change the pools the parts are made from.
  */
-import type { TierId } from '../rules/schema.js';
+import { KINDS } from '../kinds/index.js';
 import { splitScope } from './scope.js';
-import type { Scratch, Tier, TierContext } from './state.js';
-import { basicInsurance } from './tiers/basic-insurance.js';
-import { hospitalWaiver } from './tiers/hospital-waiver.js';
-import { maternalSubsidy } from './tiers/maternal-subsidy.js';
-import { medicalAssistance } from './tiers/medical-assistance.js';
-import { reliefFunds } from './tiers/relief-funds.js';
-import { seriousIllnessInsurance } from './tiers/serious-illness-insurance.js';
-import { specialSupplementaryInsurance } from './tiers/special-supplementary-insurance.js';
-import { supplementaryInsurance } from './tiers/supplementary-insurance.js';
-import { tiltPayment } from './tiers/tilt-payment.js';
-
-/** The implementation of each tier id. */
-export const TIERS: Readonly<Record<TierId, Tier>> = {
-  'maternal-subsidy': maternalSubsidy,
-  'hospital-waiver': hospitalWaiver,
-  'basic-insurance': basicInsurance,
-  'serious-illness-insurance': seriousIllnessInsurance,
-  'supplementary-insurance': supplementaryInsurance,
-  'tilt-payment': tiltPayment,
-  'special-supplementary-insurance': specialSupplementaryInsurance,
-  'medical-assistance': medicalAssistance,
-  'relief-funds': reliefFunds,
-};
+import type { Scratch, TierContext } from './state.js';
 
 /**
  * Runs every tier of the policy's order on the scratch state.
@@ -37,8 +15,14 @@ export const TIERS: Readonly<Record<TierId, Tier>> = {
  * s.remaining // what the patient pays
  */
 export function runWaterfall(ctx: TierContext, s: Scratch): void {
-  for (const id of ctx.policy.order) {
-    TIERS[id](ctx, s);
-    if (id === 'hospital-waiver') splitScope(ctx, s);
+  const { policy, profile } = ctx;
+  const tiers = policy.tiers;
+  for (let i = 0; i < tiers.length; i++) {
+    if (i === policy.splitAt) splitScope(ctx, s);
+    const t = tiers[i]!;
+    // A tier listed only where it applies (the 2017 delivery carve-outs) leaves no line elsewhere.
+    if (t.listedWhenApplies && !profile.applies[i]) continue;
+    KINDS[t.kind]!.run(ctx, s, t as never, profile.decisions[i] as never);
   }
+  if (policy.splitAt === tiers.length) splitScope(ctx, s);
 }

@@ -1,24 +1,21 @@
 /**
- * What a simulation adds up for one rule set: every amount in fen, by tier, fund, county, pathway
- * and month, plus the distributions and the counts the report needs. Plain arrays indexed by the
- * contract's value lists, so that adding a claim is a few dozen integer additions and merging the
- * results of workers is adding arrays.
+ * What a simulation adds up for one variant (a rule book): every amount in fen, by tier, fund,
+ * county, pathway and month, plus the distributions and the counts the report needs. Plain arrays
+ * indexed by the variant's dimensions (its rule sets' tiers, funds and counties: dimensions.ts)
+ * and the contract's visit kinds, so that adding a claim is a few dozen integer additions and
+ * merging the results of workers is adding arrays.
  */
 import type { Claim } from '../claim/claim.js';
-import { COUNTIES, VISIT_KINDS } from '../claim/enums.js';
-import { FUND_IDS, TIER_ORDER } from '../rules/schema.js';
+import { VISIT_KINDS } from '../claim/enums.js';
 import { mulDiv } from '../money/rounding.js';
 import type { ClaimRun } from '../settle/run-claim.js';
+import { type Dimensions, slotsOf } from './dimensions.js';
 import { PAY_BINS, SHARE_BINS, payBin } from './histogram.js';
 
 /** Upper bounds (fen, inclusive) of the personal-pay brackets of the report; the last bracket is open. */
 export const PAY_BRACKETS = [0, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000] as const;
 
-const TIERS = TIER_ORDER.length;
-const FUNDS = FUND_IDS.length;
 const MONTHS = 12;
-const COUNTY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(COUNTIES.map((c, i) => [c, i]));
-const FUND_INDEX: Readonly<Record<string, number>> = Object.fromEntries(FUND_IDS.map((f, i) => [f, i]));
 const KIND_INDEX: Readonly<Record<string, number>> = Object.fromEntries(VISIT_KINDS.map((k, i) => [k, i]));
 
 /** Sums for one group of claims (a county, a pathway, or all). */
@@ -28,21 +25,23 @@ export interface GroupSums {
   hospitalAbsorbed: number;
   billable: number;
   personal: number;
-  /** Paid per tier number 0–8. */
+  /** Paid per tier, in the order of the dimensions' tiers. */
   readonly byTier: number[];
 }
 
 /** Everything a simulation adds up for one rule set (amounts in fen). */
 export interface Aggregates {
+  /** What the arrays are indexed by. */
+  readonly dims: Dimensions;
   readonly all: GroupSums;
-  /** Per county, in COUNTIES order. */
+  /** Per county, in the order of the dimensions' counties. */
   readonly byCounty: GroupSums[];
   /** Per visit kind (the pathway), in VISIT_KINDS order. */
   readonly byPathway: GroupSums[];
-  /** Relief-fund payments per fund (FUND_IDS order), and per fund × month of discharge. */
+  /** Fund payments per fund (the dimensions' order), and per fund × month of discharge. */
   readonly byFund: number[];
   readonly fundByMonth: number[][];
-  /** Protected patients' claims with a tier-8 target, met, missed, and the shortfall of the missed. */
+  /** Claims with a top-up target, met, missed, and the shortfall of the missed. */
   targets: { withTarget: number; met: number; missed: number; shortfall: number };
   /** Admissions (inpatient and delivery) and those treated in the patient's county (the plan's 95% goal). */
   admissions: { total: number; inCounty: number };
@@ -57,24 +56,24 @@ export interface Aggregates {
   readonly rejected: Record<string, number>;
 }
 
-const group = (): GroupSums => ({ claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: new Array<number>(TIERS).fill(0) });
-
 /**
- * Empty aggregates.
+ * Empty aggregates for a variant's dimensions.
  *
  * @example
- * const agg = emptyAggregates();
+ * const agg = emptyAggregates(dimensionsOf(defaultRules()));
  */
-export function emptyAggregates(): Aggregates {
+export function emptyAggregates(dims: Dimensions): Aggregates {
+  const group = (): GroupSums => ({ claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: new Array<number>(dims.tiers.length).fill(0) });
   return {
+    dims,
     all: group(),
-    byCounty: COUNTIES.map(group),
+    byCounty: dims.counties.map(group),
     byPathway: VISIT_KINDS.map(group),
-    byFund: new Array<number>(FUNDS).fill(0),
-    fundByMonth: FUND_IDS.map(() => new Array<number>(MONTHS).fill(0)),
+    byFund: new Array<number>(dims.funds.length).fill(0),
+    fundByMonth: dims.funds.map(() => new Array<number>(MONTHS).fill(0)),
     targets: { withTarget: 0, met: 0, missed: 0, shortfall: 0 },
     admissions: { total: 0, inCounty: 0 },
-    personYears: { protected: new Array<number>(COUNTIES.length).fill(0), all: new Array<number>(COUNTIES.length).fill(0) },
+    personYears: { protected: new Array<number>(dims.counties.length).fill(0), all: new Array<number>(dims.counties.length).fill(0) },
     personalPay: new Array<number>(PAY_BINS).fill(0),
     payBrackets: new Array<number>(PAY_BRACKETS.length + 1).fill(0),
     personalShare: new Array<number>(SHARE_BINS).fill(0),
@@ -82,30 +81,34 @@ export function emptyAggregates(): Aggregates {
   };
 }
 
-function addTo(g: GroupSums, run: ClaimRun): void {
+function addTo(g: GroupSums, run: ClaimRun, tierSlots: Int32Array): void {
   const { bill, end } = run;
   g.claims++;
   g.total += bill.total;
   g.hospitalAbsorbed += bill.hospitalAbsorbed;
   g.billable += bill.billable;
   g.personal += end.remaining;
-  for (let t = 0; t < TIERS; t++) g.byTier[t] = g.byTier[t]! + end.amounts[t]!;
+  for (let t = 0; t < tierSlots.length; t++) {
+    const slot = tierSlots[t]!;
+    g.byTier[slot] = g.byTier[slot]! + end.amounts[t]!;
+  }
 }
 
 /**
  * Adds one settled claim.
  *
  * @example
- * addSettlement(agg, claim, runClaim(claim, policy, ledger, funds, false))
+ * addSettlement(agg, claim, runClaim(claim, policy, counters, funds, false))
  */
 export function addSettlement(agg: Aggregates, claim: Claim, run: ClaimRun): void {
   const { bill, end, profile } = run;
-  addTo(agg.all, run);
-  addTo(agg.byCounty[COUNTY_INDEX[claim.person.county]!]!, run);
-  addTo(agg.byPathway[KIND_INDEX[claim.visit.kind]!]!, run);
+  const slots = slotsOf(run.policy, agg.dims);
+  addTo(agg.all, run, slots.tiers);
+  addTo(agg.byCounty[slots.county.get(claim.person.county)!]!, run, slots.tiers);
+  addTo(agg.byPathway[KIND_INDEX[claim.visit.kind]!]!, run, slots.tiers);
   const month = Number(claim.visit.discharged.slice(5, 7)) - 1;
   for (const d of end.draws) {
-    const f = FUND_INDEX[d.fund]!;
+    const f = slots.funds.get(d.fund)!;
     agg.byFund[f] = agg.byFund[f]! + d.amount;
     agg.fundByMonth[f]![month] = agg.fundByMonth[f]![month]! + d.amount;
   }
@@ -140,7 +143,7 @@ export function addSettlement(agg: Aggregates, claim: Claim, run: ClaimRun): voi
  * addPersonYear(agg, claim, profile.facts.protectedPerson)
  */
 export function addPersonYear(agg: Aggregates, claim: Claim, protectedPerson: boolean): void {
-  const c = COUNTY_INDEX[claim.person.county]!;
+  const c = agg.dims.counties.findIndex((x) => x.id === claim.person.county);
   agg.personYears.all[c] = agg.personYears.all[c]! + 1;
   if (protectedPerson) agg.personYears.protected[c] = agg.personYears.protected[c]! + 1;
 }

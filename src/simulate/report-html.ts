@@ -4,28 +4,12 @@
  * (marked `data-figure="path"` so a test can hold the page to the JSON).
  */
 import { type Fen, formatFen, parseAmount } from '../money/fen.js';
-import { TIER_ORDER } from '../rules/schema.js';
 import type { SimulationReport } from './summary.js';
 
 type Variant = SimulationReport['variants'][number];
 
-const TIER_LABEL: Readonly<Record<string, string>> = {
-  'maternal-subsidy': '0 分娩补助',
-  'hospital-waiver': '1 医疗机构减免',
-  'basic-insurance': '2 基本医疗保险',
-  'serious-illness-insurance': '3 大病保险',
-  'supplementary-insurance': '4 补充医疗保险',
-  'tilt-payment': '5 倾斜支付',
-  'special-supplementary-insurance': '6 特殊补充医疗保险',
-  'medical-assistance': '7 民政医疗救助',
-  'relief-funds': '8 救助基金',
-};
-const FUND_LABEL: Readonly<Record<string, string>> = {
-  'emergency-relief': '疾病应急救助基金',
-  'charity-care': '医疗爱心基金',
-  'health-poverty-relief': '卫生扶贫救助基金',
-  'major-disease-charity': '重大疾病慈善救助基金',
-};
+/** A name from a variant's lists (tiers, funds, counties, categories), or the id. */
+const labelOf = (list: readonly { id: string; label: string }[], id: string): string => list.find((x) => x.id === id)?.label ?? id;
 const COLORS = ['#8c564b', '#9467bd', '#1f77b4', '#2ca02c', '#17becf', '#bcbd22', '#ff7f0e', '#e377c2', '#d62728', '#7f7f7f', '#393b79'];
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -39,7 +23,7 @@ const fen = (yuan: string): number => {
 };
 
 function waterfallChart(v: Variant, vi: number): string {
-  const rows = v.per100.map((r): [string, string] => [r.payer === 'hospital' ? '医院承担' : r.payer === 'personal' ? '个人自付' : TIER_LABEL[r.payer]!, r.yuan]);
+  const rows = v.per100.map((r): [string, string] => [r.payer === 'hospital' ? '医院承担' : r.payer === 'personal' ? '个人自付' : labelOf(v.tiers, r.payer), r.yuan]);
   const w = 720;
   const barH = 22;
   const left = 170;
@@ -84,7 +68,7 @@ function fundChart(v: Variant): string {
   const y = (f: number): number => h - 30 - (f / max) * (h - 60);
   const lines = series.map((s, i) => {
     const d = s.points.map((p, m) => `${m === 0 ? 'M' : 'L'}${x(m).toFixed(1)},${y(p).toFixed(1)}`).join(' ');
-    return `<path d="${d}" fill="none" stroke="${COLORS[(i + 2) % COLORS.length]}" stroke-width="2"/><text x="${x(11) + 8}" y="${y(s.points[11]!) + 4}" font-size="11">${esc(FUND_LABEL[s.fund] ?? s.fund)}</text>`;
+    return `<path d="${d}" fill="none" stroke="${COLORS[(i + 2) % COLORS.length]}" stroke-width="2"/><text x="${x(11) + 8}" y="${y(s.points[11]!) + 4}" font-size="11">${esc(labelOf(v.funds, s.fund))}</text>`;
   });
   const axis = Array.from({ length: 12 }, (_, m) => `<text x="${x(m)}" y="${h - 12}" text-anchor="middle" font-size="11">${m + 1}月</text>`).join('');
   return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="救助基金年内累计支出">${axis}${lines.join('')}<text x="8" y="16" font-size="11">累计 ${esc(formatFen(max as Fen))} 元</text></svg>`;
@@ -94,27 +78,29 @@ function compareChart(report: SimulationReport): string {
   if (report.variants.length < 2) return '';
   const [base, ...reforms] = report.variants;
   const w = 720;
+  const tiers = [...new Map(report.variants.flatMap((v) => v.tiers).map((t) => [t.id, t])).values()];
   const rowH = 18 * report.variants.length + 10;
-  const h = 20 + TIER_ORDER.length * rowH;
-  const max = Math.max(1, ...report.variants.flatMap((v) => TIER_ORDER.map((id) => fen(v.byTier[id]!))));
+  const h = 20 + tiers.length * rowH;
+  const max = Math.max(1, ...report.variants.flatMap((v) => tiers.map((t) => fen(v.byTier[t.id] ?? '0.00'))));
   const left = 170;
-  const rows = TIER_ORDER.map((id, t) => {
+  const rows = tiers.map((tier, t) => {
     const y0 = 10 + t * rowH;
     const bars = [base!, ...reforms].map((v, k) => {
-      const bw = (fen(v.byTier[id]!) / max) * (w - left - 120);
-      return `<rect x="${left}" y="${y0 + k * 18}" width="${Math.max(0.5, bw)}" height="14" fill="${COLORS[k]}"/><text x="${left + bw + 6}" y="${y0 + k * 18 + 12}" font-size="11">${esc(v.name)} ${esc(v.byTier[id]!)}</text>`;
+      const amount = v.byTier[tier.id] ?? '0.00';
+      const bw = (fen(amount) / max) * (w - left - 120);
+      return `<rect x="${left}" y="${y0 + k * 18}" width="${Math.max(0.5, bw)}" height="14" fill="${COLORS[k]}"/><text x="${left + bw + 6}" y="${y0 + k * 18 + 12}" font-size="11">${esc(v.name)} ${esc(amount)}</text>`;
     });
-    return `<text x="${left - 8}" y="${y0 + 14}" text-anchor="end">${esc(TIER_LABEL[id]!)}</text>${bars.join('')}`;
+    return `<text x="${left - 8}" y="${y0 + 14}" text-anchor="end">${esc(tier.label)}</text>${bars.join('')}`;
   });
   return `<h2>基线与改革对比 / baseline vs reform</h2><svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="各顺位支出：基线与改革">${rows.join('')}</svg>`;
 }
 
 function variantSection(v: Variant, vi: number): string {
   const p = `variants[${vi}]`;
-  const tierRows = TIER_ORDER.map((id) => `<tr><td>${esc(TIER_LABEL[id]!)}</td><td class="n">${fig(`${p}.byTier.${id}`, v.byTier[id]!)}</td></tr>`).join('');
-  const fundRows = Object.entries(v.byFund).map(([f, a]) => `<tr><td>${esc(FUND_LABEL[f] ?? f)}</td><td class="n">${fig(`${p}.byFund.${f}`, a)}</td></tr>`).join('');
+  const tierRows = v.tiers.map((t) => `<tr><td>${esc(t.label)}</td><td class="n">${fig(`${p}.byTier.${t.id}`, v.byTier[t.id]!)}</td></tr>`).join('');
+  const fundRows = Object.entries(v.byFund).map(([f, a]) => `<tr><td>${esc(labelOf(v.funds, f))}</td><td class="n">${fig(`${p}.byFund.${f}`, a)}</td></tr>`).join('');
   const countyRows = Object.entries(v.byCounty)
-    .map(([c, g]) => `<tr><td>${esc(c)}</td><td class="n">${fig(`${p}.byCounty.${c}.claims`, String(g.claims))}</td><td class="n">${fig(`${p}.byCounty.${c}.billable`, g.billable)}</td><td class="n">${fig(`${p}.byCounty.${c}.personal`, g.personal)}</td><td class="n">${fig(`${p}.byCounty.${c}.personalShare`, g.personalShare)}</td></tr>`)
+    .map(([c, g]) => `<tr><td>${esc(labelOf(v.counties, c))}</td><td class="n">${fig(`${p}.byCounty.${c}.claims`, String(g.claims))}</td><td class="n">${fig(`${p}.byCounty.${c}.billable`, g.billable)}</td><td class="n">${fig(`${p}.byCounty.${c}.personal`, g.personal)}</td><td class="n">${fig(`${p}.byCounty.${c}.personalShare`, g.personalShare)}</td></tr>`)
     .join('');
   const pctRows = Object.entries(v.personalPayPercentiles)
     .map(([k, a]) => `<tr><td>${esc(k)}</td><td class="n">${fig(`${p}.personalPayPercentiles.${k}`, a ?? '—')}</td><td class="n">${fig(`${p}.personalSharePercentiles.${k}`, v.personalSharePercentiles[k] ?? '—')}</td></tr>`)
@@ -132,8 +118,12 @@ ${fundChart(v)}
 ${bracketChart(v, vi)}
 <table><tr><th>分位</th><th>个人自付（元，±1%）</th><th>个人负担比例</th></tr>${pctRows}</table>
 <h3>分县 / per county</h3><table><tr><th>县</th><th>件数</th><th>应结算费用</th><th>个人自付</th><th>比例</th></tr>${countyRows}</table>
-<h3>特殊补充医疗保险保费 / premiums (${esc(v.premium.clause)})</h3>
-<p>市级承担 ${fig(`${p}.premium.city`, v.premium.city)} 元，县级承担 ${fig(`${p}.premium.county`, v.premium.county)} 元（保障对象人年数 × ${esc(v.premium.perPerson)} 元）。</p>
+${
+  v.premium
+    ? `<h3>特殊补充医疗保险保费 / premiums (${esc(v.premium.clause)})</h3>
+<p>市级承担 ${fig(`${p}.premium.city`, v.premium.city)} 元，县级承担 ${fig(`${p}.premium.county`, v.premium.county)} 元（保障对象人年数 × ${esc(v.premium.perPerson)} 元）。</p>`
+    : ''
+}
 </section>`;
 }
 

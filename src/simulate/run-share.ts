@@ -2,7 +2,6 @@
  * One share of a simulation: build the variants' rule books, read this share of the file, settle
  * every claim of it. Runs in a worker thread, or in the calling thread for a single share.
  */
-import type { FundId } from '../rules/schema.js';
 import type { Fen } from '../money/fen.js';
 import type { Lang } from '../i18n/lang.js';
 import { createSimulation, type SimulationResult } from './simulation.js';
@@ -14,7 +13,7 @@ export interface ShareJob {
   readonly file: string;
   readonly format: 'ndjson' | 'csv';
   readonly variants: readonly VariantSpec[];
-  readonly funds?: Readonly<Partial<Record<FundId, Fen>>>;
+  readonly funds?: Readonly<Partial<Record<string, Fen>>>;
   readonly grouped?: boolean;
   readonly topChanged?: number;
   /** The language of the rejections' messages (default zh-CN). */

@@ -13,13 +13,15 @@ import { claimIssue, parseClaim, parseClaimText } from '../claim/parse.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { ledgerYear } from '../ledger/year-ledger.js';
-import type { Fen } from '../money/fen.js';
+import { type Fen, ZERO } from '../money/fen.js';
 import { type RuleBook, policyOn } from '../rules/book.js';
-import type { FundId } from '../rules/schema.js';
+import type { Policy } from '../rules/policy.js';
 import type { Lang } from '../i18n/lang.js';
-import { emptyLedgerScratch, runClaim } from '../settle/run-claim.js';
-import type { LedgerScratch } from '../settle/state.js';
+import { claimVocabulary, mergeVocabularies } from '../claim/vocabulary.js';
+import { emptyCounters, runClaim } from '../settle/run-claim.js';
+import { schemeIssues } from '../settle/settle-claim.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
+import { dimensionsOf } from './dimensions.js';
 
 /** A rule set to simulate, by name. */
 export interface Variant {
@@ -32,7 +34,7 @@ export interface SimulationOptions {
   /** The rule sets, baseline first. */
   readonly variants: readonly Variant[];
   /** Each relief fund's balance for every calendar year (absent = unlimited). */
-  readonly funds?: Readonly<Partial<Record<FundId, Fen>>>;
+  readonly funds?: Readonly<Partial<Record<string, Fen>>>;
   /** The input lists each person's claims together: drop a person's ledgers when the next starts. */
   readonly grouped?: boolean;
   /** How many of the patients whose personal pay changed most to keep (default 10). */
@@ -54,7 +56,7 @@ export interface ChangedPatient {
 
 /** What a simulation produced. */
 export interface SimulationResult {
-  readonly variants: readonly { readonly name: string; readonly aggregates: Aggregates; readonly fundsLeft: Record<string, Partial<Record<FundId, Fen>>> }[];
+  readonly variants: readonly { readonly name: string; readonly aggregates: Aggregates; readonly fundsLeft: Record<string, Partial<Record<string, Fen>>> }[];
   /** The patients whose personal pay changed most (empty with a single variant). */
   readonly changed: readonly ChangedPatient[];
   /** Claims offered (input lines or CSV claims). */
@@ -89,8 +91,21 @@ export interface Simulation {
 }
 
 interface PersonYear {
-  readonly ledger: LedgerScratch;
+  /** The year's counters, in the layout of the rule set that settled the person-year's last claim. */
+  counters: Fen[];
+  layout: readonly string[];
   readonly ids: string[];
+}
+
+/** The person-year's counters in a policy's layout (carried by name when the rule set changes within the year). */
+function countersFor(py: PersonYear, policy: Policy): Fen[] {
+  const layout = policy.scheme.counters;
+  if (py.layout !== layout) {
+    const byName = new Map(py.layout.map((n, i) => [n, py.counters[i]!]));
+    py.counters = layout.map((n) => byName.get(n) ?? ZERO);
+    py.layout = layout;
+  }
+  return py.counters;
 }
 
 interface PersonTotals {
@@ -110,9 +125,10 @@ interface PersonTotals {
 export function createSimulation(options: SimulationOptions): Simulation {
   const variants = options.variants;
   const n = variants.length;
-  const aggs = variants.map(() => emptyAggregates());
+  const aggs = variants.map((v) => emptyAggregates(dimensionsOf(v.rules)));
   const ledgers = variants.map(() => new Map<string, PersonYear>());
-  const funds = variants.map(() => new Map<number, Partial<Record<FundId, Fen>>>());
+  const funds = variants.map(() => new Map<number, Partial<Record<string, Fen>>>());
+  const readOptions = { lang: options.lang, vocabulary: mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))) };
   const persons = new Map<string, PersonTotals>();
   const keep = options.topChanged ?? 10;
   let top: ChangedPatient[] = [];
@@ -122,7 +138,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   /** Calendar years seen, to find a person's ledgers when dropping them. */
   const years = new Set<number>();
 
-  const fundsOf = (v: number, year: number): Partial<Record<FundId, Fen>> => {
+  const fundsOf = (v: number, year: number): Partial<Record<string, Fen>> => {
     let f = funds[v]!.get(year);
     if (!f) funds[v]!.set(year, (f = { ...options.funds }));
     return f;
@@ -161,6 +177,12 @@ export function createSimulation(options: SimulationOptions): Simulation {
         if (v === 0) reject(line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged }, options.lang));
         continue;
       }
+      const misfit = schemeIssues(claim, policy, options.lang);
+      if (misfit.length > 0) {
+        addRejected(agg, misfit[0]!.code);
+        if (v === 0) reject(line, misfit[0]!);
+        continue;
+      }
       let py = ledgers[v]!.get(key);
       if (py?.ids.includes(claim.id)) {
         addRejected(agg, ClaimErrorCode.DUPLICATE_CLAIM);
@@ -168,8 +190,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
         continue;
       }
       const fresh = py === undefined;
-      py ??= { ledger: emptyLedgerScratch(), ids: [] };
-      const run = runClaim(claim, policy, py.ledger, fundsOf(v, year), false);
+      py ??= { counters: emptyCounters(policy), layout: policy.scheme.counters, ids: [] };
+      const run = runClaim(claim, policy, countersFor(py, policy), fundsOf(v, year), false);
       py.ids.push(claim.id);
       if (fresh) {
         ledgers[v]!.set(key, py);
@@ -185,8 +207,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
   };
 
   return {
-    add: (input, line) => settleOne(parseClaim(input, options), line),
-    addText: (text, line) => settleOne(parseClaimText(text, options), line),
+    add: (input, line) => settleOne(parseClaim(input, readOptions), line),
+    addText: (text, line) => settleOne(parseClaimText(text, readOptions), line),
     addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     result: () => {

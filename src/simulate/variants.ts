@@ -2,7 +2,6 @@
  * A variant as data that crosses to a worker thread: a rule folder (or the embedded rules) and
  * parameter changes on top, as OpenFisca's reforms. Each worker builds the same rule book from it.
  */
-import { RuleErrorCode } from '../errors/codes.js';
 import type { Result, RuleIssue } from '../errors/issue.js';
 import { type RuleBook } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
@@ -20,13 +19,10 @@ export interface VariantSpec {
  * The rule book of a variant.
  *
  * @example
- * variantRules({ name: 'tilt 30%', changes: [{ file: 'tier-5-tilt-payment.json', path: 'ratio', value: '0.30' }] })
+ * variantRules({ name: 'tilt 30%', changes: [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' }] })
  */
 export function variantRules(spec: VariantSpec): Result<RuleBook, RuleIssue> {
   const base = spec.rules === undefined ? { ok: true as const, value: defaultRules() } : loadRuleFolder(spec.rules);
   if (!base.ok || !spec.changes || spec.changes.length === 0) return base;
-  if (base.value.sets.length !== 1) {
-    return { ok: false, errors: [{ code: RuleErrorCode.INVALID, file: spec.rules ?? '', path: '', message: 'parameter changes apply to a folder with one rule set' }] };
-  }
-  return reformRules(base.value.sets[0]!.files, spec.changes);
+  return reformRules(base.value, spec.changes);
 }

@@ -1,0 +1,98 @@
+/**
+ * What a tier kind is: one formula of the vocabulary schemes are built from (README, "Schemes as
+ * data"). A kind knows nothing of any scheme: no tier id, person category or county. A rule
+ * folder's tier file names its kind and gives its parameters; the kind
+ *
+ * - says which parameters it takes (`shape`: the zod keys of its tier files, beside the header),
+ * - names the year-to-date counters it keeps (`counters`),
+ * - resolves its parameters for one stretch of dates (`resolve`),
+ * - decides once per claim profile what depends only on the claim's facts (`decide`: which row,
+ *   which adjustment, which target),
+ * - and runs: reads the scratch state, pays, takes what it paid off what is left (`run`).
+ */
+import type { z as Z } from 'zod';
+import type { Fen } from '../money/fen.js';
+import type { Ratio } from '../money/ratio.js';
+import type { Condition, Predicate } from '../rules/conditions.js';
+import type { FactBag } from '../rules/facts.js';
+import type { AmountParam, ByFact, Dated, GateSpec, PayerKind, TierFile } from '../rules/format.js';
+import type { RuleIssue } from '../errors/issue.js';
+import type { SchemaParts } from '../rules/schema-parts.js';
+import type { CarriedFrom, Scratch, TierContext } from '../settle/state.js';
+
+/** A compiled condition with its citation. */
+export interface Gate {
+  readonly clause: string;
+  readonly source: 'seed' | 'assumed';
+  readonly description: string;
+  readonly descriptionEn: string;
+  readonly when: Predicate;
+}
+
+/** A tier of a policy, as every kind sees it: its header, compiled. */
+export interface TierHead {
+  /** Position in the policy's order (0 = first to run). */
+  readonly index: number;
+  /** The number the rule set gives it (settlement lines show it). */
+  readonly tier: number;
+  readonly id: string;
+  readonly kind: string;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly short: string;
+  readonly clause: string;
+  readonly payer: PayerKind;
+  /** The line is listed only when `applies` holds (else always). */
+  readonly listedWhenApplies: boolean;
+  readonly applies: Gate;
+}
+
+/** A tier with its kind's resolved parameters. */
+export interface TierSpec<P = unknown> extends TierHead {
+  readonly params: P;
+}
+
+/** What a kind may ask for while resolving its parameters for one date. */
+export interface ResolveEnv {
+  /** The value of a dated parameter on the stretch's first day. */
+  at<T>(p: Dated<T>): T;
+  ratio(p: Dated<string>): Ratio;
+  /** An amount, or a share of one of the tier's named `parameters`. */
+  amount(p: AmountParam): Fen;
+  /** A parameter by the value of a fact: a function of the facts (undefined when the value has none). */
+  byFact<T>(p: ByFact<string> | Dated<string>, read: (d: Dated<string>) => T): (facts: FactBag) => T | undefined;
+  gate(g: GateSpec): Gate;
+  pred(c: Condition): Predicate;
+  /** The index of a tier of the order, by id (−1 when absent). */
+  tierIndex(id: string): number;
+  /** The head of a tier of the order, by index. */
+  head(index: number): TierHead;
+  /** The position of one of this tier's counters in the ledger layout. */
+  counter(name: string): number;
+  /** What earlier tiers send to this one to report (the description of a carve-out's care), or null. */
+  carriedFrom(): CarriedFrom | null;
+}
+
+/** Reports a problem of a tier file at a path inside it. */
+export type KindReport = (path: readonly PropertyKey[], message: string, code?: RuleIssue['code']) => void;
+
+/** One kind of the vocabulary. */
+export interface Kind<Raw = unknown, P = unknown, D = unknown> {
+  readonly name: string;
+  /** A carve-out runs before the bill is split into parts (S, Pb, N, O) and takes from the pools. */
+  readonly carveOut: boolean;
+  /** The zod keys of its parameters in a tier file (the header's keys are added by the schema). */
+  shape(z: typeof Z, p: SchemaParts): Z.ZodRawShape;
+  /** The names of the year-to-date counters it keeps for a tier file. */
+  counters(raw: Raw): readonly string[];
+  /** Its parameters on one stretch of dates. */
+  resolve(raw: Raw, env: ResolveEnv): P;
+  /** Everything that depends only on the claim's facts (decided once per claim profile). */
+  decide(params: P, facts: FactBag): D;
+  /** Pays: updates the scratch state (and records a line when the context says so). */
+  run(ctx: TierContext, s: Scratch, tier: TierSpec<P>, decision: D): void;
+  /** The id of the later tier whose line reports what this one sends to funds, if any. */
+  reportsOn?(raw: Raw): string | null;
+  /** Checks of a tier file that its schema cannot express. */
+  lint?(raw: Raw, report: KindReport, tiers: readonly TierFile[], self: number): void;
+}
