@@ -31,7 +31,9 @@
  * - R5. Serious-illness brackets: the bounds 50,000 and 100,000 are absolute amounts of `c` in
  *   2017 too (POLICY-2022.md spells this out; example 10 confirms it); the first bracket runs
  *   from the deductible `D`. `c1 = c0 + (S − basic)` whatever tier 3 then pays (caps included),
- *   and `c` grows on every claim tier 3 applies to (designated, not general outpatient).
+ *   and `c` grows on every claim tier 3 applies to (designated, not general outpatient). Both
+ *   `f(c0)` and `f(c1)` use the current claim's parameters (a 2017 person who stops being
+ *   protected within the year is settled on the general deductible and ratios for the whole `c`).
  * - R6. A per-year deductible is consumed by `min(base, due)` even when a cap or limit then binds
  *   the payment (the formula says so; nothing exempts it).
  * - R7. Every "cap − paidThisYear" is clamped at 0.
@@ -60,7 +62,8 @@
  *   special outpatient chronic (any location) → floor(10% × billable); in county → 0; out of
  *   county with majorDisease and referral referred/emergency → 0; else no target (`null`).
  *   `chronic` on an inpatient claim changes nothing. `met` = personal ≤ τ.
- * - R17. Top-up funds: a single settlement draws only from `emergency-relief`.
+ * - R17. Top-up funds: a single settlement draws only from `emergency-relief`. The
+ *   `relief-funds` line always carries `funds`, `{}` when no fund paid (examples 02, 03, 08).
  *
  * ziyang-2022
  * - R18. Delivery is settled like inpatient (per-admission deductible, location row, every
