@@ -9,7 +9,9 @@ import { settlementToJson } from '../src/format/settlement-json.js';
 import { formatStatements } from '../src/format/text.js';
 import { expectGolden, specExamples } from './helpers.js';
 
-const examples = specExamples();
+// Examples 12–15 are of ziyang-2022, which the engine settles from issue 10 on (main); until then
+// only the oracle (test/oracle.test.ts) settles them. Drop this filter when merging issue 10.
+const examples = specExamples().filter((ex) => !ex.file.includes('-2022-'));
 
 describe('the worked examples of the spec', () => {
   it('are all present (11 files)', () => {
