@@ -9,13 +9,11 @@ import { settlementToJson } from '../src/format/settlement-json.js';
 import { formatStatements } from '../src/format/text.js';
 import { expectGolden, specExamples } from './helpers.js';
 
-// Examples 12–15 are of ziyang-2022, which the engine settles from issue 10 on (main); until then
-// only the oracle (test/oracle.test.ts) settles them. Drop this filter when merging issue 10.
-const examples = specExamples().filter((ex) => !ex.file.includes('-2022-'));
+const examples = specExamples();
 
 describe('the worked examples of the spec', () => {
-  it('are all present (11 files)', () => {
-    expect(examples.length).toBe(11);
+  it('are all present (15 files: 01–11 of ziyang-2017, 12–15 of ziyang-2022)', () => {
+    expect(examples.length).toBe(15);
   });
 
   describe.each(examples)('$file', (ex) => {
