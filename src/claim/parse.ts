@@ -16,6 +16,7 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import type { RuleBook } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
 import { type ClaimVocabulary, claimVocabulary } from './vocabulary.js';
+import { ITEM_CATEGORIES } from './item-categories.js';
 
 /**
  * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
@@ -138,9 +139,13 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[]
       if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: zi.expected })];
       if (zi.expected === 'object') return [issue(ClaimErrorCode.NOT_AN_OBJECT, path, { received: describe(value) })];
       return [issue(ClaimErrorCode.INVALID_TYPE, path, { expected: zi.expected, received: describe(value) })];
-    case 'invalid_value':
-      if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: zi.values.map((v) => JSON.stringify(v)).join(', ') })];
-      return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected: zi.values.map((v) => JSON.stringify(v)).join(', '), received: describe(value) })];
+    case 'invalid_value': {
+      // Item categories are listed id and code together, in the national order (zod's list puts the codes first).
+      const isCategory = zi.path.length === 3 && zi.path[0] === 'items' && zi.path[2] === 'category';
+      const expected = isCategory ? ITEM_CATEGORY_EXPECTED : zi.values.map((v) => JSON.stringify(v)).join(', ');
+      if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected })];
+      return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: describe(value) })];
+    }
     case 'too_big':
       return [issue(ClaimErrorCode.TOO_LONG, path, { detail: `at most ${String(zi.maximum)} ${zi.origin === 'array' ? 'items' : 'characters'}` })];
     case 'too_small':
@@ -153,6 +158,9 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[]
       return [issue(ClaimErrorCode.INVALID_TYPE, path, { received: describe(value) })];
   }
 }
+
+/** The item categories as a message lists them: each id with its national code. */
+const ITEM_CATEGORY_EXPECTED = ITEM_CATEGORIES.map((c) => (c.code === null ? JSON.stringify(c.id) : `${JSON.stringify(c.id)}/${JSON.stringify(c.code)}`)).join(', ');
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;

@@ -1,5 +1,5 @@
 /**
- * The `bashunwei` command: `settle`, `simulate` and `rules check` (CONTRACT.md).
+ * The `bashunwei` command: `settle`, `simulate` and `rules` (check, test, diff, schema) (CONTRACT.md).
  */
 import { rulesCommand } from './rules-command.js';
 import { type ProgressIo, simulateCommand } from './simulate-command.js';
@@ -10,6 +10,8 @@ const USAGE = `usage:
   bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir] [--lang zh-CN|en]
   bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--lang zh-CN|en]
   bashunwei rules check [DIR]
+  bashunwei rules test [DIR] [--format text|json]
+  bashunwei rules diff A B [--format text|json]
   bashunwei rules schema [--out DIR]
 `;
 

@@ -1,49 +1,132 @@
 /**
  * `bashunwei rules check [DIR]`: validates a rule folder (the embedded rules without DIR) and
  * prints every problem with its file and path, or a summary with the assumed values to confirm.
+ * `bashunwei rules test [DIR]`: settles the worked cases of the rule folders (`tests/*.json`) and
+ * prints every difference field by field.
+ * `bashunwei rules diff A B [--format text|json]`: what changed from rule set A to rule set B.
  * `bashunwei rules schema [--out DIR]`: prints the JSON Schema of the rule files (generated from
  * the zod schemas), or writes one `<file>.schema.json` per rule file into DIR.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { prettifyIssues, type Result, type RuleIssue } from '../errors/issue.js';
 import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../rules/json-schema.js';
 import type { RuleFileSchemaName } from '../rules/schema.js';
-import type { RuleSet } from '../rules/compile.js';
-import { checkedDefaultRules } from '../rules/embedded.js';
-import { NO_END } from '../rules/compile.js';
-import { loadRuleFolder } from '../rules/load.js';
-import { prettifyIssues } from '../errors/issue.js';
+import { NO_END, type RuleSet } from '../rules/compile.js';
+import { checkedDefaultRules, defaultRules, embeddedChain, EMBEDDED_RULE_FOLDERS } from '../rules/embedded.js';
+import { loadRuleFolder, loadRuleSet, ruleSetFolders } from '../rules/load.js';
+import { loadPolicyTests } from '../rules/load-tests.js';
 import { listParameters } from '../rules/parameters.js';
+import { parseRuleChain } from '../rules/parse.js';
+import { runPolicyTest } from '../rules/policy-tests.js';
+import { diffRuleSets, formatRuleDiff } from '../rules/rules-diff.js';
+import { shippedRulesFolder } from '../rules/shipped.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './settle-command.js';
 
+const USAGE = 'usage: bashunwei rules check [DIR] | rules test [DIR] | rules diff A B [--format text|json] | rules schema [--out DIR]';
+
 /**
- * Runs `rules check` and returns the exit code (0 valid, 2 invalid).
+ * Runs a `rules` subcommand and returns the exit code.
  *
  * @example
  * await rulesCommand(['check', 'rules/ziyang-2017'], io)
  */
 export async function rulesCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { out: true });
-  const [sub, dir, ...rest] = args.positional;
-  if (sub === 'schema') return schemaCommand(args.positional.slice(1), args.flags.out as string | undefined, io);
-  if (args.flags.out !== undefined) throw new UsageError('--out goes with rules schema');
-  if (sub !== 'check') throw new UsageError('usage: bashunwei rules check [DIR] | bashunwei rules schema [--out DIR]');
-  if (rest.length > 0) throw new UsageError('rules check takes one folder');
+  const args = parseArgs(argv, { out: true, format: true });
+  const [sub, ...rest] = args.positional;
+  if (args.flags.out !== undefined && sub !== 'schema') throw new UsageError('--out goes with rules schema');
+  if (args.flags.format !== undefined && sub !== 'diff' && sub !== 'test') throw new UsageError('--format goes with rules diff and rules test');
+  const format = (args.flags.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
+  if (sub === 'schema') return schemaCommand(rest, args.flags.out as string | undefined, io);
+  if (sub === 'check') return checkCommand(rest, io);
+  if (sub === 'test') return testCommand(rest, format, io);
+  if (sub === 'diff') return diffCommand(rest, format, io);
+  throw new UsageError(USAGE);
+}
+
+function checkCommand(rest: readonly string[], io: Io): number {
+  if (rest.length > 1) throw new UsageError('rules check takes one folder');
+  const dir = rest[0];
   const r = dir === undefined ? checkedDefaultRules() : loadRuleFolder(dir);
   if (!r.ok) {
     io.out(`${prettifyIssues(r.errors)}\n✖ ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''} in ${dir ?? 'the embedded rules'}\n`);
     return 2;
   }
-  const sets: readonly RuleSet[] = r.value.sets;
-  for (const s of sets) {
+  for (const s of r.value.sets) {
     const params = listParameters(s.files);
     const assumed = params.filter((p) => p.source === 'assumed');
     const period = s.inForce.to === NO_END ? `from ${s.inForce.from}` : `${s.inForce.from} to ${s.inForce.to}`;
-    io.out(`✔ ${s.id}: in force ${period}, ${s.scheme.tiers.length} tiers (${s.scheme.tiers.map((t) => t.id).join(', ')}), ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`);
+    io.out(
+      `✔ ${s.id}: in force ${period}, ${s.scheme.tiers.length} tiers (${s.scheme.tiers.map((t) => t.id).join(', ')}), ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`,
+    );
     for (const p of assumed) io.out(`  assumed  ${p.file} ${p.path} = ${p.latest}  (clause ${p.clause})\n`);
   }
   return 0;
+}
+
+function testCommand(rest: readonly string[], format: string, io: Io): number {
+  if (rest.length > 1) throw new UsageError('rules test takes one folder');
+  const dir = rest[0] ?? shippedRulesFolder();
+  if (dir === undefined) {
+    io.err('bashunwei: the worked cases of the embedded rules are not installed (no rules/ folder beside the package); give a rule folder\n');
+    return 2;
+  }
+  const book = rest[0] === undefined ? checkedDefaultRules() : loadRuleFolder(dir);
+  if (!book.ok) {
+    io.err(`bashunwei: the rules in ${dir} are invalid:\n${prettifyIssues(book.errors)}\n`);
+    return 2;
+  }
+  const cases = loadPolicyTests(dir);
+  if (!cases.ok) {
+    io.err(`bashunwei: the worked cases in ${dir} are invalid:\n${prettifyIssues(cases.errors)}\n`);
+    return 2;
+  }
+  const results = cases.value.map((c) => runPolicyTest(book.value, c));
+  const failed = results.filter((r) => r.differences.length > 0).length;
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ passed: results.length - failed, failed, cases: results.map((r) => ({ file: r.case.file, name: r.case.name, differences: r.differences })) }, null, 2)}\n`);
+  } else {
+    for (const r of results) {
+      const file = relative(process.cwd(), r.case.file) || r.case.file;
+      io.out(`${r.differences.length === 0 ? '✔' : '✖'} ${file} (${r.case.claims.length} claim${r.case.claims.length === 1 ? '' : 's'})\n`);
+      for (const d of r.differences) io.out(`    claim ${d.claimId}: ${d.path} expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}\n`);
+    }
+    io.out(`${results.length} case${results.length === 1 ? '' : 's'}: ${results.length - failed} passed, ${failed} failed\n`);
+  }
+  if (results.length === 0) io.err(`bashunwei: ${dir} has no worked cases (tests/*.json in its rule folders)\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+function diffCommand(rest: readonly string[], format: string, io: Io): number {
+  if (rest.length !== 2) throw new UsageError('rules diff compares two rule sets: rules diff A B (a rule folder each, or an embedded id such as ziyang-2017)');
+  const sets: RuleSet[] = [];
+  for (const name of rest) {
+    const r = ruleSetNamed(name);
+    if (!r.ok) {
+      io.err(`bashunwei: ${name}:\n${prettifyIssues(r.errors)}\n`);
+      return 2;
+    }
+    sets.push(r.value);
+  }
+  const d = diffRuleSets(sets[0]!, sets[1]!);
+  io.out(format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : formatRuleDiff(d));
+  return 0;
+}
+
+/** A rule set by folder (one rule set) or by the id of an embedded one. */
+function ruleSetNamed(name: string): Result<RuleSet, RuleIssue> {
+  if (existsSync(name)) {
+    const folders = ruleSetFolders(name);
+    if (folders.length !== 1) return { ok: false, errors: [{ code: 'rule_file_missing', file: name, path: '', message: `${name} holds ${folders.length} rule sets; name one rule-set folder` }] };
+    return loadRuleSet(folders[0]!);
+  }
+  if (name in EMBEDDED_RULE_FOLDERS) return parseRuleChain(embeddedChain(name));
+  const known = defaultRules()
+    .sets.map((s) => s.id)
+    .join(', ');
+  return { ok: false, errors: [{ code: 'rule_file_missing', file: name, path: '', message: `neither a folder nor an embedded rule set (${known})` }] };
 }
 
 function schemaCommand(rest: readonly string[], out: string | undefined, io: Io): number {

@@ -68,7 +68,11 @@ interface FileHeader {
   readonly $comment?: string | undefined;
 }
 
-/** `ruleset.json`: the identity of a rule set, its period, its tiers in order, and what it extends. */
+/**
+ * `ruleset.json`: the identity of a rule set, its period, its tiers in order, and what it extends.
+ * A folder that extends another may leave out `titleEn`, `reference`, `inForce` and `tiers`:
+ * it keeps the parent's.
+ */
 export interface RulesetFile extends FileHeader {
   readonly id: string;
   readonly title: string;

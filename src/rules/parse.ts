@@ -125,9 +125,14 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
     return at(l ? writerOf(l, path) : last, file);
   };
 
-  // 3. Which files the rule set is made of.
-  const rs = read[last]!['ruleset.json'];
-  if (rs === undefined) return fail([{ code: RuleErrorCode.FILE_MISSING, file: at(last, 'ruleset.json'), path: '', message: 'the rule folder has no ruleset.json' }]);
+  // 3. Which files the rule set is made of. ruleset.json names each folder; a folder that extends
+  // another may leave out its period, tiers and reference, which it then keeps from the parent.
+  if (read[last]!['ruleset.json'] === undefined) return fail([{ code: RuleErrorCode.FILE_MISSING, file: at(last, 'ruleset.json'), path: '', message: 'the rule folder has no ruleset.json' }]);
+  const rs = read.reduce<Record<string, unknown>>((parent, r) => {
+    const own = isObject(r['ruleset.json']) ? r['ruleset.json'] : {};
+    const kept = Object.fromEntries(INHERITED_RULESET_KEYS.filter((k) => k in parent && !(k in own)).map((k) => [k, parent[k]]));
+    return { ...kept, ...own };
+  }, {});
   const order = isObject(rs) && isObject(rs.tiers) && Array.isArray(rs.tiers.order) ? rs.tiers.order.filter((x): x is string => typeof x === 'string') : [];
   const selected: Record<string, unknown> = { 'ruleset.json': rs };
   for (const file of SCHEME_FILES) {
@@ -150,6 +155,9 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
   if (issues.length > 0) return fail(issues);
   return ok({ files: selected, origin });
 }
+
+/** What a folder's ruleset.json keeps from the folder it extends when it does not write it. */
+const INHERITED_RULESET_KEYS = ['titleEn', 'reference', 'inForce', 'tiers'] as const;
 
 /** The kinds a tier file may name, for messages. */
 export const KIND_LIST = Object.keys(KINDS).join(', ');

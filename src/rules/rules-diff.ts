@@ -1,0 +1,232 @@
+/**
+ * What changed between two rule sets, for a policy officer: the period, the tiers (added,
+ * removed, moved, renumbered, of another kind), the scheme's lists (counties, areas, categories,
+ * groups, table rows), every dated value (per date: added, removed, changed), every condition
+ * (written out readably), and the other fields that change what is paid. Tier files are matched
+ * by tier id, so a tier that moves is compared with itself. `bashunwei rules diff A B` prints it;
+ * simulation reports list it for a reform given as a folder.
+ */
+import type { Condition } from './conditions.js';
+import type { RuleSet } from './compile.js';
+import { NO_END } from './compile.js';
+import { orderedTiers } from './format.js';
+
+/** The kinds of change a diff lists. */
+export type RuleChangeKind =
+  | 'period'
+  | 'tier-added'
+  | 'tier-removed'
+  | 'tier-moved'
+  | 'value-added'
+  | 'value-removed'
+  | 'value-changed'
+  | 'condition-changed'
+  | 'field-added'
+  | 'field-removed'
+  | 'field-changed';
+
+/** One change between two rule sets. */
+export interface RuleChange {
+  readonly kind: RuleChangeKind;
+  /** The rule file (`tiers/<id>.json` for a tier) and the path in it (`rows.county.ratio`). */
+  readonly file: string;
+  readonly path: string;
+  /** The clause that governs the changed value, when the file names one. */
+  readonly clause?: string;
+  /** For a dated value: the first discharge date of the value that changed. */
+  readonly date?: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/** The changes from one rule set to another. */
+export interface RuleDiff {
+  readonly from: { readonly id: string; readonly title: string };
+  readonly to: { readonly id: string; readonly title: string };
+  readonly changes: readonly RuleChange[];
+}
+
+/** Keys that say nothing about what is paid: editors' schema, comments, notes. */
+const IGNORED = new Set(['$schema', '$comment', 'note']);
+
+/**
+ * The changes from rule set `a` to rule set `b`.
+ *
+ * @example
+ * diffRuleSets(ziyang2017, ziyang2022).changes.filter((c) => c.kind === 'tier-added')
+ */
+export function diffRuleSets(a: RuleSet, b: RuleSet): RuleDiff {
+  const changes: RuleChange[] = [];
+  const add = (c: RuleChange): void => {
+    changes.push(c);
+  };
+  const ra = a.files['ruleset.json'];
+  const rb = b.files['ruleset.json'];
+  const period = (s: RuleSet) => (s.inForce.to === NO_END ? `from ${s.inForce.from}` : `${s.inForce.from} to ${s.inForce.to}`);
+  if (period(a) !== period(b)) add({ kind: 'period', file: 'ruleset.json', path: 'inForce', before: period(a), after: period(b) });
+
+  // Tiers, matched by id.
+  const ta = orderedTiers(a.files);
+  const tb = orderedTiers(b.files);
+  const describe = (t: (typeof ta)[number]) => ({ tier: t.tier, label: t.label, kind: t.kind });
+  for (const t of ta) if (!tb.some((x) => x.id === t.id)) add({ kind: 'tier-removed', file: `tiers/${t.id}.json`, path: '', before: describe(t) });
+  for (const t of tb) if (!ta.some((x) => x.id === t.id)) add({ kind: 'tier-added', file: `tiers/${t.id}.json`, path: '', after: describe(t) });
+  const common = tb.filter((t) => ta.some((x) => x.id === t.id)).map((t) => t.id);
+  const orderA = ta.map((t) => t.id).filter((id) => common.includes(id));
+  if (orderA.join() !== common.join()) add({ kind: 'tier-moved', file: 'ruleset.json', path: 'tiers.order', before: orderA, after: common });
+
+  // Every file both have (tier files of common tiers), walked together.
+  const files = new Set([...Object.keys(a.files), ...Object.keys(b.files)].filter((f) => f !== 'ruleset.json' && (!f.startsWith('tiers/') || common.includes(f.slice(6, -5)))));
+  for (const file of [...files].sort()) {
+    const x = (a.files as unknown as Record<string, unknown>)[file];
+    const y = (b.files as unknown as Record<string, unknown>)[file];
+    if (x === undefined) add({ kind: 'field-added', file, path: '', after: '(the whole file)' });
+    else if (y === undefined) add({ kind: 'field-removed', file, path: '', before: '(the whole file)' });
+    else walk(file, x, y, [], '', add);
+  }
+  return { from: { id: ra.id, title: ra.title }, to: { id: rb.id, title: rb.title }, changes };
+}
+
+function walk(file: string, x: unknown, y: unknown, path: readonly string[], clause: string, add: (c: RuleChange) => void): void {
+  const at = path.join('.');
+  if (isDated(x) && isDated(y)) {
+    for (const date of [...new Set([...Object.keys(x.values), ...Object.keys(y.values)])].sort()) {
+      const before = x.values[date];
+      const after = y.values[date];
+      if (before === undefined) add({ kind: 'value-added', file, path: at, clause, date, after });
+      else if (after === undefined) add({ kind: 'value-removed', file, path: at, clause, date, before });
+      else if (!same(before, after)) add({ kind: 'value-changed', file, path: at, clause, date, before, after });
+    }
+    for (const k of ['source', 'verified'] as const) if (x[k] !== y[k]) add({ kind: 'field-changed', file, path: `${at}.${k}`, clause, before: x[k], after: y[k] });
+    return;
+  }
+  if (isObject(x) && isObject(y)) {
+    const here = typeof y.clause === 'string' ? y.clause : clause;
+    // Rules keyed by id are tried in the order written: a new order is a change.
+    const both = Object.keys(x).filter((k) => k in y && !IGNORED.has(k));
+    const orderY = Object.keys(y).filter((k) => both.includes(k));
+    if (both.join() !== orderY.join()) add({ kind: 'field-changed', file, path: at === '' ? '(order)' : `${at} (order)`, clause: here, before: both, after: orderY });
+    for (const k of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
+      if (IGNORED.has(k)) continue;
+      const p = [...path, k];
+      if (!(k in y)) explode(file, x[k], p, typeof x.clause === 'string' ? x.clause : clause, 'removed', add);
+      else if (!(k in x)) explode(file, y[k], p, here, 'added', add);
+      else if (k === 'when') {
+        if (!same(x[k], y[k])) add({ kind: 'condition-changed', file, path: p.join('.'), clause: here, before: conditionText(x[k] as Condition), after: conditionText(y[k] as Condition) });
+      } else walk(file, x[k], y[k], p, here, add);
+    }
+    return;
+  }
+  if (!same(x, y)) add({ kind: 'field-changed', file, path: at, clause, before: x, after: y });
+}
+
+/** Lists what a part only one side has holds: its dated values date by date, its conditions written out, its other fields. */
+function explode(file: string, v: unknown, path: readonly string[], clause: string, sign: 'added' | 'removed', add: (c: RuleChange) => void): void {
+  const at = path.join('.');
+  const side = (value: unknown) => (sign === 'added' ? { after: value } : { before: value });
+  if (isDated(v)) {
+    for (const date of Object.keys(v.values).sort()) add({ kind: sign === 'added' ? 'value-added' : 'value-removed', file, path: at, clause, date, ...side(v.values[date]) });
+    return;
+  }
+  if (isObject(v)) {
+    const here = typeof v.clause === 'string' ? v.clause : clause;
+    for (const [k, x] of Object.entries(v)) {
+      if (IGNORED.has(k) || k === 'clause' || k === 'source' || k === 'verified') continue;
+      if (k === 'when') add({ kind: sign === 'added' ? 'field-added' : 'field-removed', file, path: [...path, k].join('.'), clause: here, ...side(`when ${conditionText(x as Condition)}`) });
+      else explode(file, x, [...path, k], here, sign, add);
+    }
+    return;
+  }
+  add({ kind: sign === 'added' ? 'field-added' : 'field-removed', file, path: at, clause, ...side(v) });
+}
+
+/**
+ * A condition written for people: `visitKind = delivery and protected = true`.
+ *
+ * @example
+ * conditionText({ all: [{ fact: 'group', operator: 'in', value: ['core', 'marginal'] }] }) // "group ∈ {core, marginal}"
+ */
+export function conditionText(c: Condition): string {
+  if ('all' in c) return c.all.length === 0 ? 'always' : c.all.map((x) => wrap(x, conditionText(x))).join(' and ');
+  if ('any' in c) return c.any.map((x) => wrap(x, conditionText(x))).join(' or ');
+  if ('not' in c) return `not (${conditionText(c.not)})`;
+  const v = (x: unknown): string => (Array.isArray(x) ? `{${x.map(String).join(', ')}}` : String(x));
+  const op: Record<string, string> = { equal: '=', notEqual: '≠', in: '∈', notIn: '∉', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', contains: 'contains', doesNotContain: 'does not contain' };
+  return `${c.fact} ${op[c.operator] ?? c.operator} ${v(c.value)}`;
+}
+
+function wrap(c: Condition, text: string): string {
+  return ('all' in c && c.all.length > 1) || ('any' in c && c.any.length > 1) ? `(${text})` : text;
+}
+
+/**
+ * The diff as text, one change per line, grouped: period and tiers first, then values, conditions
+ * and the other fields.
+ *
+ * @example
+ * console.log(formatRuleDiff(diffRuleSets(a, b)))
+ */
+export function formatRuleDiff(d: RuleDiff): string {
+  const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+  const where = (c: RuleChange): string => `${c.file}${c.path ? ` ${c.path}` : ''}${c.clause ? ` (clause ${c.clause})` : ''}`;
+  const line = (c: RuleChange): string => {
+    switch (c.kind) {
+      case 'period':
+        return `~ period: ${show(c.before)} → ${show(c.after)}`;
+      case 'tier-added': {
+        const t = c.after as { tier: number; label: string; kind: string };
+        return `+ tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
+      }
+      case 'tier-removed': {
+        const t = c.before as { tier: number; label: string; kind: string };
+        return `- tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
+      }
+      case 'tier-moved':
+        return `~ order of the tiers both have: ${(c.before as string[]).join(', ')} → ${(c.after as string[]).join(', ')}`;
+      case 'value-added':
+        return `+ ${where(c)} from ${c.date}: ${show(c.after)}`;
+      case 'value-removed':
+        return `- ${where(c)} from ${c.date}: ${show(c.before)}`;
+      case 'value-changed':
+        return `~ ${where(c)} from ${c.date}: ${show(c.before)} → ${show(c.after)}`;
+      case 'condition-changed':
+        return `~ ${where(c)}: when ${show(c.before)} → when ${show(c.after)}`;
+      case 'field-added':
+        return `+ ${where(c)}: ${show(c.after)}`;
+      case 'field-removed':
+        return `- ${where(c)}: ${show(c.before)}`;
+      case 'field-changed':
+        return `~ ${where(c)}: ${show(c.before)} → ${show(c.after)}`;
+    }
+  };
+  const groups: [string, RuleChangeKind[]][] = [
+    ['Period and tiers', ['period', 'tier-added', 'tier-removed', 'tier-moved']],
+    ['Values', ['value-added', 'value-removed', 'value-changed']],
+    ['Conditions', ['condition-changed']],
+    ['Other fields', ['field-added', 'field-removed', 'field-changed']],
+  ];
+  const out = [`${d.from.id} → ${d.to.id}: ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`];
+  for (const [title, kinds] of groups) {
+    const cs = d.changes.filter((c) => kinds.includes(c.kind));
+    if (cs.length > 0) out.push('', `${title} (${cs.length})`, ...cs.map((c) => `  ${line(c)}`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+interface DatedLike {
+  readonly source: unknown;
+  readonly verified?: unknown;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+function isDated(v: unknown): v is DatedLike {
+  return isObject(v) && (v.source === 'seed' || v.source === 'assumed') && isObject(v.values);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
