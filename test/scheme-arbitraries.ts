@@ -78,9 +78,8 @@ export function personYearArbOf(book: RuleBook, years = 3) {
       const last = Math.min(first + years - 1, Number(set.inForce.to.slice(0, 4)));
       return fc.integer({ min: first, max: last }).chain((year) => fc.array(claimOfSet(set, years, ['PY'], year), { minLength: 1, maxLength: 6 }));
     })
-    .map((cs) =>
-      cs
-        .map((c, i) => ({ ...c, id: `Y${i}`, person: cs[0]!.person }))
-        .sort((a, b) => ((a.visit as { discharged: string }).discharged < (b.visit as { discharged: string }).discharged ? -1 : 1)),
-    );
+    .map((cs) => {
+      const day = (c: Record<string, unknown>): string => (c.visit as { discharged: string }).discharged;
+      return [...cs].sort((a, b) => (day(a) < day(b) ? -1 : 1)).map((c, i) => ({ ...c, id: `Y${i}`, person: cs[0]!.person }));
+    });
 }
