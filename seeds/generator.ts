@@ -2,11 +2,17 @@
  * A seeded, deterministic generator of synthetic claims from the plan's figures (county split,
  * share of illness-induced poverty) and the assumed distributions of seeds/population.json.
  *
- * Claims come person by person, each person's claims of the year in discharge order, so a
+ * Claims come person by person, each person's claims of each year in discharge order, so a
  * stream of any length is produced in constant memory and settles with a ledger per person-year.
+ * Over several years a person keeps their county and draws their category each year from the rule
+ * set in force (so 2019–2023 spans both shipped schemes; a year no rule set covers, 2021, has no
+ * claims). Counties and areas come from the rule set's scheme, item categories are national codes.
  * Floats are used only to draw random shapes; every amount is a whole number of fen before it is
  * written as a contract string.
  */
+import type { RuleBook } from '../src/rules/book.js';
+import { policyOn } from '../src/rules/book.js';
+import { defaultRules } from '../src/rules/embedded.js';
 import population from './population.json';
 
 /** Options of the generator. */
@@ -17,6 +23,10 @@ export interface GeneratorOptions {
   readonly seed?: number;
   /** The calendar year of the discharge dates (default 2018). */
   readonly year?: number;
+  /** Or a span of years, each person having claims in each year a rule set covers. */
+  readonly years?: readonly [number, number];
+  /** The rule book whose schemes give the counties, areas and categories (default: the embedded one). */
+  readonly rules?: RuleBook;
   /** Replace any distribution of population.json (same shapes). */
   readonly population?: Partial<Population>;
 }
@@ -36,8 +46,6 @@ export function prng(seed: number): () => number {
   };
 }
 
-const COUNTIES = ['yanjiang', 'anyue', 'lezhi'] as const;
-
 /**
  * Yields `options.claims` synthetic claims (contract JSON objects).
  *
@@ -47,7 +55,19 @@ const COUNTIES = ['yanjiang', 'anyue', 'lezhi'] as const;
 export function* generateClaims(options: GeneratorOptions): Generator<Record<string, unknown>> {
   const pop: Population = { ...population, ...options.population };
   const rnd = prng(options.seed ?? 1);
-  const year = options.year ?? 2018;
+  const book = options.rules ?? defaultRules();
+  const [firstYear, lastYear] = options.years ?? [options.year ?? 2018, options.year ?? 2018];
+  /** The years a rule set covers, with its scheme's values the generator draws from. */
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i).flatMap((year) => {
+    const policy = policyOn(book, `${year}-07-01`);
+    if (!policy) return [];
+    const s = policy.scheme;
+    const weights = (pop.categoryWeights.values as Record<string, Record<string, number>>)[policy.id] ?? Object.fromEntries([...s.categories.keys()].map((c) => [c, 1]));
+    const elsewhere = (location: string) => [...s.areas.values()].find((a) => a.location === location)?.id;
+    const day0 = policy.version > `${year}-01-01` ? Math.round((Date.parse(policy.version) - Date.UTC(year, 0, 1)) / 86_400_000) + 1 : 1;
+    return [{ year, counties: [...s.counties.keys()], categories: weights, inProvince: elsewhere('in-province'), outOfProvince: elsewhere('out-of-province'), day0 }];
+  });
+  if (years.length === 0) throw new RangeError(`no rule set covers ${firstYear}–${lastYear}`);
   const pick = <K extends string>(weights: Readonly<Record<K, number>>): K => {
     const entries = Object.entries(weights) as [K, number][];
     const total = entries.reduce((s, [, w]) => s + w, 0);
@@ -74,28 +94,34 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
   let personNo = 0;
   while (made < options.claims) {
     personNo++;
-    const category = pick(pop.categoryWeights.values);
-    const county = pick(pop.countyWeights.values as Record<(typeof COUNTIES)[number], number>);
-    const person = {
-      id: `P${String(personNo).padStart(8, '0')}`,
-      county,
-      category,
-      illnessInduced: category === 'registered-poor' && rnd() < pop.illnessInducedShare.value,
-    };
-    const n = Math.min(options.claims - made, 1 + poisson(pop.claimsPerPersonYear.value));
-    const days = Array.from({ length: n }, () => 1 + Math.floor(rnd() * 365)).sort((a, b) => a - b);
-    for (let k = 0; k < n; k++) {
-      made++;
-      yield claimFor(person, days[k]!, `C${year}-${String(made).padStart(9, '0')}`);
+    const id = `P${String(personNo).padStart(8, '0')}`;
+    const weights = pop.countyWeights.values as Record<string, number>;
+    const counties = years[0]!.counties;
+    const county = pick(Object.fromEntries(counties.map((c) => [c, weights[c] ?? 1])));
+    for (const y of years) {
+      if (made >= options.claims) break;
+      const category = pick(y.categories);
+      const person = { id, county, category, illnessInduced: pop.illnessInducedShare.categories.includes(category) && rnd() < pop.illnessInducedShare.value };
+      const n = Math.min(options.claims - made, 1 + poisson(pop.claimsPerPersonYear.value));
+      const daysInYear = (y.year % 4 === 0 && y.year % 100 !== 0) || y.year % 400 === 0 ? 366 : 365;
+      const days = Array.from({ length: n }, () => y.day0 + Math.floor(rnd() * (daysInYear - y.day0 + 1))).sort((a, b) => a - b);
+      for (let k = 0; k < n; k++) {
+        made++;
+        yield claimFor(y, person, days[k]!, `C${y.year}-${String(made).padStart(9, '0')}`);
+      }
     }
   }
 
-  function claimFor(person: { id: string; county: (typeof COUNTIES)[number]; category: string; illnessInduced: boolean }, day: number, id: string) {
+  function claimFor(y: (typeof years)[number], person: { id: string; county: string; category: string; illnessInduced: boolean }, day: number, id: string) {
     const kind = pick(pop.visitKindWeights.values);
     const location = kind === 'general-outpatient' ? 'in-county' : pick(pop.locationWeights.values);
-    const others = COUNTIES.filter((c) => c !== person.county);
+    const others = y.counties.filter((c) => c !== person.county);
     const area =
-      location === 'in-county' ? person.county : location === 'in-city' ? others[Math.floor(rnd() * others.length)]! : location === 'in-province' ? 'sichuan' : 'other-province';
+      location === 'in-county' || (location === 'in-city' && others.length === 0)
+        ? person.county
+        : location === 'in-city'
+          ? others[Math.floor(rnd() * others.length)]!
+          : ((location === 'in-province' ? y.inProvince : y.outOfProvince) ?? person.county);
     const level =
       kind === 'general-outpatient'
         ? 'township'
@@ -106,9 +132,9 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
             : (['city', 'provincial'] as const)[Math.floor(rnd() * 2)]!;
     const v = pop.visits.values;
     const out = location !== 'in-county';
-    const discharged = new Date(Date.UTC(options.year ?? 2018, 0, day)).toISOString().slice(0, 10);
+    const discharged = new Date(Date.UTC(y.year, 0, day)).toISOString().slice(0, 10);
     const stay = kind === 'inpatient' || kind === 'delivery' ? Math.floor(rnd() * 12) : 0;
-    const admitted = new Date(Date.UTC(options.year ?? 2018, 0, Math.max(1, day - stay))).toISOString().slice(0, 10);
+    const admitted = new Date(Date.UTC(y.year, 0, Math.max(1, day - stay))).toISOString().slice(0, 10);
     const visit: Record<string, unknown> = { kind, admitted, discharged };
     if (kind === 'special-outpatient' && rnd() < v.chronicShareOfSpecial) visit.chronic = true;
     if (kind === 'inpatient' && rnd() < v.majorDiseaseShareOfInpatient) visit.majorDisease = true;
@@ -132,7 +158,7 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
     return parts.map((fen) => {
       const catalog = pick(it.catalogWeights);
       const item: Record<string, unknown> = {
-        category: rnd() < it.drugShare ? 'drug' : (['treatment', 'exam', 'material', 'bed', 'surgery'] as const)[Math.floor(rnd() * 5)]!,
+        category: rnd() < it.drugShare ? pick(it.drugCategoryWeights) : pick(it.otherCategoryWeights),
         catalog,
         amount: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`,
       };
