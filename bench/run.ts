@@ -4,10 +4,12 @@
  *
  * In process (tinybench): single-claim `settle` with validation and explanations (claims/s, p50,
  * p99); the simulation path (aggregates only) from validated claims and from JSON objects; the
- * float baseline (a); the naive decimal.js + json-rules-engine baseline (b). The exact fast path is
- * checked against the naive reference on 100,000 claims. Whole process: `bashunwei simulate` on
- * 1,000,000 NDJSON claims on one core and on all, against reading + JSON.parse (c), with peak RSS
- * at 100k and 1M; cold start. Writes bench/results.json and prints the README's table.
+ * float baseline (a); the naive decimal.js + json-rules-engine baseline (b); the engine as it was
+ * before schemes became data (d, issue 10: "no slowdown"), on the same 2017 claims; and the same
+ * paths on 2022 claims (the three-layer scheme). The exact fast path is checked against the naive
+ * reference on 100,000 claims. Whole process: `bashunwei simulate` on 1,000,000 NDJSON claims on
+ * one core and on all, against reading + JSON.parse (c), with peak RSS at 100k and 1M; cold start.
+ * Writes bench/results.json and prints the README's table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -21,12 +23,13 @@ import { ledgerKey, ledgerYear } from '../src/ledger/year-ledger.js';
 import { formatFen } from '../src/money/fen.js';
 import { policyOn } from '../src/rules/book.js';
 import { defaultRules } from '../src/rules/embedded.js';
-import { emptyLedgerScratch, runClaim } from '../src/settle/run-claim.js';
+import type { Fen } from '../src/money/fen.js';
+import { emptyCounters, runClaim } from '../src/settle/run-claim.js';
 import { settle } from '../src/settle/settle.js';
-import type { LedgerScratch } from '../src/settle/state.js';
 import { createSimulation } from '../src/simulate/simulation.js';
 import { floatSettler } from './baselines/float.js';
 import { emptyNaiveLedger, naiveEngines, naiveSettle, type NaiveLedger } from './baselines/naive.js';
+import { forPrevious, PREVIOUS_ENGINE_COMMIT, previousEngine } from './previous.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const N = QUICK ? 20_000 : 100_000;
@@ -46,18 +49,33 @@ const valid: Claim[] = raw.map((c) => {
 });
 const book = defaultRules();
 const policy = policyOn(book, '2018-06-01')!;
+// The same claims for the previous engine (d), and claims of the 2022 scheme.
+const old = await previousEngine(log);
+const oldBook = old.defaultRules();
+const rawOld = raw.map(forPrevious);
+const validOld = rawOld.map((c) => {
+  const r = old.parseClaim(c);
+  if (!r.ok) throw new Error('generated claim invalid for the previous engine');
+  return r.value;
+});
+const raw2022 = [...generateClaims({ claims: N, seed: 2023, year: 2023 })];
+const valid2022: Claim[] = raw2022.map((c) => {
+  const r = parseClaim(c);
+  if (!r.ok) throw new Error('generated 2022 claim invalid');
+  return r.value;
+});
 
 // --- exact fast path against the naive reference, on every claim ---------------------------------
 log(`checking the fast path against the naive reference on ${N} claims…`);
 const engines = naiveEngines(book.sets[0]!);
 let mismatches = 0;
 {
-  const ours = new Map<string, LedgerScratch>();
+  const ours = new Map<string, Fen[]>();
   const theirs = new Map<string, NaiveLedger>();
   for (const c of valid) {
     const key = ledgerKey(c.person.id, ledgerYear(c.visit.discharged));
     let l = ours.get(key);
-    if (!l) ours.set(key, (l = emptyLedgerScratch()));
+    if (!l) ours.set(key, (l = emptyCounters(policy)));
     let n = theirs.get(key);
     if (!n) theirs.set(key, (n = emptyNaiveLedger()));
     const fast = runClaim(c, policy, l, {}, false);
@@ -98,6 +116,31 @@ bench
     for (let k = 0; k < BATCH; k++) simJson.add(raw[s1 + k]);
     s1 += BATCH;
   });
+let o0 = 0;
+let o1 = 0;
+let oldSim = old.createSimulation({ variants: [{ name: 'b', rules: oldBook }] });
+let i22 = 0;
+let s22 = 0;
+let sim22 = createSimulation({ variants: [{ name: 'b', rules: book }] });
+bench
+  .add('previous engine: settle (one claim)', () => {
+    const r = old.settle(rawOld[o0++ % N]);
+    if (!r.ok) throw new Error('refused');
+  })
+  .add('previous engine: simulation path, validated claims (1,000 claims)', () => {
+    if (o1 + BATCH > N) (o1 = 0), (oldSim = old.createSimulation({ variants: [{ name: 'b', rules: oldBook }] }));
+    for (let k = 0; k < BATCH; k++) oldSim.addValid(validOld[o1 + k]!);
+    o1 += BATCH;
+  })
+  .add('settle, 2022 claims (one claim)', () => {
+    const r = settle(raw2022[i22++ % N]);
+    if (!r.ok) throw new Error('refused');
+  })
+  .add('simulation path, validated 2022 claims (1,000 claims)', () => {
+    if (s22 + BATCH > N) (s22 = 0), (sim22 = createSimulation({ variants: [{ name: 'b', rules: book }] }));
+    for (let k = 0; k < BATCH; k++) sim22.addValid(valid2022[s22 + k]!);
+    s22 += BATCH;
+  });
 let n0 = 0;
 const naiveLedgers = new Map<string, NaiveLedger>();
 bench.add('naive baseline: decimal.js + engine.run() (one claim)', async () => {
@@ -134,6 +177,10 @@ const floatRate = rateOf('float baseline (1,000 claims)', BATCH);
 const simValid = rateOf('simulation path, validated claims (1,000 claims)', BATCH);
 const simJsonRate = rateOf('simulation path, JSON objects with validation (1,000 claims)', BATCH);
 const naive = rateOf('naive baseline: decimal.js + engine.run() (one claim)', 1);
+const oldSingle = rateOf('previous engine: settle (one claim)', 1);
+const oldSimValid = rateOf('previous engine: simulation path, validated claims (1,000 claims)', BATCH);
+const single2022 = rateOf('settle, 2022 claims (one claim)', 1);
+const simValid2022 = rateOf('simulation path, validated 2022 claims (1,000 claims)', BATCH);
 
 // --- whole process -------------------------------------------------------------------------------
 mkdirSync('.bench', { recursive: true });
@@ -188,6 +235,17 @@ const results = {
   settle: { ...single, vsFloat: ratio(single.median, floatRate.median), vsNaive: ratio(single.median, naive.median) },
   simulationPathValidated: { ...simValid, vsFloat: ratio(simValid.median, floatRate.median), vsNaive: ratio(simValid.median, naive.median) },
   simulationPathJson: { ...simJsonRate, vsFloat: ratio(simJsonRate.median, floatRate.median), vsNaive: ratio(simJsonRate.median, naive.median) },
+  previousEngine: {
+    commit: PREVIOUS_ENGINE_COMMIT,
+    settle: oldSingle,
+    simulationPathValidated: oldSimValid,
+    settleVsPrevious: ratio(single.median, oldSingle.median),
+    simulationVsPrevious: ratio(simValid.median, oldSimValid.median),
+  },
+  claims2022: {
+    settle: { ...single2022, vs2017: ratio(single2022.median, single.median) },
+    simulationPathValidated: { ...simValid2022, vs2017: ratio(simValid2022.median, simValid.median) },
+  },
   floatBaseline: floatRate,
   naiveBaseline: naive,
   readParseFloor: floor,
@@ -206,6 +264,10 @@ console.log(`| path | claims/s median (min–max) | against the baselines | note
 ${row('`settle`: validate + settle + explain, one claim', single, `${results.settle.vsFloat}× float, ${k(Math.round(results.settle.vsNaive))}× naive`, `p50 ${single.p50us} µs, p99 ${single.p99us} µs`)}
 ${row('simulation path, validated claims, aggregates only', simValid, `${results.simulationPathValidated.vsFloat}× float, ${k(Math.round(results.simulationPathValidated.vsNaive))}× naive`, '1 core')}
 ${row('simulation path from JSON objects (with validation)', simJsonRate, `${results.simulationPathJson.vsFloat}× float`, '1 core')}
+${row('(d) previous engine (2017 only, before issue 10): `settle`', oldSingle, `new/previous ${results.previousEngine.settleVsPrevious}×`, `p50 ${oldSingle.p50us} µs, p99 ${oldSingle.p99us} µs`)}
+${row('(d) previous engine: simulation path, validated claims', oldSimValid, `new/previous ${results.previousEngine.simulationVsPrevious}×`, '1 core')}
+${row('`settle`, 2022 claims (three-layer scheme)', single2022, `${results.claims2022.settle.vs2017}× the 2017 claims`, `p50 ${single2022.p50us} µs, p99 ${single2022.p99us} µs`)}
+${row('simulation path, validated 2022 claims', simValid2022, `${results.claims2022.simulationPathValidated.vs2017}× the 2017 claims`, '1 core')}
 ${row('(a) float baseline, no validation, no explanation', floatRate, '1×', 'may be off by a fen')}
 ${row('(b) naive decimal.js + `await engine.run()`', naive, `${ratio(naive.median, floatRate.median)}× float`, 'one run per stage of facts and per item')}
 ${row(`\`bashunwei simulate\` ${k(BIG)} claims, 1 core`, sim1, `${results.simulateOneCore.vsFloor}× floor`, `peak RSS ${sim1.peakRssMiB} MiB`)}

@@ -4,7 +4,15 @@
  * as `if`s, the numbers read once from the compiled default policy. It may be a fen off (floats);
  * it is never used for a result, only as the fastest thing the same work could be.
  */
+import type { BracketsParams } from '../../src/kinds/brackets.js';
+import type { CarveOutParams } from '../../src/kinds/carve-out.js';
+import type { ShareOfRestParams } from '../../src/kinds/share-of-rest.js';
+import type { TableParams } from '../../src/kinds/table.js';
+import type { TopUpParams } from '../../src/kinds/top-up.js';
 import type { Policy } from '../../src/rules/policy.js';
+
+/** Drug categories of CONTRACT.md, by id and by national code. */
+const DRUGS = new Set(['drug', 'western-drug', 'herbal-drug', 'patent-drug', '09', '10', '11']);
 
 type Raw = {
   person: { id: string; county: string; category: string; illnessInduced?: boolean };
@@ -35,22 +43,27 @@ const yuan = (fen: number): number => fen / 100;
  * const settle = floatSettler(policy); settle(rawClaim) // personal pay in yuan
  */
 export function floatSettler(p: Policy): (c: Raw) => number {
-  const t = p.tiers;
-  const table = (id: string) => t['basic-insurance'].tables.find((x) => x.id === id)!;
+  const tier = <P>(id: string): P => p.tiers.find((x) => x.id === id)!.params as P;
+  const basic = tier<TableParams>('basic-insurance');
+  const serious = tier<BracketsParams>('serious-illness-insurance');
+  const supp = tier<ShareOfRestParams>('supplementary-insurance');
+  const t0 = tier<CarveOutParams>('maternal-subsidy');
+  const table = (id: string) => basic.rows.find((x) => x.id === id)!;
   const rows = Object.fromEntries(['township', 'county', 'city', 'in-province', 'out-of-province', 'general-outpatient', 'special-outpatient-employee', 'special-outpatient-resident'].map((id) => [id, { d: yuan(table(id).deductible), r: ratio(table(id).ratio) }]));
+  const mode = (m: string) => ({ deliveryMode: m });
   const P = {
-    waiver: ratio(t['hospital-waiver'].rate), bSelf: ratio(p.bSelfPay),
-    caps: { basic: yuan(t['basic-insurance'].annualCaps.basic!), go: yuan(t['basic-insurance'].annualCaps['general-outpatient']!) },
-    d2f: ratio(t['basic-insurance'].poverty.deductibleFactor), r2a: ratio(t['basic-insurance'].poverty.ratioAdd),
-    d3: yuan(t['serious-illness-insurance'].deductible), d3f: ratio(t['serious-illness-insurance'].poverty.deductibleFactor), r3a: ratio(t['serious-illness-insurance'].poverty.ratioAdd),
-    brackets: t['serious-illness-insurance'].brackets.map((b) => ({ upTo: b.upTo === null ? Infinity : yuan(b.upTo), r: ratio(b.ratio) })),
-    cap3: yuan(t['serious-illness-insurance'].annualCap),
-    r4: ratio(t['supplementary-insurance'].ratio), r4a: ratio(t['supplementary-insurance'].poverty.ratioAdd), cap4: yuan(t['supplementary-insurance'].annualCap),
-    r5: ratio(t['tilt-payment'].ratio), n6: ratio(t['special-supplementary-insurance'].necessaryShare),
-    r7: ratio(t['medical-assistance'].ratio), cap7: yuan(t['medical-assistance'].annualLimit),
-    chronicShare: ratio(t['relief-funds'].targets.flatMap((x) => (x.kind === 'share' ? [x.share] : []))[0] ?? { units: 0, scale: 0 }),
-    limit: { vaginal: yuan(t['maternal-subsidy'].excess.limit.vaginal), cesarean: yuan(t['maternal-subsidy'].excess.limit.cesarean) },
-    subsidy: { vaginal: yuan(t['maternal-subsidy'].subsidy.amount.vaginal), cesarean: yuan(t['maternal-subsidy'].subsidy.amount.cesarean) },
+    waiver: ratio(tier<CarveOutParams>('hospital-waiver').share!), bSelf: ratio(p.bSelfPay),
+    caps: { basic: yuan(table('county').cap), go: yuan(table('general-outpatient').cap) },
+    d2f: ratio(basic.adjustments[0]!.deductibleFactor!), r2a: ratio(basic.adjustments[0]!.ratioAdd!),
+    d3: yuan(serious.standard.deductible), d3f: ratio(serious.adjustments[0]!.deductibleFactor!), r3a: ratio(serious.adjustments[0]!.ratioAdd!),
+    brackets: serious.standard.brackets.map((b) => ({ upTo: b.upTo === null ? Infinity : yuan(b.upTo), r: ratio(b.ratio) })),
+    cap3: yuan(serious.cap!),
+    r4: ratio(supp.shares[0]!.ratio), r4a: ratio(supp.adjustments[0]!.ratioAdd!), cap4: yuan(supp.cap!),
+    r5: ratio(tier<ShareOfRestParams>('tilt-payment').shares[0]!.ratio), n6: ratio(tier<ShareOfRestParams>('special-supplementary-insurance').shares[1]!.ratio),
+    r7: ratio(tier<ShareOfRestParams>('medical-assistance').shares[0]!.ratio), cap7: yuan(tier<ShareOfRestParams>('medical-assistance').cap!),
+    chronicShare: ratio(tier<TopUpParams>('relief-funds').targets.flatMap((x) => (x.share ? [x.share] : []))[0] ?? { units: 0, scale: 0 }),
+    limit: { vaginal: yuan(t0.excess!.limit(mode('vaginal'))!), cesarean: yuan(t0.excess!.limit(mode('cesarean'))!) },
+    subsidy: { vaginal: yuan(t0.fixed!(mode('vaginal'))!), cesarean: yuan(t0.fixed!(mode('cesarean'))!) },
   };
   const years = new Map<string, YearState>();
   const f = (c: number, d: number, add: number): number => {
@@ -87,7 +100,7 @@ export function floatSettler(p: Policy): (c: Raw) => number {
         continue;
       }
       const g = it.catalog === 'A' ? 0 : it.catalog === 'B' ? 2 : it.necessary ? 4 : 6;
-      const k = g + (it.category === 'drug' ? 0 : 1);
+      const k = g + (DRUGS.has(it.category) ? 0 : 1);
       pools[k] = pools[k]! + a;
     }
     const billable = total - absorbed;

@@ -6,7 +6,8 @@
  * - Conditions are the rule files' own, run by `await engine.run()`: one run per stage of facts
  *   (who is protected → location override → parameter level → every tier's conditions), since each
  *   stage reads facts the previous one decides, and one run per item for the hospital-absorbed rules.
- * - Parameters are read from the checked rule files on the discharge date.
+ * - Parameters are read from the checked rule files of ziyang-2017 on the discharge date; the
+ *   structure of its eight tiers is written here, from POLICY.md, as such a user would.
  *
  * It is slow on purpose (it is what we compare against) and exact (it is what we check against).
  */
@@ -16,7 +17,9 @@ import type { Claim } from '../../src/claim/claim.js';
 import type { RuleSet } from '../../src/rules/compile.js';
 import type { Condition } from '../../src/rules/conditions.js';
 import { valueOn } from '../../src/rules/dated.js';
-import type { FundId, RuleFiles, TierId } from '../../src/rules/schema.js';
+import type { RuleFiles, TierFile } from '../../src/rules/format.js';
+
+type FundId = string;
 
 const D = (x: Decimal.Value): Decimal => new Decimal(x);
 const ZERO = D(0);
@@ -81,38 +84,66 @@ export function naiveEngines(set: RuleSet): NaiveEngines {
     for (const r of rules) e.addRule(r);
     return e;
   };
-  const t = f;
+  const t = tiersOf(f);
   return {
     files: f,
     person: engine([rule('protected', f['persons.json'].protected.when, 1)]),
-    location: engine(f['location.json'].overrides.map((o, i) => rule(`override:${i}`, o.when, 1))),
-    level: engine(f['location.json'].levels.map((l, i) => rule(`level:${i}`, l.when, 1))),
+    location: engine(Object.values(f['location.json'].overrides).map((o, i) => rule(`override:${i}`, o.when, 1))),
+    level: engine(Object.values(f['location.json'].levels).map((l, i) => rule(`level:${i}`, l.when, 1))),
     tier: engine([
       rule('settled', f['bill.json'].settled.when, 1),
-      ...TIER_FILES.map((name) => rule(`applies:${t[name].id}`, t[name].applies.when, 1)),
-      rule('t0-excess', t['tier-0-maternal-subsidy.json'].excess.when, 1),
-      rule('t0-subsidy', t['tier-0-maternal-subsidy.json'].subsidy.when, 1),
-      ...t['tier-2-basic-insurance.json'].tables.map((x, i) => rule(`table:${i}`, x.when, 1)),
-      rule('t2-poverty', t['tier-2-basic-insurance.json'].poverty.when, 1),
-      rule('t3-poverty', t['tier-3-serious-illness-insurance.json'].poverty.when, 1),
-      rule('t4-poverty', t['tier-4-supplementary-insurance.json'].poverty.when, 1),
-      ...t['tier-8-relief-funds.json'].targets.map((x, i) => rule(`target:${i}`, x.when, 1)),
+      ...TIER_IDS.map((id) => rule(`applies:${id}`, t[id].applies.when, 1)),
+      rule('t0-excess', t['maternal-subsidy'].excess.when, 1),
+      rule('t0-subsidy', t['maternal-subsidy'].take.when, 1),
+      ...Object.values(t['basic-insurance'].rows).map((x, i) => rule(`table:${i}`, x.when, 1)),
+      rule('t2-poverty', t['basic-insurance'].adjustments.poverty.when, 1),
+      rule('t3-poverty', t['serious-illness-insurance'].adjustments.poverty.when, 1),
+      rule('t4-poverty', t['supplementary-insurance'].adjustments.poverty.when, 1),
+      ...Object.values(t['relief-funds'].targets).map((x, i) => rule(`target:${i}`, x.when, 1)),
     ]),
-    item: engine(f['bill.json'].hospitalAbsorbed.map((a, i) => rule(`absorbed:${i}`, a.when, 1))),
+    item: engine(Object.values(f['bill.json'].hospitalAbsorbed).map((a, i) => rule(`absorbed:${i}`, a.when, 1))),
   };
 }
 
-const TIER_FILES = [
-  'tier-0-maternal-subsidy.json',
-  'tier-1-hospital-waiver.json',
-  'tier-2-basic-insurance.json',
-  'tier-3-serious-illness-insurance.json',
-  'tier-4-supplementary-insurance.json',
-  'tier-5-tilt-payment.json',
-  'tier-6-special-supplementary-insurance.json',
-  'tier-7-medical-assistance.json',
-  'tier-8-relief-funds.json',
+/** The eight tiers (and tier 0) of ziyang-2017, as POLICY.md lists them. */
+const TIER_IDS = [
+  'maternal-subsidy',
+  'hospital-waiver',
+  'basic-insurance',
+  'serious-illness-insurance',
+  'supplementary-insurance',
+  'tilt-payment',
+  'special-supplementary-insurance',
+  'medical-assistance',
+  'relief-funds',
 ] as const;
+
+type Dated = { values: Readonly<Record<string, string>> };
+type Gate = { when: Condition };
+/** The 2017 tier files as this baseline reads them (the loader checked them). */
+interface Tiers2017 {
+  'maternal-subsidy': Gate & { applies: Gate; excess: Gate & { limit: { values: Record<string, Dated> }; funds: FundId[] }; take: Gate & { fixed: { values: Record<string, Dated> } } };
+  'hospital-waiver': { applies: Gate; take: { share: Dated } };
+  'basic-insurance': {
+    applies: Gate;
+    rows: Record<string, Gate & { deductibleBasis: string; capPool: string; adjustable: boolean; deductible: Dated; ratio: Dated }>;
+    caps: Record<string, Dated>;
+    adjustments: { poverty: Gate & { deductibleFactor: Dated; ratioAdd: Dated } };
+  };
+  'serious-illness-insurance': { applies: Gate; deductible: Dated; brackets: { values: Record<string, { upTo: string | null; ratio: string }[]> }; annualCap: Dated; adjustments: { poverty: Gate & { deductibleFactor: Dated; ratioAdd: Dated } } };
+  'supplementary-insurance': { applies: Gate; shares: { 'in-scope': { ratio: Dated } }; annualCap: Dated; adjustments: { poverty: Gate & { ratioAdd: Dated } } };
+  'tilt-payment': { applies: Gate; shares: { 'in-scope': { ratio: Dated } } };
+  'special-supplementary-insurance': { applies: Gate; shares: { 'in-scope': { ratio: Dated }; necessary: { ratio: Dated } } };
+  'medical-assistance': { applies: Gate; shares: { assisted: { ratio: Dated } }; annualCap: Dated };
+  'relief-funds': { applies: Gate; funds: Record<string, unknown>; targets: Record<string, Gate & ({ kind: 'zero' } | { kind: 'share'; share: Dated; rounding: string })> };
+}
+
+function tiersOf(f: RuleFiles): Tiers2017 {
+  return Object.fromEntries(TIER_IDS.map((id) => [id, f[`tiers/${id}.json`] as TierFile])) as unknown as Tiers2017;
+}
+
+/** Drug categories of CONTRACT.md, by id and by national code. */
+const DRUGS = new Set(['drug', 'western-drug', 'herbal-drug', 'patent-drug', '09', '10', '11']);
 
 async function passed(engine: Engine, facts: Facts): Promise<Set<string>> {
   const { events } = await engine.run(facts);
@@ -166,6 +197,7 @@ function drawFunds(balances: Partial<Record<FundId, Decimal>>, order: readonly F
  */
 export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLedger, balances: Partial<Record<FundId, Decimal>>): Promise<NaiveSettlement> {
   const f = e.files;
+  const t = tiersOf(f);
   const on = <T>(p: { values: Readonly<Record<string, T>> }): T => valueOn(p.values, claim.visit.discharged)!;
   const num = (p: { values: Readonly<Record<string, string>> }): Decimal => D(on(p));
   const { person, visit, hospital } = claim;
@@ -179,19 +211,19 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
   const area = hospital.area;
   facts.location = area === person.county ? 'in-county' : area === 'sichuan' ? 'in-province' : area === 'other-province' ? 'out-of-province' : 'in-city';
   facts.inJurisdiction = facts.location === 'in-county' || facts.location === 'in-city';
-  const overrides = f['location.json'].overrides;
+  const overrides = Object.values(f['location.json'].overrides);
   const o = first(await passed(e.location, facts), 'override', overrides.length);
   if (o >= 0) {
     facts.location = overrides[o]!.location;
     facts.inJurisdiction = facts.location === 'in-county' || facts.location === 'in-city';
     facts.level = overrides[o]!.level;
   } else {
-    const levels = f['location.json'].levels;
+    const levels = Object.keys(f['location.json'].levels);
     const l = first(await passed(e.level, facts), 'level', levels.length);
-    if (l >= 0) facts.level = levels[l]!.level;
+    if (l >= 0) facts.level = levels[l]!;
   }
   const ok = await passed(e.tier, facts);
-  const applies = (name: (typeof TIER_FILES)[number]) => ok.has('settled') && ok.has(`applies:${f[name].id}`);
+  const applies = (id: (typeof TIER_IDS)[number]) => ok.has('settled') && ok.has(`applies:${id}`);
 
   // The bill (§3).
   const pools = Array.from({ length: 8 }, () => ZERO);
@@ -200,13 +232,13 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
   for (const item of claim.items) {
     const amount = D(item.amount).dividedBy(100);
     total = total.plus(amount);
-    const itemFacts = { ...facts, itemCategory: item.category, itemCatalog: item.catalog, itemIsDrug: item.category === 'drug', itemCompliant: item.compliant, itemNecessary: item.necessary };
+    const itemFacts = { ...facts, itemCategory: item.category, itemCatalog: item.catalog, itemIsDrug: DRUGS.has(item.category), itemCompliant: item.compliant, itemNecessary: item.necessary };
     if ((await passed(e.item, itemFacts)).size > 0) {
       absorbed = absorbed.plus(amount);
       continue;
     }
     const group = item.catalog === 'A' ? 0 : item.catalog === 'B' ? 1 : item.necessary ? 2 : 3;
-    const i = group * 2 + (item.category === 'drug' ? 0 : 1);
+    const i = group * 2 + (DRUGS.has(item.category) ? 0 : 1);
     pools[i] = pools[i]!.plus(amount);
   }
   const billable = total.minus(absorbed);
@@ -217,21 +249,21 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
 
   // Tier 0.
   let excessPaid = ZERO;
-  const t0 = f['tier-0-maternal-subsidy.json'];
-  if (applies('tier-0-maternal-subsidy.json')) {
+  const t0 = t['maternal-subsidy'];
+  if (applies('maternal-subsidy')) {
     const mode = visit.deliveryMode ?? 'vaginal';
     if (ok.has('t0-excess')) {
-      const over = max0(sum(ALL).minus(num(t0.excess.limit[mode])));
+      const over = max0(sum(ALL).minus(num(t0.excess.limit.values[mode]!)));
       excessPaid = drawFunds(balances, t0.excess.funds, over, fundsPaid);
       proRata(pools, excessPaid, ALL);
     }
-    const subsidy = ok.has('t0-subsidy') ? Decimal.min(num(t0.subsidy.amount[mode]), sum(ALL)) : ZERO;
+    const subsidy = ok.has('t0-subsidy') ? Decimal.min(num(t0.take.fixed.values[mode]!), sum(ALL)) : ZERO;
     proRata(pools, subsidy, ALL);
     amounts[0] = subsidy;
   }
   // Tier 1.
-  if (applies('tier-1-hospital-waiver.json')) {
-    const waiver = round(sum([1, 3, 5, 7]).times(num(f['tier-1-hospital-waiver.json'].rate)));
+  if (applies('hospital-waiver')) {
+    const waiver = round(sum([1, 3, 5, 7]).times(num(t['hospital-waiver'].take.share)));
     proRata(pools, waiver, [1, 3, 5, 7]);
     amounts[1] = waiver;
   }
@@ -242,32 +274,35 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
   let N = sum([4, 5]);
   const O = sum([6, 7]);
   // Tier 2.
-  const t2 = f['tier-2-basic-insurance.json'];
-  if (applies('tier-2-basic-insurance.json')) {
-    const k = first(ok, 'table', t2.tables.length);
+  const t2 = t['basic-insurance'];
+  if (applies('basic-insurance')) {
+    const rows = Object.entries(t2.rows);
+    const k = first(ok, 'table', rows.length);
     if (k >= 0) {
-      const table = t2.tables[k]!;
-      const adjusted = table.povertyAdjusted && ok.has('t2-poverty');
-      const ded = adjusted ? round(num(table.deductible).times(num(t2.poverty.deductibleFactor))) : num(table.deductible);
-      const ratio = Decimal.min(1, num(table.ratio).plus(adjusted ? num(t2.poverty.ratioAdd) : 0));
+      const [rowId, table] = rows[k]!;
+      const poverty = t2.adjustments.poverty;
+      const adjusted = table.adjustable && ok.has('t2-poverty');
+      const ded = adjusted ? round(num(table.deductible).times(num(poverty.deductibleFactor))) : num(table.deductible);
+      const ratio = Decimal.min(1, num(table.ratio).plus(adjusted ? num(poverty.ratioAdd) : 0));
       const perYear = table.deductibleBasis === 'per-year';
-      const used = perYear ? (ledger.deductibleUsed[table.id] ?? ZERO) : ZERO;
+      const used = perYear ? (ledger.deductibleUsed[rowId] ?? ZERO) : ZERO;
       const due = max0(ded.minus(used));
       const paidYear = ledger.basic[table.capPool] ?? ZERO;
-      const cap = D(on(t2.annualCaps[table.capPool]!));
+      const cap = D(on(t2.caps[table.capPool]!));
       const pay = Decimal.min(round(max0(S.minus(due)).times(ratio)), max0(cap.minus(paidYear)));
-      if (perYear) ledger.deductibleUsed[table.id] = used.plus(Decimal.min(S, due));
+      if (perYear) ledger.deductibleUsed[rowId] = used.plus(Decimal.min(S, due));
       ledger.basic[table.capPool] = paidYear.plus(pay);
       S = S.minus(pay);
       amounts[2] = pay;
     }
   }
   // Tier 3.
-  const t3 = f['tier-3-serious-illness-insurance.json'];
-  if (applies('tier-3-serious-illness-insurance.json')) {
+  const t3 = t['serious-illness-insurance'];
+  if (applies('serious-illness-insurance')) {
     const adjusted = ok.has('t3-poverty');
-    const ded = adjusted ? round(num(t3.deductible).times(num(t3.poverty.deductibleFactor))) : num(t3.deductible);
-    const brackets = on(t3.brackets).map((b) => ({ upTo: b.upTo === null ? null : D(b.upTo), ratio: Decimal.min(1, D(b.ratio).plus(adjusted ? num(t3.poverty.ratioAdd) : 0)) }));
+    const poverty = t3.adjustments.poverty;
+    const ded = adjusted ? round(num(t3.deductible).times(num(poverty.deductibleFactor))) : num(t3.deductible);
+    const brackets = on(t3.brackets).map((b) => ({ upTo: b.upTo === null ? null : D(b.upTo), ratio: Decimal.min(1, D(b.ratio).plus(adjusted ? num(poverty.ratioAdd) : 0)) }));
     const fOf = (c: Decimal): Decimal => {
       let lo = ded;
       let s = ZERO;
@@ -287,50 +322,52 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
     amounts[3] = pay;
   }
   // Tier 4.
-  const t4 = f['tier-4-supplementary-insurance.json'];
-  if (applies('tier-4-supplementary-insurance.json')) {
-    const ratio = Decimal.min(1, num(t4.ratio).plus(ok.has('t4-poverty') ? num(t4.poverty.ratioAdd) : 0));
+  const t4 = t['supplementary-insurance'];
+  if (applies('supplementary-insurance')) {
+    const ratio = Decimal.min(1, num(t4.shares['in-scope'].ratio).plus(ok.has('t4-poverty') ? num(t4.adjustments.poverty.ratioAdd) : 0));
     const pay = Decimal.min(round(S.times(ratio)), max0(num(t4.annualCap).minus(ledger.supplementary)));
     ledger.supplementary = ledger.supplementary.plus(pay);
     S = S.minus(pay);
     amounts[4] = pay;
   }
   // Tier 5.
-  if (applies('tier-5-tilt-payment.json')) {
-    const pay = round(S.times(num(f['tier-5-tilt-payment.json'].ratio)));
+  if (applies('tilt-payment')) {
+    const pay = round(S.times(num(t['tilt-payment'].shares['in-scope'].ratio)));
     S = S.minus(pay);
     amounts[5] = pay;
   }
   // Tier 6.
-  const t6 = f['tier-6-special-supplementary-insurance.json'];
-  if (applies('tier-6-special-supplementary-insurance.json')) {
-    const a = round(S.times(num(t6.inScopeShare)));
-    const b = round(N.times(num(t6.necessaryShare)));
+  const t6 = t['special-supplementary-insurance'];
+  if (applies('special-supplementary-insurance')) {
+    const a = round(S.times(num(t6.shares['in-scope'].ratio)));
+    const b = round(N.times(num(t6.shares.necessary.ratio)));
     S = S.minus(a);
     N = N.minus(b);
     amounts[6] = a.plus(b);
   }
   // Tier 7.
-  const t7 = f['tier-7-medical-assistance.json'];
-  if (applies('tier-7-medical-assistance.json')) {
-    const part = { 'in-scope-left': S, 'b-self-pay': Pb, 'necessary-left': N, 'other-left': O };
-    const base = t7.base.parts.reduce((s, p) => s.plus(part[p]), ZERO);
-    const pay = Decimal.min(round(base.times(num(t7.ratio))), max0(num(t7.annualLimit).minus(ledger.assistance)));
+  const t7 = t['medical-assistance'];
+  if (applies('medical-assistance')) {
+    // POLICY.md §4 tier 7: S left + Pb + N left (O excluded).
+    const base = S.plus(Pb).plus(N);
+    void O;
+    const pay = Decimal.min(round(base.times(num(t7.shares.assisted.ratio))), max0(num(t7.annualCap).minus(ledger.assistance)));
     ledger.assistance = ledger.assistance.plus(pay);
     amounts[7] = pay;
   }
   // Tier 8: the delivery excess, then the top-up to the target.
-  const t8 = f['tier-8-relief-funds.json'];
+  const t8 = t['relief-funds'];
   amounts[8] = excessPaid;
   let target: NaiveSettlement['target'] = null;
-  if (applies('tier-8-relief-funds.json')) {
-    const k = first(ok, 'target', t8.targets.length);
+  if (applies('relief-funds')) {
+    const targets = Object.values(t8.targets);
+    const k = first(ok, 'target', targets.length);
     if (k >= 0) {
-      const tg = t8.targets[k]!;
+      const tg = targets[k]!;
       const R = billable.minus(amounts.reduce((s, a) => s.plus(a), ZERO));
       const tau = tg.kind === 'zero' ? ZERO : tg.rounding === 'floor' ? floor(billable.times(num(tg.share))) : round(billable.times(num(tg.share)));
       const need = max0(R.minus(tau));
-      const topUp = drawFunds(balances, t8.funds.map((x) => x.id), need, fundsPaid);
+      const topUp = drawFunds(balances, Object.keys(t8.funds), need, fundsPaid);
       amounts[8] = amounts[8]!.plus(topUp);
       target = { personalMax: tau, met: topUp.eq(need) };
     }
@@ -340,4 +377,4 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
 }
 
 /** The tier ids in tier-number order, for reports. */
-export const NAIVE_TIER_IDS: readonly TierId[] = TIER_FILES.map((n) => n.replace(/^tier-\d-/, '').replace('.json', '') as TierId);
+export const NAIVE_TIER_IDS: readonly string[] = TIER_IDS;

@@ -99,6 +99,7 @@ export function bracketsAmount(c: Fen, deductible: Fen, brackets: readonly Brack
 export const brackets: Kind<BracketsRaw, BracketsParams, number> = {
   name: 'brackets',
   carveOut: false,
+  readsParts: true,
   shape: (z: typeof Z, p: SchemaParts) => ({
     of: p.parts.optional(),
     deductible: p.amountParam,
@@ -136,7 +137,7 @@ export const brackets: Kind<BracketsRaw, BracketsParams, number> = {
     const capLeft = p.cap === null || a?.uncapped ? null : excess(p.cap, c[p.paidCounter]!);
     const pay = minFen(capLeft === null ? computed : minFen(computed, capLeft), base);
 
-    takeFromParts(s.parts, pay, p.parts);
+    if (t.partsReadLater) takeFromParts(s.parts, pay, p.parts);
     c[p.burdenCounter] = after;
     c[p.paidCounter] = add(c[p.paidCounter]!, pay);
     addLine(

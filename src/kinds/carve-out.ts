@@ -86,6 +86,7 @@ const POOLS: Readonly<Record<PoolSet, readonly number[]>> = { all: ALL_POOLS, dr
 export const carveOut: Kind<CarveOutRaw, CarveOutParams, CarveOutDecision> = {
   name: 'carve-out',
   carveOut: true,
+  readsParts: false,
   shape: (z: typeof Z, p: SchemaParts) => ({
     from: z.enum(['all', 'drug', 'nondrug']),
     take: z

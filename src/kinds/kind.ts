@@ -44,6 +44,11 @@ export interface TierHead {
   readonly payer: PayerKind;
   /** The line is listed only when `applies` holds (else always). */
   readonly listedWhenApplies: boolean;
+  /**
+   * A later tier reads the parts (S, Pb, N, O): this one must take what it pays from them. When
+   * none does (the last tiers of a waterfall), the split of a payment over the parts is skipped.
+   */
+  readonly partsReadLater: boolean;
   readonly applies: Gate;
 }
 
@@ -81,6 +86,8 @@ export interface Kind<Raw = unknown, P = unknown, D = unknown> {
   readonly name: string;
   /** A carve-out runs before the bill is split into parts (S, Pb, N, O) and takes from the pools. */
   readonly carveOut: boolean;
+  /** It reads the parts (every kind but the carve-outs and the top-up). */
+  readonly readsParts: boolean;
   /** The zod keys of its parameters in a tier file (the header's keys are added by the schema). */
   shape(z: typeof Z, p: SchemaParts): Z.ZodRawShape;
   /** The names of the year-to-date counters it keeps for a tier file. */

@@ -62,6 +62,7 @@ export interface ShareOfRestDetail {
 export const shareOfRest: Kind<ShareOfRestRaw, ShareOfRestParams, number> = {
   name: 'share-of-rest',
   carveOut: false,
+  readsParts: true,
   shape: (z: typeof Z, p: SchemaParts) => ({
     shares: p
       .keyed(z.strictObject({ of: p.parts, ratio: p.param(p.ratio) }))
@@ -105,8 +106,10 @@ export const shareOfRest: Kind<ShareOfRestRaw, ShareOfRestParams, number> = {
       : [];
     const capLeft = p.cap === null || a?.uncapped ? null : excess(p.cap, s.counters[p.paidCounter]!);
     const pay = capLeft === null ? computed : minFen(computed, capLeft);
-    const paidEach = pay === computed ? computedEach : allocate(pay, computedEach);
-    p.shares.forEach((sh, k) => takeFromParts(s.parts, paidEach[k]!, sh.parts));
+    if (t.partsReadLater) {
+      const paidEach = pay === computed ? computedEach : allocate(pay, computedEach);
+      p.shares.forEach((sh, k) => takeFromParts(s.parts, paidEach[k]!, sh.parts));
+    }
     if (p.paidCounter >= 0) s.counters[p.paidCounter] = add(s.counters[p.paidCounter]!, pay);
     addLine(
       ctx,

@@ -89,6 +89,7 @@ export interface TableDetail {
 export const table: Kind<TableRaw, TableParams, TableDecision> = {
   name: 'table',
   carveOut: false,
+  readsParts: true,
   shape: (z: typeof Z, p: SchemaParts) => ({
     rows: p.keyed(
       z

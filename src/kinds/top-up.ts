@@ -78,6 +78,7 @@ export function personalMax(target: Target, billable: Fen): Fen {
 export const topUp: Kind<TopUpRaw, TopUpParams, Target | undefined> = {
   name: 'top-up',
   carveOut: false,
+  readsParts: false,
   shape: (z: typeof Z, p: SchemaParts) => ({
     funds: p.keyed(z.strictObject(p.labels)).refine((r) => Object.keys(r).length > 0, 'needs at least one fund'),
     targets: p.keyed(
@@ -119,7 +120,7 @@ export const topUp: Kind<TopUpRaw, TopUpParams, Target | undefined> = {
       const need = excess(remaining, max);
       paid = drawFunds(s.funds, p.fundOrder, need, s.draws);
       shortfall = excess(need, paid);
-      takeFromParts(s.parts, paid, ALL_PARTS);
+      if (t.partsReadLater) takeFromParts(s.parts, paid, ALL_PARTS);
       described = { id: target.id, description: target.description, descriptionEn: target.descriptionEn, personalMax: max };
       s.target = { id: target.id, personalMax: max, met: shortfall === 0, shortfall };
     }

@@ -62,6 +62,7 @@ export interface YearlyAssistanceDetail {
 export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams, AssistanceRow | undefined> = {
   name: 'yearly-assistance',
   carveOut: false,
+  readsParts: true,
   shape: (z: typeof Z, p: SchemaParts) => ({
     of: p.parts,
     rows: p
@@ -98,7 +99,7 @@ export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams,
     const deductibleDue = excess(row.deductible, used);
     const computed = applyRatio(excess(base, deductibleDue), row.ratio);
     const pay = minFen(computed, limitLeft);
-    takeFromParts(s.parts, pay, p.parts);
+    if (t.partsReadLater) takeFromParts(s.parts, pay, p.parts);
     c[p.deductibleCounter] = add(used, minFen(base, deductibleDue));
     c[p.paidCounter] = add(c[p.paidCounter]!, pay);
     addLine(

@@ -32,8 +32,21 @@ export interface LedgerFileJson {
  */
 export function yearLedgerToJson(l: YearLedger): YearLedgerJson {
   const counters: Record<string, string> = {};
-  for (const k of Object.keys(l.counters).sort()) counters[k] = formatFen(l.counters[k]!);
+  for (const k of sortedKeys(l.counters)) counters[k] = formatFen(l.counters[k]!);
   return { personId: l.personId, year: l.year, claimIds: l.claimIds, counters };
+}
+
+/** The keys of a counters object, sorted (the last order is remembered: every claim of a rule set has the same keys). */
+let lastKeys = '';
+let lastSorted: readonly string[] = [];
+function sortedKeys(o: Readonly<Record<string, unknown>>): readonly string[] {
+  const keys = Object.keys(o);
+  const joined = keys.join('\n');
+  if (joined !== lastKeys) {
+    lastKeys = joined;
+    lastSorted = keys.sort();
+  }
+  return lastSorted;
 }
 
 /*

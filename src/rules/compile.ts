@@ -99,7 +99,7 @@ function resolvePolicy(f: RuleFiles, scheme: Scheme, date: string, validTo: stri
   const rs = f['ruleset.json'];
   const tierFiles = orderedTiers(f);
   const counterIndex = new Map(scheme.counters.map((c, i) => [c, i]));
-  const heads: TierHead[] = tierFiles.map((t, index) => ({
+  const heads: TierHead[] = tierFiles.map((t, index): TierHead => ({
     index,
     tier: t.tier,
     id: t.id,
@@ -110,6 +110,7 @@ function resolvePolicy(f: RuleFiles, scheme: Scheme, date: string, validTo: stri
     clause: t.clause,
     payer: t.payer,
     listedWhenApplies: t.listed === 'when-applies',
+    partsReadLater: tierFiles.slice(index + 1).some((later) => KINDS[later.kind]!.readsParts),
     applies: gate(t.applies),
   }));
   // Which carve-outs send amounts to which tier's line (a delivery's excess to the relief funds).

@@ -30,7 +30,8 @@ export interface ClaimProfile {
 const MAX_PROFILES = 4096;
 const UNKNOWN = -2;
 
-const memo = new WeakMap<Policy, Map<number, ClaimProfile>>();
+/** Per policy: its profiles so far, and the positions of its scheme's values. */
+const memo = new WeakMap<Policy, { readonly profiles: Map<number, ClaimProfile>; readonly index: SchemeIndex }>();
 
 /**
  * The profile of a claim under a policy, from the memory when its facts were seen before. The
@@ -41,9 +42,10 @@ const memo = new WeakMap<Policy, Map<number, ClaimProfile>>();
  * p.applies[8] // the ninth tier applies to this claim
  */
 export function profileOf(claim: Claim, policy: Policy): ClaimProfile {
-  let profiles = memo.get(policy);
-  if (!profiles) memo.set(policy, (profiles = new Map()));
-  const key = profileKey(claim, policy.scheme);
+  let m = memo.get(policy);
+  if (!m) memo.set(policy, (m = { profiles: new Map(), index: schemeIndex(policy.scheme) }));
+  const profiles = m.profiles;
+  const key = keyOf(claim, m.index);
   let p = profiles.get(key);
   if (p) return p;
   if (profiles.size >= MAX_PROFILES) profiles.clear();
@@ -82,8 +84,11 @@ function schemeIndex(s: Scheme): SchemeIndex {
  * profileKey(claim, policy.scheme) // 0 … 86399 for ziyang-2017
  */
 export function profileKey(claim: Claim, scheme: Scheme): number {
+  return keyOf(claim, schemeIndex(scheme));
+}
+
+function keyOf(claim: Claim, s: SchemeIndex): number {
   const { person: p, visit: v, hospital: h } = claim;
-  const s = schemeIndex(scheme);
   let k = s.category.get(p.category)!;
   k = k * 2 + +p.illnessInduced;
   k = k * s.county.size + s.county.get(p.county)!;

@@ -81,6 +81,8 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   return ok({ claim, policy, facts: profile.facts, bill, lines: end.lines, personal: end.remaining, target: end.target, ledger, funds: end.funds });
 }
 
+const NONE: readonly ClaimIssue[] = [];
+
 /**
  * What a claim uses that the scheme in force on its discharge date does not have: a county, a
  * hospital area or a person category of another rule set (CONTRACT.md, "Claim").
@@ -88,8 +90,9 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
  * @example
  * schemeIssues(claim2022WithRegisteredPoor, policy2022) // [invalid_enum at person.category]
  */
-export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): ClaimIssue[] {
+export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): readonly ClaimIssue[] {
   const s = policy.scheme;
+  if (s.counties.has(claim.person.county) && s.categories.has(claim.person.category) && s.areas.has(claim.hospital.area)) return NONE;
   const issues: ClaimIssue[] = [];
   const check = (path: string, value: string, values: ReadonlyMap<string, unknown>) => {
     if (values.has(value)) return;

@@ -84,7 +84,8 @@ export interface Scratch {
   /**
    * The parts of what is left, made from the pools once the carve-outs have run (POLICY.md §4):
    * S (in scope), Pb (乙类 self-pay), N (necessary out-of-catalog), O (other out-of-catalog), in
-   * PARTS order. Every payment after that is taken from them, so they always add up to `remaining`.
+   * PARTS order. Every payment after that is taken from them (while a later tier reads them), so
+   * they add up to `remaining` for every tier that reads them.
    */
   readonly parts: Fen[];
   /** Billable cost nobody has paid yet. */

@@ -70,6 +70,8 @@ export interface Slots {
   readonly county: ReadonlyMap<string, number>;
 }
 
+let last: { policy?: Policy; dims?: Dimensions; slots?: Slots } = {};
+
 /* Per dimensions, then per policy: one policy may belong to several books (a reform keeps the rule sets it does not change). */
 const slots = new WeakMap<Dimensions, WeakMap<Policy, Slots>>();
 
@@ -80,6 +82,8 @@ const slots = new WeakMap<Dimensions, WeakMap<Policy, Slots>>();
  * slotsOf(policy, dims).tiers[2] // the slot of the policy's third tier
  */
 export function slotsOf(policy: Policy, dims: Dimensions): Slots {
+  // Consecutive claims are mostly of one policy: the last answer first.
+  if (policy === last.policy && dims === last.dims) return last.slots!;
   let byPolicy = slots.get(dims);
   if (!byPolicy) slots.set(dims, (byPolicy = new WeakMap()));
   let s = byPolicy.get(policy);
@@ -92,5 +96,6 @@ export function slotsOf(policy: Policy, dims: Dimensions): Slots {
     };
     byPolicy.set(policy, s);
   }
+  last = { policy, dims, slots: s };
   return s;
 }
