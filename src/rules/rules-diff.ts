@@ -46,6 +46,9 @@ export interface RuleDiff {
   readonly changes: readonly RuleChange[];
 }
 
+/** The collections of the format keyed by id, whose order is the order rules are tried in. */
+const KEYED = new Set(['rows', 'levels', 'overrides', 'targets', 'adjustments', 'hospitalAbsorbed', 'funds', 'shares', 'categories', 'counties', 'elsewhere']);
+
 /** Keys that say nothing about what is paid: editors' schema, comments, notes. */
 const IGNORED = new Set(['$schema', '$comment', 'note']);
 
@@ -102,10 +105,11 @@ function walk(file: string, x: unknown, y: unknown, path: readonly string[], cla
   }
   if (isObject(x) && isObject(y)) {
     const here = typeof y.clause === 'string' ? y.clause : clause;
-    // Rules keyed by id are tried in the order written: a new order is a change.
+    // Rules keyed by id are tried in the order written: a new order is a change (the order of a
+    // file's own fields means nothing).
     const both = Object.keys(x).filter((k) => k in y && !IGNORED.has(k));
     const orderY = Object.keys(y).filter((k) => both.includes(k));
-    if (both.join() !== orderY.join()) add({ kind: 'field-changed', file, path: at === '' ? '(order)' : `${at} (order)`, clause: here, before: both, after: orderY });
+    if (KEYED.has(String(path.at(-1))) && both.join() !== orderY.join()) add({ kind: 'field-changed', file, path: at === '' ? '(order)' : `${at} (order)`, clause: here, before: both, after: orderY });
     for (const k of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
       if (IGNORED.has(k)) continue;
       const p = [...path, k];
