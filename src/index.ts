@@ -17,6 +17,9 @@ export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_F
 export { loadRuleFolder, loadRuleSet, ruleChain } from './rules/load.js';
 export { parseRuleFiles, parseRuleChain, resolveRuleChain, type RawRuleFiles, type RuleFolderLink, type ResolvedRuleFiles } from './rules/parse.js';
 export { mergePatch } from './rules/merge-patch.js';
+export { diffRuleSets, formatRuleDiff, conditionText, type RuleDiff, type RuleChange, type RuleChangeKind } from './rules/rules-diff.js';
+export { readPolicyTest, runPolicyTest, type PolicyTestCase, type PolicyTestResult, type PolicyTestDifference } from './rules/policy-tests.js';
+export { loadPolicyTests } from './rules/load-tests.js';
 export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
 /** A compiled rule set, and its policy resolved for one stretch of dates. */
 export { NO_END, type RuleSet } from './rules/compile.js';
