@@ -24,7 +24,7 @@ export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
 /** A compiled rule set, and its policy resolved for one stretch of dates. */
 export { NO_END, type RuleSet } from './rules/compile.js';
 export type { Policy, Scheme, Named } from './rules/policy.js';
-export { listParameters, type ParameterInfo } from './rules/parameters.js';
+export { listParameters, listAssumedRules, type ParameterInfo, type AssumedRule } from './rules/parameters.js';
 export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
 export { ledgerToJson, parseLedgerJson, yearLedgerToJson, yearLedgerFromJson, type YearLedgerJson, type LedgerFileJson } from './ledger/ledger-json.js';
 /** Relief-fund balances (absent = unlimited) and one fund's payment. */
@@ -78,3 +78,4 @@ export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse
 export { claimResponse, TIER_SYSTEM, ID_SYSTEM } from './format/fhir-claim-response.js';
 export { settlementCsvColumns, settlementCsvRow } from './format/settlement-csv.js';
 export { statementHtml } from './format/statement-html.js';
+export { nhsaSettlement, type NhsaSettlement, type NhsaFundRow } from './format/nhsa-settlement.js';

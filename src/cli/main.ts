@@ -7,7 +7,7 @@ import { type Io, settleCommand } from './settle-command.js';
 import { UsageError } from './args.js';
 
 const USAGE = `usage:
-  bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir] [--lang zh-CN|en]
+  bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir|nhsa] [--lang zh-CN|en]
   bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--lang zh-CN|en]
   bashunwei rules check [DIR]
   bashunwei rules test [DIR] [--format text|json]

@@ -16,7 +16,7 @@ import { NO_END, type RuleSet } from '../rules/compile.js';
 import { checkedDefaultRules, defaultRules, embeddedChain, EMBEDDED_RULE_FOLDERS } from '../rules/embedded.js';
 import { loadRuleFolder, loadRuleSet, ruleSetFolders } from '../rules/load.js';
 import { loadPolicyTests } from '../rules/load-tests.js';
-import { listParameters } from '../rules/parameters.js';
+import { listAssumedRules, listParameters } from '../rules/parameters.js';
 import { parseRuleChain } from '../rules/parse.js';
 import { runPolicyTest } from '../rules/policy-tests.js';
 import { diffRuleSets, formatRuleDiff } from '../rules/rules-diff.js';
@@ -62,6 +62,7 @@ function checkCommand(rest: readonly string[], io: Io): number {
       `✔ ${s.id}: in force ${period}, ${s.scheme.tiers.length} tiers (${s.scheme.tiers.map((t) => t.id).join(', ')}), ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`,
     );
     for (const p of assumed) io.out(`  assumed  ${p.file} ${p.path} = ${p.latest}  (clause ${p.clause})\n`);
+    for (const a of listAssumedRules(s.files)) io.out(`  assumed  ${a.file} ${a.path}: ${a.summary}${a.clause ? `  (clause ${a.clause})` : ''}\n`);
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 /**
- * `bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir]`
+ * `bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir|nhsa]`
  *
  * Settles one claim or an NDJSON stream in input order with the ledger threaded per person and
  * year. A bad claim yields one error line and the rest go on. Exit 0 when all settled, 1 when some
@@ -10,6 +10,7 @@ import type { Readable } from 'node:stream';
 import { prettifyIssues } from '../errors/issue.js';
 import { claimResponse } from '../format/fhir-claim-response.js';
 import { settlementCsvColumns, settlementCsvRow } from '../format/settlement-csv.js';
+import { nhsaSettlement } from '../format/nhsa-settlement.js';
 import { settlementToJson } from '../format/settlement-json.js';
 import { statementHtml } from '../format/statement-html.js';
 import { formatStatements } from '../format/text.js';
@@ -33,7 +34,7 @@ export interface Io {
 }
 
 /** Output formats: the contract's JSON (one pretty document, or NDJSON), the cashier's text or printable HTML statement, a CSV row per claim, FHIR R4 ClaimResponse. */
-const FORMATS = ['json', 'ndjson', 'text', 'html', 'csv', 'fhir'] as const;
+const FORMATS = ['json', 'ndjson', 'text', 'html', 'csv', 'fhir', 'nhsa'] as const;
 
 /**
  * Runs `settle` and returns the exit code.
@@ -68,9 +69,10 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
       if (!o.ok) io.out(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
       return;
     }
-    if (format === 'html' || format === 'csv') {
+    if (format === 'html' || format === 'csv' || format === 'nhsa') {
       if (!o.ok) io.err(`${JSON.stringify(errorLine(o))}\n`);
       else if (format === 'csv') io.out(`${settlementCsvRow(settlementToJson(o.record, { lang }), rules)}\n`);
+      else if (format === 'nhsa') io.out(`${JSON.stringify(nhsaSettlement(o.record), null, pretty ? 2 : undefined)}\n`);
       return;
     }
     const body = !o.ok ? errorLine(o) : format === 'fhir' ? claimResponse(o.record, { lang }) : settlementToJson(o.record, { lang });
@@ -84,7 +86,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
       if (!o.ok) rejected++;
       else if (collect) records.push(o.record);
       // One claim prints as a pretty document; hold the first until we know there is a second.
-      if (count === 1 && (format === 'json' || format === 'fhir')) held = o;
+      if (count === 1 && (format === 'json' || format === 'fhir' || format === 'nhsa')) held = o;
       else {
         if (held) emit(held, false);
         held = undefined;

@@ -15,7 +15,7 @@ import type { Fen } from '../money/fen.js';
 import type { Ratio } from '../money/ratio.js';
 import type { Condition, Predicate } from '../rules/conditions.js';
 import type { FactBag } from '../rules/facts.js';
-import type { AmountParam, ByFact, Dated, GateSpec, PayerKind, TierFile } from '../rules/format.js';
+import type { AmountParam, ByFact, Dated, GateSpec, NhsaMappingSpec, PayerKind, TierFile } from '../rules/format.js';
 import type { RuleIssue } from '../errors/issue.js';
 import type { SchemaParts } from '../rules/schema-parts.js';
 import type { CarriedFrom, Scratch, TierContext } from '../settle/state.js';
@@ -42,6 +42,8 @@ export interface TierHead {
   readonly short: string;
   readonly clause: string;
   readonly payer: PayerKind;
+  /** Where its payments go in the national platform's record (null: by its payer kind). */
+  readonly nhsa: NhsaMappingSpec | null;
   /** The line is listed only when `applies` holds (else always). */
   readonly listedWhenApplies: boolean;
   /**

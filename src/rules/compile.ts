@@ -109,6 +109,7 @@ function resolvePolicy(f: RuleFiles, scheme: Scheme, date: string, validTo: stri
     short: t.labelShort ?? t.label,
     clause: t.clause,
     payer: t.payer,
+    nhsa: t.nhsa ?? null,
     listedWhenApplies: t.listed === 'when-applies',
     partsReadLater: tierFiles.slice(index + 1).some((later) => KINDS[later.kind]!.readsParts),
     applies: gate(t.applies),

@@ -62,6 +62,26 @@ export const PAYER_KINDS = ['hospital', 'insurance', 'assistance', 'fund', 'subs
 /** One of {@link PAYER_KINDS}. */
 export type PayerKind = (typeof PAYER_KINDS)[number];
 
+/**
+ * The fields of the national medical-insurance platform's settlement record (医疗保障信息平台,
+ * the `setlinfo` of its settlement interfaces) that a tier's payment can go to: basic insurance
+ * fund, civil servants' subsidy, enterprise supplementary, residents' serious illness, employees'
+ * large-amount subsidy, medical assistance fund, other payers, and what the hospital bears.
+ */
+export const NHSA_FIELDS = ['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay', 'hosp_part_amt'] as const;
+/** One of {@link NHSA_FIELDS}. */
+export type NhsaField = (typeof NHSA_FIELDS)[number];
+
+/** Where a tier's payments go in the national platform's record, and as which fund type (a region's own codes). */
+export interface NhsaMappingSpec extends Provenance {
+  readonly field: NhsaField;
+  /** The `fund_pay_type` code of the fund row (not for `hosp_part_amt`). */
+  readonly fundType?: string | undefined;
+  readonly fundTypeName?: string | undefined;
+  /** A top-up's funds, each its own fund row. */
+  readonly funds?: Readonly<Record<string, { readonly fundType: string; readonly fundTypeName: string }>> | undefined;
+}
+
 /** Header shared by the scheme files: an editor's schema and a comment. */
 interface FileHeader {
   readonly $schema?: string | undefined;
@@ -149,6 +169,8 @@ export interface TierHeaderSpec extends FileHeader, Labelled {
   readonly kind: string;
   readonly clause: string;
   readonly payer: PayerKind;
+  /** Where its payments go in the national platform's settlement record (settle --format nhsa). */
+  readonly nhsa?: NhsaMappingSpec | undefined;
   /** `always` (default): the line is listed even when the tier does not apply; `when-applies`: only then. */
   readonly listed?: 'always' | 'when-applies' | undefined;
   readonly applies: GateSpec;

@@ -66,6 +66,11 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
     if (kind.carveOut && seenPayer) add(file, ['kind'], RuleErrorCode.TIER_ORDER, 'a carve-out takes from the bill before it is split into S, Pb, N and O: list it before every other tier');
     if (!kind.carveOut) seenPayer = true;
     lintReferences(t, (path, message) => add(file, path, RuleErrorCode.INVALID, message));
+    if (t.nhsa?.funds) {
+      const funds = Object.keys((t as { funds?: Record<string, unknown> }).funds ?? {});
+      if (t.kind !== 'top-up') add(file, ['nhsa', 'funds'], RuleErrorCode.INVALID, 'only a top-up tier draws on funds of its own: give a fundType instead');
+      else for (const f of funds) if (!(f in t.nhsa.funds)) add(file, ['nhsa', 'funds'], RuleErrorCode.INVALID, `fund "${f}" of this tier has no fund_pay_type`);
+    }
     kind.lint?.(t as never, (path, message, code) => add(file, path, code ?? RuleErrorCode.INVALID, message), tiers, i);
   });
 

@@ -6,7 +6,7 @@
 import type { z as Z } from 'zod';
 import { KIND_NAMES, KINDS } from '../kinds/index.js';
 import { lazily, zod } from '../zod.js';
-import { LOCATION_CLASSES, PAYER_KINDS } from './format.js';
+import { LOCATION_CLASSES, NHSA_FIELDS, PAYER_KINDS } from './format.js';
 import { type SchemaParts, schemaParts } from './schema-parts.js';
 
 /** The names of the scheme files that have a schema of their own, and the one schema of tier files. */
@@ -85,6 +85,17 @@ function tierSchema(z: typeof Z, p: SchemaParts): Z.ZodType {
     labelShort: z.string().min(1).optional(),
     clause: z.string().min(1),
     payer: z.enum(PAYER_KINDS),
+    nhsa: z
+      .strictObject({
+        field: z.enum(NHSA_FIELDS),
+        fundType: z.string().regex(/^\d{6}$/, 'a fund_pay_type code is six digits').optional(),
+        fundTypeName: z.string().min(1).optional(),
+        funds: p.keyed(z.strictObject({ fundType: z.string().regex(/^\d{6}$/, 'a fund_pay_type code is six digits'), fundTypeName: z.string().min(1) })).optional(),
+        ...p.provenance,
+      })
+      .superRefine(p.checkVerified)
+      .refine((n) => n.field === 'hosp_part_amt' || n.fundType !== undefined || n.funds !== undefined, 'a payment to a fund field needs its fundType (or, for a top-up, funds)')
+      .optional(),
     listed: z.enum(['always', 'when-applies']).optional(),
     applies: p.gate,
     parameters: p.keyed(p.param(p.amount)).optional(),

@@ -45,6 +45,7 @@ export function runClaim(claim: Claim, policy: Policy, counters: Fen[], funds: P
   const end: Scratch = {
     pools: bill.pools.slice(),
     parts: [ZERO, ZERO, ZERO, ZERO],
+    scope: null,
     remaining: bill.billable,
     counters,
     funds,

@@ -21,4 +21,5 @@ export function splitScope(ctx: TierContext, s: Scratch): void {
   s.parts[1] = bSelfPay;
   s.parts[2] = fen(p[4]! + p[5]!);
   s.parts[3] = fen(p[6]! + p[7]!);
+  if (ctx.record) s.scope = s.parts.slice();
 }

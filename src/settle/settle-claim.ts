@@ -8,7 +8,7 @@ import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
 import { type Ledger, type YearLedger, countersIn, emptyYearLedger, ledgerKey, ledgerYear, withCounters } from '../ledger/year-ledger.js';
-import type { Fen } from '../money/fen.js';
+import { type Fen, fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
 import type { Lang } from '../i18n/lang.js';
@@ -38,6 +38,8 @@ export interface SettlementRecord {
   readonly facts: ClaimFacts;
   readonly bill: Bill;
   readonly lines: readonly LineRecord[];
+  /** The parts of the bill as the carve-outs left them (PARTS order: S, Pb, N, O). */
+  readonly scope: readonly Fen[];
   readonly personal: Fen;
   readonly target: TargetOutcome | null;
   /** The person-year ledger after this claim. */
@@ -78,7 +80,7 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   const counters = countersIn(before, layout);
   const { profile, bill, end } = runClaim(claim, policy, counters, { ...options.funds }, true);
   const ledger: YearLedger = { ...before, claimIds: [...before.claimIds, claim.id], counters: withCounters(before, layout, counters) };
-  return ok({ claim, policy, facts: profile.facts, bill, lines: end.lines, personal: end.remaining, target: end.target, ledger, funds: end.funds });
+  return ok({ claim, policy, facts: profile.facts, bill, lines: end.lines, scope: end.scope ?? [0, 0, 0, 0].map(fen), personal: end.remaining, target: end.target, ledger, funds: end.funds });
 }
 
 const NONE: readonly ClaimIssue[] = [];

@@ -88,6 +88,8 @@ export interface Scratch {
    * they add up to `remaining` for every tier that reads them.
    */
   readonly parts: Fen[];
+  /** The parts as the split made them (recorded on the explained path only, for outputs). */
+  scope: readonly Fen[] | null;
   /** Billable cost nobody has paid yet. */
   remaining: Fen;
   /** The person-year's counters, in the rule set's layout (a private copy, updated in place). */
