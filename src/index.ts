@@ -10,6 +10,8 @@ export { parseClaim, parseClaimText, claimIssue, type ReadOptions } from './clai
 export type { MessageParams } from './errors/messages.en.js';
 /** The validated claim the engine works on, and one line of its bill. */
 export type { Claim, Item } from './claim/claim.js';
+export type { ClaimInput, ItemInput, AmountInput, ItemCategoryInput } from './claim/claim-input.js';
+export { claimJsonSchema } from './claim/json-schema.js';
 export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
 export { explainLineZh } from './explain/zh-CN.js';

@@ -3,8 +3,9 @@
  * errors, because a misspelt `compliant` silently defaulting to `true` would pay for a
  * non-compliant item, and a misspelt drug category would move the pools.
  */
+import type { z as Z } from 'zod';
 import { zod } from '../zod.js';
-import { isAmountBeyondRange, parseAmount, type Fen } from '../money/fen.js';
+import { MAX_CLAIM_FEN, isAmountBeyondRange, parseAmount, type Fen } from '../money/fen.js';
 import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
 import { ITEM_CATEGORY_VALUES, itemCategoryOf } from './item-categories.js';
 import type { ClaimVocabulary } from './vocabulary.js';
@@ -42,6 +43,16 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * A calendar date `YYYY-MM-DD` as a pattern (what {@link isCalendarDate} accepts: real days,
+ * February 29 in leap years only, years from 0100).
+ */
+export const CALENDAR_DATE =
+  /^(?!00)(?:(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))$/;
+
+/** An amount written as a string, as a pattern: at most 15 digits before the point, at most 2 after, at most 10^12 yuan. */
+export const AMOUNT_STRING = /^(?=\d{1,15}(?:\.|$))0*(?:\d{1,12}(?:\.\d{1,2})?|1000000000000(?:\.00?)?)$/;
+
 /** Sizes beyond any real claim: they bound memory and output, not policy. */
 export const MAX_ID = 128;
 export const MAX_TEXT = 256;
@@ -64,11 +75,14 @@ export function claimSchema(vocabulary: ClaimVocabulary) {
 
 const schemas = new WeakMap<ClaimVocabulary, ReturnType<typeof buildClaimSchema>>();
 
+/**
+ * The claim's zod schema as the parser uses it: amounts read into fen, categories into ids.
+ *
+ * @example
+ * buildClaimSchema(vocabulary).safeParse(input)
+ */
 function buildClaimSchema(vocabulary: ClaimVocabulary) {
   const z = zod();
-  const date = z.string().refine(isCalendarDate, { params: { code: ClaimErrorCode.INVALID_DATE } });
-  const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
-
   const amount = z.unknown().transform((value, ctx): Fen => {
     const fen = parseAmount(value);
     if (fen === undefined) {
@@ -78,11 +92,33 @@ function buildClaimSchema(vocabulary: ClaimVocabulary) {
     }
     return fen;
   });
+  const date = z.string().refine(isCalendarDate, { params: { code: ClaimErrorCode.INVALID_DATE } });
+  const category = z.enum(ITEM_CATEGORY_VALUES as [string, ...string[]]).transform((c) => itemCategoryOf(c)!);
+  return claimObject(vocabulary, date, amount, category);
+}
 
+/**
+ * The claim's zod schema in the shape JSON Schema can say: amounts as a string pattern or a number
+ * that is a multiple of 0.01 within the limit, dates as a calendar pattern, categories as written
+ * (claim/json-schema.ts turns it into the claim's JSON Schema).
+ *
+ * @example
+ * z.toJSONSchema(claimSchemaForJson(vocabulary), { io: 'input' })
+ */
+export function claimSchemaForJson(vocabulary: ClaimVocabulary) {
+  const z = zod();
+  const amount = z.union([z.string().regex(AMOUNT_STRING), z.number().min(0).max(MAX_CLAIM_FEN / 100).multipleOf(0.01)]);
+  return claimObject(vocabulary, z.string().regex(CALENDAR_DATE), amount, z.enum(ITEM_CATEGORY_VALUES as [string, ...string[]]));
+}
+
+/** The claim's structure, with the zod types of its dates, amounts and item categories given. */
+function claimObject<D extends Z.ZodType, A extends Z.ZodType, C extends Z.ZodType>(vocabulary: ClaimVocabulary, date: D, amount: A, category: C) {
+  const z = zod();
+  const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
   const nonEmpty = z.string().min(1).max(MAX_ID);
 
   const item = z.strictObject({
-    category: oneOf(ITEM_CATEGORY_VALUES).transform((c) => itemCategoryOf(c)!),
+    category,
     catalog: z.enum(CATALOGS),
     amount,
     compliant: z.boolean().default(true),

@@ -1,6 +1,7 @@
 /**
  * The `bashunwei` command: `settle`, `simulate` and `rules` (check, test, diff, schema) (CONTRACT.md).
  */
+import { claimsCommand } from './claims-command.js';
 import { rulesCommand } from './rules-command.js';
 import { type ProgressIo, simulateCommand } from './simulate-command.js';
 import { type Io, settleCommand } from './settle-command.js';
@@ -13,6 +14,7 @@ const USAGE = `usage:
   bashunwei rules test [DIR] [--format text|json]
   bashunwei rules diff A B [--format text|json]
   bashunwei rules schema [--out DIR]
+  bashunwei claims schema [--rules DIR] [--out FILE]
 `;
 
 /**
@@ -27,6 +29,7 @@ export async function main(argv: readonly string[], io: Io & { progress?: Progre
     if (command === 'settle') return await settleCommand(rest, io);
     if (command === 'rules') return await rulesCommand(rest, io);
     if (command === 'simulate') return await simulateCommand(rest, io);
+    if (command === 'claims') return await claimsCommand(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return 0;

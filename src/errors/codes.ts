@@ -66,7 +66,7 @@ export const RuleErrorCode = {
   IMPOSSIBLE_VALUE: 'rule_impossible_value',
   /** Dated values leave part of the rule set's period without a value. */
   DATE_GAP: 'rule_date_gap',
-  /** The tier order is not the plan's order. */
+  /** A tier file that does not match its place in the order (a tier not listed, a number out of order, a carve-out after another kind). */
   TIER_ORDER: 'rule_tier_order',
   /** An assumed value is not flagged `verified: false`. */
   UNVERIFIED_FLAG: 'rule_unverified_flag',

@@ -1,0 +1,38 @@
+/**
+ * The claim's JSON Schema (draft 2020-12), generated from the zod schema the parser uses, for the
+ * counties, areas and person categories of a rule book: what a billing system validates its
+ * claims against before sending them (`bashunwei claims schema`, `schema/claim.schema.json` in the
+ * package). It accepts and refuses exactly what the parser does (tested on generated and mutated
+ * claims), but for the checks JSON Schema cannot say, which the parser does after it:
+ * `admitted` not after `discharged`, the items' sum within 10^12 yuan, and the values of the
+ * rule set in force on the discharge date (checked when the claim is settled).
+ *
+ * A number amount must be a multiple of 0.01: JSON Schema's `multipleOf` on the number as written
+ * (the shortest decimal form; `1234.5` and `5e2` are amounts, `0.30000000000000004` is not).
+ */
+import { zod } from '../zod.js';
+import type { RuleBook } from '../rules/book.js';
+import { defaultRules } from '../rules/embedded.js';
+import { claimSchemaForJson } from './schema.js';
+import { claimVocabulary } from './vocabulary.js';
+
+/**
+ * The JSON Schema of a claim of the rule book (the embedded rules by default).
+ *
+ * @example
+ * JSON.stringify(claimJsonSchema(), null, 2)
+ */
+export function claimJsonSchema(book: RuleBook = defaultRules()): Record<string, unknown> {
+  const z = zod();
+  const schema = z.toJSONSchema(claimSchemaForJson(claimVocabulary(book)), { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
+  const sets = book.sets.map((s) => s.id).join(', ');
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://bashunwei.example/schema/claim.schema.json',
+    title: 'bashunwei claim (CONTRACT.md)',
+    description: `A claim as a billing system sends it, for the rule sets ${sets}. Beyond this schema the parser checks that visit.admitted is not after visit.discharged and that the items add up to at most 10^12 yuan, and the settlement that county, hospital area and category are values of the rule set in force on the discharge date.`,
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+    // A delivery names its mode (delivery_mode_required).
+    allOf: [{ if: { properties: { visit: { properties: { kind: { const: 'delivery' } }, required: ['kind'] } }, required: ['visit'] }, then: { properties: { visit: { required: ['deliveryMode'] } } } }],
+  };
+}
