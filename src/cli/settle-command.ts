@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { CSV_EOL, csvRecord } from '../csv/write.js';
 import { prettifyIssues } from '../errors/issue.js';
 import { claimResponse } from '../format/fhir-claim-response.js';
 import { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from '../format/settlement-csv.js';
@@ -62,7 +63,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   // The statements (text, HTML) are printed at the end; CSV keeps its rows and sends refusals to
   // stderr, so that what it prints is a valid CSV file.
   const collect = format === 'text' || format === 'html';
-  if (format === 'csv') io.out(`${SETTLEMENT_CSV_COLUMNS.join(',')}\n`);
+  if (format === 'csv') io.out(`${csvRecord(SETTLEMENT_CSV_COLUMNS)}${CSV_EOL}`);
   const emit = (o: BatchOutcome, pretty: boolean): void => {
     if (format === 'text') {
       if (!o.ok) io.out(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
@@ -70,7 +71,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
     }
     if (format === 'html' || format === 'csv') {
       if (!o.ok) io.err(`${JSON.stringify(errorLine(o))}\n`);
-      else if (format === 'csv') io.out(`${settlementCsvRow(settlementToJson(o.record, { lang }))}\n`);
+      else if (format === 'csv') io.out(`${settlementCsvRow(settlementToJson(o.record, { lang }))}${CSV_EOL}`);
       return;
     }
     const body = !o.ok ? errorLine(o) : format === 'fhir' ? claimResponse(o.record, { lang }) : settlementToJson(o.record, { lang });

@@ -1,21 +1,23 @@
 /**
  * Settlements as CSV for spreadsheets: one row per claim, one column per payer (the tiers of the
  * waterfall, by id, in order), the totals around them, so that each row adds up:
- * total = hospitalAbsorbed + Σ payers + personal.
+ * total = hospitalAbsorbed + Σ payers + personal. Written with the project's one CSV module
+ * (`src/csv/`: RFC 4180, CRLF line ends, formula cells such as an id `=HYPERLINK(…)` or `-12`
+ * neutralised with a leading `'`).
  */
+import { csvRecord } from '../csv/write.js';
 import { TIER_ORDER } from '../rules/schema.js';
 import type { SettlementJson } from './settlement-json.js';
 
 /** The columns, in order. */
 export const SETTLEMENT_CSV_COLUMNS = ['claimId', 'personId', 'rules', 'total', 'hospitalAbsorbed', ...TIER_ORDER, 'personal', 'personalShare', 'targetMet'] as const;
 
-const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /**
- * The CSV row of a settlement (without the header); a tier without a line is `0.00`.
+ * The CSV record of a settlement (without the header and without its line end); a tier without a
+ * line is `0.00`.
  *
  * @example
- * [SETTLEMENT_CSV_COLUMNS.join(','), ...settlements.map(settlementCsvRow)].join('\n')
+ * [SETTLEMENT_CSV_COLUMNS.join(','), ...settlements.map(settlementCsvRow)].join('\r\n')
  */
 export function settlementCsvRow(s: SettlementJson): string {
   const byTier = new Map(s.lines.map((l) => [l.id, l.amount]));
@@ -30,5 +32,5 @@ export function settlementCsvRow(s: SettlementJson): string {
     s.personalShare,
     s.target === null ? '' : String(s.target.met),
   ];
-  return values.map(cell).join(',');
+  return csvRecord(values);
 }
