@@ -36,7 +36,10 @@ export { simulateFile, mergeResults, type FileJob } from './simulate/parallel.js
 export { simulationReport, type SimulationReport } from './simulate/summary.js';
 export { simulationHtml } from './simulate/report-html.js';
 export { variantRules, type VariantSpec } from './simulate/variants.js';
-export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/claim-csv.js';
+export { CLAIM_CSV_COLUMNS, claimCsvRows, addClaimCsvRow } from './simulate/claim-csv.js';
+export { CSV_EOL, csvRecord, csvText } from './csv/write.js';
+export { parseCsv, CsvReader, type CsvRecord, type CsvProblem } from './csv/read.js';
+export { neutraliseFormula, restoreFormula, FORMULA_TRIGGERS } from './csv/formula.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/aggregates.js';
 /** The types the exported ones are made of, so the API reference is whole. */
@@ -58,6 +61,8 @@ export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
-export { claimResponse, TIER_SYSTEM, ID_SYSTEM } from './format/fhir-claim-response.js';
+export { claimResponse, isFhirDateTime, TIER_SYSTEM, ID_SYSTEM, ADJUDICATION_SYSTEM, SCHEME_SYSTEM, type ClaimResponseOptions, type FhirReference } from './format/fhir-claim-response.js';
+export { operationOutcome, ERROR_SYSTEM } from './format/operation-outcome.js';
+export { payerKindOf, PAYER_KINDS, type PayerKind } from './format/payer-kind.js';
 export { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from './format/settlement-csv.js';
 export { statementHtml } from './format/statement-html.js';
