@@ -60,4 +60,16 @@ describe('claims written as CSV read back equal', () => {
     const back = roundTrip(claims, CSV_EOL, 3);
     expect(back.map((r) => ('value' in r ? r.value.id : r)).sort()).toEqual(claims.map((c) => c.id).sort());
   });
+
+  it('a row RFC 4180 cannot read is refused as invalid_csv with its line, and the other claims are read', () => {
+    const file = join(dir, 'stray-quote.csv');
+    const [a, b] = [baseClaim({ id: 'A' }), baseClaim({ id: 'B' })].map((c) => claimCsvRows(c));
+    writeFileSync(file, [CLAIM_CSV_COLUMNS.join(','), ...a!, 'C,P"x"y,anyue', ...b!].map((r) => `${r}\n`).join(''));
+    const back = [...csvClaims(file, { shard: 0, shards: 1, lang: 'en' })];
+    expect(back.map((r) => ('value' in r ? r.value.id : 'error' in r ? [r.line, r.error.code, r.error.message] : r))).toEqual([
+      [4, 'invalid_csv', 'the input is not valid CSV (line 4, cell 2: a quote inside a cell that is not quoted); a cell that holds a comma, a quote or a line break must be quoted "…", its quotes doubled'],
+      'A',
+      'B',
+    ]);
+  });
 });

@@ -169,7 +169,7 @@ export function splitRecord(text: string): string[] | string {
       const comma = text.indexOf(',', i);
       const to = comma < 0 ? text.length : comma;
       cell = text.slice(i, to);
-      if (cell.includes('"')) return `cell ${cells.length + 1}: a quote inside a cell that is not quoted (write it "…" with the quote doubled)`;
+      if (cell.includes('"')) return `cell ${cells.length + 1}: a quote inside a cell that is not quoted`;
       i = to;
     }
     cells.push(restoreFormula(cell));

@@ -6,6 +6,7 @@
  * statement we print after settling (statement-parts.ts), never the input.
  */
 import type { ClaimErrorCode } from './codes.js';
+import type { JsonSyntaxProblem } from './json-syntax.js';
 import type { MessageParams } from './messages.en.js';
 
 /** The field's name, or the claim itself for the empty path. */
@@ -25,7 +26,7 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   duplicate_field: (p) => `${fieldThen(p)}写了两次；JSON 只会保留后一个值，因此拒绝此报销申请`,
   invalid_utf8: (p) => `输入不是有效的 UTF-8 文本${detail(p)}；请以 UTF-8 编码发送`,
   input_too_large: (p) => `输入的报销申请大小为 ${p.received ?? '过大'}，超过允许的 ${p.detail ?? ''}；请拆分或检查输入`,
-  too_long: (p) => `${field(p)}过长${detail(p)}`,
+  too_long: (p) => `${fieldThen(p)}过长${detail(p)}`,
   unknown_field: (p) => `${fieldThen(p)}不是报销申请约定的字段；请删除或检查拼写`,
   invalid_enum: (p) => `${fieldThen(p)}应为以下之一：${p.expected ?? '（见 CONTRACT.md）'}${got(p)}`,
   empty_string: (p) => `${fieldThen(p)}不能为空`,
@@ -40,4 +41,18 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   not_settled: (p) => `报销申请 ${p.received ?? ''} 不在该患者本年度已结算的报销申请中${detail(p)}；未做任何冲正`,
   mixed_person_year: (p) => `重新结算的报销申请必须属于同一患者、同一年度${detail(p)}`,
   ledger_mismatch: (p) => `传入的年度累计台账不属于本报销申请的患者和年度${detail(p)}`,
+};
+
+/** What is wrong with a text that is not JSON (the detail of `invalid_json`), in Chinese. */
+export const JSON_PROBLEMS_ZH: Readonly<Record<JsonSyntaxProblem, string>> = {
+  unexpected_end: 'JSON 尚未结束，输入就结束了',
+  unexpected_character: '此处的字符不能作为值的开头',
+  expected_key: '此处应为双引号括起的字段名',
+  expected_colon: '字段名后应为冒号',
+  expected_comma: '此处应为逗号或右括号',
+  unterminated_string: '字符串缺少闭合的引号',
+  control_character: '字符串中有换行或控制字符',
+  bad_escape: '反斜杠转义无效',
+  bad_number: '数字格式无效',
+  text_after_end: 'JSON 值结束后还有多余内容',
 };
