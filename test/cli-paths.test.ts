@@ -76,7 +76,7 @@ it('says there is no claim in an empty input', async () => {
 it('prints usage after a usage error', async () => {
   const r = await run(['settle', '--format', 'pdf']);
   expect(r.code).toBe(2);
-  expect(r.err.startsWith('bashunwei: --format must be one of json, ndjson, text, html, csv, fhir\nusage:\n  bashunwei settle')).toBe(true);
+  expect(r.err.startsWith('bashunwei: --format must be one of json, ndjson, text, html, csv, fhir\nusage: bashunwei settle [FILE|-] [options]\n')).toBe(true);
 });
 
 it('counts the problems of a bad rule folder', async () => {

@@ -1,5 +1,5 @@
 /** The byte reader of the command, with small limits so that every bound is tested at its edge. */
-import { mkdirSync, mkdtempSync, cpSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -124,6 +124,23 @@ describe('the command, beyond settling', () => {
     expect((await run(['rules', 'check', 'a', 'b'])).err).toContain('rules check takes one folder');
     expect((await run(['pay'])).err).toContain('unknown command pay');
     expect((await run([])).err).toContain('no command given');
+  });
+
+  it('prints its version from package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    for (const v of ['--version', '-V', 'version']) expect(await run([v])).toEqual({ code: 0, out: `bashunwei ${version}\n`, err: '' });
+  });
+
+  it.each([
+    ['settle', '--format F', ['settle', '--help'], ['settle', 'x.json', '--format', 'pdf', '-h'], ['help', 'settle']],
+    ['simulate', '--workers N', ['simulate', '--help'], ['simulate', '-h', '--workers', '0'], ['help', 'simulate']],
+    ['rules', 'schema [--out DIR]', ['rules', '--help'], ['rules', 'check', '--help'], ['rules', 'schema', '-h']],
+  ])("%s --help prints that command's usage and exits 0, whatever else is on the line", async (command, option, ...argvs) => {
+    for (const argv of argvs) {
+      const r = await run(argv);
+      expect(r, argv.join(' ')).toEqual({ code: 0, out: expect.stringContaining(`usage: bashunwei ${command}`), err: '' });
+      expect(r.out).toContain(option);
+    }
   });
 
   it('lists the summary of a valid folder', async () => {
