@@ -56,6 +56,7 @@ export { AREAS, CATALOGS, CATEGORIES, COUNTIES, DELIVERY_MODES, HOSPITAL_LEVELS,
 export type { FactBag, FactName } from './rules/facts.js';
 export { FACTS } from './rules/facts.js';
 export { FUND_IDS, TIER_ORDER, RULE_FILE_NAMES, ruleFileSchemas, buildRuleFileSchemas, type RuleFileName, type RuleFileSchemas } from './rules/schema.js';
+export type { ZodApi } from './zod.js';
 export { OPERATORS, type Predicate, type Condition, type FactCondition, type OperatorName } from './rules/conditions.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';

@@ -2,17 +2,16 @@
  * The `bashunwei` command as CONTRACT.md fixes it: one claim or NDJSON from a file or stdin,
  * error lines that lose no other claim, the ledger in and out, rule folders, exit codes.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { settle } from '../src/settle/settle.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, tempDir } from './helpers.js';
 
 const EX = join(__dirname, '..', 'examples', 'claims');
-const tmp = () => mkdtempSync(join(tmpdir(), 'bashunwei-cli-'));
+const tmp = () => tempDir('cli');
 
 async function run(argv: string[], stdin = '') {
   let out = '';

@@ -4,7 +4,7 @@
  * a misplaced key is an error, never ignored.
  */
 import type { z as Z } from 'zod';
-import { lazily, zod } from '../zod.js';
+import { lazily, zod, type ZodApi } from '../zod.js';
 import { isCalendarDate } from '../claim/schema.js';
 import { LOCATIONS, PARAMETER_LEVELS } from '../claim/enums.js';
 import { OPERATORS, type Condition } from './conditions.js';
@@ -24,7 +24,7 @@ const FUND_IDS = ['emergency-relief', 'charity-care', 'health-poverty-relief', '
  * @example
  * buildRuleFileSchemas(z)['persons.json'].parse(json)
  */
-export function buildRuleFileSchemas(z: typeof Z) {
+export function buildRuleFileSchemas(z: ZodApi) {
   const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
   /** A ratio in [0, 1] written as a decimal string. */
   const ratio = z
