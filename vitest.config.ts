@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // A temporary directory per run, and a failed run if a test leaves anything in it.
+    globalSetup: ['test/temp-dir-guard.ts'],
   },
 });

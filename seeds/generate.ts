@@ -3,6 +3,7 @@
  *
  *   npx tsx seeds/generate.ts --claims 100000 --seed 7 [--year 2018 | --years 2019-2023] [--format csv] > claims.ndjson
  */
+import { CSV_EOL, csvRecord } from '../src/csv/write.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/claim-csv.js';
 import { generateClaims } from './generator.js';
 
@@ -19,9 +20,9 @@ if (!Number.isSafeInteger(claims) || claims < 0 || !Number.isSafeInteger(seed) |
   process.stderr.write('usage: tsx seeds/generate.ts --claims N --seed S [--year Y | --years FROM-TO] [--format ndjson|csv]\n');
   process.exit(2);
 }
-let buf = format === 'csv' ? `${CLAIM_CSV_COLUMNS.join(',')}\n` : '';
+let buf = format === 'csv' ? `${csvRecord(CLAIM_CSV_COLUMNS)}${CSV_EOL}` : '';
 for (const c of generateClaims({ claims, seed, year, years })) {
-  buf += format === 'csv' ? `${claimCsvRows(c).join('\n')}\n` : `${JSON.stringify(c)}\n`;
+  buf += format === 'csv' ? claimCsvRows(c).map((r) => `${r}${CSV_EOL}`).join('') : `${JSON.stringify(c)}\n`;
   if (buf.length > 1 << 16) {
     process.stdout.write(buf);
     buf = '';

@@ -43,7 +43,10 @@ export { simulateFile, mergeResults, type FileJob } from './simulate/parallel.js
 export { simulationReport, type SimulationReport } from './simulate/summary.js';
 export { simulationHtml } from './simulate/report-html.js';
 export { variantRules, type VariantSpec } from './simulate/variants.js';
-export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/claim-csv.js';
+export { CLAIM_CSV_COLUMNS, claimCsvRows, addClaimCsvRow } from './simulate/claim-csv.js';
+export { CSV_EOL, csvRecord, csvText } from './csv/write.js';
+export { parseCsv, CsvReader, type CsvRecord, type CsvProblem } from './csv/read.js';
+export { neutraliseFormula, restoreFormula, FORMULA_TRIGGERS } from './csv/formula.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/aggregates.js';
 export { dimensionsOf, type Dimensions, type Dimension } from './simulate/dimensions.js';
@@ -72,12 +75,14 @@ export { claimVocabulary, type ClaimVocabulary } from './claim/vocabulary.js';
 export type { FactBag, FactName, FactDef, Site, SchemeList } from './rules/facts.js';
 export { FACTS } from './rules/facts.js';
 export { RULE_FILE_SCHEMA_NAMES, ruleFileSchemas, buildRuleFileSchemas, type RuleFileSchemaName, type RuleFileSchemas } from './rules/schema.js';
+export type { ZodApi } from './zod.js';
 export { OPERATORS, type Predicate, type Condition, type FactCondition, type OperatorName } from './rules/conditions.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
-export { claimResponse, TIER_SYSTEM, ID_SYSTEM } from './format/fhir-claim-response.js';
+export { claimResponse, isFhirDateTime, TIER_SYSTEM, ID_SYSTEM, ADJUDICATION_SYSTEM, SCHEME_SYSTEM, type ClaimResponseOptions, type FhirReference } from './format/fhir-claim-response.js';
+export { operationOutcome, ERROR_SYSTEM } from './format/operation-outcome.js';
 export { settlementCsvColumns, settlementCsvRow } from './format/settlement-csv.js';
 export { statementHtml } from './format/statement-html.js';
 export { nhsaSettlement, type NhsaSettlement, type NhsaFundRow } from './format/nhsa-settlement.js';

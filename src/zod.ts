@@ -7,6 +7,13 @@
 import { createRequire } from 'node:module';
 import type { z as Z } from 'zod';
 
+/**
+ * The type of the zod namespace. Declared once here, outside any function: a parameter written
+ * `z: typeof Z` became `z: typeof z` in the bundled declarations (the bundler names zod's import
+ * `z`), which refers to the parameter itself (TS2502 in a consumer's strict type check).
+ */
+export type ZodApi = typeof Z;
+
 let loaded: typeof Z | undefined;
 
 /**

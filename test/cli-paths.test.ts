@@ -1,11 +1,10 @@
 /** The command's less travelled paths: what it prints when a write fails, in text mode, and for empty input. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, tempDir } from './helpers.js';
 
 async function run(argv: string[], stdin = '') {
   let out = '';
@@ -21,7 +20,7 @@ it('says so and exits 2 when the ledger cannot be written', async () => {
 });
 
 it('says so and exits 2 when the ledger cannot be read or repeats a key', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bashunwei-paths-'));
+  const dir = tempDir('paths');
   const missing = await run(['settle', '-', '--ledger', join(dir, 'none.json')], JSON.stringify(baseClaim()));
   expect(missing.code).toBe(2);
   expect(missing.err).toContain(`bashunwei: cannot read the ledger ${join(dir, 'none.json')}: `);
@@ -76,11 +75,11 @@ it('says there is no claim in an empty input', async () => {
 it('prints usage after a usage error', async () => {
   const r = await run(['settle', '--format', 'pdf']);
   expect(r.code).toBe(2);
-  expect(r.err.startsWith('bashunwei: --format must be one of json, ndjson, text, html, csv, fhir\nusage:\n  bashunwei settle')).toBe(true);
+  expect(r.err.startsWith('bashunwei: --format must be one of json, ndjson, text, html, csv, fhir\nusage: bashunwei settle [FILE|-] [options]\n')).toBe(true);
 });
 
 it('counts the problems of a bad rule folder', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bashunwei-bad-rules-'));
+  const dir = tempDir('bad-rules');
   cpSync(join(__dirname, '..', 'rules', 'ziyang-2017'), dir, { recursive: true });
   const f = join(dir, 'persons.json');
   writeFileSync(f, readFileSync(f, 'utf8').replace('"category"', '"categroy"').replace('"7.2"', '7.2'));

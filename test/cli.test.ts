@@ -2,17 +2,16 @@
  * The `bashunwei` command as CONTRACT.md fixes it: one claim or NDJSON from a file or stdin,
  * error lines that lose no other claim, the ledger in and out, rule folders, exit codes.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { settle } from '../src/settle/settle.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, tempDir } from './helpers.js';
 
 const EX = join(__dirname, '..', 'examples', 'claims');
-const tmp = () => mkdtempSync(join(tmpdir(), 'bashunwei-cli-'));
+const tmp = () => tempDir('cli');
 
 async function run(argv: string[], stdin = '') {
   let out = '';
@@ -59,6 +58,34 @@ describe('bashunwei settle', () => {
     const r = await run(['settle'], JSON.stringify(baseClaim(), null, 2));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).claimId).toBe('T1');
+  });
+
+  it('the first 200 bytes of a pretty-printed claim are one invalid_json error with its line and column, not one per line', async () => {
+    const text = Buffer.from(JSON.stringify(baseClaim(), null, 2)).subarray(0, 200).toString();
+    const lines = text.split('\n');
+    for (const lang of ['en', 'zh-CN']) {
+      const r = await run(['settle', '--lang', lang], text);
+      expect(r.code).toBe(1);
+      const o = JSON.parse(r.out); // one outcome: one pretty document
+      expect(o).toMatchObject({ claimId: null, line: 1, error: { code: 'invalid_json', path: '' } });
+      // 200 bytes end inside a string here: where the input ends is where it stops being JSON.
+      expect(o.error.message).toContain(lang === 'en' ? `(line ${lines.length}, column ${lines.at(-1)!.length + 1}: a string is not closed)` : `（第 ${lines.length} 行第 ${lines.at(-1)!.length + 1} 列：字符串缺少闭合的引号）`);
+      expect(r.err).toContain('0 settled, 1 rejected');
+    }
+  });
+
+  it('a pretty-printed claim broken in the middle is one error at the line and column where it breaks', async () => {
+    const text = `\n\n${JSON.stringify(baseClaim(), null, 2).replace('"visit": {', '"visit" {')}`;
+    const r = await run(['settle', '--lang', 'en'], text);
+    const line = text.split('\n').findIndex((l) => l.includes('"visit" {')) + 1;
+    expect(JSON.parse(r.out)).toEqual({ claimId: null, line: 3, error: { code: 'invalid_json', path: '', message: expect.stringContaining(`(line ${line}, column 11: a colon was expected after the key)`) } });
+  });
+
+  it('a one-line claim that is not JSON says the column, and never pastes the claim into the message', async () => {
+    const bad = `${JSON.stringify(baseClaim()).slice(0, -1)},}`;
+    const r = await run(['settle', '--lang', 'en'], `${JSON.stringify(baseClaim({ id: 'G' }))}\n${bad}\n`);
+    const o = JSON.parse(r.lines[1]!);
+    expect(o.error.message).toBe(`the input is not valid JSON (column ${bad.length}: a key in double quotes was expected); send one claim object, or one per line`);
   });
 
   it('gives every bad line of a batch whose first line is broken its own error and line number', async () => {

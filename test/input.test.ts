@@ -1,6 +1,5 @@
 /** The byte reader of the command, with small limits so that every bound is tested at its edge. */
-import { mkdirSync, mkdtempSync, cpSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { mulDiv, mulDivRem } from '../src/money/rounding.js';
 import { parseClaim } from '../src/claim/parse.js';
 import { settleClaim } from '../src/settle/settle-claim.js';
 import { emptyYearLedger } from '../src/ledger/year-ledger.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, tempDir } from './helpers.js';
 
 const collect = async <T>(g: AsyncIterable<T>) => {
   const out: T[] = [];
@@ -89,13 +88,13 @@ describe('rule folders on disk', () => {
   const rules = join(__dirname, '..', 'rules', 'ziyang-2017');
 
   it('reads a folder of rule folders as a book, and refuses folders without rules', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bashunwei-book-'));
+    const dir = tempDir('book');
     cpSync(rules, join(dir, 'a-2017'), { recursive: true });
     mkdirSync(join(dir, 'notes'));
     writeFileSync(join(dir, 'README.txt'), 'not a rule set');
     const r = loadRuleFolder(dir);
     expect(r.ok && r.value.sets.map((s) => s.id)).toEqual(['ziyang-2017']);
-    const empty = mkdtempSync(join(tmpdir(), 'bashunwei-empty-'));
+    const empty = tempDir('empty');
     const e = loadRuleFolder(empty);
     expect(!e.ok && e.errors[0]).toMatchObject({ code: 'rule_file_missing', file: join(empty, 'ruleset.json') });
     const missing = loadRuleFolder(join(empty, 'nope'));
@@ -124,6 +123,23 @@ describe('the command, beyond settling', () => {
     expect((await run(['rules', 'check', 'a', 'b'])).err).toContain('rules check takes one folder');
     expect((await run(['pay'])).err).toContain('unknown command pay');
     expect((await run([])).err).toContain('no command given');
+  });
+
+  it('prints its version from package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    for (const v of ['--version', '-V', 'version']) expect(await run([v])).toEqual({ code: 0, out: `bashunwei ${version}\n`, err: '' });
+  });
+
+  it.each([
+    ['settle', '--format F', ['settle', '--help'], ['settle', 'x.json', '--format', 'pdf', '-h'], ['help', 'settle']],
+    ['simulate', '--workers N', ['simulate', '--help'], ['simulate', '-h', '--workers', '0'], ['help', 'simulate']],
+    ['rules', 'schema [--out DIR]', ['rules', '--help'], ['rules', 'check', '--help'], ['rules', 'schema', '-h']],
+  ])("%s --help prints that command's usage and exits 0, whatever else is on the line", async (command, option, ...argvs) => {
+    for (const argv of argvs) {
+      const r = await run(argv);
+      expect(r, argv.join(' ')).toEqual({ code: 0, out: expect.stringContaining(`usage: bashunwei ${command}`), err: '' });
+      expect(r.out).toContain(option);
+    }
   });
 
   it('lists the summary of a valid folder', async () => {

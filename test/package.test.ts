@@ -1,35 +1,58 @@
 /**
- * The package as a billing system installs it: `npm pack`, then a consumer project in a temp
- * folder installs the tarball and settles a claim with `import` and with `require`, runs a
- * simulation on worker threads from each (the worker file must travel in the tarball), and runs the
- * `bashunwei` command.
+ * The package as a billing system installs it. From a copy of the project as a fresh clone has it
+ * (tracked files only: no dist/), `npm pack` builds first (`prepack`) and packs; a consumer project
+ * in a temp folder installs the tarball, settles a claim with `import` and with `require`, runs a
+ * simulation on worker threads from each (the worker file must travel in the tarball), runs the
+ * `bashunwei` command, and type-checks code against the packed declarations with `tsc --strict`
+ * and no `skipLibCheck`, under `module: nodenext` (ESM and CJS) and `moduleResolution: bundler`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
 
 const root = join(__dirname, '..');
-const consumer = mkdtempSync(join(tmpdir(), 'bashunwei-consumer-'));
+const clone = tempDir('clone');
+const consumer = tempDir('consumer');
 const claim = readFileSync(join(root, 'examples/claims/01-poor-inpatient-in-county.json'), 'utf8');
 const node = (file: string) => execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8' });
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let files: string[] = [];
+let distBeforePack = true;
 
 beforeAll(() => {
-  execFileSync('npx', ['tsup', '--silent'], { cwd: root });
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], { cwd: root, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
+  // What a fresh clone has: the files git tracks (and new ones not ignored), as they are now.
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter((f) => f !== '' && existsSync(join(root, f)));
+  for (const f of tracked) {
+    mkdirSync(dirname(join(clone, f)), { recursive: true });
+    copyFileSync(join(root, f), join(clone, f));
+  }
+  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir'); // as `npm ci` would have installed them
+  distBeforePack = existsSync(join(clone, 'dist'));
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], { cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // The prepack build may print before npm's JSON.
+  const packed = JSON.parse(out.slice(out.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
   files = packed[0]!.files.map((f) => f.path);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(consumer, packed[0]!.filename)], { cwd: consumer, stdio: 'pipe' });
+  // A TypeScript consumer has Node's types; link the project's (the same version) rather than download them.
+  mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
+  symlinkSync(join(root, 'node_modules/@types/node'), join(consumer, 'node_modules/@types/node'), 'dir');
   writeFileSync(join(consumer, 'claims.ndjson'), `${JSON.stringify(JSON.parse(claim))}\n`);
-}, 180_000);
+}, 600_000);
 
 describe('the installed package', () => {
+  it('is packed from a clone without dist/: prepack builds it first', () => {
+    expect(distBeforePack).toBe(false);
+    expect(files).toContain('dist/index.js');
+  });
+
   it('ships the builds, their types, the worker, the rules with their JSON Schemas and the README, and nothing else', () => {
     expect(files.filter((f) => !f.endsWith('.map')).sort()).toEqual(
       [
         'README.md',
+        'LICENSE',
         'package.json',
         'dist/cli.js',
         'dist/index.cjs',
@@ -63,4 +86,49 @@ simulateFile({ file: 'claims.ndjson', format: 'ndjson', variants: [{ name: 'b' }
     const out = execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['settle', '-'], { input: claim, encoding: 'utf8' });
     expect(JSON.parse(out).personal).toBe('0.00');
   });
+
+  // Code a billing developer writes against the types: the settlement, errors, the ledger, the
+  // rule schemas (whose declaration once failed with TS2502), the simulation and the exports.
+  const usage = `
+const json: unknown = JSON.parse('{}');
+const r = settle(json, { lang: 'en' });
+if (r.ok) {
+  const s: SettlementJson = r.value;
+  const amounts: string[] = s.lines.map((l) => l.amount);
+  console.log(s.personal, amounts);
+} else {
+  const first: ClaimIssue | undefined = r.errors[0];
+  const code: ClaimErrorCode | undefined = first?.code;
+  console.log(code === ClaimErrorCode.INVALID_AMOUNT);
+}
+const batch = createBatch({});
+const ledger: Ledger = batch.ledger();
+console.log(JSON.stringify(ledgerToJson(ledger)));
+const persons = ruleFileSchemas()['persons.json'].safeParse({});
+console.log(persons.success, RULE_FILE_NAMES.length);
+const fen: Fen | undefined = parseAmount('12.50');
+console.log(fen === undefined ? '' : formatFen(fen), CLAIM_CSV_COLUMNS.length);
+`;
+  const imports = `{ settle, createBatch, ledgerToJson, ruleFileSchemas, RULE_FILE_NAMES, parseAmount, formatFen, CLAIM_CSV_COLUMNS, ClaimErrorCode, type SettlementJson, type ClaimIssue, type Ledger, type Fen }`;
+  const strict = { strict: true, skipLibCheck: false, noEmit: true, types: ['node'], target: 'ES2022', lib: ['ES2022'], noUncheckedIndexedAccess: true };
+
+  it.each([
+    ['module nodenext, an ESM consumer', { module: 'nodenext', moduleResolution: 'nodenext' }, 'esm.mts', `import ${imports} from 'bashunwei';\n${usage}`],
+    ['module nodenext, a CommonJS consumer', { module: 'nodenext', moduleResolution: 'nodenext' }, 'cjs.cts', `import ${imports} from 'bashunwei';\n${usage}`],
+    ['moduleResolution bundler', { module: 'esnext', moduleResolution: 'bundler' }, 'bundled.ts', `import ${imports} from 'bashunwei';\n${usage}`],
+  ])('the packed declarations type-check with tsc --strict and no skipLibCheck: %s', (name, options, file, code) => {
+    const dir = join(consumer, `types-${file.replace('.', '-')}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, file), code);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...strict, ...options }, files: [file] }));
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, [tsc, '-p', dir, '--listFiles'], { cwd: consumer, encoding: 'utf8' });
+    } catch (e) {
+      out = (e as { stdout: string }).stdout;
+    }
+    expect(out.split('\n').filter((l) => l.includes('error TS')), name).toEqual([]);
+    // And the right declaration file was the one checked: .d.cts for require, .d.ts for import.
+    expect(out).toContain(file === 'cjs.cts' ? 'bashunwei/dist/index.d.cts' : 'bashunwei/dist/index.d.ts');
+  }, 240_000);
 });

@@ -3,14 +3,14 @@
  * (never edited by hand: they must equal what the command writes), pointed at by every shipped rule
  * file's `$schema`, and strict enough that an editor flags the usual mistakes as they are typed.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../src/rules/json-schema.js';
 import { RULE_FILE_NAMES, ruleFileSchemas, type RuleFileName } from '../src/rules/schema.js';
+import { tempDir } from './helpers.js';
 
 const root = join(__dirname, '..');
 const shipped = join(root, 'rules/ziyang-2017');
@@ -26,7 +26,7 @@ const validator = (file: RuleFileName) => new Ajv2020({ allErrors: true, strict:
 
 describe('the rule files\' JSON Schemas', () => {
   it('rules/schema/ holds exactly what `bashunwei rules schema --out` writes (regenerate it, never edit it)', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'bashunwei-schema-'));
+    const out = tempDir('schema');
     expect((await run(['rules', 'schema', '--out', out])).code).toBe(0);
     expect(readdirSync(join(root, 'rules/schema')).sort()).toEqual(readdirSync(out).sort());
     for (const f of readdirSync(out)) expect(readFileSync(join(root, 'rules/schema', f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));

@@ -3,8 +3,7 @@
  * rule folder changes results with no code change, and every kind of rule-file mistake is
  * reported with its file, path and a stable code.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZIYANG_2017_FILES, defaultRules } from '../src/rules/embedded.js';
@@ -13,7 +12,7 @@ import { loadRuleFolder } from '../src/rules/load.js';
 import { ruleBook, policyOn } from '../src/rules/book.js';
 import { listParameters } from '../src/rules/parameters.js';
 import { settle } from '../src/settle/settle.js';
-import { baseClaim, expectGolden } from './helpers.js';
+import { baseClaim, expectGolden, tempDir } from './helpers.js';
 
 type Files = Record<string, any>;
 const clone = (): Files => JSON.parse(JSON.stringify(ZIYANG_2017_FILES));
@@ -106,7 +105,7 @@ describe('a policy change is a rule-file change, never a code change', () => {
   };
 
   it('a second rule folder with one changed number (tilt ratio 20% → 30%) changes tier 5 and what follows', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bashunwei-rules-'));
+    const dir = tempDir('rules');
     cpSync(join(__dirname, '..', 'rules', 'ziyang-2017'), dir, { recursive: true });
     const file = join(dir, 'tier-5-tilt-payment.json');
     const t5 = JSON.parse(readFileSync(file, 'utf8'));
@@ -274,7 +273,7 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
   });
 
   it('a rule folder on disk reports problems with the folder in the file name', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bashunwei-bad-'));
+    const dir = tempDir('bad');
     cpSync(join(__dirname, '..', 'rules', 'ziyang-2017'), dir, { recursive: true });
     writeFileSync(join(dir, 'persons.json'), '{}');
     const r = loadRuleFolder(dir);

@@ -4,8 +4,7 @@
  * the same bytes, with any number of workers, from NDJSON or CSV.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +23,10 @@ import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/claim-csv.js';
 import { simulateFile } from '../src/simulate/parallel.js';
 import { createSimulation } from '../src/simulate/simulation.js';
 import { simulationReport } from '../src/simulate/summary.js';
+import { tempDir } from './helpers.js';
 
 const claims = [...generateClaims({ claims: 3000, seed: 42, year: 2018 })];
-const dir = mkdtempSync(join(tmpdir(), 'bashunwei-sim-'));
+const dir = tempDir('sim');
 const ndjson = join(dir, 'claims.ndjson');
 const csv = join(dir, 'claims.csv');
 

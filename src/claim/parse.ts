@@ -7,11 +7,12 @@ import { readValidClaim } from './fast-read.js';
 import { claimSchema } from './schema.js';
 import type { Claim } from './claim.js';
 import { ClaimErrorCode } from '../errors/codes.js';
-import { claimMessage } from '../errors/claim-message.js';
+import { claimMessage, jsonProblemDetail } from '../errors/claim-message.js';
+import { jsonSyntaxError } from '../errors/json-syntax.js';
 import type { MessageParams } from '../errors/messages.en.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type ClaimIssue, type Result, fail, formatPath, ok } from '../errors/issue.js';
-import { MAX_CLAIM_FEN } from '../money/fen.js';
+import { MAX_CLAIM_FEN, formatFen } from '../money/fen.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import type { RuleBook } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
@@ -68,7 +69,7 @@ export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabul
   }
   let total = 0;
   c.items.forEach((it, i) => {
-    if (it.amount > MAX_CLAIM_FEN) issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, `items[${i}].amount`, {}));
+    if (it.amount > MAX_CLAIM_FEN) issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, `items[${i}].amount`, { received: formatFen(it.amount) }));
     total += it.amount;
   });
   if (issues.length === 0 && total > MAX_CLAIM_FEN) {
@@ -111,7 +112,9 @@ export function parseClaimText(text: string, options: ReadOptions = {}): Result<
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail([issue(ClaimErrorCode.INVALID_JSON, '', { detail: (e as Error).message })]);
+    // Our own position and wording: JSON.parse's message varies by Node version and may paste the whole text.
+    const at = jsonSyntaxError(text);
+    return fail([issue(ClaimErrorCode.INVALID_JSON, '', { detail: at ? jsonProblemDetail(at, options.lang, 1, text.includes('\n')) : (e as Error).message })]);
   }
   const dups = duplicateKeyPaths(text);
   if (dups.length > 0) return fail(dups.map((p) => issue(ClaimErrorCode.DUPLICATE_FIELD, p, {})));

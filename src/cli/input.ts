@@ -7,7 +7,9 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { claimIssue } from '../claim/parse.js';
+import { jsonProblemDetail } from '../errors/claim-message.js';
 import { ClaimErrorCode } from '../errors/codes.js';
+import { jsonSyntaxError } from '../errors/json-syntax.js';
 import type { ClaimIssue } from '../errors/issue.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -79,8 +81,9 @@ function decode(bytes: Buffer): string | undefined {
 
 /**
  * Yields the claims of a stream as JSON texts. When the first non-empty line is not JSON by
- * itself, the whole input is read as one JSON document; if that fails too, it is read line by line
- * so that every bad line gets its own error.
+ * itself, the whole input is read as one JSON document; if that fails too, it is NDJSON with a
+ * broken first line when some later line is a claim object by itself (then every line is read on
+ * its own), and otherwise one broken document: one `invalid_json` error with its line and column.
  *
  * @example
  * for await (const rec of readClaims(openInput(file))) handle(rec);
@@ -131,11 +134,23 @@ export async function* readClaims(
   }
   if (mode !== 'document') return;
   const whole = held.map((h) => h.text).join('\n');
-  if (parses(whole)) {
+  const at = parses(whole) ? undefined : jsonSyntaxError(whole);
+  if (at === undefined) {
     yield { line: held[0]!.line, text: whole };
     return;
   }
-  for (const h of held) if (h.text.trim() !== '') yield h;
+  // NDJSON whose first line is broken: a later line is a claim object by itself, so every line is
+  // read on its own (the good ones settle, each bad one gets its error). Otherwise the input is a
+  // broken document: one error, with the line and column where it stops being JSON.
+  if (held.some((h, k) => k > 0 && isObjectLine(h.text))) {
+    for (const h of held) if (h.text.trim() !== '') yield h;
+    return;
+  }
+  yield { line: held[0]!.line, error: claimIssue(ClaimErrorCode.INVALID_JSON, '', { detail: jsonProblemDetail(at, lang, held[0]!.line) }, lang) };
+}
+
+function isObjectLine(text: string): boolean {
+  return text.trimStart().startsWith('{') && parses(text);
 }
 
 function parses(text: string): boolean {

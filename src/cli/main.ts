@@ -1,21 +1,23 @@
 /**
- * The `bashunwei` command: `settle`, `simulate` and `rules` (check, test, diff, schema) (CONTRACT.md).
+ * The `bashunwei` command: `settle`, `simulate`, `rules` (check, test, diff, schema) and `claims
+ * schema` (CONTRACT.md), `--version`, and `--help` for the command and for each subcommand.
  */
 import { claimsCommand } from './claims-command.js';
+import { version } from '../../package.json';
 import { rulesCommand } from './rules-command.js';
 import { type ProgressIo, simulateCommand } from './simulate-command.js';
 import { type Io, settleCommand } from './settle-command.js';
 import { UsageError } from './args.js';
+import { type Command, COMMAND_USAGE, USAGE } from './usage.js';
 
-const USAGE = `usage:
-  bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir|nhsa] [--lang zh-CN|en]
-  bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--lang zh-CN|en]
-  bashunwei rules check [DIR]
-  bashunwei rules test [DIR] [--format text|json]
-  bashunwei rules diff A B [--format text|json]
-  bashunwei rules schema [--out DIR]
-  bashunwei claims schema [--rules DIR] [--out FILE]
-`;
+const COMMANDS: Readonly<Record<Command, (argv: readonly string[], io: Io & { progress?: ProgressIo }) => Promise<number>>> = {
+  settle: settleCommand,
+  simulate: simulateCommand,
+  rules: rulesCommand,
+  claims: claimsCommand,
+};
+const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(COMMANDS, c);
+const isHelp = (a: string) => a === '--help' || a === '-h';
 
 /**
  * Runs the command with `argv` (without node and the script) and returns the exit code.
@@ -26,18 +28,28 @@ const USAGE = `usage:
 export async function main(argv: readonly string[], io: Io & { progress?: ProgressIo }): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'settle') return await settleCommand(rest, io);
-    if (command === 'rules') return await rulesCommand(rest, io);
-    if (command === 'simulate') return await simulateCommand(rest, io);
-    if (command === 'claims') return await claimsCommand(rest, io);
-    if (command === '--help' || command === '-h' || command === 'help') {
-      io.out(USAGE);
+    if (command === '--version' || command === '-V' || command === 'version') {
+      io.out(`bashunwei ${version}\n`);
       return 0;
     }
-    throw new UsageError(command === undefined ? 'no command given' : `unknown command ${command}`);
+    if (isCommand(command)) {
+      // `bashunwei settle --help`: the subcommand's usage, whatever else is on the line.
+      if (rest.some(isHelp)) {
+        io.out(COMMAND_USAGE[command]);
+        return 0;
+      }
+      return await COMMANDS[command](rest, io);
+    }
+    if (command === undefined || isHelp(command) || command === 'help') {
+      const topic = rest[0];
+      if (command === undefined) throw new UsageError('no command given');
+      io.out(isCommand(topic) ? COMMAND_USAGE[topic] : USAGE);
+      return 0;
+    }
+    throw new UsageError(`unknown command ${command}`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`bashunwei: ${e.message}\n${USAGE}`);
+      io.err(`bashunwei: ${e.message}\n${isCommand(command) ? COMMAND_USAGE[command] : USAGE}`);
       return 2;
     }
     throw e;

@@ -7,10 +7,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { CSV_EOL, csvRecord } from '../csv/write.js';
 import { prettifyIssues } from '../errors/issue.js';
-import { claimResponse } from '../format/fhir-claim-response.js';
-import { settlementCsvColumns, settlementCsvRow } from '../format/settlement-csv.js';
+import { claimResponse, isFhirDateTime } from '../format/fhir-claim-response.js';
 import { nhsaSettlement } from '../format/nhsa-settlement.js';
+import { operationOutcome } from '../format/operation-outcome.js';
+import { settlementCsvColumns, settlementCsvRow } from '../format/settlement-csv.js';
 import { settlementToJson } from '../format/settlement-json.js';
 import { statementHtml } from '../format/statement-html.js';
 import { formatStatements } from '../format/text.js';
@@ -31,6 +33,8 @@ export interface Io {
   readonly err: (s: string) => void;
   /** Standard input (default: the process's). */
   readonly stdin?: Readable;
+  /** The environment (default: the process's): `SOURCE_DATE_EPOCH`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Output formats: the contract's JSON (one pretty document, or NDJSON), the cashier's text or printable HTML statement, a CSV row per claim, FHIR R4 ClaimResponse. */
@@ -43,11 +47,12 @@ const FORMATS = ['json', 'ndjson', 'text', 'html', 'csv', 'fhir', 'nhsa'] as con
  * process.exitCode = await settleCommand(['claim.json', '--format', 'text'], io);
  */
 export async function settleCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { rules: true, ledger: true, 'ledger-out': true, format: true, lang: true });
+  const args = parseArgs(argv, { rules: true, ledger: true, 'ledger-out': true, format: true, lang: true, created: true });
   const lang = langOf(args.flags.lang);
   if (args.positional.length > 1) throw new UsageError('settle reads one FILE (or - for stdin)');
   const format = (args.flags.format ?? 'json') as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  const created = createdOf(args.flags.created, format, io.env ?? process.env);
 
   const rules = loadRules(args.flags.rules as string | undefined, io);
   if (!rules) return 2;
@@ -63,7 +68,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   // The statements (text, HTML) are printed at the end; CSV keeps its rows and sends refusals to
   // stderr, so that what it prints is a valid CSV file.
   const collect = format === 'text' || format === 'html';
-  if (format === 'csv') io.out(`${settlementCsvColumns(rules).join(',')}\n`);
+  if (format === 'csv') io.out(`${csvRecord(settlementCsvColumns(rules))}${CSV_EOL}`);
   const emit = (o: BatchOutcome, pretty: boolean): void => {
     if (format === 'text') {
       if (!o.ok) io.out(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
@@ -71,11 +76,13 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
     }
     if (format === 'html' || format === 'csv' || format === 'nhsa') {
       if (!o.ok) io.err(`${JSON.stringify(errorLine(o))}\n`);
-      else if (format === 'csv') io.out(`${settlementCsvRow(settlementToJson(o.record, { lang }), rules)}\n`);
+      else if (format === 'csv') io.out(`${settlementCsvRow(settlementToJson(o.record, { lang }), rules)}${CSV_EOL}`);
       else if (format === 'nhsa') io.out(`${JSON.stringify(nhsaSettlement(o.record), null, pretty ? 2 : undefined)}\n`);
       return;
     }
-    const body = !o.ok ? errorLine(o) : format === 'fhir' ? claimResponse(o.record, { lang }) : settlementToJson(o.record, { lang });
+    // FHIR: stdout holds ClaimResponses only; a refusal is an OperationOutcome on stderr.
+    if (format === 'fhir' && !o.ok) return io.err(`${JSON.stringify(operationOutcome(o.errors, o))}\n`);
+    const body = !o.ok ? errorLine(o) : format === 'fhir' ? claimResponse(o.record, { lang, created }) : settlementToJson(o.record, { lang });
     io.out(pretty ? `${JSON.stringify(body, null, 2)}\n` : `${JSON.stringify(body)}\n`);
   };
 
@@ -86,7 +93,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
       if (!o.ok) rejected++;
       else if (collect) records.push(o.record);
       // One claim prints as a pretty document; hold the first until we know there is a second.
-      if (count === 1 && (format === 'json' || format === 'fhir' || format === 'nhsa')) held = o;
+      if (count === 1 && (format === 'json' || format === 'nhsa' || (format === 'fhir' && o.ok))) held = o;
       else {
         if (held) emit(held, false);
         held = undefined;
@@ -116,6 +123,22 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   }
   if (rejected > 0) io.err(`bashunwei: ${count - rejected} settled, ${rejected} rejected\n`);
   return rejected > 0 ? 1 : 0;
+}
+
+/**
+ * FHIR's `created`: `--created` (an R4 dateTime), else `SOURCE_DATE_EPOCH` (seconds, the
+ * reproducible-builds convention), else now; only with `--format fhir`.
+ */
+function createdOf(flag: string | true | undefined, format: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (flag !== undefined) {
+    if (format !== 'fhir') throw new UsageError('--created goes with --format fhir');
+    if (typeof flag !== 'string' || !isFhirDateTime(flag)) throw new UsageError('--created must be a FHIR dateTime such as 2017-05-10T09:30:00+08:00');
+    return flag;
+  }
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (format !== 'fhir' || epoch === undefined || epoch === '') return undefined;
+  if (!/^\d{1,12}$/.test(epoch)) throw new UsageError('SOURCE_DATE_EPOCH must be a whole number of seconds since 1970');
+  return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
 /** The error line of CONTRACT.md: first problem in `error`, all of them in `errors`. */

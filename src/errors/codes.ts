@@ -5,6 +5,8 @@
 export const ClaimErrorCode = {
   /** The text is not JSON. */
   INVALID_JSON: 'invalid_json',
+  /** A CSV record that RFC 4180 cannot read (a stray or unclosed quote). */
+  INVALID_CSV: 'invalid_csv',
   /** The JSON is not an object where a claim (or a part of it) must be one. */
   NOT_AN_OBJECT: 'not_an_object',
   /** A required field is absent. */
@@ -27,7 +29,7 @@ export const ClaimErrorCode = {
   EMPTY_STRING: 'empty_string',
   /** An amount that is not a non-negative number with at most two decimals. */
   INVALID_AMOUNT: 'invalid_amount',
-  /** An amount (or the claim's total) beyond 10^12 yuan. */
+  /** A well-formed amount (or the claim's total) beyond 10^12 yuan, however many digits it has. */
   AMOUNT_TOO_LARGE: 'amount_too_large',
   /** A date that is not a real `YYYY-MM-DD` calendar date. */
   INVALID_DATE: 'invalid_date',

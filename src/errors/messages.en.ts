@@ -3,6 +3,7 @@
  * Each message names the field and says what would be accepted, so the sender can fix it.
  */
 import type { ClaimErrorCode } from './codes.js';
+import type { JsonSyntaxProblem } from './json-syntax.js';
 
 /** What a message may mention about the problem. */
 export interface MessageParams {
@@ -17,6 +18,7 @@ const field = (p: MessageParams): string => (p.path === '' ? 'the claim' : p.pat
 /** The English message for each claim error code. */
 export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParams) => string>> = {
   invalid_json: (p) => `the input is not valid JSON${p.detail ? ` (${p.detail})` : ''}; send one claim object, or one per line`,
+  invalid_csv: (p) => `the input is not valid CSV${p.detail ? ` (${p.detail})` : ''}; a cell that holds a comma, a quote or a line break must be quoted "…", its quotes doubled`,
   not_an_object: (p) => `${field(p)} must be a JSON object${p.received ? `, not ${p.received}` : ''}`,
   missing_field: (p) => `${field(p)} is required${p.expected ? ` (${p.expected})` : ''}`,
   invalid_type: (p) => `${field(p)} must be ${p.expected ?? 'of another type'}${p.received ? `, not ${p.received}` : ''}`,
@@ -39,4 +41,18 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   not_settled: (p) => `claim ${p.received ?? ''} is not among the settled claims of its person-year${p.detail ? ` (${p.detail})` : ''}; nothing was reversed`,
   mixed_person_year: (p) => `the claims to re-settle must all be of one person and one year${p.detail ? ` (${p.detail})` : ''}`,
   ledger_mismatch: (p) => `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
+};
+
+/** What is wrong with a text that is not JSON (the detail of `invalid_json`), in English. */
+export const JSON_PROBLEMS_EN: Readonly<Record<JsonSyntaxProblem, string>> = {
+  unexpected_end: 'the input ends before the JSON does',
+  unexpected_character: 'a character that cannot start a value',
+  expected_key: 'a key in double quotes was expected',
+  expected_colon: 'a colon was expected after the key',
+  expected_comma: 'a comma or the closing bracket was expected',
+  unterminated_string: 'a string is not closed',
+  control_character: 'a line break or control character inside a string',
+  bad_escape: 'an invalid backslash escape',
+  bad_number: 'an invalid number',
+  text_after_end: 'more text after the end of the JSON value',
 };

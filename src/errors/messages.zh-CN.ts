@@ -1,35 +1,58 @@
 /**
  * Chinese messages for claim errors, one entry per code: the only place their wording lives.
  * Like the English table, each names the field and says what would be accepted.
+ *
+ * Words: the claim a hospital sends is the 报销申请 (its id the 申请编号); 结算单 is only the
+ * statement we print after settling (statement-parts.ts), never the input.
  */
 import type { ClaimErrorCode } from './codes.js';
+import type { JsonSyntaxProblem } from './json-syntax.js';
 import type { MessageParams } from './messages.en.js';
 
-const field = (p: MessageParams): string => (p.path === '' ? '结算单' : `字段 ${p.path} `);
+/** The field's name, or the claim itself for the empty path. */
+const field = (p: MessageParams): string => (p.path === '' ? '报销申请' : `字段 ${p.path}`);
+/** The same, followed by Chinese text (a space after a Latin path, none after Chinese). */
+const fieldThen = (p: MessageParams): string => (p.path === '' ? '报销申请' : `字段 ${p.path} `);
 const got = (p: MessageParams): string => (p.received ? `，收到的是 ${p.received}` : '');
+const detail = (p: MessageParams): string => (p.detail ? `（${p.detail}）` : '');
 
 /** The Chinese message for each claim error code. */
 export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParams) => string>> = {
-  invalid_json: (p) => `输入不是有效的 JSON${p.detail ? `（${p.detail}）` : ''}；请发送一个结算单对象，或每行一个`,
-  not_an_object: (p) => `${field(p)}必须是 JSON 对象${got(p)}`,
+  invalid_json: (p) => `输入不是有效的 JSON${detail(p)}；请发送一个报销申请的 JSON 对象，或每行一个（NDJSON）`,
+  invalid_csv: (p) => `输入不是有效的 CSV${detail(p)}；含逗号、引号或换行的单元格须整体用双引号括起，其中的引号写两次`,
+  not_an_object: (p) => `${fieldThen(p)}必须是 JSON 对象${got(p)}`,
   missing_field: (p) => `缺少${field(p)}${p.expected ? `（应为 ${p.expected}）` : ''}`,
-  invalid_type: (p) => `${field(p)}应为 ${p.expected ?? '其他类型'}${got(p)}`,
-  duplicate_field: (p) => `${field(p)}写了两次；JSON 只会保留后一个值，因此拒绝此结算单`,
-  invalid_utf8: (p) => `输入不是有效的 UTF-8 文本${p.detail ? `（${p.detail}）` : ''}；请以 UTF-8 编码发送`,
-  input_too_large: (p) => `结算单大小为 ${p.received ?? '过大'}，超过允许的 ${p.detail ?? ''}；请拆分或检查输入`,
-  too_long: (p) => `${field(p)}过长${p.detail ? `（${p.detail}）` : ''}`,
-  unknown_field: (p) => `${field(p)}不是结算单约定的字段；请删除或检查拼写`,
-  invalid_enum: (p) => `${field(p)}应为以下之一：${p.expected ?? '（见输入格式说明）'}${got(p)}${p.detail ? `（${p.detail}）` : ''}`,
-  empty_string: (p) => `${field(p)}不能为空`,
-  invalid_amount: (p) => `${field(p)}应为以元为单位、最多两位小数的非负金额，可写成字符串（"1234.50"）或数字${got(p)}`,
-  amount_too_large: (p) => `${field(p)}超过允许的最大金额（10^12 元）${p.received ? `：${p.received}` : ''}`,
-  invalid_date: (p) => `${field(p)}应为 YYYY-MM-DD 格式的日历日期${got(p)}`,
-  date_order: (p) => `${field(p)}不能晚于出院日期 visit.discharged${p.detail ? `（${p.detail}）` : ''}`,
-  empty_items: (p) => `${field(p)}至少应列出一项费用明细`,
-  delivery_mode_required: (p) => `分娩结算单必须填写${field(p)}："vaginal"（顺产）或 "cesarean"（剖宫产）`,
-  duplicate_claim: (p) => `结算单 ${p.received ?? ''} 已经结算过${p.detail ? `（${p.detail}）` : ''}；同一结算单号只结算一次：请核对单号，或从不含该单的台账开始`,
+  invalid_type: (p) => `${fieldThen(p)}应为 ${p.expected ?? '其他类型'}${got(p)}`,
+  duplicate_field: (p) => `${fieldThen(p)}写了两次；JSON 只会保留后一个值，因此拒绝此报销申请`,
+  invalid_utf8: (p) => `输入不是有效的 UTF-8 文本${detail(p)}；请以 UTF-8 编码发送`,
+  input_too_large: (p) => `输入的报销申请大小为 ${p.received ?? '过大'}，超过允许的 ${p.detail ?? ''}；请拆分或检查输入`,
+  too_long: (p) => `${fieldThen(p)}过长${detail(p)}`,
+  unknown_field: (p) => `${fieldThen(p)}不是报销申请约定的字段；请删除或检查拼写`,
+  invalid_enum: (p) => `${fieldThen(p)}应为以下之一：${p.expected ?? '（见输入格式说明 docs/claim.md）'}${got(p)}${detail(p)}`,
+  empty_string: (p) => `${fieldThen(p)}不能为空`,
+  invalid_amount: (p) => `${fieldThen(p)}应为以元为单位、最多两位小数的非负金额，可写成字符串（"1234.50"）或数字${got(p)}`,
+  amount_too_large: (p) => `${fieldThen(p)}超过允许的最大金额（10^12 元）${p.received ? `：${p.received}` : ''}`,
+  invalid_date: (p) => `${fieldThen(p)}应为 YYYY-MM-DD 格式的日历日期${got(p)}`,
+  date_order: (p) => `${fieldThen(p)}不能晚于出院日期 visit.discharged${detail(p)}`,
+  empty_items: (p) => `${fieldThen(p)}至少应列出一项费用明细`,
+  delivery_mode_required: (p) => `分娩的报销申请必须填写${field(p)}："vaginal"（顺产）或 "cesarean"（剖宫产）`,
+  duplicate_claim: (p) => `报销申请 ${p.received ?? ''} 已经结算过${detail(p)}；同一申请编号只结算一次：请核对编号，或从不含该申请的台账开始`,
   no_rules_for_date: (p) => `${p.received ?? '该日期'} 没有生效的政策规则${p.detail ? `；现有规则：${p.detail}` : ''}`,
-  not_settled: (p) => `结算单 ${p.received ?? ''} 不在该患者本年度已结算的结算单中${p.detail ? `（${p.detail}）` : ''}；未做任何冲正`,
-  mixed_person_year: (p) => `重新结算的结算单必须属于同一患者、同一年度${p.detail ? `（${p.detail}）` : ''}`,
-  ledger_mismatch: (p) => `传入的年度累计台账不属于本结算单的患者和年度${p.detail ? `（${p.detail}）` : ''}`,
+  not_settled: (p) => `报销申请 ${p.received ?? ''} 不在该患者本年度已结算的报销申请中${detail(p)}；未做任何冲正`,
+  mixed_person_year: (p) => `重新结算的报销申请必须属于同一患者、同一年度${detail(p)}`,
+  ledger_mismatch: (p) => `传入的年度累计台账不属于本报销申请的患者和年度${detail(p)}`,
+};
+
+/** What is wrong with a text that is not JSON (the detail of `invalid_json`), in Chinese. */
+export const JSON_PROBLEMS_ZH: Readonly<Record<JsonSyntaxProblem, string>> = {
+  unexpected_end: 'JSON 尚未结束，输入就结束了',
+  unexpected_character: '此处的字符不能作为值的开头',
+  expected_key: '此处应为双引号括起的字段名',
+  expected_colon: '字段名后应为冒号',
+  expected_comma: '此处应为逗号或右括号',
+  unterminated_string: '字符串缺少闭合的引号',
+  control_character: '字符串中有换行或控制字符',
+  bad_escape: '反斜杠转义无效',
+  bad_number: '数字格式无效',
+  text_after_end: 'JSON 值结束后还有多余内容',
 };

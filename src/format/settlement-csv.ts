@@ -1,8 +1,11 @@
 /**
  * Settlements as CSV for spreadsheets: one row per claim, one column per payer (the tiers of the
  * rule book's rule sets, by id, in order), the totals around them, so that each row adds up:
- * total = hospitalAbsorbed + Σ payers + personal.
+ * total = hospitalAbsorbed + Σ payers + personal. Written with the project's one CSV module
+ * (`src/csv/`: RFC 4180, CRLF line ends, formula cells such as an id `=HYPERLINK(…)` or `-12`
+ * neutralised with a leading `'`).
  */
+import { csvRecord } from '../csv/write.js';
 import type { RuleBook } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
 import type { SettlementJson } from './settlement-json.js';
@@ -22,13 +25,12 @@ function payerIds(book: RuleBook): string[] {
   return [...new Set(book.sets.flatMap((s) => s.scheme.tiers.map((t) => t.id)))];
 }
 
-const cell = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /**
- * The CSV row of a settlement (without the header); a tier without a line is `0.00`.
+ * The CSV record of a settlement (without the header and without its line end); a tier without a
+ * line is `0.00`.
  *
  * @example
- * [settlementCsvColumns().join(','), ...settlements.map((s) => settlementCsvRow(s))].join('\n')
+ * [csvRecord(settlementCsvColumns()), ...settlements.map((s) => settlementCsvRow(s))].join('\r\n')
  */
 export function settlementCsvRow(s: SettlementJson, book: RuleBook = defaultRules()): string {
   const byTier = new Map(s.lines.map((l) => [l.id, l.amount]));
@@ -43,5 +45,5 @@ export function settlementCsvRow(s: SettlementJson, book: RuleBook = defaultRule
     s.personalShare,
     s.target === null ? '' : String(s.target.met),
   ];
-  return values.map(cell).join(',');
+  return csvRecord(values);
 }

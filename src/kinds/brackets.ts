@@ -17,7 +17,7 @@
  *
  * Writes: the parts −= pay (pro-rata), counters `burden` = c1 and `paid` += pay.
  */
-import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import { type Fen, add, excess, fen, maxFen, minFen, parseRuleAmount } from '../money/fen.js';
 import { applyRatios, parseRatio, type Ratio } from '../money/ratio.js';
 import { valueOn } from '../rules/dated.js';
@@ -100,7 +100,7 @@ export const brackets: Kind<BracketsRaw, BracketsParams, number> = {
   name: 'brackets',
   carveOut: false,
   readsParts: true,
-  shape: (z: typeof Z, p: SchemaParts) => ({
+  shape: (z: ZodApi, p: SchemaParts) => ({
     of: p.parts.optional(),
     deductible: p.amountParam,
     brackets: p.param(z.array(z.strictObject({ upTo: p.amount.nullable(), ratio: p.ratio })).min(1)),

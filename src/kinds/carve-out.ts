@@ -13,7 +13,7 @@
  * Reads the pools; writes the pools, the fund balances and draws, and the carried amount of the
  * reporting tier.
  */
-import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import { type Fen, ZERO, add, excess, minFen, sub } from '../money/fen.js';
 import { applyRatio, type Ratio } from '../money/ratio.js';
 import type { Predicate } from '../rules/conditions.js';
@@ -87,7 +87,7 @@ export const carveOut: Kind<CarveOutRaw, CarveOutParams, CarveOutDecision> = {
   name: 'carve-out',
   carveOut: true,
   readsParts: false,
-  shape: (z: typeof Z, p: SchemaParts) => ({
+  shape: (z: ZodApi, p: SchemaParts) => ({
     from: z.enum(['all', 'drug', 'nondrug']),
     take: z
       .strictObject({ ...p.gateKeys, share: p.param(p.ratio).optional(), fixed: p.byFact(p.amount).optional() })

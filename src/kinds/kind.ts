@@ -11,6 +11,7 @@
  * - and runs: reads the scratch state, pays, takes what it paid off what is left (`run`).
  */
 import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import type { Fen } from '../money/fen.js';
 import type { Ratio } from '../money/ratio.js';
 import type { Condition, Predicate } from '../rules/conditions.js';
@@ -91,7 +92,7 @@ export interface Kind<Raw = unknown, P = unknown, D = unknown> {
   /** It reads the parts (every kind but the carve-outs and the top-up). */
   readonly readsParts: boolean;
   /** The zod keys of its parameters in a tier file (the header's keys are added by the schema). */
-  shape(z: typeof Z, p: SchemaParts): Z.ZodRawShape;
+  shape(z: ZodApi, p: SchemaParts): Z.ZodRawShape;
   /** The names of the year-to-date counters it keeps for a tier file. */
   counters(raw: Raw): readonly string[];
   /** Its parameters on one stretch of dates. */

@@ -12,7 +12,7 @@
  *
  * Writes: the parts −= pay; counter `paid` += pay (when the tier has a cap).
  */
-import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import { allocate } from '../money/allocate.js';
 import { type Fen, ZERO, add, excess, minFen } from '../money/fen.js';
 import { applyRatio, type Ratio } from '../money/ratio.js';
@@ -63,7 +63,7 @@ export const shareOfRest: Kind<ShareOfRestRaw, ShareOfRestParams, number> = {
   name: 'share-of-rest',
   carveOut: false,
   readsParts: true,
-  shape: (z: typeof Z, p: SchemaParts) => ({
+  shape: (z: ZodApi, p: SchemaParts) => ({
     shares: p
       .keyed(z.strictObject({ of: p.parts, ratio: p.param(p.ratio) }))
       .refine((r) => Object.keys(r).length > 0, 'needs at least one share'),

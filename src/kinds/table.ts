@@ -11,7 +11,7 @@
  * Writes: S −= pay; counters `paid.<pool>` += pay, and for a per-year row `deductible.<row>` +=
  * min(S, due). An adjustment marked `uncapped` lifts the cap (the payment still counts).
  */
-import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import { type Fen, ZERO, add, excess, minFen, sub } from '../money/fen.js';
 import { applyRatio, type Ratio } from '../money/ratio.js';
 import type { Predicate } from '../rules/conditions.js';
@@ -90,7 +90,7 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
   name: 'table',
   carveOut: false,
   readsParts: true,
-  shape: (z: typeof Z, p: SchemaParts) => ({
+  shape: (z: ZodApi, p: SchemaParts) => ({
     rows: p.keyed(
       z
         .strictObject({

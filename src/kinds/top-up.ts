@@ -12,7 +12,7 @@
  *
  * Writes: the parts −= pay (pro-rata over S, Pb, N, O), the fund balances and draws, the target.
  */
-import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import { type Fen, ZERO, add, excess } from '../money/fen.js';
 import { applyRatio, type Ratio } from '../money/ratio.js';
 import type { Predicate } from '../rules/conditions.js';
@@ -79,7 +79,7 @@ export const topUp: Kind<TopUpRaw, TopUpParams, Target | undefined> = {
   name: 'top-up',
   carveOut: false,
   readsParts: false,
-  shape: (z: typeof Z, p: SchemaParts) => ({
+  shape: (z: ZodApi, p: SchemaParts) => ({
     funds: p.keyed(z.strictObject(p.labels)).refine((r) => Object.keys(r).length > 0, 'needs at least one fund'),
     targets: p.keyed(
       z.union([

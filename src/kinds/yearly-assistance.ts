@@ -9,7 +9,7 @@
  *
  * Writes: the parts −= pay (pro-rata), counters `deductible` += min(base, due) and `paid` += pay.
  */
-import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import { type Fen, ZERO, add, excess, minFen } from '../money/fen.js';
 import { applyRatio, type Ratio } from '../money/ratio.js';
 import type { Predicate } from '../rules/conditions.js';
@@ -63,7 +63,7 @@ export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams,
   name: 'yearly-assistance',
   carveOut: false,
   readsParts: true,
-  shape: (z: typeof Z, p: SchemaParts) => ({
+  shape: (z: ZodApi, p: SchemaParts) => ({
     of: p.parts,
     rows: p
       .keyed(z.strictObject({ ...p.gateKeys, ...p.labels, deductible: p.amountParam, ratio: p.param(p.ratio) }).superRefine(p.checkVerified))

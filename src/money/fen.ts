@@ -17,7 +17,9 @@ export const ZERO = 0 as Fen;
 /** Largest amount a claim may carry, in fen: 10^12 yuan. A technical limit, not a policy number. */
 export const MAX_CLAIM_FEN = 100_000_000_000_000 as Fen;
 
-const AMOUNT_TEXT = /^\d{1,15}(\.\d{1,2})?$/;
+// Any number of digits: the value, not the length, decides whether an amount is too large
+// (a 23-digit amount and "9999999999999.99" are both well-formed amounts beyond the range).
+const AMOUNT_TEXT = /^\d+(\.\d{1,2})?$/;
 
 /**
  * Reads a contract amount: a JSON number or a string with 0–2 decimals, never negative, no
@@ -38,13 +40,20 @@ export function parseAmount(value: unknown): Fen | undefined {
 }
 
 /**
- * True when `value` is written as an amount but is too large to be held exactly in fen (so that a
- * reader can say "too large" rather than "not an amount").
+ * True when `value` is written as an amount (a string of digits with 0–2 decimals, or a
+ * non-negative JSON number) but is too large to be held exactly in fen, however many digits it has
+ * (so that a reader can say "too large" rather than "not an amount"). Readers then give
+ * `amount_too_large` to every well-formed amount above their maximum, this one included.
  *
  * @example
- * isAmountBeyondRange('999999999999999.99') // true
+ * isAmountBeyondRange('999999999999999.99')       // true
+ * isAmountBeyondRange('12345678901234567890123')  // true
+ * isAmountBeyondRange(1e25)                       // true
+ * isAmountBeyondRange('1.234')                    // false: not an amount at all
  */
 export function isAmountBeyondRange(value: unknown): boolean {
+  // Numbers from 1e21 up print with an exponent; they are whole, non-negative and far too large.
+  if (typeof value === 'number') return Number.isFinite(value) && value * 100 > Number.MAX_SAFE_INTEGER;
   const text = amountText(value);
   return text !== undefined && !Number.isSafeInteger(textToFen(text));
 }

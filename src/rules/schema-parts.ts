@@ -4,6 +4,7 @@
  * parameters (src/kinds/) are made of these, so a value means the same thing in every file.
  */
 import type { z as Z } from 'zod';
+import type { ZodApi } from '../zod.js';
 import { isCalendarDate } from '../claim/schema.js';
 import { RuleErrorCode } from '../errors/codes.js';
 import { MAX_RATIO_DECIMALS } from '../money/ratio.js';
@@ -21,7 +22,7 @@ export const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
  * @example
  * const p = schemaParts(z); p.param(p.ratio).parse({ source: 'seed', values: { '2017-03-17': '0.05' } })
  */
-export function schemaParts(z: typeof Z) {
+export function schemaParts(z: ZodApi) {
   const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
   const id = z.string().regex(ID_PATTERN, 'an id is lower-case letters, digits and dashes, starting with a letter');
   /** A ratio in [0, 1] written as a decimal string. */

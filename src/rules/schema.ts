@@ -5,7 +5,7 @@
  */
 import type { z as Z } from 'zod';
 import { KIND_NAMES, KINDS } from '../kinds/index.js';
-import { lazily, zod } from '../zod.js';
+import { lazily, zod, type ZodApi } from '../zod.js';
 import { LOCATION_CLASSES, NHSA_FIELDS, PAYER_KINDS } from './format.js';
 import { type SchemaParts, schemaParts } from './schema-parts.js';
 
@@ -23,7 +23,7 @@ export type RuleFileSchemas = Readonly<Record<RuleFileSchemaName, Z.ZodType>>;
  * @example
  * buildRuleFileSchemas(z)['persons.json'].parse(json)
  */
-export function buildRuleFileSchemas(z: typeof Z): RuleFileSchemas {
+export function buildRuleFileSchemas(z: ZodApi): RuleFileSchemas {
   const p = schemaParts(z);
   const header = { $schema: z.string().optional(), $comment: z.string().optional() };
   return {
@@ -75,7 +75,7 @@ export function buildRuleFileSchemas(z: typeof Z): RuleFileSchemas {
 }
 
 /** A tier file: the header, and the parameters of its kind (one schema per kind, chosen by `kind`). */
-function tierSchema(z: typeof Z, p: SchemaParts): Z.ZodType {
+function tierSchema(z: ZodApi, p: SchemaParts): Z.ZodType {
   const header = {
     $schema: z.string().optional(),
     $comment: z.string().optional(),

@@ -10,6 +10,9 @@ import { ClaimErrorCode } from '../errors/codes.js';
 import type { ClaimIssue } from '../errors/issue.js';
 import type { Lang } from '../i18n/lang.js';
 import { shardOfLine, shardOfPerson } from './shard.js';
+import { addClaimCsvRow } from './claim-csv.js';
+import { csvFileRecords } from '../csv/read-file.js';
+import type { CsvProblem } from '../csv/read.js';
 
 /** One claim of the input: its JSON text or its parsed value, or why it cannot be read. */
 export type SourceRecord =
@@ -121,8 +124,8 @@ function isBlank(buf: Buffer, from: number, to: number): boolean {
 /**
  * This worker's claims of a CSV file with one row per item and a header of the contract's field
  * paths (`id`, `person.id`, `visit.kind`, …, `item.amount`); consecutive rows with the same `id`
- * are one claim. Cells `true` / `false` are booleans, empty cells are absent fields; everything
- * else is a string, which the claim validation then checks like any JSON claim.
+ * are one claim. The records are read by the project's RFC 4180 reader (`src/csv/`: quoted cells
+ * may hold commas, quotes and line breaks) and assembled by {@link addClaimCsvRow}.
  *
  * @example
  * for (const r of csvClaims('claims.csv', { shard: 0, shards: 1 })) sim.add(r.value)
@@ -132,18 +135,12 @@ export function* csvClaims(file: string, share: ShareOptions): Generator<SourceR
   let personCol = -1;
   let idCol = -1;
   let claim: { line: number; id: string; value: Record<string, unknown> } | undefined;
-  for (const l of fileLines(file, share.progress)) {
-    if ('tooLong' in l) {
-      if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong, share.lang);
+  for (const r of csvFileRecords(file, { maxRecordBytes: MAX_LINE_BYTES, progress: share.progress })) {
+    if ('problem' in r) {
+      if (r.line % share.shards === share.shard) yield csvProblem(r.line, r.problem, share.lang);
       continue;
     }
-    if (isBlank(l.buf, l.from, l.to)) continue;
-    const text = decode(l.buf, l.from, l.to);
-    if (text === undefined) {
-      if (l.line % share.shards === share.shard) yield notUtf8(l.line, share.lang);
-      continue;
-    }
-    const cells = splitCsvRow(text);
+    const cells = r.cells;
     if (!header) {
       header = cells;
       personCol = header.indexOf('person.id');
@@ -151,53 +148,20 @@ export function* csvClaims(file: string, share: ShareOptions): Generator<SourceR
       continue;
     }
     const person = cells[personCol] ?? '';
-    if ((person === '' ? l.line % share.shards : shardOfPerson(person, share.shards)) !== share.shard) continue;
+    if ((person === '' ? r.line % share.shards : shardOfPerson(person, share.shards)) !== share.shard) continue;
     const id = cells[idCol] ?? '';
     if (claim && claim.id !== id) {
       yield { line: claim.line, value: claim.value };
       claim = undefined;
     }
-    claim ??= { line: l.line, id, value: {} };
-    addRow(claim.value, header, cells);
+    claim ??= { line: r.line, id, value: {} };
+    addClaimCsvRow(claim.value, header, cells);
   }
   if (claim) yield { line: claim.line, value: claim.value };
 }
 
-function addRow(claim: Record<string, unknown>, header: readonly string[], cells: readonly string[]): void {
-  const item: Record<string, unknown> = {};
-  header.forEach((name, i) => {
-    const cell = cells[i] ?? '';
-    if (cell === '') return;
-    const value = cell === 'true' ? true : cell === 'false' ? false : cell;
-    if (name.startsWith('item.')) return void (item[name.slice(5)] = value);
-    const path = name.split('.');
-    let node = claim;
-    for (const p of path.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
-    node[path[path.length - 1]!] ??= value;
-  });
-  ((claim.items ??= []) as unknown[]).push(item);
-}
-
-/**
- * Splits a CSV row (RFC 4180 quoting: `"a,b"`, `""` for a quote).
- *
- * @example
- * splitCsvRow('a,"b,c",d') // ["a", "b,c", "d"]
- */
-export function splitCsvRow(row: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < row.length; i++) {
-    const c = row[i]!;
-    if (quoted) {
-      if (c === '"' && row[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cell), (cell = '');
-    else cell += c;
-  }
-  out.push(cell);
-  return out;
+function csvProblem(line: number, problem: CsvProblem, lang?: Lang): SourceRecord {
+  if (problem.kind === 'too_long') return tooLong(line, problem.bytes, lang);
+  if (problem.kind === 'invalid_utf8') return notUtf8(line, lang);
+  return { line, error: claimIssue(ClaimErrorCode.INVALID_CSV, '', { detail: `line ${line}, ${problem.detail}` }, lang) };
 }

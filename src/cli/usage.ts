@@ -1,0 +1,62 @@
+/**
+ * The command's usage, per subcommand: what `bashunwei --help` and `bashunwei COMMAND --help`
+ * print (exit 0), and what follows a usage error (exit 2).
+ */
+
+/** The subcommands that have their own usage. */
+export type Command = 'settle' | 'simulate' | 'rules' | 'claims';
+
+/** The usage of each subcommand: its synopsis, then one line per option. */
+export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
+  settle: `usage: bashunwei settle [FILE|-] [options]
+  Settles one claim (a JSON document) or many (NDJSON, one per line) from FILE or stdin, in order,
+  the year-to-date ledger threaded per person and year.
+  --rules DIR          a rule folder, or a folder of rule folders (default: the embedded rules,
+                       ziyang-2017 to 2020 and ziyang-2022 from 2022, each claim by its discharge date)
+  --ledger FILE        start from this ledger file
+  --ledger-out FILE    write the ledger after the run
+  --format F           json (default) | ndjson | text | html | csv | fhir | nhsa (the national platform's record)
+  --created DATETIME   with --format fhir: ClaimResponse.created (default: now, or SOURCE_DATE_EPOCH)
+  --lang L             zh-CN (default) | en
+  exit 0 all settled, 1 some claim refused (the others settled), 2 usage, unreadable file, bad rules
+`,
+  simulate: `usage: bashunwei simulate FILE [options]
+  Settles every claim of FILE (NDJSON, or CSV with one row per item) and prints the report JSON.
+  --rules DIR          the rules (default: the embedded rules)
+  --baseline DIR       also settle under this baseline, and report the differences
+  --out FILE           also write the HTML report
+  --workers N          worker threads (default: every core)
+  --grouped            the claims come grouped by person (flat memory)
+  --funds FILE         relief-fund balances per year, {"fund-id": "amount", …}
+  --input F            ndjson | csv (default: by the file's extension)
+  --lang L             zh-CN (default) | en
+  exit 0 all settled, 1 some claim refused, 2 usage, unreadable file, bad rules
+`,
+  rules: `usage: bashunwei rules check [DIR] | rules test [DIR] | rules diff A B | rules schema [--out DIR]
+  check [DIR]          validates a rule folder (default: the embedded rules; extends resolved), lists the
+                       assumed values and rules to confirm
+  test [DIR]           settles the worked cases of the rule folders (tests/*.json; default: the shipped
+                       ones) and prints every difference field by field; exit 1 when a case fails
+  diff A B             what changed from rule set A to rule set B (folders, or embedded ids such as
+                       ziyang-2017): period, tiers, dated values, conditions, other fields
+  --format F           with test and diff: text (default) | json
+  schema [--out DIR]   prints the rule files' JSON Schema, or writes one file per rule file into DIR
+`,
+  claims: `usage: bashunwei claims schema [--rules DIR] [--out FILE]
+  schema               prints the JSON Schema of a claim for the embedded rules (or --rules DIR), or
+                       writes it to FILE (docs/claim.md says what it checks and what it cannot)
+`,
+};
+
+/** The synopsis of every subcommand: `bashunwei --help`. */
+export const USAGE = `usage:
+  bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir|nhsa] [--created DATETIME] [--lang zh-CN|en]
+  bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--lang zh-CN|en]
+  bashunwei rules check [DIR]
+  bashunwei rules test [DIR] [--format text|json]
+  bashunwei rules diff A B [--format text|json]
+  bashunwei rules schema [--out DIR]
+  bashunwei claims schema [--rules DIR] [--out FILE]
+  bashunwei --version
+  bashunwei COMMAND --help
+`;
