@@ -21,7 +21,7 @@ export type { RuleSet } from './rules/compile.js';
 export type { Policy } from './rules/policy.js';
 export { listParameters, type ParameterInfo } from './rules/parameters.js';
 export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
-export { ledgerToJson, parseLedgerJson, yearLedgerToJson, type YearLedgerJson } from './ledger/ledger-json.js';
+export { ledgerToJson, parseLedgerJson, parseYearLedgerJson, yearLedgerToJson, type YearLedgerJson } from './ledger/ledger-json.js';
 /** Relief-fund balances (absent = unlimited) and one fund's payment. */
 export type { FundBalances, FundDraw } from './settle/funds.js';
 export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/premium-split.js';

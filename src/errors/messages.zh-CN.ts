@@ -32,4 +32,13 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   not_settled: (p) => `结算单 ${p.received ?? ''} 不在该患者本年度已结算的结算单中${p.detail ? `（${p.detail}）` : ''}；未做任何冲正`,
   mixed_person_year: (p) => `重新结算的结算单必须属于同一患者、同一年度${p.detail ? `（${p.detail}）` : ''}`,
   ledger_mismatch: (p) => `传入的年度累计台账不属于本结算单的患者和年度${p.detail ? `（${p.detail}）` : ''}`,
+  unauthorized: (p) => `需要有效的 API 密钥${p.detail ? `（${p.detail}）` : ''}：请在请求头写 Authorization: Bearer <密钥>（由 bashunwei keys create 创建）`,
+  forbidden: (p) => `${p.received ?? ''} 角色的密钥无权使用 ${p.detail ?? '此路由'}；需要以下角色之一：${p.expected ?? 'admin'}`,
+  not_found: (p) => `${field(p)}${p.received ?? ''} 下没有任何记录${p.detail ? `（${p.detail}）` : ''}`,
+  unknown_route: (p) => `没有路由 ${p.received ?? ''}；全部路由见 /openapi.json`,
+  method_not_allowed: (p) => `路径 ${p.path || '此路径'} 不接受 ${p.received ?? '此'} 方法；可用：${p.expected ?? ''}`,
+  unsupported_media_type: (p) => `请求体应以 ${p.expected ?? 'application/json'} 发送${got(p)}`,
+  invalid_parameter: (p) => `${field(p)}应为 ${p.expected ?? '其他值'}${got(p)}`,
+  unavailable: (p) => `服务暂时无法应答${p.detail ? `（${p.detail}）` : ''}；请稍后重发请求`,
+  internal_error: (p) => `服务未能应答${p.detail ? `（${p.detail}）` : ''}；请重发请求：结算与冲正都可安全重发`,
 };
