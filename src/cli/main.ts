@@ -1,5 +1,7 @@
 /**
- * The `bashunwei` command: `settle`, `simulate` and `rules check` (CONTRACT.md).
+ * The `bashunwei` command: `settle`, `simulate`, `rules check`, `serve` and `keys create`
+ * (CONTRACT.md). `serve` and `keys` are loaded only when run: they bring Fastify and a database
+ * driver, which `settle` never needs.
  */
 import { rulesCommand } from './rules-command.js';
 import { type ProgressIo, simulateCommand } from './simulate-command.js';
@@ -11,6 +13,8 @@ const USAGE = `usage:
   bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--lang zh-CN|en]
   bashunwei rules check [DIR]
   bashunwei rules schema [--out DIR]
+  bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB]
+  bashunwei keys create --role cashier|auditor|admin [--name TEXT] [--db FILE | --db postgres://…]
 `;
 
 /**
@@ -25,6 +29,8 @@ export async function main(argv: readonly string[], io: Io & { progress?: Progre
     if (command === 'settle') return await settleCommand(rest, io);
     if (command === 'rules') return await rulesCommand(rest, io);
     if (command === 'simulate') return await simulateCommand(rest, io);
+    if (command === 'serve') return await (await import('./serve-command.js')).serveCommand(rest, io);
+    if (command === 'keys') return await (await import('./keys-command.js')).keysCommand(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
       return 0;
