@@ -39,6 +39,16 @@ export async function buildService(options: BuildOptions): Promise<FastifyInstan
       else socket.destroy();
     },
   });
+  // Node's server.close() ends the connections idle at that moment only: a connection whose request
+  // was in flight would stay open (keep-alive) and hold the close for its whole timeout. Every answer
+  // given while closing says Connection: close, so each connection ends with its last answer.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await installService(app, options);
   return app;
 }
