@@ -2,7 +2,10 @@
  * The package as a billing system installs it: `npm pack`, then a consumer project in a temp
  * folder installs the tarball and settles a claim with `import` and with `require`, runs a
  * simulation on worker threads from each (the worker file must travel in the tarball), and runs the
- * `bashunwei` command.
+ * `bashunwei` command. It installs without optional dependencies, as a billing system that only
+ * settles may: better-sqlite3 (native, the service's embedded store) is then absent, the library
+ * and `settle` work, and `serve` says what to do; importing the library loads neither Fastify nor
+ * a database driver.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,13 +24,16 @@ beforeAll(() => {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], { cwd: root, encoding: 'utf8' })) as { filename: string; files: { path: string }[] }[];
   files = packed[0]!.files.map((f) => f.path);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(consumer, packed[0]!.filename)], { cwd: consumer, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', join(consumer, packed[0]!.filename)], { cwd: consumer, stdio: 'pipe' });
   writeFileSync(join(consumer, 'claims.ndjson'), `${JSON.stringify(JSON.parse(claim))}\n`);
-}, 180_000);
+}, 300_000);
 
 describe('the installed package', () => {
-  it('ships the builds, their types, the worker, the rules with their JSON Schemas and the README, and nothing else', () => {
-    expect(files.filter((f) => !f.endsWith('.map')).sort()).toEqual(
+  it('ships the builds, their types, the worker, the service, the rules with their JSON Schemas and the README, and nothing else', () => {
+    // The command's and the service's code split into chunks (named by their hash) beside them.
+    const chunks = files.filter((f) => /^dist\/[\w-]+-[A-Z0-9]{8}\.js$/.test(f));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(files.filter((f) => !f.endsWith('.map') && !chunks.includes(f)).sort()).toEqual(
       [
         'README.md',
         'package.json',
@@ -37,6 +43,10 @@ describe('the installed package', () => {
         'dist/index.d.ts',
         'dist/index.js',
         'dist/simulate-worker.js',
+        'dist/service.js',
+        'dist/service.cjs',
+        'dist/service.d.ts',
+        'dist/service.d.cts',
         ...readdirSync(join(root, 'rules/ziyang-2017')).map((f) => `rules/ziyang-2017/${f}`),
         ...readdirSync(join(root, 'rules/schema')).map((f) => `rules/schema/${f}`),
       ].sort(),
@@ -62,5 +72,39 @@ simulateFile({ file: 'claims.ndjson', format: 'ndjson', variants: [{ name: 'b' }
   it('installs the bashunwei command', () => {
     const out = execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['settle', '-'], { input: claim, encoding: 'utf8' });
     expect(JSON.parse(out).personal).toBe('0.00');
+  });
+
+  it('loads neither Fastify nor a database driver when the library is imported', () => {
+    const loaded = execFileSync(
+      process.execPath,
+      ['-e', `require('bashunwei'); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules[\\\\/](fastify|pg|better-sqlite3|prom-client)[\\\\/]/.test(k))))`],
+      { cwd: consumer, encoding: 'utf8' },
+    );
+    expect(JSON.parse(loaded)).toEqual([]);
+    for (const build of ['index.js', 'index.cjs']) {
+      const text = readFileSync(join(consumer, 'node_modules/bashunwei/dist', build), 'utf8');
+      expect(text, build).not.toMatch(/(from |require\()["'](fastify|pg|better-sqlite3|prom-client)["']/);
+    }
+  });
+
+  it.each([
+    ['import (ESM)', 'service.mjs', `import { buildService, openStore } from 'bashunwei/service';`],
+    ['require (CommonJS)', 'service.cjs', `const { buildService, openStore } = require('bashunwei/service');`],
+  ])('offers the service for embedding from %s', (_, file, load) => {
+    writeFileSync(join(consumer, file), `${load}\nconsole.log(typeof buildService, typeof openStore);\n`);
+    expect(node(file).trim()).toBe('function function');
+  });
+
+  it('says what to do when `serve` is asked for SQLite without the optional better-sqlite3', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['serve', '--db', join(consumer, 'x.sqlite')], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stderr = (e as { stderr: string }).stderr;
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/better-sqlite3 cannot be loaded .*npm install better-sqlite3@12.* --db postgres:\/\//);
   });
 });

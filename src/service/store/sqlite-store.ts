@@ -29,15 +29,7 @@ type Job = { readonly work: (tx: Tx) => Promise<unknown>; readonly resolve: (v: 
 export function openSqliteStore(file: string): Store {
   if (file === ':memory:' || file === '') throw new StoreError(`the SQLite store needs a file (it is read through a second connection), not ${JSON.stringify(file)}`);
   const Database = loadDriver();
-  const writer = new Database(file);
-  writer.pragma('journal_mode = WAL');
-  writer.pragma('synchronous = FULL');
-  writer.pragma('foreign_keys = ON');
-  writer.pragma('busy_timeout = 5000');
-  writer.exec(sqliteSchema());
-  checkVersion(writer);
-  const reader = new Database(file, { readonly: true, fileMustExist: true });
-  reader.pragma('busy_timeout = 5000');
+  const { writer, reader } = open(Database, file);
 
   const dialect: Dialect = {
     lockClaimId: async () => {},
@@ -128,6 +120,27 @@ export function openSqliteStore(file: string): Store {
       writer.close();
     },
   };
+}
+
+/** The two connections, the tables made when new; a file that cannot be used is a StoreError. */
+function open(Database: typeof BetterSqlite3, file: string): { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database } {
+  let writer: BetterSqlite3.Database | undefined;
+  try {
+    writer = new Database(file);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('synchronous = FULL');
+    writer.pragma('foreign_keys = ON');
+    writer.pragma('busy_timeout = 5000');
+    writer.exec(sqliteSchema());
+    checkVersion(writer);
+    const reader = new Database(file, { readonly: true, fileMustExist: true });
+    reader.pragma('busy_timeout = 5000');
+    return { writer, reader };
+  } catch (e) {
+    writer?.close();
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`cannot use the SQLite file ${file}: ${(e as Error).message}`);
+  }
 }
 
 /** A better-sqlite3 connection as a {@link SqlConn}, its statements prepared once. */
