@@ -12,7 +12,7 @@ import { type PostgresServer, startPostgres } from './postgres-server.js';
 
 const example = JSON.parse(readFileSync(join(root, 'examples/claims/01-poor-inpatient-in-county.json'), 'utf8')) as Record<string, unknown>;
 /** The example claim under another id (and person), discharged on `day` of June 2017. */
-const claim = (id: string, person = 'P1', day = 10) => ({
+const claim = (id: string, person = 'P1', day = 10): Record<string, unknown> => ({
   ...example,
   id,
   person: { ...(example.person as object), id: person },
@@ -130,11 +130,11 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the service on %s
   });
 
   it('settles 40 concurrent claims of one person one after another: each once, the ledger as if in its stored order', async () => {
-    const inputs = Array.from({ length: 40 }, (_, i) => ({ ...claim(`K${i}`, 'PK', 10 + (i % 15)), items: [{ category: 'treatment', catalog: 'A', amount: `${1000 + i * 37}.00` }] }));
+    const inputs: Record<string, unknown>[] = Array.from({ length: 40 }, (_, i) => ({ ...claim(`K${i}`, 'PK', 10 + (i % 15)), items: [{ category: 'treatment', catalog: 'A', amount: `${1000 + i * 37}.00` }] }));
     const answers = await Promise.all(inputs.map((c) => call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: c })));
     expect(answers.map((a) => a.status)).toEqual(inputs.map(() => 201));
     const state = (await call(s.url, 'GET', '/ledgers/PK/2017', { key: s.keys.auditor })).body;
-    expect([...state.claims].sort()).toEqual(inputs.map((c) => c.id).sort());
+    expect([...state.claims].sort()).toEqual(inputs.map((c) => c.id as string).sort());
     const inOrder = state.claims.map((id: string) => inputs.find((c) => c.id === id));
     const expected = settleInOrder(inOrder);
     expect(state.ledger).toEqual(expected.ledger);
