@@ -179,7 +179,7 @@ describe('bashunwei serve across a kill -9 mid-load', () => {
     const seen = await verify(run.servers[0]!.url, run.keys, run.ops);
     expect(seen.reversed).toBeGreaterThan(5);
     // Each process took part.
-    for (const s of run.servers) expect(s.logs.some((l) => l.msg === 'settlement')).toBe(true);
+    for (const s of run.servers) expect(s.logs.some((l) => l.msg === 'request completed' && l.outcome === 'settled')).toBe(true);
     for (const s of run.servers) s.proc.kill('SIGKILL');
   }, 240_000);
 

@@ -58,6 +58,15 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the service on %s
     expect(other.body.errors).toEqual([{ code: 'duplicate_claim', path: 'id', message: expect.stringContaining('内容与已结算的不同') }]);
   });
 
+  it('settles one of many claims sent at once under one id for different persons, and refuses the others (409)', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: claim('SAME', `PS${i}`) })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(11);
+    const stored = (await call(s.url, 'GET', '/claims/SAME', { key: s.keys.auditor })).body;
+    expect(answers.find((a) => a.status === 201)!.body.personId).toBe(stored.personId);
+    expect(stored.versions).toHaveLength(1);
+  });
+
   it('refuses a claim that cannot be settled with 422 and one that is not valid with 400, each problem with its path', async () => {
     const early = await call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: { ...claim('E1'), visit: { kind: 'inpatient', discharged: '2016-01-10' } } });
     expect(early.status).toBe(422);

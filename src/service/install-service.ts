@@ -116,8 +116,9 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
     const { answer: a, outcome, claimId } = await settleRequest(store, text, context(req, lang));
     metrics.settlementSeconds.observe({ outcome }, (performance.now() - started) / 1000);
     if (outcome === 'settled') metrics.claimsSettled.inc();
-    // Ids only: nothing of the patient goes to the logs.
-    if (outcome !== 'refused') req.log.info({ claimId, outcome }, 'settlement');
+    // The claim's id and outcome join the request's own "request completed" line: ids only,
+    // nothing of the patient goes to the logs.
+    if (claimId !== undefined) bind(req, { claimId, outcome });
     return a;
   });
 
@@ -131,7 +132,7 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
     const claimId = param(req, 'id');
     const { answer: a, outcome } = await reverseRequest(store, claimId, context(req, lang));
     if (outcome === 'reversed') metrics.claimsReversed.inc();
-    if (outcome !== 'refused') req.log.info({ claimId, outcome }, 'reversal');
+    bind(req, { claimId, outcome });
     return a;
   });
 
@@ -251,6 +252,11 @@ function bodyText(req: FastifyRequest, lang: Lang): string {
   } catch (e) {
     throw new Refusal(refuse(400, ClaimErrorCode.INVALID_UTF8, '', { detail: (e as Error).message }, lang));
   }
+}
+
+/** Adds ids to the request's log lines that follow (pino's setBindings; a logger without it is left as it is). */
+function bind(req: FastifyRequest, ids: Record<string, string>): void {
+  (req.log as { setBindings?: (b: Record<string, string>) => void }).setBindings?.(ids);
 }
 
 /** `since`: a cursor `<transaction>-<entry>`, an ISO 8601 date-time, nothing, or null when it is none of these. */

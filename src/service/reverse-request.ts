@@ -23,7 +23,6 @@ export type ReverseOutcome = 'reversed' | 'replay' | 'refused';
 export async function reverseRequest(store: Store, claimId: string, ctx: RequestContext): Promise<{ answer: Answer; outcome: ReverseOutcome }> {
   const { lang } = ctx;
   return store.transaction(async (tx) => {
-    await tx.lockClaimId(claimId);
     const target = await tx.claim(claimId);
     if (!target) return { answer: refuse(404, ClaimErrorCode.NOT_FOUND, 'id', { received: claimId }, lang), outcome: 'refused' as const };
     const { personId, year } = target;

@@ -49,7 +49,6 @@ export async function settleRequest(store: Store, text: string, ctx: RequestCont
   const year = ledgerYear(claim.visit.discharged);
 
   return store.transaction(async (tx) => {
-    await tx.lockClaimId(claim.id);
     await tx.lockPersonYear(personId, year);
     const stored = await tx.claim(claim.id);
     if (stored) return { ...known(stored, claim, lang), claimId: claim.id };

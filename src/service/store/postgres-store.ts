@@ -2,10 +2,13 @@
  * The shared store: PostgreSQL through `pg` (loaded here, on first use), for any number of
  * `serve` processes on one database.
  *
- * Each transaction takes, before it reads anything, a transaction-scoped advisory lock on the claim
- * id and then one on the person-year: two processes settling claims of one person take turns, and
- * the second reads the ledger the first committed (READ COMMITTED reads anew at each statement).
- * Always in that order, at most one of each, so no two transactions can wait for each other.
+ * Each transaction takes, before it reads anything, a transaction-scoped advisory lock on the
+ * person-year: two processes settling claims of one person take turns, and the second reads the
+ * ledger the first committed (READ COMMITTED reads anew at each statement). One lock per
+ * transaction, so no two can wait for each other. Two claims under one id but of two person-years
+ * do not share a lock: the second INSERT of the id waits for the first and fails on the unique
+ * key, and its transaction is then run again from the start (it finds the id and answers 200 or
+ * 409), as is one that a deadlock or a serialization failure ended.
  * The journal's entries carry their transaction's id; a reader gets only those below the oldest
  * running transaction (`pg_snapshot_xmin`), so an entry that commits late is never skipped.
  */
@@ -16,6 +19,10 @@ import { type Dialect, INSERT_KEY, readStatements, type SqlConn, transactionStat
 import { SCHEMA_VERSION, postgresSchema } from './schema.js';
 import type { Reads, Store, Tx } from './store.js';
 import { StoreError } from './store-error.js';
+
+/** unique_violation, serialization_failure, deadlock_detected: a transaction that lost a race, worth running again. */
+const RETRYABLE = new Set(['23505', '40001', '40P01']);
+const RETRIES = 3;
 
 /** The advisory lock that serializes the creation of the tables by processes starting together. */
 const SCHEMA_LOCK = 0x62_73_77_31;
@@ -62,11 +69,21 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
 
   const dialect: Dialect = {
-    lockClaimId: (conn, claimId) => conn.run('SELECT pg_advisory_xact_lock(1, hashtext(?))', [claimId]),
-    lockPersonYear: (conn, personId, year) => conn.run("SELECT pg_advisory_xact_lock(2, hashtext(?::text || '|' || ?::text))", [personId, year]),
-    transactionNumber: async (conn) => String((await conn.all('SELECT pg_current_xact_id()::text AS t', []))[0]!.t),
+    lockPersonYear: (conn, personId, year) => conn.run("SELECT pg_advisory_xact_lock(hashtextextended(?::text || '|' || ?::text, 0))", [personId, year]),
+    transactionNumber: { sql: 'pg_current_xact_id()::text::bigint' },
     journalHorizon: ' AND j.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint',
   };
+
+  /** Runs `work` in a transaction, again from the start when it lost a race (at most RETRIES times). */
+  async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await within('BEGIN', (conn) => work(transactionStatements(conn, dialect)));
+      } catch (e) {
+        if (attempt >= RETRIES || !RETRYABLE.has((e as { code?: string }).code ?? '')) throw e;
+      }
+    }
+  }
 
   /** Runs `work` between `begin` and COMMIT on a connection of the pool. */
   async function within<T>(begin: string, work: (conn: SqlConn) => Promise<T>): Promise<T> {
@@ -90,7 +107,7 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   return {
     kind: 'postgres',
     description,
-    transaction: <T>(work: (tx: Tx) => Promise<T>) => within('BEGIN', (conn) => work(transactionStatements(conn, dialect))),
+    transaction,
     read: <T>(work: (r: Reads) => Promise<T>) => within('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (conn) => work(readStatements(conn, dialect))),
     insertKey: async (k) => void (await pool.query(numbered(INSERT_KEY).text, [k.id, k.name, k.role, k.hash, k.createdAt])),
     ping: async () => void (await pool.query('SELECT 1')),

@@ -32,10 +32,9 @@ export function openSqliteStore(file: string): Store {
   const { writer, reader } = open(Database, file);
 
   const dialect: Dialect = {
-    lockClaimId: async () => {},
     lockPersonYear: async () => {},
     // One writer: the journal's order is the commit order, a transaction's number the next one.
-    transactionNumber: async (conn) => String((await conn.all('SELECT COALESCE(MAX(txid), 0) + 1 AS t FROM journal', []))[0]!.t),
+    transactionNumber: { sql: '?', value: async (conn) => String((await conn.all('SELECT COALESCE(MAX(txid), 0) + 1 AS t FROM journal', []))[0]!.t) },
     journalHorizon: '',
   };
   const writeConn = connection(writer);

@@ -14,10 +14,13 @@ export interface SqlConn {
 
 /** What one database does its own way. */
 export interface Dialect {
-  lockClaimId(conn: SqlConn, claimId: string): Promise<void>;
   lockPersonYear(conn: SqlConn, personId: string, year: number): Promise<void>;
-  /** The number shared by the journal entries of the running transaction, increasing with time. */
-  transactionNumber(conn: SqlConn): Promise<string>;
+  /**
+   * The number shared by the journal entries of the running transaction, increasing with time:
+   * an SQL expression (PostgreSQL: the transaction's id), or, when the database has none, `?`
+   * and the value to bind, asked once per transaction.
+   */
+  readonly transactionNumber: { readonly sql: string; readonly value?: (conn: SqlConn) => Promise<string> };
   /**
    * A condition on journal rows, `AND …` or empty: only the entries of transactions before which
    * no running one can still commit, so that a reader following the cursor never skips one.
@@ -38,8 +41,8 @@ const JOURNAL_COLUMNS = 'j.txid, j.id, j.at, j.key_id, j.action, j.claim_id, j.p
 const HISTORY = `SELECT s.version, s.status, s.settlement, ${JOURNAL_COLUMNS}
   FROM settlements s JOIN journal j ON j.id = s.journal_id WHERE s.claim_id = ? ORDER BY s.version`;
 const KEY = 'SELECT id, name, role, hash, created_at FROM api_keys WHERE hash = ?';
-const APPEND_JOURNAL = `INSERT INTO journal (txid, at, key_id, action, claim_id, person_id, year, version_before, version_after, cause)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`;
+const appendJournal = (txid: string) => `INSERT INTO journal (txid, at, key_id, action, claim_id, person_id, year, version_before, version_after, cause)
+  VALUES (${txid}, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`;
 const INSERT_CLAIM = 'INSERT INTO claims (claim_id, person_id, year, input, received_at, key_id) VALUES (?, ?, ?, ?, ?, ?)';
 const APPEND_SETTLEMENT = 'INSERT INTO settlements (claim_id, version, status, settlement, journal_id) VALUES (?, ?, ?, ?, ?)';
 const APPEND_LEDGER = 'INSERT INTO ledgers (person_id, year, version, ledger, journal_id) VALUES (?, ?, ?, ?, ?)';
@@ -92,9 +95,10 @@ async function readLedger(conn: SqlConn, personId: string, year: number): Promis
  * const tx = transactionStatements(conn, dialect); await tx.lockPersonYear('P1', 2017);
  */
 export function transactionStatements(conn: SqlConn, dialect: Dialect): Tx {
+  const { sql: txidSql, value: txidValue } = dialect.transactionNumber;
+  const append = appendJournal(txidSql);
   let txid: Promise<string> | undefined;
   return {
-    lockClaimId: (claimId) => dialect.lockClaimId(conn, claimId),
     lockPersonYear: (personId, year) => dialect.lockPersonYear(conn, personId, year),
     claim: (claimId) => readClaim(conn, claimId),
     yearClaims: (personId, year) => readYear(conn, personId, year),
@@ -104,8 +108,8 @@ export function transactionStatements(conn: SqlConn, dialect: Dialect): Tx {
       return r?.answer as string | undefined;
     },
     appendJournal: async (e) => {
-      txid ??= dialect.transactionNumber(conn);
-      const [r] = await conn.all(APPEND_JOURNAL, [await txid, e.at, e.keyId, e.action, e.claimId, e.personId, e.year, e.versionBefore, e.versionAfter, e.cause]);
+      if (txidValue) txid ??= txidValue(conn);
+      const [r] = await conn.all(append, [...(txid ? [await txid] : []), e.at, e.keyId, e.action, e.claimId, e.personId, e.year, e.versionBefore, e.versionAfter, e.cause]);
       return String(r!.id);
     },
     insertClaim: (c) => conn.run(INSERT_CLAIM, [c.claimId, c.personId, c.year, c.input, c.receivedAt, c.keyId]),

@@ -78,8 +78,6 @@ export type JournalStart = { readonly after: readonly [transaction: string, entr
 
 /** What the service reads and writes inside one transaction. */
 export interface Tx {
-  /** Waits until no other transaction holds this claim id (PostgreSQL: an advisory lock). */
-  lockClaimId(claimId: string): Promise<void>;
   /** Waits until no other transaction holds this person-year: settlements of one person-year are serialized. */
   lockPersonYear(personId: string, year: number): Promise<void>;
   claim(claimId: string): Promise<CurrentClaim | undefined>;
