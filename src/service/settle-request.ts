@@ -60,10 +60,12 @@ export async function settleRequest(store: Store, text: string, ctx: RequestCont
     const settlement = JSON.stringify(settlementToJson(r.value, { lang }));
 
     const at = ctx.now();
-    const journalId = await tx.appendJournal({ at, keyId: ctx.keyId, action: 'settle', claimId: claim.id, personId, year, versionBefore: null, versionAfter: 1, cause: null });
-    await tx.insertClaim({ claimId: claim.id, personId, year, input: text, receivedAt: at, keyId: ctx.keyId });
-    await tx.appendSettlement({ claimId: claim.id, version: 1, status: 'settled', settlement, journalId });
-    await tx.appendLedger({ personId, year, version: (before?.version ?? 0) + 1, ledger: JSON.stringify(yearLedgerToJson(r.value.ledger)), journalId });
+    await tx.recordSettlement({
+      claim: { claimId: claim.id, personId, year, input: text, receivedAt: at, keyId: ctx.keyId },
+      settlement,
+      ledgerVersion: (before?.version ?? 0) + 1,
+      ledger: JSON.stringify(yearLedgerToJson(r.value.ledger)),
+    });
     return { answer: { status: 201, json: settlement, headers: { 'settlement-version': '1' } }, outcome: 'settled' as const, claimId: claim.id };
   });
 }

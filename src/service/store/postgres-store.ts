@@ -24,6 +24,22 @@ import { StoreError } from './store-error.js';
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
 const RETRIES = 3;
 
+/**
+ * A new settlement's four appends in one statement (data-modifying CTEs): the journal entry, the
+ * claim, its version 1 and the ledger's next version, the last two pointing to the entry. The
+ * foreign keys are checked at the end of the statement, when all four rows exist. Numbered by hand
+ * (parameters used twice): it has no `?` for {@link numbered} to number.
+ */
+const RECORD_SETTLEMENT = `WITH j AS (
+    INSERT INTO journal (txid, at, key_id, action, claim_id, person_id, year, version_before, version_after, cause)
+    VALUES (pg_current_xact_id()::text::bigint, $1, $2, 'settle', $3, $4, $5, NULL, 1, NULL) RETURNING id
+  ), c AS (
+    INSERT INTO claims (claim_id, person_id, year, input, received_at, key_id) VALUES ($3, $4, $5, $6, $1, $2)
+  ), s AS (
+    INSERT INTO settlements (claim_id, version, status, settlement, journal_id) SELECT $3, 1, 'settled', $7, id FROM j
+  )
+  INSERT INTO ledgers (person_id, year, version, ledger, journal_id) SELECT $4, $5, $8, $9, id FROM j`;
+
 /** The advisory lock that serializes the creation of the tables by processes starting together. */
 const SCHEMA_LOCK = 0x62_73_77_31;
 
@@ -72,6 +88,8 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     lockPersonYear: (conn, personId, year) => conn.run("SELECT pg_advisory_xact_lock(hashtextextended(?::text || '|' || ?::text, 0))", [personId, year]),
     transactionNumber: { sql: 'pg_current_xact_id()::text::bigint' },
     journalHorizon: ' AND j.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint',
+    recordSettlement: (conn, { claim: c, settlement, ledgerVersion, ledger }) =>
+      conn.run(RECORD_SETTLEMENT, [c.receivedAt, c.keyId, c.claimId, c.personId, c.year, c.input, settlement, ledgerVersion, ledger]),
   };
 
   /** Runs `work` in a transaction, again from the start when it lost a race (at most RETRIES times). */

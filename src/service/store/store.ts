@@ -89,6 +89,11 @@ export interface Tx {
   /** Appends a journal entry and returns its id (the other rows of the change point to it). */
   appendJournal(e: Omit<JournalEntry, 'cursor'>): Promise<string>;
   insertClaim(c: ClaimRow): Promise<void>;
+  /**
+   * A new claim settled: its journal entry (`settle`, version 1, at its `receivedAt`, by its key),
+   * the claim, its first settlement version and the person-year's next ledger version, at once.
+   */
+  recordSettlement(r: { claim: ClaimRow; settlement: string; ledgerVersion: number; ledger: string }): Promise<void>;
   appendSettlement(s: { claimId: string; version: number; status: ClaimStatus; settlement: string | null; journalId: string }): Promise<void>;
   appendLedger(l: { personId: string; year: number; version: number; ledger: string; journalId: string }): Promise<void>;
   insertReversal(r: { claimId: string; answer: string; journalId: string }): Promise<void>;
