@@ -76,6 +76,12 @@ describe.each(Object.keys(stores))('bashunwei serve on %s, sent SIGTERM under lo
     expect(answered.filter((r) => r.at > termAt).length).toBeGreaterThan(0);
     expect(results.some((r) => r.error !== undefined)).toBe(true);
     expect(serve.logs.map((l) => l.msg)).toContain('stopped');
+    // Ids only in the logs: nothing of a claim's content, no key.
+    const logText = serve.logs.map((l) => JSON.stringify(l)).join('\n');
+    expect(serve.logs.filter((l) => l.claimId !== undefined).length).toBeGreaterThan(0);
+    for (const word of ['"person"', '"items"', '"amount"', '"county"', '"category"', 'registered-poor', 'rural-dibao', '"personal"', 'bsw_', 'authorization']) {
+      expect(logText, word).not.toContain(word);
+    }
 
     // What was answered 201 is stored, and nothing else.
     const reopened = await openStore(db);
