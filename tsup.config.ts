@@ -1,10 +1,13 @@
 import { defineConfig } from 'tsup';
 
-// Three entry points: the library (ESM + CJS + types), the command line (ESM only, with a shebang),
-// and the simulation's worker thread (ESM; loaded by path from the library and the command).
+// Four entry points: the library and the back-office service `bashunwei/service` (ESM + CJS +
+// types, one type build for both), the command line (ESM only, with a shebang), and the
+// simulation's worker thread (ESM; loaded by path from the library and the command). The command loads `serve` and `keys` by
+// dynamic import (chunks beside cli.js), so `settle` never loads Fastify or a database driver.
+// better-sqlite3 is an optional dependency: never bundled, loaded when an SQLite store is opened.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', service: 'src/service/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -12,6 +15,7 @@ export default defineConfig([
     target: 'node20',
     // import.meta.url in the CommonJS build, to find the simulation worker next to it.
     shims: true,
+    external: ['better-sqlite3'],
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -19,7 +23,9 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    external: ['better-sqlite3'],
   },
+
   {
     entry: { 'simulate-worker': 'src/simulate/worker.ts' },
     format: ['esm'],

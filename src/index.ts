@@ -28,7 +28,15 @@ export { NO_END, type RuleSet } from './rules/compile.js';
 export type { Policy, Scheme, Named } from './rules/policy.js';
 export { listParameters, listAssumedRules, type ParameterInfo, type AssumedRule } from './rules/parameters.js';
 export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
-export { ledgerToJson, parseLedgerJson, yearLedgerToJson, yearLedgerFromJson, type YearLedgerJson, type LedgerFileJson } from './ledger/ledger-json.js';
+export {
+  ledgerToJson,
+  parseLedgerJson,
+  parseYearLedgerJson,
+  yearLedgerToJson,
+  yearLedgerFromJson,
+  type YearLedgerJson,
+  type LedgerFileJson,
+} from './ledger/ledger-json.js';
 /** Relief-fund balances (absent = unlimited) and one fund's payment. */
 export type { FundBalances, FundDraw } from './settle/funds.js';
 export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/premium-split.js';

@@ -5,10 +5,14 @@
  * simulation on worker threads from each (the worker file must travel in the tarball), runs the
  * `bashunwei` command, and type-checks code against the packed declarations with `tsc --strict`
  * and no `skipLibCheck`, under `module: nodenext` (ESM and CJS) and `moduleResolution: bundler`.
+ * It installs without optional dependencies, as a billing system that only settles may:
+ * better-sqlite3 (native, the service's embedded store) is then absent, the library and `settle`
+ * work, and `serve` says what to do; importing the library loads neither Fastify nor a database
+ * driver.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
 
@@ -20,6 +24,9 @@ const node = (file: string) => execFileSync(process.execPath, [file], { cwd: con
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let files: string[] = [];
 let distBeforePack = true;
+/** Every file under a folder, as a relative path with forward slashes. */
+const filesUnder = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).map((f) => f.split(sep).join('/'));
 
 beforeAll(() => {
   // What a fresh clone has: the files git tracks (and new ones not ignored), as they are now.
@@ -35,7 +42,7 @@ beforeAll(() => {
   const packed = JSON.parse(out.slice(out.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
   files = packed[0]!.files.map((f) => f.path);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(consumer, packed[0]!.filename)], { cwd: consumer, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', join(consumer, packed[0]!.filename)], { cwd: consumer, stdio: 'pipe' });
   // A TypeScript consumer has Node's types; link the project's (the same version) rather than download them.
   mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
   symlinkSync(join(root, 'node_modules/@types/node'), join(consumer, 'node_modules/@types/node'), 'dir');
@@ -48,8 +55,11 @@ describe('the installed package', () => {
     expect(files).toContain('dist/index.js');
   });
 
-  it('ships the builds, their types, the worker, the rules with their JSON Schemas and the README, and nothing else', () => {
-    expect(files.filter((f) => !f.endsWith('.map')).sort()).toEqual(
+  it('ships the builds, their types, the worker, the service, the rules with their JSON Schemas, the docs and the README, and nothing else', () => {
+    // The command's and the service's code split into chunks (named by their hash) beside them.
+    const chunks = files.filter((f) => /^dist\/[\w-]+-[A-Z0-9]{8}\.js$/.test(f));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(files.filter((f) => !f.endsWith('.map') && !chunks.includes(f)).sort()).toEqual(
       [
         'README.md',
         'LICENSE',
@@ -60,8 +70,14 @@ describe('the installed package', () => {
         'dist/index.d.ts',
         'dist/index.js',
         'dist/simulate-worker.js',
-        ...readdirSync(join(root, 'rules/ziyang-2017')).map((f) => `rules/ziyang-2017/${f}`),
-        ...readdirSync(join(root, 'rules/schema')).map((f) => `rules/schema/${f}`),
+        'dist/service.js',
+        'dist/service.cjs',
+        'dist/service.d.ts',
+        'dist/service.d.cts',
+        'docs/claim.md',
+        'docs/service.md',
+        'schema/claim.schema.json',
+        ...filesUnder(join(clone, 'rules')).map((f) => `rules/${f}`),
       ].sort(),
     );
   });
@@ -131,4 +147,38 @@ console.log(fen === undefined ? '' : formatFen(fen), CLAIM_CSV_COLUMNS.length);
     // And the right declaration file was the one checked: .d.cts for require, .d.ts for import.
     expect(out).toContain(file === 'cjs.cts' ? 'bashunwei/dist/index.d.cts' : 'bashunwei/dist/index.d.ts');
   }, 240_000);
+
+  it('loads neither Fastify nor a database driver when the library is imported', () => {
+    const loaded = execFileSync(
+      process.execPath,
+      ['-e', `require('bashunwei'); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules[\\\\/](fastify|pg|better-sqlite3|prom-client)[\\\\/]/.test(k))))`],
+      { cwd: consumer, encoding: 'utf8' },
+    );
+    expect(JSON.parse(loaded)).toEqual([]);
+    for (const build of ['index.js', 'index.cjs']) {
+      const text = readFileSync(join(consumer, 'node_modules/bashunwei/dist', build), 'utf8');
+      expect(text, build).not.toMatch(/(from |require\()["'](fastify|pg|better-sqlite3|prom-client)["']/);
+    }
+  });
+
+  it.each([
+    ['import (ESM)', 'service.mjs', `import { buildService, openStore } from 'bashunwei/service';`],
+    ['require (CommonJS)', 'service.cjs', `const { buildService, openStore } = require('bashunwei/service');`],
+  ])('offers the service for embedding from %s', (_, file, load) => {
+    writeFileSync(join(consumer, file), `${load}\nconsole.log(typeof buildService, typeof openStore);\n`);
+    expect(node(file).trim()).toBe('function function');
+  });
+
+  it('says what to do when `serve` is asked for SQLite without the optional better-sqlite3', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['serve', '--db', join(consumer, 'x.sqlite')], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stderr = (e as { stderr: string }).stderr;
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/better-sqlite3 cannot be loaded .*npm install better-sqlite3@12.* --db postgres:\/\//);
+  });
 });

@@ -4,7 +4,7 @@
  * left in it at the end: every test must remove what it made (test/helpers.ts `tempDir` does).
  * A folder of its own also keeps other runs on the same machine out of the count.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,6 +20,9 @@ const TOOL_CACHES = /^tsx-\d+$/;
 export default function setup(): () => void {
   const previous = process.env.TMPDIR;
   const root = mkdtempSync(join(tmpdir(), 'bashunwei-test-run-'));
+  // Other users may pass through it (not list it), as through /tmp: run as root, the tests' PostgreSQL
+  // server runs as the postgres user in a folder of its own inside (test/postgres-server.ts).
+  chmodSync(root, 0o711);
   process.env.TMPDIR = root;
   return () => {
     const left = readdirSync(root).filter((name) => !TOOL_CACHES.test(name));

@@ -1,6 +1,8 @@
 /**
- * The `bashunwei` command: `settle`, `simulate`, `rules` (check, test, diff, schema) and `claims
- * schema` (CONTRACT.md), `--version`, and `--help` for the command and for each subcommand.
+ * The `bashunwei` command: `settle`, `simulate`, `rules` (check, test, diff, schema), `claims
+ * schema`, `serve` and `keys create` (CONTRACT.md), `--version`, and `--help` for the command and
+ * for each subcommand. `serve` and `keys` are loaded only when run: they bring Fastify and a
+ * database driver, which `settle` never needs.
  */
 import { claimsCommand } from './claims-command.js';
 import { version } from '../../package.json';
@@ -10,11 +12,15 @@ import { type Io, settleCommand } from './settle-command.js';
 import { UsageError } from './args.js';
 import { type Command, COMMAND_USAGE, USAGE } from './usage.js';
 
-const COMMANDS: Readonly<Record<Command, (argv: readonly string[], io: Io & { progress?: ProgressIo }) => Promise<number>>> = {
+type Run = (argv: readonly string[], io: Io & { progress?: ProgressIo }) => Promise<number>;
+
+const COMMANDS: Readonly<Record<Command, Run>> = {
   settle: settleCommand,
   simulate: simulateCommand,
   rules: rulesCommand,
   claims: claimsCommand,
+  serve: async (argv, io) => (await import('./serve-command.js')).serveCommand(argv, io),
+  keys: async (argv, io) => (await import('./keys-command.js')).keysCommand(argv, io),
 };
 const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(COMMANDS, c);
 const isHelp = (a: string) => a === '--help' || a === '-h';

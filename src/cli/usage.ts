@@ -4,7 +4,7 @@
  */
 
 /** The subcommands that have their own usage. */
-export type Command = 'settle' | 'simulate' | 'rules' | 'claims';
+export type Command = 'settle' | 'simulate' | 'rules' | 'claims' | 'serve' | 'keys';
 
 /** The usage of each subcommand: its synopsis, then one line per option. */
 export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
@@ -46,6 +46,22 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   schema               prints the JSON Schema of a claim for the embedded rules (or --rules DIR), or
                        writes it to FILE (docs/claim.md says what it checks and what it cannot)
 `,
+  serve: `usage: bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB]
+  Runs the back-office service (docs/service.md): settlement, reversal and ledgers over HTTP, API keys
+  and roles, an append-only journal, OpenAPI 3.1 at /openapi.json, metrics at /metrics.
+  --port N             the port to listen on (default 8080)
+  --host H             the address to listen on (default 127.0.0.1)
+  --db FILE|URL        a SQLite file (one process) or a postgres:// URL (many processes); default
+                       DATABASE_URL, else bashunwei.sqlite in the working directory
+  LOG_LEVEL            JSON logs on stdout at this level (default info); SIGTERM shuts down gracefully
+  exit 2 when the store cannot be opened or the port cannot be listened on
+`,
+  keys: `usage: bashunwei keys create --role cashier|auditor|admin [--name TEXT] [--db FILE | --db postgres://…]
+  create               makes an API key and prints it once on stdout (only its SHA-256 is stored)
+  --role R             cashier (settles, reads) | auditor (reads, the journal) | admin (all, and reverses)
+  --name TEXT          what the key is for, kept beside it
+  --db FILE|URL        the service's store, as for serve
+`,
 };
 
 /** The synopsis of every subcommand: `bashunwei --help`. */
@@ -57,6 +73,8 @@ export const USAGE = `usage:
   bashunwei rules diff A B [--format text|json]
   bashunwei rules schema [--out DIR]
   bashunwei claims schema [--rules DIR] [--out FILE]
+  bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB]
+  bashunwei keys create --role cashier|auditor|admin [--name TEXT] [--db FILE | --db postgres://…]
   bashunwei --version
   bashunwei COMMAND --help
 `;

@@ -49,6 +49,27 @@ export const ClaimErrorCode = {
   NOT_SETTLED: 'not_settled',
   /** The claims of a person-year given for a reversal belong to several persons or years. */
   MIXED_PERSON_YEAR: 'mixed_person_year',
+
+  // The service's own refusals (`bashunwei serve`): the same shape and the same tables, so a
+  // client reads one list of codes whether the claim or the request was wrong.
+  /** No API key, or a key the service does not know (401). */
+  UNAUTHORIZED: 'unauthorized',
+  /** The key's role does not have the right the route needs (403). */
+  FORBIDDEN: 'forbidden',
+  /** Nothing is stored under the id of the URL (404). */
+  NOT_FOUND: 'not_found',
+  /** No route at this path (404). */
+  UNKNOWN_ROUTE: 'unknown_route',
+  /** The path exists, the method does not (405). */
+  METHOD_NOT_ALLOWED: 'method_not_allowed',
+  /** A body sent with a media type the route does not read (415). */
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported_media_type',
+  /** A part of the URL or of its query that is not what the route takes (400). */
+  INVALID_PARAMETER: 'invalid_parameter',
+  /** The service is shutting down or its database does not answer (503). */
+  UNAVAILABLE: 'unavailable',
+  /** A failure of the service itself (500): the request may be sent again. */
+  INTERNAL_ERROR: 'internal_error',
 } as const;
 
 /** A claim error code. */

@@ -41,6 +41,15 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   not_settled: (p) => `claim ${p.received ?? ''} is not among the settled claims of its person-year${p.detail ? ` (${p.detail})` : ''}; nothing was reversed`,
   mixed_person_year: (p) => `the claims to re-settle must all be of one person and one year${p.detail ? ` (${p.detail})` : ''}`,
   ledger_mismatch: (p) => `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
+  unauthorized: (p) => `a valid API key is required${p.detail ? ` (${p.detail})` : ''}: send the header Authorization: Bearer <key> (bashunwei keys create)`,
+  forbidden: (p) => `a key of the role ${p.received ?? ''} may not use ${p.detail ?? 'this route'}; it needs one of: ${p.expected ?? 'admin'}`,
+  not_found: (p) => `nothing is stored under ${field(p)} ${p.received ?? ''}${p.detail ? ` (${p.detail})` : ''}`,
+  unknown_route: (p) => `there is no route ${p.received ?? ''}; the routes are listed in /openapi.json`,
+  method_not_allowed: (p) => `${p.received ?? 'this method'} is not a method of ${p.path || 'this path'}; allowed: ${p.expected ?? ''}`,
+  unsupported_media_type: (p) => `the body must be sent as ${p.expected ?? 'application/json'}${p.received ? `, not ${p.received}` : ''}`,
+  invalid_parameter: (p) => `${field(p)} must be ${p.expected ?? 'another value'}${p.received ? `, not ${p.received}` : ''}`,
+  unavailable: (p) => `the service cannot answer now${p.detail ? ` (${p.detail})` : ''}; send the request again shortly`,
+  internal_error: (p) => `the service failed to answer${p.detail ? ` (${p.detail})` : ''}; send the request again: settling and reversing are idempotent`,
 };
 
 /** What is wrong with a text that is not JSON (the detail of `invalid_json`), in English. */

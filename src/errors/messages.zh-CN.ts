@@ -41,6 +41,15 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   not_settled: (p) => `报销申请 ${p.received ?? ''} 不在该患者本年度已结算的报销申请中${detail(p)}；未做任何冲正`,
   mixed_person_year: (p) => `重新结算的报销申请必须属于同一患者、同一年度${detail(p)}`,
   ledger_mismatch: (p) => `传入的年度累计台账不属于本报销申请的患者和年度${detail(p)}`,
+  unauthorized: (p) => `需要有效的 API 密钥${detail(p)}：请在请求头写 Authorization: Bearer <密钥>（由 bashunwei keys create 创建）`,
+  forbidden: (p) => `${p.received ?? ''} 角色的密钥无权使用 ${p.detail ?? '此路由'}；需要以下角色之一：${p.expected ?? 'admin'}`,
+  not_found: (p) => `${fieldThen(p)}${p.received ?? ''} 下没有任何记录${detail(p)}`,
+  unknown_route: (p) => `没有路由 ${p.received ?? ''}；全部路由见 /openapi.json`,
+  method_not_allowed: (p) => `路径 ${p.path || '此路径'} 不接受 ${p.received ?? '此'} 方法；可用：${p.expected ?? ''}`,
+  unsupported_media_type: (p) => `请求体应以 ${p.expected ?? 'application/json'} 发送${got(p)}`,
+  invalid_parameter: (p) => `${fieldThen(p)}应为 ${p.expected ?? '其他值'}${got(p)}`,
+  unavailable: (p) => `服务暂时无法应答${detail(p)}；请稍后重发请求`,
+  internal_error: (p) => `服务未能应答${detail(p)}；请重发请求：结算与冲正都可安全重发`,
 };
 
 /** What is wrong with a text that is not JSON (the detail of `invalid_json`), in Chinese. */

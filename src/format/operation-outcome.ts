@@ -35,6 +35,16 @@ const ISSUE_TYPE: Readonly<Record<ClaimErrorCode, string>> = {
   ledger_mismatch: 'business-rule',
   not_settled: 'not-found',
   mixed_person_year: 'business-rule',
+  // The service's codes (never from `settle`, but a FHIR client of the service may meet them).
+  unauthorized: 'login',
+  forbidden: 'forbidden',
+  not_found: 'not-found',
+  unknown_route: 'not-supported',
+  method_not_allowed: 'not-supported',
+  unsupported_media_type: 'not-supported',
+  invalid_parameter: 'value',
+  unavailable: 'transient',
+  internal_error: 'exception',
 };
 
 /**

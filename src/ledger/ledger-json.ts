@@ -131,6 +131,19 @@ export function parseLedgerJson(json: unknown, file = 'ledger'): Result<Map<stri
 }
 
 /**
+ * Reads one year ledger's JSON (as {@link yearLedgerToJson} writes it, or as a settlement's
+ * `ledger`); every problem comes back with its path.
+ *
+ * @example
+ * parseYearLedgerJson(yearLedgerToJson(emptyYearLedger('P1', 2017))) // { ok: true, value: { personId: 'P1', … } }
+ */
+export function parseYearLedgerJson(json: unknown, file = 'ledger'): Result<YearLedger, RuleIssue> {
+  const r = parseLedgerJson({ version: 2, entries: [json] }, file);
+  if (!r.ok) return fail(r.errors.map((e) => ({ ...e, path: e.path.replace(/^entries\[0\]\.?/, '') })));
+  return ok([...r.value.values()][0]!);
+}
+
+/**
  * Reads one year ledger written by {@link yearLedgerToJson} (already checked, or from our own store).
  *
  * @example

@@ -1,0 +1,75 @@
+/**
+ * Every error in the documented shape, those Fastify raises itself included: a body that is not
+ * JSON or not UTF-8, too large (413), of another media type (415), an unknown route (404) or
+ * method (405), a malformed URL or HTTP request (400). Fastify's own English `{ statusCode, error,
+ * message }` never reaches a client.
+ */
+import type { FastifyError, FastifyRequest } from 'fastify';
+import { ClaimErrorCode } from '../index.js';
+import { type Answer, Refusal, refuse } from './answer.js';
+import { lenientLang } from './request-query.js';
+import { methodsOf } from './routes.js';
+import { SERVICE_WORDS } from './words.js';
+
+/**
+ * The answer to an error raised while handling `req`.
+ *
+ * @example
+ * app.setErrorHandler((err, req, reply) => send(reply, answerForError(err, req, bodyLimit)));
+ */
+export function answerForError(err: FastifyError | Error, req: FastifyRequest, bodyLimit: number): Answer {
+  if (err instanceof Refusal) return err.answer;
+  const lang = lenientLang(req.query);
+  const code = (err as FastifyError).code;
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return refuse(415, ClaimErrorCode.UNSUPPORTED_MEDIA_TYPE, 'content-type', { expected: 'application/json', received: req.headers['content-type'] ?? '(none)' }, lang);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return refuse(413, ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${bodyLimit} bytes`, detail: `${bodyLimit} bytes` }, lang);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody }, lang);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'content-length', { received: req.headers['content-length'] ?? '(none)' }, lang);
+    case 'FST_ERR_BAD_URL':
+      return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'url', { received: JSON.stringify(req.url.slice(0, 200)) }, lang);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return refuse(414, ClaimErrorCode.INVALID_PARAMETER, 'url', { received: `${req.url.length} characters` }, lang);
+    default: {
+      const status = (err as FastifyError).statusCode ?? 500;
+      if (status >= 400 && status < 500) return refuse(status, ClaimErrorCode.INVALID_PARAMETER, '', { received: code ?? err.message }, lang);
+      return refuse(500, ClaimErrorCode.INTERNAL_ERROR, '', {}, lang);
+    }
+  }
+}
+
+/**
+ * The answer to a request no route takes: 405 with `Allow` when the path has other methods,
+ * 404 otherwise.
+ *
+ * @example
+ * app.setNotFoundHandler((req, reply) => send(reply, notFoundAnswer(req, '')));
+ */
+export function notFoundAnswer(req: FastifyRequest, prefix: string): Answer {
+  const lang = lenientLang(req.query);
+  const path = req.url.split('?', 1)[0]!;
+  const methods = methodsOf(path, prefix);
+  if (methods.length > 0) {
+    const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+    return refuse(405, ClaimErrorCode.METHOD_NOT_ALLOWED, path, { received: req.method, expected: allow.join(', ') }, lang, { allow: allow.join(', ') });
+  }
+  return refuse(404, ClaimErrorCode.UNKNOWN_ROUTE, '', { received: `${req.method} ${path.slice(0, 200)}` }, lang);
+}
+
+/**
+ * The raw HTTP answer to a request Node's parser could not read (no route, no Fastify reply):
+ * 400 (431 for headers too large, 408 for a request too slow), in the documented shape, in Chinese.
+ *
+ * @example
+ * Fastify({ clientErrorHandler: (err, socket) => socket.end(clientErrorResponse(err)) })
+ */
+export function clientErrorResponse(err: NodeJS.ErrnoException): string {
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  const body = refuse(status, ClaimErrorCode.INVALID_PARAMETER, '', { received: err.code ?? 'malformed request' }, 'zh-CN').json;
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}

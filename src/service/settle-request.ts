@@ -1,0 +1,101 @@
+/**
+ * `POST /claims`: read the body with the library's own reader, then, in one transaction holding
+ * the claim id and the person-year, answer from the store when the id is known (the same claim:
+ * 200 replay; another claim: 409), or settle against the stored ledger and append the claim, its
+ * first settlement version, the ledger's next version and the journal entry.
+ */
+import {
+  ClaimErrorCode,
+  type Claim,
+  emptyYearLedger,
+  type Lang,
+  ledgerYear,
+  parseClaimText,
+  parseYearLedgerJson,
+  settleClaim,
+  settlementToJson,
+  yearLedgerToJson,
+} from '../index.js';
+import { type Answer, refusal, refuse } from './answer.js';
+import { canonicalJson } from './canonical-json.js';
+import type { CurrentClaim, Store } from './store/store.js';
+import { SERVICE_WORDS } from './words.js';
+
+/** Who asks, in which language, and the clock. */
+export interface RequestContext {
+  readonly lang: Lang;
+  /** The id of the API key that made the request (the journal names it). */
+  readonly keyId: string;
+  /** The time of a journal entry, ISO 8601 UTC. */
+  readonly now: () => string;
+}
+
+/** What became of a settlement request, for the metrics. */
+export type SettleOutcome = 'settled' | 'replay' | 'refused';
+
+/**
+ * Settles the claim of `text` (the request body) in `store`.
+ *
+ * @example
+ * const { answer } = await settleRequest(store, body, { lang: 'zh-CN', keyId: 'k_1', now: () => new Date().toISOString() });
+ */
+export async function settleRequest(store: Store, text: string, ctx: RequestContext): Promise<{ answer: Answer; outcome: SettleOutcome; claimId?: string }> {
+  const { lang } = ctx;
+  if (text.trim() === '') return { answer: refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody }, lang), outcome: 'refused' };
+  const parsed = parseClaimText(text, { lang });
+  if (!parsed.ok) return { answer: refusal(400, parsed.errors), outcome: 'refused' };
+  const claim = parsed.value;
+  const personId = claim.person.id;
+  const year = ledgerYear(claim.visit.discharged);
+
+  return store.transaction(async (tx) => {
+    await tx.lockPersonYear(personId, year);
+    const stored = await tx.claim(claim.id);
+    if (stored) return { ...known(stored, claim, lang), claimId: claim.id };
+
+    const before = await tx.ledger(personId, year);
+    const ledger = before === undefined ? emptyYearLedger(personId, year) : readLedger(before.ledger, personId, year);
+    const r = settleClaim(claim, { ledger, lang });
+    if (!r.ok) return { answer: refusal(422, r.errors), outcome: 'refused' as const };
+    const settlement = JSON.stringify(settlementToJson(r.value, { lang }));
+
+    const at = ctx.now();
+    await tx.recordSettlement({
+      claim: { claimId: claim.id, personId, year, input: text, receivedAt: at, keyId: ctx.keyId },
+      settlement,
+      ledgerVersion: (before?.version ?? 0) + 1,
+      ledger: JSON.stringify(yearLedgerToJson(r.value.ledger)),
+    });
+    return { answer: { status: 201, json: settlement, headers: { 'settlement-version': '1' } }, outcome: 'settled' as const, claimId: claim.id };
+  });
+}
+
+/** Why a known id is refused, in the words of each language (the `detail` of duplicate_claim). */
+const CONFLICT: Readonly<Record<Lang, { reversed: string; other: string }>> = {
+  'zh-CN': { reversed: '已冲正；重新结算请用新的申请编号', other: '内容与已结算的不同' },
+  en: { reversed: 'and reversed since; settle it again under a new id', other: 'with other content' },
+};
+
+/** A claim id already in the store: the same claim still settled is a replay; anything else a conflict. */
+function known(stored: CurrentClaim, claim: Claim, lang: Lang): { answer: Answer; outcome: SettleOutcome } {
+  const was = parseClaimText(stored.input);
+  const same = was.ok && canonicalJson(was.value) === canonicalJson(claim);
+  if (same && stored.status === 'settled' && stored.settlement !== null) {
+    return { answer: { status: 200, json: stored.settlement, headers: { 'idempotent-replay': 'true', 'settlement-version': String(stored.version) } }, outcome: 'replay' };
+  }
+  const detail = CONFLICT[lang][stored.status === 'reversed' ? 'reversed' : 'other'];
+  return { answer: refuse(409, ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail }, lang), outcome: 'refused' };
+}
+
+/**
+ * A stored ledger, read back with the library's own reader (its fields are the library's).
+ *
+ * @example
+ * readLedger(stored.ledger, 'P1', 2017)
+ */
+export function readLedger(text: string, personId: string, year: number) {
+  const r = parseYearLedgerJson(JSON.parse(text), 'ledgers');
+  // The service wrote it with yearLedgerToJson: failing to read it back is a fault, not a refusal.
+  if (!r.ok) throw new Error(`the stored ledger of ${personId} ${year} does not read back: ${r.errors[0]?.path} ${r.errors[0]?.message}`);
+  return r.value;
+}
