@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { claimResponse } from '../src/format/fhir-claim-response.js';
-import { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from '../src/format/settlement-csv.js';
+import { settlementCsvColumns, settlementCsvRow } from '../src/format/settlement-csv.js';
 import { settlementToJson } from '../src/format/settlement-json.js';
 import { statementHtml } from '../src/format/statement-html.js';
 import { parseAmount } from '../src/money/fen.js';
@@ -79,12 +79,17 @@ describe('FHIR R4 ClaimResponse', () => {
 });
 
 describe('CSV, a row per claim', () => {
+  const COLUMNS = settlementCsvColumns();
   it('has a cell per column, and each row adds up: total = hospital + Σ payers + personal', () => {
     for (const r of records) {
-      const cells = settlementCsvRow(settlementToJson(r)).split(',');
-      expect(cells).toHaveLength(SETTLEMENT_CSV_COLUMNS.length);
-      const at = (c: string) => fen(cells[SETTLEMENT_CSV_COLUMNS.indexOf(c as never)]!);
-      const payers = SETTLEMENT_CSV_COLUMNS.slice(5, 14).reduce((s, c) => s + at(c), 0);
+      const json = settlementToJson(r);
+      const cells = settlementCsvRow(json).split(',');
+      expect(cells).toHaveLength(COLUMNS.length);
+      const at = (c: string) => fen(cells[COLUMNS.indexOf(c)]!);
+      // The payer columns: every tier of the book's rule sets, between the hospital and the patient.
+      const payerColumns = COLUMNS.slice(COLUMNS.indexOf('hospitalAbsorbed') + 1, COLUMNS.indexOf('personal'));
+      for (const l of json.lines) expect(at(l.id), l.id).toBe(fen(l.amount));
+      const payers = payerColumns.reduce((s, c) => s + at(c), 0);
       expect(at('hospitalAbsorbed') + payers + at('personal')).toBe(at('total'));
     }
   });
@@ -102,7 +107,7 @@ describe('CSV, a row per claim', () => {
     const code = await main(['settle', '-', '--format', 'csv'], { out: (s) => (out += s), err: (s) => (err += s), stdin });
     expect(code).toBe(1);
     const lines = out.trim().split('\n');
-    expect(lines[0]).toBe(SETTLEMENT_CSV_COLUMNS.join(','));
+    expect(lines[0]).toBe(COLUMNS.join(','));
     expect(lines).toHaveLength(2);
     expect(JSON.parse(err.split('\n')[0]!).line).toBe(2);
   });
