@@ -1,7 +1,27 @@
-/** Shared helpers of the tests: reading fixtures and comparing to golden files. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Shared helpers of the tests: reading fixtures, comparing to golden files, temporary folders. */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
+
+const made: string[] = [];
+// Every folder tempDir made in this test file is removed when the file is done
+// (test/temp-dir-guard.ts fails the run if anything is left in the temporary directory).
+afterAll(() => {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/**
+ * A fresh folder in the system's temporary directory, removed after the test file.
+ *
+ * @example
+ * const dir = tempDir('cli'); // /tmp/bashunwei-cli-XXXXXX
+ */
+export function tempDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `bashunwei-${name}-`));
+  made.push(dir);
+  return dir;
+}
 
 /** A worked example of the spec: claims settled in order and the settlements expected. */
 export interface SpecExample {

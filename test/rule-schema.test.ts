@@ -3,8 +3,7 @@
  * (never edited by hand: they must equal what the command writes), pointed at by every shipped rule
  * file's `$schema`, and strict enough that an editor flags the usual mistakes as they are typed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { main } from '../src/cli/main.js';
 import { EMBEDDED_RULE_FOLDERS } from '../src/rules/embedded.js';
 import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../src/rules/json-schema.js';
 import { RULE_FILE_SCHEMA_NAMES, ruleFileSchemas, schemaNameOf, type RuleFileSchemaName } from '../src/rules/schema.js';
+import { tempDir } from './helpers.js';
 
 const root = join(__dirname, '..');
 const read = (p: string): Record<string, unknown> => JSON.parse(readFileSync(p, 'utf8'));
@@ -45,14 +45,10 @@ const validator = (schema: RuleFileSchemaName) => new Ajv2020({ allErrors: true,
 
 describe('the rule files\' JSON Schemas', () => {
   it('rules/schema/ holds exactly what `bashunwei rules schema --out` writes (regenerate it, never edit it)', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'bashunwei-schema-'));
-    try {
-      expect((await run(['rules', 'schema', '--out', out])).code).toBe(0);
-      expect(readdirSync(join(root, 'rules/schema')).sort()).toEqual(readdirSync(out).sort());
-      for (const f of readdirSync(out)) expect(readFileSync(join(root, 'rules/schema', f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+    const out = tempDir('schema');
+    expect((await run(['rules', 'schema', '--out', out])).code).toBe(0);
+    expect(readdirSync(join(root, 'rules/schema')).sort()).toEqual(readdirSync(out).sort());
+    for (const f of readdirSync(out)) expect(readFileSync(join(root, 'rules/schema', f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
   });
 
   it('names exactly the files that have a schema, in order', () => {

@@ -4,17 +4,16 @@
  * and every kind of rule-file mistake is reported with its file, path and a stable code, in a
  * folder that extends another at the file of the folder that wrote it.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES, defaultRules } from '../src/rules/embedded.js';
 import { parseRuleChain, parseRuleFiles } from '../src/rules/parse.js';
 import { loadRuleFolder, readRuleFiles } from '../src/rules/load.js';
 import { ruleBook, policyOn } from '../src/rules/book.js';
 import { listParameters } from '../src/rules/parameters.js';
 import { settle } from '../src/settle/settle.js';
-import { baseClaim, expectGolden } from './helpers.js';
+import { baseClaim, expectGolden, tempDir } from './helpers.js';
 
 type Files = Record<string, any>;
 const RULES = join(__dirname, '..', 'rules');
@@ -41,17 +40,6 @@ const bookWith = (mutate: (f: Files) => void) => {
   if (!b.ok) throw new Error('book');
   return b.value;
 };
-
-/** Temporary folders of this file, removed at the end. */
-const temporary: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the shipped rule sets', () => {
   it.each(Object.keys(EMBEDDED_RULE_FOLDERS))('%s loads from its folder with no problem', (name) => {
@@ -183,7 +171,7 @@ describe('a policy change is a rule-file change, never a code change', () => {
   };
 
   it('a second rule folder with one changed number (tilt ratio 20% → 30%) changes tier 5 and what follows', () => {
-    const dir = tempDir('bashunwei-rules-');
+    const dir = tempDir('rules');
     cpSync(join(RULES, 'ziyang-2017'), dir, { recursive: true });
     const file = join(dir, 'tiers', 'tilt-payment.json');
     const t5 = JSON.parse(readFileSync(file, 'utf8'));
@@ -573,7 +561,7 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
   });
 
   it('a rule folder on disk reports problems with the folder in the file name', () => {
-    const dir = tempDir('bashunwei-bad-');
+    const dir = tempDir('bad');
     cpSync(join(RULES, 'ziyang-2017'), dir, { recursive: true });
     writeFileSync(join(dir, 'persons.json'), '{}');
     const r = loadRuleFolder(dir);
@@ -583,7 +571,7 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
   });
 
   it('a folder on disk that extends another reports a mistake in the file of the folder that wrote it', () => {
-    const root = tempDir('bashunwei-chain-');
+    const root = tempDir('chain');
     cpSync(join(RULES, 'ziyang-2017'), join(root, 'base'), { recursive: true });
     cpSync(join(RULES, 'ziyang-2022'), join(root, 'variant'), { recursive: true });
     const rs = JSON.parse(readFileSync(join(root, 'variant', 'ruleset.json'), 'utf8'));
@@ -598,7 +586,7 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     ['a folder that does not exist', '../nowhere', 'rule_file_missing'],
     ['itself (a circle)', '.', 'rule_invalid'],
   ])('a folder that extends %s is refused at its ruleset.json "extends"', (_n, parent, code) => {
-    const root = tempDir('bashunwei-extends-');
+    const root = tempDir('extends');
     cpSync(join(RULES, 'ziyang-2022'), join(root, 'variant'), { recursive: true });
     const rs = JSON.parse(readFileSync(join(root, 'variant', 'ruleset.json'), 'utf8'));
     writeFileSync(join(root, 'variant', 'ruleset.json'), JSON.stringify({ ...rs, extends: parent }));

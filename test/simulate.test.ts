@@ -6,11 +6,10 @@
  * NDJSON or CSV.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { claimArb, era, yearSequenceOfArb } from './arbitraries.js';
 import { main } from '../src/cli/main.js';
 import { generateClaims } from '../seeds/generator.js';
@@ -26,6 +25,7 @@ import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/claim-csv.js';
 import { simulateFile } from '../src/simulate/parallel.js';
 import { createSimulation } from '../src/simulate/simulation.js';
 import { simulationReport } from '../src/simulate/summary.js';
+import { tempDir } from './helpers.js';
 
 const claims = [...generateClaims({ claims: 3000, seed: 42, year: 2018 })];
 /** Person-years of 2022–2025 (ziyang-2022), each person's claims of the year in order, ids unique. */
@@ -34,7 +34,7 @@ const claims2022 = fc
   .flatMap((year, k) => year.map((c) => ({ ...c, id: `Y${k}-${String(c.id)}`, person: { ...(c.person as object), id: `P2022-${k}` } })));
 /** The 2018 claims and the 2022 ones, settled by the same book. */
 const bothEras = [...claims, ...claims2022];
-const dir = mkdtempSync(join(tmpdir(), 'bashunwei-sim-'));
+const dir = tempDir('sim');
 const ndjson = join(dir, 'claims.ndjson');
 const csv = join(dir, 'claims.csv');
 
@@ -42,7 +42,6 @@ beforeAll(() => {
   writeFileSync(ndjson, claims.map((c) => JSON.stringify(c)).join('\n') + '\n');
   writeFileSync(csv, [CLAIM_CSV_COLUMNS.join(','), ...claims.flatMap(claimCsvRows)].join('\n') + '\n');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What the tier of that id paid on a claim (0 when its rule set has no such tier). */
 const tierOf = (r: SettlementRecord, id: string): number => r.lines.find((l) => l.id === id)?.amount ?? 0;
