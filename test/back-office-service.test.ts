@@ -5,8 +5,7 @@
  * of a load followed by a restart that loses nothing that was answered and counts nothing twice.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaims } from '../seeds/generator.js';
@@ -14,6 +13,7 @@ import { parseClaim } from '../src/claim/parse.js';
 import { parseLedgerJson, yearLedgerToJson } from '../src/ledger/ledger-json.js';
 import type { YearLedger } from '../src/ledger/year-ledger.js';
 import { settleClaim } from '../src/settle/settle-claim.js';
+import { tempDir } from './helpers.js';
 
 const root = join(__dirname, '..');
 const running: ChildProcess[] = [];
@@ -58,7 +58,7 @@ function replay(inputs: readonly unknown[]) {
 }
 
 const example = JSON.parse(readFileSync(join(root, 'examples/claims/01-poor-inpatient-in-county.json'), 'utf8'));
-const db = () => join(mkdtempSync(join(tmpdir(), 'bashunwei-service-')), 'ledger.sqlite');
+const db = () => join(tempDir('service'), 'ledger.sqlite');
 
 describe('the back-office service over HTTP', () => {
   it('settles a claim once: the same claim again is answered from the store, another claim under its id is refused', async () => {

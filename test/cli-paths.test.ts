@@ -1,11 +1,10 @@
 /** The command's less travelled paths: what it prints when a write fails, in text mode, and for empty input. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, tempDir } from './helpers.js';
 
 async function run(argv: string[], stdin = '') {
   let out = '';
@@ -21,7 +20,7 @@ it('says so and exits 2 when the ledger cannot be written', async () => {
 });
 
 it('says so and exits 2 when the ledger cannot be read or repeats a key', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bashunwei-paths-'));
+  const dir = tempDir('paths');
   const missing = await run(['settle', '-', '--ledger', join(dir, 'none.json')], JSON.stringify(baseClaim()));
   expect(missing.code).toBe(2);
   expect(missing.err).toContain(`bashunwei: cannot read the ledger ${join(dir, 'none.json')}: `);
@@ -54,8 +53,8 @@ it('explains each line in English with --lang en, in Chinese by default, and ref
   const en = JSON.parse((await run(['settle', '-', '--lang', 'en'], JSON.stringify(baseClaim()))).out);
   expect(zh.lines.map((l: { amount: string }) => l.amount)).toEqual(en.lines.map((l: { amount: string }) => l.amount));
   for (const l of zh.lines) expect(l.explanation).toMatch(/[\u4e00-\u9fff]/);
-  // English sentences; names that come from the rule files (table labels, target descriptions) stay as written there.
-  for (const l of en.lines) expect(l.explanation).toMatch(/^[A-Z][^。，；]*yuan[^。，；]*\.$/);
+  // English sentences (some begin with their ratio, "20% of …"); no Chinese punctuation.
+  for (const l of en.lines) expect(l.explanation).toMatch(/^[A-Z0-9][^。，；]*yuan[^。，；]*\.$/);
   const bad = await run(['settle', '-', '--lang', 'fr'], JSON.stringify(baseClaim()));
   expect(bad.code).toBe(2);
   expect(bad.err).toContain('--lang must be one of zh-CN, en');
@@ -80,10 +79,10 @@ it('prints usage after a usage error', async () => {
 });
 
 it('counts the problems of a bad rule folder', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bashunwei-bad-rules-'));
+  const dir = tempDir('bad-rules');
   cpSync(join(__dirname, '..', 'rules', 'ziyang-2017'), dir, { recursive: true });
   const f = join(dir, 'persons.json');
-  writeFileSync(f, readFileSync(f, 'utf8').replace('"category"', '"categroy"').replace('"7.2"', '7.2'));
+  writeFileSync(f, readFileSync(f, 'utf8').replace('"fact": "group"', '"fact": "gruop"').replace('"7.2"', '7.2'));
   const r = await run(['rules', 'check', dir]);
   expect(r.code).toBe(2);
   expect(r.out.trim().split('\n').at(-1)).toBe(`✖ 1 problem in ${dir}`);

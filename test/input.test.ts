@@ -1,6 +1,5 @@
 /** The byte reader of the command, with small limits so that every bound is tested at its edge. */
-import { mkdirSync, mkdtempSync, cpSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { mulDiv, mulDivRem } from '../src/money/rounding.js';
 import { parseClaim } from '../src/claim/parse.js';
 import { settleClaim } from '../src/settle/settle-claim.js';
 import { emptyYearLedger } from '../src/ledger/year-ledger.js';
-import { baseClaim } from './helpers.js';
+import { baseClaim, tempDir } from './helpers.js';
 
 const collect = async <T>(g: AsyncIterable<T>) => {
   const out: T[] = [];
@@ -89,13 +88,13 @@ describe('rule folders on disk', () => {
   const rules = join(__dirname, '..', 'rules', 'ziyang-2017');
 
   it('reads a folder of rule folders as a book, and refuses folders without rules', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bashunwei-book-'));
+    const dir = tempDir('book');
     cpSync(rules, join(dir, 'a-2017'), { recursive: true });
     mkdirSync(join(dir, 'notes'));
     writeFileSync(join(dir, 'README.txt'), 'not a rule set');
     const r = loadRuleFolder(dir);
     expect(r.ok && r.value.sets.map((s) => s.id)).toEqual(['ziyang-2017']);
-    const empty = mkdtempSync(join(tmpdir(), 'bashunwei-empty-'));
+    const empty = tempDir('empty');
     const e = loadRuleFolder(empty);
     expect(!e.ok && e.errors[0]).toMatchObject({ code: 'rule_file_missing', file: join(empty, 'ruleset.json') });
     const missing = loadRuleFolder(join(empty, 'nope'));
@@ -126,10 +125,13 @@ describe('the command, beyond settling', () => {
     expect((await run([])).err).toContain('no command given');
   });
 
-  it('lists the summary of a valid folder', async () => {
+  it('lists the summary of a valid folder, and of a folder that extends it', async () => {
     const r = await run(['rules', 'check', join(__dirname, '..', 'rules', 'ziyang-2017')]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^✔ ziyang-2017: in force 2017-03-17 to 2020-12-31, 1 dated version, \d+ parameters \(32 assumed, not verified\)\n/);
+    expect(r.out).toMatch(/^✔ ziyang-2017: in force 2017-03-17 to 2020-12-31, 9 tiers \(maternal-subsidy, [a-z, -]+, relief-funds\), 1 dated version, \d+ parameters \(32 assumed, not verified\)\n/);
+    const r2022 = await run(['rules', 'check', join(__dirname, '..', 'rules', 'ziyang-2022')]);
+    expect(r2022.code).toBe(0);
+    expect(r2022.out).toMatch(/^✔ ziyang-2022: in force from 2022-01-01, 4 tiers \(basic-insurance, serious-illness-insurance, medical-assistance, tilted-assistance\), 1 dated version, \d+ parameters \(30 assumed, not verified\)\n/);
   });
 });
 

@@ -3,8 +3,7 @@
  * .ci/run): the page loads without a console error or a request, and every figure it shows is
  * the value of the report JSON at the path the figure names.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -15,6 +14,7 @@ import { reformRules } from '../src/rules/reform.js';
 import { simulationHtml } from '../src/simulate/report-html.js';
 import { createSimulation } from '../src/simulate/simulation.js';
 import { type SimulationReport, simulationReport } from '../src/simulate/summary.js';
+import { tempDir } from './helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let browser: Browser;
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const sim = createSimulation({ variants, funds: { 'emergency-relief': 2_000_000, 'charity-care': 1_000_000, 'health-poverty-relief': 500_000, 'major-disease-charity': 0 } as never });
   for (const c of generateClaims({ claims: 4000, seed: 9 })) sim.add(c);
   report = simulationReport(sim.result(), variants.map((v) => v.rules));
-  file = join(mkdtempSync(join(tmpdir(), 'bashunwei-report-')), 'report.html');
+  file = join(tempDir('report'), 'report.html');
   writeFileSync(file, simulationHtml(report));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
