@@ -7,10 +7,10 @@
  *   npx tsx examples/analyst-reform.ts            (20,000 claims; CLAIMS=1000000 for a province)
  */
 import { generateClaims } from '../seeds/generator.js';
-import { ZIYANG_2017_FILES, createSimulation, defaultRules, displayWidth, reformRules, simulationReport } from '../src/index.js';
+import { createSimulation, defaultRules, displayWidth, reformRules, simulationReport } from '../src/index.js';
 
-// Cell 1 — the reform: one parameter of one rule file, checked like any rule folder.
-const reform = reformRules(ZIYANG_2017_FILES, [{ file: 'tier-5-tilt-payment.json', path: 'ratio', value: '0.30' }]);
+// Cell 1 — the reform: one parameter of one rule file of the 2017 scheme, checked like any rule folder.
+const reform = reformRules(defaultRules(), [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' }]);
 if (!reform.ok) throw new Error(reform.errors.map((e) => e.message).join('\n'));
 const variants = [
   { name: 'baseline', rules: defaultRules() },
@@ -28,11 +28,8 @@ const [base, changed] = report.variants;
 const diff = report.differences[0]!;
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 const num = (s: string) => s.padStart(16);
-const LABEL: Record<string, string> = {
-  'maternal-subsidy': '分娩补助', 'hospital-waiver': '医疗机构减免', 'basic-insurance': '基本医疗保险',
-  'serious-illness-insurance': '大病保险', 'supplementary-insurance': '补充医疗保险', 'tilt-payment': '基本医疗保险倾斜支付',
-  'special-supplementary-insurance': '特殊补充医疗保险', 'medical-assistance': '民政医疗救助', 'relief-funds': '救助基金',
-};
+// The payers' names come from the rule files (the report lists each variant's tiers).
+const LABEL: Record<string, string> = Object.fromEntries(base!.tiers.map((t) => [t.id, t.label]));
 console.log(`${claims} claims, ${base!.claims} settled\n`);
 console.log(`${pad('payer', 24)}${num('baseline')}${num('tilt 30%')}${num('change')}`);
 for (const id of Object.keys(base!.byTier)) console.log(`${pad(LABEL[id] ?? id, 24)}${num(base!.byTier[id]!)}${num(changed!.byTier[id]!)}${num(diff.byTier[id]!)}`);
