@@ -156,7 +156,7 @@ describe('the back-office service over HTTP', () => {
       expect(new Set(ledger.claimIds).size).toBe(ledger.claimIds.length);
       expect([...ledger.claimIds].sort()).toEqual(cs.map((c) => (c as { id: string }).id).sort());
       expect(ledger).toEqual(replay(ledger.claimIds.map((id: string) => cs.find((c) => (c as { id: string }).id === id))));
-      expect(parseLedgerJson({ version: 1, entries: [ledger] }).ok).toBe(true);
+      expect(parseLedgerJson({ version: 2, entries: [ledger] }).ok).toBe(true);
       counted += ledger.claimIds.length;
     }
     expect(counted).toBe(inputs.length);

@@ -91,7 +91,7 @@ export function openStore(path: string): Store {
     ledger: (personId, year) => {
       const r = getLedger.get(personId, year) as { ledger: string } | undefined;
       if (!r) return undefined;
-      const parsed = parseLedgerJson({ version: 1, entries: [JSON.parse(r.ledger)] }, 'ledgers');
+      const parsed = parseLedgerJson({ version: 2, entries: [JSON.parse(r.ledger)] }, 'ledgers');
       if (!parsed.ok) throw new Error(`stored ledger of ${personId} ${year} is invalid`);
       return [...parsed.value.values()][0];
     },
