@@ -5,16 +5,19 @@
  * `bashunwei` command.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.js';
 
 const root = join(__dirname, '..');
-const consumer = mkdtempSync(join(tmpdir(), 'bashunwei-consumer-'));
+const consumer = tempDir('consumer');
 const claim = readFileSync(join(root, 'examples/claims/01-poor-inpatient-in-county.json'), 'utf8');
 const node = (file: string) => execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8' });
 let files: string[] = [];
+/** The files under a folder of the project, as paths from the project's root (sub-folders included). */
+const filesUnder = (dir: string): string[] =>
+  (readdirSync(join(root, dir), { recursive: true }) as string[]).map((f) => `${dir}/${f.split(sep).join('/')}`).filter((f) => statSync(join(root, f)).isFile());
 
 beforeAll(() => {
   execFileSync('npx', ['tsup', '--silent'], { cwd: root });
@@ -37,8 +40,8 @@ describe('the installed package', () => {
         'dist/index.d.ts',
         'dist/index.js',
         'dist/simulate-worker.js',
-        ...readdirSync(join(root, 'rules/ziyang-2017')).map((f) => `rules/ziyang-2017/${f}`),
-        ...readdirSync(join(root, 'rules/schema')).map((f) => `rules/schema/${f}`),
+        // Every rule folder (both shipped rule sets, their tiers/) and the JSON Schemas.
+        ...filesUnder('rules'),
       ].sort(),
     );
   });
