@@ -13,6 +13,7 @@ import { parseClaim } from '../src/claim/parse.js';
 import { settlementToJson } from '../src/format/settlement-json.js';
 import type { YearLedger } from '../src/ledger/year-ledger.js';
 import { settleClaim } from '../src/settle/settle-claim.js';
+import { yearSequenceArb } from './arbitraries.js';
 import { arbPersonYear } from './oracle/generate.js';
 import { oracleSettle, type OracleSettlement, type OracleYearState } from './oracle/index.js';
 import { formatFen } from './oracle/money.js';
@@ -102,5 +103,14 @@ describe('the engine agrees with the oracle of POLICY.md and POLICY-2022.md', ()
     );
     expect(compared).toBeGreaterThan(RUNS);
     expect([...eras].sort()).toEqual(['ziyang-2017', 'ziyang-2022']);
+  });
+
+  it("on the engine's own generated person-years of both eras too (other shapes: bills up to a billion yuan, every contract field written)", () => {
+    fc.assert(
+      fc.property(yearSequenceArb, (claims) => {
+        compareYear(claims);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
