@@ -53,7 +53,11 @@ const cases: [string, unknown, string, string][] = [
   ['an empty item list', { ...c, items: [] }, 'empty_items', 'items'],
   ['items as an object', { ...c, items: {} }, 'invalid_type', 'items'],
   ['an item that is not an object', { ...c, items: ['x'] }, 'not_an_object', 'items[0]'],
-  ['an empty item category', { ...c, ...item({ category: '' }) }, 'empty_string', 'items[0].category'],
+  // Item categories are a closed list (the national fee categories, by id or code, and "drug"): an empty one is not in it.
+  ['an empty item category', { ...c, ...item({ category: '' }) }, 'invalid_enum', 'items[0].category'],
+  ['an unknown item category', { ...c, ...item({ category: 'drugs' }) }, 'invalid_enum', 'items[0].category'],
+  ['a national fee code that does not exist', { ...c, ...item({ category: '15' }) }, 'invalid_enum', 'items[0].category'],
+  ['a fee code written as a number', { ...c, ...item({ category: 9 }) }, 'invalid_enum', 'items[0].category'],
   ['an unknown catalog', { ...c, ...item({ catalog: 'D' }) }, 'invalid_enum', 'items[0].catalog'],
   ['a lower-case catalog', { ...c, ...item({ catalog: 'a' }) }, 'invalid_enum', 'items[0].catalog'],
   ['an item without amount', { ...c, items: [{ category: 'drug', catalog: 'A' }] }, 'missing_field', 'items[0].amount'],
@@ -163,13 +167,29 @@ describe('a batch with bad lines still settles the good ones', () => {
     if (!again.outcomes[0]!.ok) expect(again.outcomes[0]!.errors[0]).toMatchObject({ code: 'duplicate_claim', path: 'id' });
   });
 
-  it('refuses a claim discharged outside every rule set, naming the date', () => {
-    const r = settle(baseClaim({ visit: { kind: 'inpatient', discharged: '2016-12-31' } }));
+  it.each(['2016-12-31', '2021-01-01', '2021-12-31'])('refuses a claim discharged on %s, outside every rule set, naming the date and the periods', (date) => {
+    const r = settle(baseClaim({ visit: { kind: 'inpatient', discharged: date } }));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors[0]).toMatchObject({ code: 'no_rules_for_date', path: 'visit.discharged' });
-      expect(r.errors[0]!.message).toContain('2016-12-31');
+      expect(r.errors[0]!.message).toContain(date);
       expect(r.errors[0]!.message).toContain('2017-03-17 to 2020-12-31');
+      expect(r.errors[0]!.message).toContain('2022-01-01');
+    }
+  });
+
+  it.each([
+    ['a 2017 category on a 2022 claim', { person: { ...person, category: 'registered-poor' }, visit: { kind: 'inpatient', discharged: '2022-03-01' } }, 'person.category', 'ziyang-2022'],
+    ['a 2022 category on a 2017 claim', { person: { ...person, category: 'extreme-poor' } }, 'person.category', 'ziyang-2017'],
+  ])('refuses %s: the value belongs to the other rule set (invalid_enum, naming the one in force)', (_, over, path, set) => {
+    // Valid against the contract (a value of some rule set of the book) …
+    expect(parseClaim(baseClaim(over)).ok).toBe(true);
+    // … but not of the rule set in force on its discharge date.
+    const r = settle(baseClaim(over));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.map((e) => [e.code, e.path])).toEqual([['invalid_enum', path]]);
+      expect(r.errors[0]!.message).toContain(set);
     }
   });
 });

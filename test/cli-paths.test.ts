@@ -53,8 +53,8 @@ it('explains each line in English with --lang en, in Chinese by default, and ref
   const en = JSON.parse((await run(['settle', '-', '--lang', 'en'], JSON.stringify(baseClaim()))).out);
   expect(zh.lines.map((l: { amount: string }) => l.amount)).toEqual(en.lines.map((l: { amount: string }) => l.amount));
   for (const l of zh.lines) expect(l.explanation).toMatch(/[\u4e00-\u9fff]/);
-  // English sentences; names that come from the rule files (table labels, target descriptions) stay as written there.
-  for (const l of en.lines) expect(l.explanation).toMatch(/^[A-Z][^。，；]*yuan[^。，；]*\.$/);
+  // English sentences (some begin with their ratio, "20% of …"); no Chinese punctuation.
+  for (const l of en.lines) expect(l.explanation).toMatch(/^[A-Z0-9][^。，；]*yuan[^。，；]*\.$/);
   const bad = await run(['settle', '-', '--lang', 'fr'], JSON.stringify(baseClaim()));
   expect(bad.code).toBe(2);
   expect(bad.err).toContain('--lang must be one of zh-CN, en');
@@ -75,14 +75,14 @@ it('says there is no claim in an empty input', async () => {
 it('prints usage after a usage error', async () => {
   const r = await run(['settle', '--format', 'pdf']);
   expect(r.code).toBe(2);
-  expect(r.err.startsWith('bashunwei: --format must be one of json, ndjson, text, html, csv, fhir\nusage: bashunwei settle [FILE|-] [options]\n')).toBe(true);
+  expect(r.err.startsWith('bashunwei: --format must be one of json, ndjson, text, html, csv, fhir, nhsa\nusage: bashunwei settle [FILE|-] [options]\n')).toBe(true);
 });
 
 it('counts the problems of a bad rule folder', async () => {
   const dir = tempDir('bad-rules');
   cpSync(join(__dirname, '..', 'rules', 'ziyang-2017'), dir, { recursive: true });
   const f = join(dir, 'persons.json');
-  writeFileSync(f, readFileSync(f, 'utf8').replace('"category"', '"categroy"').replace('"7.2"', '7.2'));
+  writeFileSync(f, readFileSync(f, 'utf8').replace('"fact": "group"', '"fact": "gruop"').replace('"7.2"', '7.2'));
   const r = await run(['rules', 'check', dir]);
   expect(r.code).toBe(2);
   expect(r.out.trim().split('\n').at(-1)).toBe(`✖ 1 problem in ${dir}`);

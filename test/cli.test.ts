@@ -3,7 +3,7 @@
  * error lines that lose no other claim, the ledger in and out, rule folders, exit codes.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
@@ -118,7 +118,8 @@ describe('bashunwei settle', () => {
     const second = await run(['settle', join(dir, 'b.ndjson'), '--ledger', join(dir, 'ledger.json'), '--ledger-out', join(dir, 'ledger2.json')]);
     expect(second.lines.map((l) => JSON.parse(l).lines[2].amount)).toEqual(['46650.50', '10541.25']);
     const ledger = JSON.parse(readFileSync(join(dir, 'ledger2.json'), 'utf8'));
-    expect(ledger.entries[0]).toMatchObject({ personId: 'P10', year: 2018, claimIds: ['C10a', 'C10b', 'C10c'], seriousIllnessBurden: '101950.00' });
+    expect(ledger.version).toBe(2);
+    expect(ledger.entries[0]).toMatchObject({ personId: 'P10', year: 2018, claimIds: ['C10a', 'C10b', 'C10c'], counters: { 'serious-illness-insurance.burden': '101950.00' } });
     const again = await run(['settle', join(dir, 'a.ndjson'), '--ledger', join(dir, 'ledger2.json')]);
     expect(again.code).toBe(1);
     expect(JSON.parse(again.out).error.code).toBe('duplicate_claim');
@@ -127,9 +128,9 @@ describe('bashunwei settle', () => {
   it('settles with a rule folder given by --rules', async () => {
     const dir = tmp();
     cpSync(join(__dirname, '..', 'rules', 'ziyang-2017'), dir, { recursive: true });
-    const f = join(dir, 'tier-1-hospital-waiver.json');
+    const f = join(dir, 'tiers', 'hospital-waiver.json');
     const t1 = JSON.parse(readFileSync(f, 'utf8'));
-    t1.rate.values['2017-03-17'] = '0.10';
+    t1.take.share.values['2017-03-17'] = '0.10';
     writeFileSync(f, JSON.stringify(t1));
     const r = await run(['settle', join(EX, '01-poor-inpatient-in-county.json'), '--rules', dir]);
     expect(JSON.parse(r.out).lines[0].amount).toBe('500.00');
@@ -170,16 +171,19 @@ describe('bashunwei rules check', () => {
     const r = await run(['rules', 'check']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('✔ ziyang-2017: in force 2017-03-17 to 2020-12-31');
-    expect(r.out).toContain('assumed  tier-5-tilt-payment.json ratio = 0.20  (clause 7.4.4)');
+    expect(r.out).toContain('assumed  tiers/tilt-payment.json shares.in-scope.ratio = 0.20  (clause 7.4.4)');
+    expect(r.out).toContain('✔ ziyang-2022: in force from 2022-01-01');
+    expect(r.out).toContain('assumed  tiers/tilted-assistance.json annualCap = 20000  (clause 42.5)');
   });
 
   it('prints every problem of a bad folder with its file and path, exit 2', async () => {
     const dir = tmp();
     cpSync(join(__dirname, '..', 'rules', 'ziyang-2017'), dir, { recursive: true });
     const f = join(dir, 'persons.json');
-    writeFileSync(f, readFileSync(f, 'utf8').replace('"category"', '"categroy"'));
+    writeFileSync(f, readFileSync(f, 'utf8').replace('"fact": "group"', '"fact": "gruop"'));
     const r = await run(['rules', 'check', dir]);
     expect(r.code).toBe(2);
-    expect(r.out).toContain(`${join(dir, 'persons.json')} protected.when.all[0].fact (rule_unknown_fact)`);
+    // The file as the command names it: relative to the working directory.
+    expect(r.out).toContain(`${relative(process.cwd(), join(dir, 'persons.json'))} protected.when.all[0].fact (rule_unknown_fact)`);
   });
 });

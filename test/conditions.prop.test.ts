@@ -7,12 +7,18 @@ import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../src/claim/enums.js';
 import { type Condition, compileCondition } from '../src/rules/conditions.js';
-import { FACTS, type FactName } from '../src/rules/facts.js';
+import { FACTS, type FactName, type SchemeValues, factValues } from '../src/rules/facts.js';
 import { defaultRules } from '../src/rules/embedded.js';
 
 const RUNS = Math.min(1500, Number(process.env.FC_RUNS ?? 1500));
 const FACT_NAMES = Object.keys(FACTS) as FactName[];
-const valuesOf = (f: FactName): readonly (string | boolean)[] => FACTS[f].values ?? ['drug', 'treatment', 'exam'];
+/** The values of the facts a scheme declares (categories, groups, counties, areas, levels), over every rule set of the book. */
+const BOOK_VALUES: SchemeValues = (() => {
+  const sets = defaultRules().sets.map((x) => x.scheme);
+  const union = (f: (s: (typeof sets)[number]) => Iterable<string>) => [...new Set(sets.flatMap((s) => [...f(s)]))];
+  return { categories: union((s) => s.categories.keys()), groups: union((s) => s.groups.keys()), counties: union((s) => s.counties.keys()), areas: union((s) => s.areas.keys()), levels: union((s) => s.levels) };
+})();
+const valuesOf = (f: FactName): readonly (string | boolean)[] => factValues(f, BOOK_VALUES);
 
 /** A full bag of facts, every fact with one of its values. */
 const factsArb = fc.record(Object.fromEntries(FACT_NAMES.map((f) => [f, fc.constantFrom(...valuesOf(f))])) as Record<FactName, fc.Arbitrary<string | boolean>>);
@@ -55,15 +61,17 @@ function shippedConditions(): Condition[] {
     if (o.when) out.push(o.when as Condition);
     Object.entries(o).forEach(([k, v]) => k !== 'when' && walk(v));
   };
-  walk(defaultRules().sets[0]!.files);
+  for (const set of defaultRules().sets) walk(set.files);
   return out;
 }
 
 describe('compiled conditions agree with json-rules-engine', () => {
   const shipped = shippedConditions();
 
-  it('finds the conditions of the shipped rules', () => {
-    expect(shipped.length).toBeGreaterThan(25);
+  it('finds the conditions of the shipped rules, of both rule sets, over facts of their own values', () => {
+    expect(shipped.length).toBeGreaterThan(45);
+    expect(valuesOf('category')).toEqual(expect.arrayContaining(['registered-poor', 'extreme-poor', 'general']));
+    expect(valuesOf('group')).toEqual(expect.arrayContaining(['poor', 'core', 'marginal', 'illness', 'none']));
   });
 
   it('on every condition of the shipped rules, for generated facts', async () => {

@@ -7,30 +7,45 @@
 import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../src/claim/parse.js';
 import { settlementToJson, type SettlementJson } from '../src/format/settlement-json.js';
-import { emptyYearLedger, type YearLedger } from '../src/ledger/year-ledger.js';
+import { emptyYearLedger } from '../src/ledger/year-ledger.js';
 import { type Fen, parseAmount } from '../src/money/fen.js';
+import { policyOn } from '../src/rules/book.js';
+import { defaultRules } from '../src/rules/embedded.js';
 import { settleClaim } from '../src/settle/settle-claim.js';
 
-type LedgerPatch = Partial<Omit<YearLedger, 'personId' | 'year' | 'claimIds'>>;
+/** Year-to-date counters to start from, by name (`<tier id>.<counter>`); each must be one the rule set keeps. */
+type LedgerPatch = Readonly<Record<string, Fen>>;
 const yuan = (s: string) => parseAmount(s)! as Fen;
 
-function settleWith(opts: { category?: string; illnessInduced?: boolean; kind?: string; mode?: string; chronic?: boolean; level?: string; area?: string; items: [string, string, string?][] }, patch: LedgerPatch = {}): SettlementJson {
+function settleWith(
+  opts: { category?: string; illnessInduced?: boolean; kind?: string; mode?: string; chronic?: boolean; referral?: string; level?: string; area?: string; discharged?: string; items: [string, string, string?][] },
+  patch: LedgerPatch = {},
+): SettlementJson {
   const claim = {
     id: 'E',
     person: { id: 'PE', county: 'anyue', category: opts.category ?? 'general', illnessInduced: opts.illnessInduced ?? false },
-    visit: { kind: opts.kind ?? 'inpatient', discharged: '2018-05-05', ...(opts.mode ? { deliveryMode: opts.mode } : {}), ...(opts.chronic ? { chronic: true } : {}) },
+    visit: {
+      kind: opts.kind ?? 'inpatient',
+      discharged: opts.discharged ?? '2018-05-05',
+      ...(opts.mode ? { deliveryMode: opts.mode } : {}),
+      ...(opts.chronic ? { chronic: true } : {}),
+      ...(opts.referral ? { referral: opts.referral } : {}),
+    },
     hospital: { level: opts.level ?? 'county', area: opts.area ?? 'anyue' },
     items: opts.items.map(([category, catalog, amount]) => ({ category, catalog, amount: amount ?? '0' })),
   };
   const c = parseClaim(claim);
   if (!c.ok) throw new Error(JSON.stringify(c.errors));
-  const r = settleClaim(c.value, { ledger: { ...emptyYearLedger('PE', 2018), ...patch } });
+  // A misspelt counter would be kept aside and read by no tier: the test would pass for nothing.
+  const layout = policyOn(defaultRules(), claim.visit.discharged)!.scheme.counters;
+  for (const name of Object.keys(patch)) expect(layout, name).toContain(name);
+  const r = settleClaim(c.value, { ledger: { ...emptyYearLedger('PE', Number(claim.visit.discharged.slice(0, 4))), counters: patch } });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return settlementToJson(r.value);
 }
 const line = (s: SettlementJson, id: string) => s.lines.find((l) => l.id === id)!.amount;
 const drug = (amount: string): [string, string, string] => ['drug', 'A', amount];
-const capUsed: LedgerPatch = { basicInsurancePaid: { basic: yuan('150000') } };
+const capUsed: LedgerPatch = { 'basic-insurance.paid.basic': yuan('150000') };
 
 describe('deductibles, at and one fen past', () => {
   it.each([
@@ -49,7 +64,7 @@ describe('deductibles, at and one fen past', () => {
   ])('special outpatient, resident table: %s', (_n, amount, paid, used) => {
     const s = settleWith({ kind: 'special-outpatient', items: [drug(amount)] });
     expect(line(s, 'basic-insurance')).toBe(paid);
-    expect(s.ledger.basicDeductibleUsed['special-outpatient-resident']).toBe(used);
+    expect(s.ledger.counters['basic-insurance.deductible.special-outpatient-resident']).toBe(used);
   });
 
   it.each([
@@ -58,7 +73,7 @@ describe('deductibles, at and one fen past', () => {
     ['a protected person’s halved deductible of 5,000, exactly', '4000', '1000.00', '0.00'],
   ])('serious illness: %s', (name, burden, amount, paid) => {
     const category = name.includes('protected') ? 'rural-dibao' : 'general';
-    const s = settleWith({ category, items: [drug(amount)] }, { ...capUsed, seriousIllnessBurden: yuan(burden) });
+    const s = settleWith({ category, items: [drug(amount)] }, { ...capUsed, 'serious-illness-insurance.burden': yuan(burden) });
     expect(line(s, 'basic-insurance')).toBe('0.00');
     expect(line(s, 'serious-illness-insurance')).toBe(paid);
   });
@@ -71,19 +86,19 @@ describe('serious-illness brackets, at and one fen past', () => {
     ['up to 100,000 at 65%', '99000', '1000.00', '650.00'],
     ['one fen into 75% (round(54500.0075) − 53850 = 650.01)', '99000', '1000.01', '650.01'],
   ])('%s', (_n, burden, amount, paid) => {
-    const s = settleWith({ items: [drug(amount)] }, { ...capUsed, seriousIllnessBurden: yuan(burden) });
+    const s = settleWith({ items: [drug(amount)] }, { ...capUsed, 'serious-illness-insurance.burden': yuan(burden) });
     expect(line(s, 'serious-illness-insurance')).toBe(paid);
   });
 });
 
 describe('annual caps and limits, exactly used up and one fen short', () => {
   it.each([
-    ['basic insurance, 0.01 left', { basicInsurancePaid: { basic: yuan('149999.99') } }, 'basic-insurance', '0.01'],
-    ['basic insurance, used up', { basicInsurancePaid: { basic: yuan('150000') } }, 'basic-insurance', '0.00'],
-    ['serious illness, 0.01 left', { ...capUsed, seriousIllnessBurden: yuan('200000'), seriousIllnessPaid: yuan('299999.99') }, 'serious-illness-insurance', '0.01'],
-    ['serious illness, used up', { ...capUsed, seriousIllnessBurden: yuan('200000'), seriousIllnessPaid: yuan('300000') }, 'serious-illness-insurance', '0.00'],
-    ['supplementary, 0.01 left', { supplementaryPaid: yuan('49999.99') }, 'supplementary-insurance', '0.01'],
-    ['supplementary, used up', { supplementaryPaid: yuan('50000') }, 'supplementary-insurance', '0.00'],
+    ['basic insurance, 0.01 left', { 'basic-insurance.paid.basic': yuan('149999.99') }, 'basic-insurance', '0.01'],
+    ['basic insurance, used up', { 'basic-insurance.paid.basic': yuan('150000') }, 'basic-insurance', '0.00'],
+    ['serious illness, 0.01 left', { ...capUsed, 'serious-illness-insurance.burden': yuan('200000'), 'serious-illness-insurance.paid': yuan('299999.99') }, 'serious-illness-insurance', '0.01'],
+    ['serious illness, used up', { ...capUsed, 'serious-illness-insurance.burden': yuan('200000'), 'serious-illness-insurance.paid': yuan('300000') }, 'serious-illness-insurance', '0.00'],
+    ['supplementary, 0.01 left', { 'supplementary-insurance.paid': yuan('49999.99') }, 'supplementary-insurance', '0.01'],
+    ['supplementary, used up', { 'supplementary-insurance.paid': yuan('50000') }, 'supplementary-insurance', '0.00'],
   ] as const)('%s', (_n, patch, id, paid) => {
     expect(line(settleWith({ items: [drug('100000')] }, patch as LedgerPatch), id)).toBe(paid);
   });
@@ -93,7 +108,7 @@ describe('annual caps and limits, exactly used up and one fen short', () => {
     ['assistance, used up', yuan('50000'), '0.00'],
   ])('%s', (_n, used, paid) => {
     // Dibao in Sichuan (no target): a large 乙类 part leaves plenty for assistance.
-    const s = settleWith({ category: 'rural-dibao', area: 'sichuan', items: [['drug', 'B', '100000']] }, { assistancePaid: used });
+    const s = settleWith({ category: 'rural-dibao', area: 'sichuan', items: [['drug', 'B', '100000']] }, { 'medical-assistance.paid': used });
     expect(line(s, 'medical-assistance')).toBe(paid);
   });
 
@@ -101,7 +116,7 @@ describe('annual caps and limits, exactly used up and one fen short', () => {
     ['general outpatient, 0.01 left', yuan('299.99'), '0.01'],
     ['general outpatient, used up', yuan('300'), '0.00'],
   ])('%s', (_n, used, paid) => {
-    const s = settleWith({ kind: 'general-outpatient', level: 'township', items: [drug('100')] }, { basicInsurancePaid: { 'general-outpatient': used } });
+    const s = settleWith({ kind: 'general-outpatient', level: 'township', items: [drug('100')] }, { 'basic-insurance.paid.general-outpatient': used });
     expect(line(s, 'basic-insurance')).toBe(paid);
   });
 });
@@ -142,5 +157,52 @@ describe('the chronic outpatient target is floor(10%) to the fen', () => {
     const s = settleWith({ category: 'registered-poor', kind: 'special-outpatient', chronic: true, area: 'sichuan', items: [['drug', 'C', amount]] });
     expect(s.target).toEqual({ personalMax: target, met: true });
     expect(s.personal).toBe(target);
+  });
+});
+
+describe('ziyang-2022: deductibles, thresholds and caps, at and one fen past', () => {
+  // Basic insurance's cap used up, so that what each later tier sees is the claim's in-scope cost.
+  const in2022 = (category: string, amount: string, patch: LedgerPatch, where: { area?: string; referral?: string } = {}) =>
+    settleWith({ category, discharged: '2023-05-05', ...where, items: [drug(amount)] }, { ...capUsed, ...patch });
+
+  it.each([
+    ['at the marginal yearly deductible of 3,000 (10% of 30,000)', '3000.00', {}, '0.00', '3000.00'],
+    ['one fen past it (0.01 × 60% = 0.006 → 0.01)', '3000.01', {}, '0.01', '3000.00'],
+    ['what earlier claims of the year consumed is not deducted again', '100.00', { 'medical-assistance.deductible': yuan('3000') }, '60.00', '3000.00'],
+    ['the annual limit of 50,000 with 0.01 left', '10000.00', { 'medical-assistance.paid': yuan('49999.99') }, '0.01', '3000.00'],
+  ] as const)('medical assistance: %s', (_n, amount, patch, paid, consumed) => {
+    const s = in2022('marginal', amount, patch);
+    expect(line(s, 'serious-illness-insurance')).toBe('0.00');
+    expect(line(s, 'medical-assistance')).toBe(paid);
+    expect(s.ledger.counters['medical-assistance.deductible']).toBe(consumed);
+  });
+
+  // Serious illness and assistance used up, so that the tilted burden grows by the claim's in-scope cost.
+  const usedUp: LedgerPatch = { 'serious-illness-insurance.paid': yuan('300000'), 'serious-illness-insurance.burden': yuan('500000'), 'medical-assistance.paid': yuan('50000') };
+  it.each([
+    ['a burden that reaches the threshold of 10,000 exactly pays nothing', '9000', '0', '1000.00', {}, '0.00'],
+    ['one fen past it pays 0.01 (0.005 → 0.01)', '9000', '0', '1000.01', {}, '0.01'],
+    ['the annual cap of 20,000 with 0.01 left', '50000', '19999.99', '1000.00', {}, '0.01'],
+    ['the annual cap used up', '50000', '20000', '1000.00', {}, '0.00'],
+    ['out of county but referred, in the city', '50000', '0', '1000.00', { area: 'lezhi', referral: 'referred' }, '500.00'],
+    ['out of county, not referred: not for this claim', '50000', '0', '1000.00', { area: 'lezhi' }, '0.00'],
+    ['out of province, even referred: not for this claim', '50000', '0', '1000.00', { area: 'other-province', referral: 'referred' }, '0.00'],
+  ] as const)('tilted assistance: %s', (_n, burden, paidBefore, amount, where, paid) => {
+    const s = in2022('marginal', amount, { ...usedUp, 'tilted-assistance.burden': yuan(burden), 'tilted-assistance.paid': yuan(paidBefore) }, where);
+    expect(line(s, 'medical-assistance')).toBe('0.00');
+    expect(line(s, 'tilted-assistance')).toBe(paid);
+  });
+
+  it.each([
+    ['the core group’s halved deductible of 5,000, exactly', 'dibao', '4000', '0', '1000.00', '0.00'],
+    ['one fen past it (0.01 × 60% = 0.006 → 0.01)', 'dibao', '4000', '0', '1000.01', '0.01'],
+    ['the general deductible of 10,000 is not halved', 'general', '4000', '0', '1000.00', '0.00'],
+    ['the core group is paid beyond the 300,000 cap (1,000 × 80%)', 'extreme-poor', '200000', '300000', '1000.00', '800.00'],
+    ['others stop at the cap', 'marginal', '200000', '300000', '1000.00', '0.00'],
+    ['others with 0.01 of the cap left', 'general', '200000', '299999.99', '1000.00', '0.01'],
+  ] as const)('serious illness: %s', (_n, category, burden, paidBefore, amount, paid) => {
+    const s = in2022(category, amount, { 'serious-illness-insurance.burden': yuan(burden), 'serious-illness-insurance.paid': yuan(paidBefore) });
+    expect(line(s, 'basic-insurance')).toBe('0.00');
+    expect(line(s, 'serious-illness-insurance')).toBe(paid);
   });
 });

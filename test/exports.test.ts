@@ -16,7 +16,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { parseCsv } from '../src/csv/read.js';
 import { claimResponse } from '../src/format/fhir-claim-response.js';
-import { SETTLEMENT_CSV_COLUMNS, settlementCsvRow } from '../src/format/settlement-csv.js';
+import { settlementCsvColumns, settlementCsvRow } from '../src/format/settlement-csv.js';
 import { settlementToJson } from '../src/format/settlement-json.js';
 import { statementHtml } from '../src/format/statement-html.js';
 import { parseAmount } from '../src/money/fen.js';
@@ -24,8 +24,7 @@ import { settleBatch } from '../src/settle/settle.js';
 import type { SettlementRecord } from '../src/settle/settle-claim.js';
 import { claimArb } from './arbitraries.js';
 import { expectGolden } from './helpers.js';
-import { payerKindOf } from '../src/format/payer-kind.js';
-import { TIER_ORDER } from '../src/rules/schema.js';
+import { defaultRules } from '../src/rules/embedded.js';
 
 const fixtures = join(__dirname, 'fixtures/spec-examples');
 /** Every claim of the spec's worked examples, settled in order with their ledgers. */
@@ -89,7 +88,7 @@ describe('FHIR R4 ClaimResponse', () => {
       const item = amountsBy(fhir.item[0].adjudication);
       const total = amountsBy(fhir.total);
       for (const [category, amount] of Object.entries(item)) expect(amount, `${r.claim.id} ${category}`).toBe(total[category]);
-      const insurance = r.lines.filter((l) => payerKindOf(l.id) === 'insurance').reduce((s, l) => s + l.amount, 0);
+      const insurance = r.lines.filter((l) => l.payer === 'insurance').reduce((s, l) => s + l.amount, 0);
       expect(total.benefit).toBe(insurance);
       expect(fen(fhir.payment.amount.value)).toBe(insurance);
       expect(code(fhir.payment.type)).toBe('complete');
@@ -97,20 +96,20 @@ describe('FHIR R4 ClaimResponse', () => {
       expect(total.submitted).toBe(r.bill.total);
       expect(total.eligible).toBe(r.bill.billable);
       // The money adds up: every share of the bill once.
-      const shares = ['hospital-absorbed', 'provider-waiver', 'benefit', 'assistance', 'relief-fund', 'subsidy', 'copay'];
+      const shares = ['hospital-absorbed', 'hospital', 'benefit', 'assistance', 'fund', 'subsidy', 'copay'];
       expect(shares.reduce((s, c) => s + (total[c] ?? 0), 0), r.claim.id).toBe(r.bill.total);
       // One entry per payer line, in order, its tier in the reason.
       const perPayer = fhir.item[0].adjudication.filter((a: any) => a.reason);
       expect(perPayer.map((a: any) => [code(a.reason), fen(a.amount.value)])).toEqual(r.lines.map((l) => [l.id, l.amount]));
     }
     const c05 = claimResponse(records.find((r) => r.claim.id === 'C05')!, { created }) as any;
-    expect(amountsBy(c05.total)).toMatchObject({ submitted: 21_500_000, benefit: 19_820_000, 'provider-waiver': 425_000, assistance: 546_000, 'relief-fund': 709_000, copay: 0 });
+    expect(amountsBy(c05.total)).toMatchObject({ submitted: 21_500_000, benefit: 19_820_000, hospital: 425_000, assistance: 546_000, fund: 709_000, copay: 0 });
   });
 
   it('lists only insurance as coverages, basic insurance focal; the waiver, subsidies, assistance and relief funds are not coverages', () => {
     for (const r of records) {
       const fhir = claimResponse(r, { created }) as any;
-      const insurance = r.lines.filter((l) => payerKindOf(l.id) === 'insurance');
+      const insurance = r.lines.filter((l) => l.payer === 'insurance');
       expect(fhir.insurance.map((i: any) => i.coverage.identifier.value)).toEqual(insurance.map((l) => l.id));
       expect(fhir.insurance.map((i: any) => i.sequence)).toEqual(insurance.map((_, k) => k + 1));
       expect(fhir.insurance.filter((i: any) => i.focal).map((i: any) => i.coverage.identifier.value)).toEqual(['basic-insurance']);
@@ -197,32 +196,44 @@ describe('FHIR R4 ClaimResponse', () => {
 });
 
 describe('payer kinds', () => {
-  it('every tier of the shipped rule sets has one, and an unknown line id is a bug that throws', () => {
-    expect(TIER_ORDER.map((id) => [id, payerKindOf(id)])).toEqual([
-      ['maternal-subsidy', 'subsidy'],
-      ['hospital-waiver', 'provider-waiver'],
-      ['basic-insurance', 'insurance'],
-      ['serious-illness-insurance', 'insurance'],
-      ['supplementary-insurance', 'insurance'],
-      ['tilt-payment', 'insurance'],
-      ['special-supplementary-insurance', 'insurance'],
-      ['medical-assistance', 'assistance'],
-      ['relief-funds', 'relief-fund'],
-    ]);
-    expect(payerKindOf('tilted-assistance')).toBe('assistance');
-    expect(() => payerKindOf('constructor')).toThrow(/no payer kind/);
+  it('come from each tier file of the shipped rule sets: the waiver is the hospital, the insurers insurance, the assistance and funds their own', () => {
+    const kinds = Object.fromEntries(defaultRules().sets.map((set) => [set.id, set.scheme.tiers.map((t) => [t.id, t.payer])]));
+    expect(kinds).toEqual({
+      'ziyang-2017': [
+        ['maternal-subsidy', 'subsidy'],
+        ['hospital-waiver', 'hospital'],
+        ['basic-insurance', 'insurance'],
+        ['serious-illness-insurance', 'insurance'],
+        ['supplementary-insurance', 'insurance'],
+        ['tilt-payment', 'insurance'],
+        ['special-supplementary-insurance', 'insurance'],
+        ['medical-assistance', 'assistance'],
+        ['relief-funds', 'fund'],
+      ],
+      'ziyang-2022': [
+        ['basic-insurance', 'insurance'],
+        ['serious-illness-insurance', 'insurance'],
+        ['medical-assistance', 'assistance'],
+        ['tilted-assistance', 'assistance'],
+      ],
+    });
   });
 });
 
 describe('CSV, a row per claim', () => {
   const cellsOf = (text: string): string[][] => parseCsv(text).map((r) => ('cells' in r ? r.cells : [JSON.stringify(r.problem)]));
+  const COLUMNS = settlementCsvColumns();
 
   it('has a cell per column, and each row adds up: total = hospital + Σ payers + personal', () => {
     for (const r of records) {
-      const [cells] = cellsOf(settlementCsvRow(settlementToJson(r)));
-      expect(cells).toHaveLength(SETTLEMENT_CSV_COLUMNS.length);
-      const at = (c: string) => fen(cells![SETTLEMENT_CSV_COLUMNS.indexOf(c as never)]!);
-      const payers = SETTLEMENT_CSV_COLUMNS.slice(5, 14).reduce((s, c) => s + at(c), 0);
+      const json = settlementToJson(r);
+      const [cells] = cellsOf(settlementCsvRow(json));
+      expect(cells).toHaveLength(COLUMNS.length);
+      const at = (c: string) => fen(cells![COLUMNS.indexOf(c)]!);
+      // The payer columns: every tier of the book's rule sets, between the hospital and the patient.
+      const payerColumns = COLUMNS.slice(COLUMNS.indexOf('hospitalAbsorbed') + 1, COLUMNS.indexOf('personal'));
+      for (const l of json.lines) expect(at(l.id), l.id).toBe(fen(l.amount));
+      const payers = payerColumns.reduce((s, c) => s + at(c), 0);
       expect(at('hospitalAbsorbed') + payers + at('personal')).toBe(at('total'));
     }
   });
@@ -251,7 +262,7 @@ describe('CSV, a row per claim', () => {
     expect(code).toBe(1);
     expect(out.endsWith('\r\n')).toBe(true);
     const rows = cellsOf(out);
-    expect(rows[0]).toEqual([...SETTLEMENT_CSV_COLUMNS]);
+    expect(rows[0]).toEqual([...COLUMNS]);
     expect(rows).toHaveLength(2);
     expect(out.split('\r\n')[1]!.startsWith("'=1+1,")).toBe(true);
     expect(rows[1]![0]).toBe('=1+1');

@@ -7,14 +7,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readValidClaim } from '../src/claim/fast-read.js';
 import { validateClaim } from '../src/claim/parse.js';
+import { claimVocabulary } from '../src/claim/vocabulary.js';
+import { defaultRules } from '../src/rules/embedded.js';
 import { claimArb, mutatedClaimArb } from './arbitraries.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
+/** The counties, areas and categories claims of the embedded book may use (both readers check them). */
+const VOCABULARY = claimVocabulary(defaultRules());
 
 /** Either reader's answer, with the claim it built when it accepted. */
 function both(input: unknown) {
-  const fast = readValidClaim(input);
-  const zod = validateClaim(input);
+  const fast = readValidClaim(input, VOCABULARY);
+  const zod = validateClaim(input, 'zh-CN', VOCABULARY);
   return { fast, zod };
 }
 
@@ -54,7 +58,7 @@ describe('the fast claim reader agrees with zod', () => {
   it('gives a key whose value is undefined to zod, which reads it as absent (the default)', () => {
     const c = fc.sample(claimArb, { numRuns: 1, seed: 7 })[0] as { visit: Record<string, unknown> };
     const changed = { ...c, visit: { ...c.visit, chronic: undefined } };
-    expect(readValidClaim(changed)).toBeUndefined();
+    expect(readValidClaim(changed, VOCABULARY)).toBeUndefined();
     const r = validateClaim(changed);
     expect(r.ok).toBe(true);
     expect(r.ok ? r.value.visit.chronic : undefined).toBe(false);
@@ -62,7 +66,7 @@ describe('the fast claim reader agrees with zod', () => {
 
   it('gives a claim that is a class instance rather than a plain object to zod, which refuses it', () => {
     const c = Object.assign(Object.create({ inherited: 1 }), fc.sample(claimArb, { numRuns: 1, seed: 7 })[0]);
-    expect(readValidClaim(c)).toBeUndefined();
+    expect(readValidClaim(c, VOCABULARY)).toBeUndefined();
     expect(validateClaim(c).ok).toBe(false);
   });
 });

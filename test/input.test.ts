@@ -119,7 +119,8 @@ describe('the command, beyond settling', () => {
     }
     expect((await run(['simulate', '--workers', '0'])).err).toContain('--workers must be a whole number ≥ 1');
     expect((await run(['rules', 'schema', 'x'])).err).toContain('rules schema takes no folder');
-    expect((await run(['rules'])).err).toContain('usage: bashunwei rules check [DIR] | bashunwei rules schema [--out DIR]');
+    expect((await run(['rules'])).err).toMatch(/^bashunwei: rules needs a subcommand: check, test, diff or schema\nusage: bashunwei rules check \[DIR\] \| rules test/);
+    expect((await run(['rules', 'lint'])).err).toContain('unknown rules subcommand lint (check, test, diff or schema)');
     expect((await run(['rules', 'check', 'a', 'b'])).err).toContain('rules check takes one folder');
     expect((await run(['pay'])).err).toContain('unknown command pay');
     expect((await run([])).err).toContain('no command given');
@@ -142,10 +143,13 @@ describe('the command, beyond settling', () => {
     }
   });
 
-  it('lists the summary of a valid folder', async () => {
+  it('lists the summary of a valid folder, and of a folder that extends it', async () => {
     const r = await run(['rules', 'check', join(__dirname, '..', 'rules', 'ziyang-2017')]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^✔ ziyang-2017: in force 2017-03-17 to 2020-12-31, 1 dated version, \d+ parameters \(32 assumed, not verified\)\n/);
+    expect(r.out).toMatch(/^✔ ziyang-2017: in force 2017-03-17 to 2020-12-31, 9 tiers \(maternal-subsidy, [a-z, -]+, relief-funds\), 1 dated version, \d+ parameters \(32 assumed, not verified\)\n/);
+    const r2022 = await run(['rules', 'check', join(__dirname, '..', 'rules', 'ziyang-2022')]);
+    expect(r2022.code).toBe(0);
+    expect(r2022.out).toMatch(/^✔ ziyang-2022: in force from 2022-01-01, 4 tiers \(basic-insurance, serious-illness-insurance, medical-assistance, tilted-assistance\), 1 dated version, \d+ parameters \(30 assumed, not verified\)\n/);
   });
 });
 

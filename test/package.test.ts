@@ -121,11 +121,11 @@ const batch = createBatch({});
 const ledger: Ledger = batch.ledger();
 console.log(JSON.stringify(ledgerToJson(ledger)));
 const persons = ruleFileSchemas()['persons.json'].safeParse({});
-console.log(persons.success, RULE_FILE_NAMES.length);
+console.log(persons.success, RULE_FILE_SCHEMA_NAMES.length);
 const fen: Fen | undefined = parseAmount('12.50');
 console.log(fen === undefined ? '' : formatFen(fen), CLAIM_CSV_COLUMNS.length);
 `;
-  const imports = `{ settle, createBatch, ledgerToJson, ruleFileSchemas, RULE_FILE_NAMES, parseAmount, formatFen, CLAIM_CSV_COLUMNS, ClaimErrorCode, type SettlementJson, type ClaimIssue, type Ledger, type Fen }`;
+  const imports = `{ settle, createBatch, ledgerToJson, ruleFileSchemas, RULE_FILE_SCHEMA_NAMES, parseAmount, formatFen, CLAIM_CSV_COLUMNS, ClaimErrorCode, type SettlementJson, type ClaimIssue, type Ledger, type Fen }`;
   const strict = { strict: true, skipLibCheck: false, noEmit: true, types: ['node'], target: 'ES2022', lib: ['ES2022'], noUncheckedIndexedAccess: true };
 
   it.each([

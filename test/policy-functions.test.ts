@@ -19,8 +19,14 @@ describe('the premium of the special supplementary insurance is split between ci
     const neg = premiumSplit({ county: 'anyue', persons: -1, date: '2017-06-01' }, undefined, 'en');
     expect(!neg.ok && neg.errors).toEqual([{ code: 'invalid_type', path: 'persons', message: 'persons must be a whole number ≥ 0, not -1' }]);
     expect(premiumSplit({ county: 'anyue', persons: 1.5, date: '2017-06-01' }).ok).toBe(false);
-    const r = premiumSplit({ county: 'anyue', persons: 1, date: '2030-01-01' }, undefined, 'en');
-    expect(!r.ok && r.errors).toEqual([{ code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2030-01-01; available: ziyang-2017: 2017-03-17 to 2020-12-31' }]);
+    const r = premiumSplit({ county: 'anyue', persons: 1, date: '2021-06-01' }, undefined, 'en');
+    expect(!r.ok && r.errors).toEqual([
+      { code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2021-06-01; available: ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on' },
+    ]);
+    // ziyang-2022 is in force but has no premium split (the special supplementary insurance ended with the 2017 plan).
+    const later = premiumSplit({ county: 'anyue', persons: 1, date: '2030-01-01' }, undefined, 'en');
+    expect(!later.ok && later.errors.map((e) => [e.code, e.path])).toEqual([['no_rules_for_date', 'date']]);
+    expect(!later.ok && later.errors[0]!.message).toContain('ziyang-2022 has no premium split (premium.json)');
   });
 });
 
@@ -53,6 +59,10 @@ describe('poverty is illness-induced when medical spending passes 40% of income 
       if (!one.ok) expect(one.errors.length).toBe(1);
     }
     const d = illnessInducedPoverty({ annualMedicalSpend: '1', householdIncome: '1', householdSize: 1, date: '2016-01-01' }, undefined, 'en');
-    expect(!d.ok && d.errors[0]).toEqual({ code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2016-01-01; available: ziyang-2017: 2017-03-17 to 2020-12-31' });
+    expect(!d.ok && d.errors[0]).toEqual({ code: 'no_rules_for_date', path: 'date', message: 'no rule set is in force on 2016-01-01; available: ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on' });
+    // ziyang-2022 has no 7.3 test: illness-poor is a category of the person there.
+    const later = illnessInducedPoverty({ annualMedicalSpend: '1', householdIncome: '1', householdSize: 1, date: '2023-01-01' }, undefined, 'en');
+    expect(!later.ok && later.errors.map((e) => [e.code, e.path])).toEqual([['no_rules_for_date', 'date']]);
+    expect(!later.ok && later.errors[0]!.message).toContain('ziyang-2022 has no illness-induced poverty test (illness-poverty.json)');
   });
 });

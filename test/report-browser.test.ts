@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../seeds/generator.js';
-import { defaultRules, ZIYANG_2017_FILES } from '../src/rules/embedded.js';
+import { defaultRules } from '../src/rules/embedded.js';
 import { reformRules } from '../src/rules/reform.js';
 import { simulationHtml } from '../src/simulate/report-html.js';
 import { createSimulation } from '../src/simulate/simulation.js';
@@ -23,8 +23,8 @@ let file: string;
 
 beforeAll(async () => {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`).toBe(true);
-  const reform = reformRules(ZIYANG_2017_FILES, [{ file: 'tier-5-tilt-payment.json', path: 'ratio', value: '0.30' }]);
-  if (!reform.ok) throw new Error('reform');
+  const reform = reformRules(defaultRules(), [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' }]);
+  if (!reform.ok) throw new Error(JSON.stringify(reform.errors));
   const variants = [
     { name: 'baseline', rules: defaultRules() },
     { name: 'tilt 30%', rules: reform.value },

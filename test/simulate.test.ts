@@ -1,22 +1,24 @@
 /**
- * Simulation (issue 3): aggregates are the sums of the individual settlements to the fen; a reform
- * of one parameter moves exactly the tiers it should; dry funds are counted; the same seed gives
- * the same bytes, with any number of workers, from NDJSON or CSV.
+ * Simulation (issue 3): aggregates are the sums of the individual settlements to the fen, over
+ * claims of both rule sets of the book (indexed by the book's dimensions: tiers, funds, counties);
+ * a reform of one parameter moves exactly the tiers it should and nothing of the other rule set;
+ * dry funds are counted; the same seed gives the same bytes, with any number of workers, from
+ * NDJSON or CSV.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { claimArb } from './arbitraries.js';
+import { claimArb, era, yearSequenceOfArb } from './arbitraries.js';
 import { main } from '../src/cli/main.js';
 import { generateClaims } from '../seeds/generator.js';
 import type { Fen } from '../src/money/fen.js';
 import { defaultRules, ZIYANG_2017_FILES } from '../src/rules/embedded.js';
 import { reformRules } from '../src/rules/reform.js';
 import { RuleErrorCode } from '../src/errors/codes.js';
-import { COUNTIES, VISIT_KINDS } from '../src/claim/enums.js';
-import { FUND_IDS, TIER_ORDER } from '../src/rules/schema.js';
+import { VISIT_KINDS } from '../src/claim/enums.js';
+import type { ParameterChange } from '../src/rules/reform.js';
 import { settle, settleBatch } from '../src/settle/settle.js';
 import type { SettlementRecord } from '../src/settle/settle-claim.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/claim-csv.js';
@@ -26,6 +28,12 @@ import { simulationReport } from '../src/simulate/summary.js';
 import { tempDir } from './helpers.js';
 
 const claims = [...generateClaims({ claims: 3000, seed: 42, year: 2018 })];
+/** Person-years of 2022–2025 (ziyang-2022), each person's claims of the year in order, ids unique. */
+const claims2022 = fc
+  .sample(yearSequenceOfArb(era('ziyang-2022')), { seed: 2022, numRuns: 400 })
+  .flatMap((year, k) => year.map((c) => ({ ...c, id: `Y${k}-${String(c.id)}`, person: { ...(c.person as object), id: `P2022-${k}` } })));
+/** The 2018 claims and the 2022 ones, settled by the same book. */
+const bothEras = [...claims, ...claims2022];
 const dir = tempDir('sim');
 const ndjson = join(dir, 'claims.ndjson');
 const csv = join(dir, 'claims.csv');
@@ -35,38 +43,45 @@ beforeAll(() => {
   writeFileSync(csv, [CLAIM_CSV_COLUMNS.join(','), ...claims.flatMap(claimCsvRows)].join('\n') + '\n');
 });
 
-const tierOf = (r: SettlementRecord, t: number): number => r.lines.find((l) => l.tier === t)?.amount ?? 0;
+/** What the tier of that id paid on a claim (0 when its rule set has no such tier). */
+const tierOf = (r: SettlementRecord, id: string): number => r.lines.find((l) => l.id === id)?.amount ?? 0;
 
-function settledOneByOne(funds?: Record<string, number>) {
-  const { outcomes } = settleBatch(claims, funds ? { funds: funds as never } : {});
+function settledOneByOne(funds?: Record<string, number>, input: readonly Record<string, unknown>[] = claims) {
+  const { outcomes } = settleBatch(input, funds ? { funds: funds as never } : {});
   return outcomes.flatMap((o) => (o.ok ? [o.record] : []));
 }
 
 describe('a simulation adds up the individual settlements', () => {
-  it('per tier, fund, county, pathway and month, personal pay, targets and admissions, to the fen', () => {
-    const records = settledOneByOne();
+  it('per tier, fund, county, pathway and month, personal pay, targets and admissions, to the fen, over claims of both rule sets', () => {
+    const records = settledOneByOne(undefined, bothEras);
+    expect(new Set(records.map((r) => r.policy.id))).toEqual(new Set(['ziyang-2017', 'ziyang-2022']));
     const sim = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }] });
-    for (const c of claims) sim.add(c);
+    for (const c of bothEras) sim.add(c);
     const a = sim.result().variants[0]!.aggregates;
     const sum = (rs: SettlementRecord[], f: (r: SettlementRecord) => number) => rs.reduce((s, r) => s + f(r), 0);
+    // Indexed by the book's dimensions: every tier, fund and county of both rule sets, each once.
+    const tierIds = a.dims.tiers.map((t) => t.id);
+    expect(tierIds).toEqual([...new Set(defaultRules().sets.flatMap((set) => set.scheme.tiers.map((t) => t.id)))]);
+    expect(a.dims.counties.map((c) => c.id)).toEqual([...new Set(defaultRules().sets.flatMap((set) => [...set.scheme.counties.keys()]))]);
+    const byTier = (rs: SettlementRecord[]) => tierIds.map((id) => sum(rs, (r) => tierOf(r, id)));
 
     expect(a.all.claims).toBe(records.length);
     expect(a.all.total).toBe(sum(records, (r) => r.bill.total));
     expect(a.all.hospitalAbsorbed).toBe(sum(records, (r) => r.bill.hospitalAbsorbed));
     expect(a.all.personal).toBe(sum(records, (r) => r.personal));
-    expect(a.all.byTier).toEqual(TIER_ORDER.map((_, t) => sum(records, (r) => tierOf(r, t))));
-    COUNTIES.forEach((c, i) => {
-      const rs = records.filter((r) => r.claim.person.county === c);
-      expect(a.byCounty[i]!.byTier).toEqual(TIER_ORDER.map((_, t) => sum(rs, (r) => tierOf(r, t))));
+    expect(a.all.byTier).toEqual(byTier(records));
+    a.dims.counties.forEach((c, i) => {
+      const rs = records.filter((r) => r.claim.person.county === c.id);
+      expect(a.byCounty[i]!.byTier).toEqual(byTier(rs));
       expect(a.byCounty[i]!.personal).toBe(sum(rs, (r) => r.personal));
     });
     VISIT_KINDS.forEach((k, i) => {
       const rs = records.filter((r) => r.claim.visit.kind === k);
       expect(a.byPathway[i]!.billable).toBe(sum(rs, (r) => r.bill.billable));
-      expect(a.byPathway[i]!.byTier).toEqual(TIER_ORDER.map((_, t) => sum(rs, (r) => tierOf(r, t))));
+      expect(a.byPathway[i]!.byTier).toEqual(byTier(rs));
     });
-    const draws = records.flatMap((r) => r.lines.find((l) => l.tier === 8)?.funds ?? []);
-    expect(a.byFund).toEqual(FUND_IDS.map((f) => draws.filter((d) => d.fund === f).reduce((s, d) => s + d.amount, 0)));
+    const draws = records.flatMap((r) => r.lines.flatMap((l) => l.funds ?? []));
+    expect(a.byFund).toEqual(a.dims.funds.map((f) => draws.filter((d) => d.fund === f.id).reduce((s, d) => s + d.amount, 0)));
     expect(a.fundByMonth.map((m) => m.reduce((x, y) => x + y, 0))).toEqual(a.byFund);
     const withTarget = records.filter((r) => r.target);
     expect(a.targets).toEqual({ withTarget: withTarget.length, met: withTarget.filter((r) => r.target!.met).length, missed: 0, shortfall: 0 });
@@ -109,43 +124,57 @@ describe('the distributions', () => {
 });
 
 describe('reforms', () => {
-  const reform = (file: string, path: string, value: unknown) => {
-    const r = reformRules(ZIYANG_2017_FILES, [{ file, path, value }]);
+  const reform = (change: ParameterChange) => {
+    const r = reformRules(defaultRules(), [change]);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     return r.value;
   };
 
   it.each([
-    ['raising the tilt payment to 30% moves tier 5 and only the tiers after it', 'tier-5-tilt-payment.json', 'ratio', '0.30', 5],
-    ['raising the assistance ratio to 80% moves tier 7 and only the tiers after it', 'tier-7-medical-assistance.json', 'ratio', '0.80', 7],
-    ['lowering the serious-illness deductible to 5,000 moves tier 3 and only the tiers after it', 'tier-3-serious-illness-insurance.json', 'deductible', '5000', 3],
-    ['raising the waiver to 10% moves tier 1 and only the tiers after it', 'tier-1-hospital-waiver.json', 'rate', '0.10', 1],
-  ])('%s', (_, file, path, value, tier) => {
+    ['raising the tilt payment to 30% moves tier 5 and only the tiers after it', 'ziyang-2017', 'tiers/tilt-payment.json', 'shares.in-scope.ratio', '0.30', 'tilt-payment'],
+    ['raising the assistance ratio to 80% moves tier 7 and only the tiers after it', 'ziyang-2017', 'tiers/medical-assistance.json', 'shares.assisted.ratio', '0.80', 'medical-assistance'],
+    ['lowering the serious-illness deductible to 5,000 moves tier 3 and only the tiers after it', 'ziyang-2017', 'tiers/serious-illness-insurance.json', 'deductible', '5000', 'serious-illness-insurance'],
+    ['raising the waiver to 10% moves tier 1 and only the tiers after it', 'ziyang-2017', 'tiers/hospital-waiver.json', 'take.share', '0.10', 'hospital-waiver'],
+    ['lowering the 2022 tilted-assistance threshold to 5,000 moves tier 4 of 2022 and nothing of 2017', 'ziyang-2022', 'tiers/tilted-assistance.json', 'deductible', '5000', 'tilted-assistance'],
+  ])('%s', (_, set, file, path, value, moved) => {
     const variants = [
       { name: 'baseline', rules: defaultRules() },
-      { name: 'reform', rules: reform(file, path, value) },
+      { name: 'reform', rules: reform({ set, file, path, value }) },
     ];
     const sim = createSimulation({ variants });
-    for (const c of claims) sim.add(c);
+    for (const c of bothEras) sim.add(c);
     const result = sim.result();
     const [base, changed] = result.variants.map((v) => v.aggregates);
-    for (let t = 0; t < tier; t++) expect(changed!.all.byTier[t], `tier ${t}`).toBe(base!.all.byTier[t]);
-    expect(changed!.all.byTier[tier]).not.toBe(base!.all.byTier[tier]);
+    const ids = base!.dims.tiers.map((t) => t.id);
+    expect(changed!.dims.tiers.map((t) => t.id)).toEqual(ids);
+    // The tiers that run before the changed one in its rule set, and every tier of the other rule set, do not move.
+    const order = defaultRules().sets.find((x) => x.id === set)!.scheme.tiers.map((t) => t.id);
+    const others = defaultRules().sets.filter((x) => x.id !== set).flatMap((x) => x.scheme.tiers.map((t) => t.id)).filter((id) => !order.includes(id));
+    const still = [...order.slice(0, order.indexOf(moved)), ...others];
+    const at = (a: typeof base, id: string) => a!.all.byTier[ids.indexOf(id)];
+    for (const id of still) expect(at(changed, id), id).toBe(at(base, id));
+    expect(at(changed, moved)).not.toBe(at(base, moved));
     const report = simulationReport(result, variants.map((v) => v.rules));
     const diff = report.differences[0]!;
-    expect(TIER_ORDER.slice(0, tier).map((id) => diff.byTier[id])).toEqual(TIER_ORDER.slice(0, tier).map(() => '0.00'));
-    expect(diff.byTier[TIER_ORDER[tier]!]).not.toBe('0.00');
+    expect(still.map((id) => diff.byTier[id])).toEqual(still.map(() => '0.00'));
+    expect(diff.byTier[moved]).not.toBe('0.00');
     expect(result.changed.length).toBeGreaterThan(0);
     for (const p of result.changed) expect(p.change).toBe(p.personal[1]! - p.personal[0]!);
   });
 
   it('a change to a parameter the rules do not have is refused with its file and path', () => {
-    const r = reformRules(ZIYANG_2017_FILES, [{ file: 'tier-5-tilt-payment.json', path: 'rate', value: '0.3' }]);
-    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.file, e.path])).toEqual([[RuleErrorCode.UNKNOWN_PARAMETER, 'tier-5-tilt-payment.json', 'rate']]);
+    const r = reformRules(ZIYANG_2017_FILES, [{ file: 'tiers/tilt-payment.json', path: 'rate', value: '0.3' }]);
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.file, e.path])).toEqual([[RuleErrorCode.UNKNOWN_PARAMETER, 'tiers/tilt-payment.json', 'rate']]);
+  });
+
+  it('a change to a book of two rule sets must name its rule set, one the book has', () => {
+    const unnamed = reformRules(defaultRules(), [{ file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.3' }]);
+    const unknown = reformRules(defaultRules(), [{ set: 'ziyang-2019', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.3' }]);
+    for (const r of [unnamed, unknown]) expect(r.ok ? [] : r.errors.map((e) => [e.code, e.file, e.path])).toEqual([[RuleErrorCode.UNKNOWN_PARAMETER, 'tiers/tilt-payment.json', 'shares.in-scope.ratio']]);
   });
 
   it('a change that breaks the rules (a ratio above 1) is refused by the same checks as a rule folder', () => {
-    const r = reformRules(ZIYANG_2017_FILES, [{ file: 'tier-5-tilt-payment.json', path: 'ratio', value: '1.5' }]);
+    const r = reformRules(ZIYANG_2017_FILES, [{ file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '1.5' }]);
     expect(r.ok).toBe(false);
   });
 });
@@ -158,7 +187,7 @@ describe('the same claims give the same bytes', () => {
   });
 
   it('one worker and three give identical results, and CSV gives what NDJSON gives', async () => {
-    const job = { format: 'ndjson' as const, variants: [{ name: 'baseline' }, { name: 'tilt', changes: [{ file: 'tier-5-tilt-payment.json', path: 'ratio', value: '0.30' }] }] };
+    const job = { format: 'ndjson' as const, variants: [{ name: 'baseline' }, { name: 'tilt', changes: [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' }] }] };
     const one = await simulateFile({ ...job, file: ndjson, workers: 1 });
     const three = await simulateFile({ ...job, file: ndjson, workers: 3 });
     const fromCsv = await simulateFile({ ...job, file: csv, format: 'csv', workers: 2 });
@@ -168,7 +197,7 @@ describe('the same claims give the same bytes', () => {
     expect(text(fromCsv)).toBe(text(one));
     expect(one.variants[0]!.aggregates.all.claims).toBe(claims.length);
     function reform() {
-      const r = reformRules(ZIYANG_2017_FILES, job.variants[1]!.changes!);
+      const r = reformRules(defaultRules(), job.variants[1]!.changes!);
       if (!r.ok) throw new Error('reform');
       return r.value;
     }

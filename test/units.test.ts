@@ -7,7 +7,6 @@ import { emptyYearLedger, ledgerKey, ledgerYear } from '../src/ledger/year-ledge
 import { describeBook } from '../src/rules/book.js';
 import { defaultRules } from '../src/rules/embedded.js';
 import { type FundDraw, drawFunds, mergeDraws } from '../src/settle/funds.js';
-import type { FundId } from '../src/rules/schema.js';
 import { baseLocation } from '../src/settle/facts.js';
 import { poolIndex } from '../src/settle/pools.js';
 import { isCalendarDate } from '../src/claim/schema.js';
@@ -78,27 +77,71 @@ describe('argument parsing', () => {
 });
 
 describe('the ledger file format', () => {
-  const l = (personId: string, year: number) => ({ ...emptyYearLedger(personId, year), supplementaryPaid: 1234 as Fen, basicInsurancePaid: { basic: 5 as Fen, 'general-outpatient': 7 as Fen } });
+  // Counters given out of order, so that writing them sorted shows.
+  const l = (personId: string, year: number) => ({
+    ...emptyYearLedger(personId, year),
+    counters: { 'supplementary-insurance.paid': 1234 as Fen, 'basic-insurance.paid.general-outpatient': 7 as Fen, 'basic-insurance.paid.basic': 5 as Fen },
+  });
+  const entry = () => ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0]!;
 
-  it('writes entries sorted by person then year, maps with sorted keys, and reads them back', () => {
+  it('writes version 2, entries sorted by person then year, counters with sorted names, and reads them back', () => {
     const ledger = new Map([
       [ledgerKey('P2', 2017), l('P2', 2017)],
       [ledgerKey('P1', 2018), l('P1', 2018)],
       [ledgerKey('P1', 2017), l('P1', 2017)],
     ]);
     const json = ledgerToJson(ledger);
+    expect(json.version).toBe(2);
     expect(json.entries.map((e) => `${e.personId}/${e.year}`)).toEqual(['P1/2017', 'P1/2018', 'P2/2017']);
-    expect(Object.keys(json.entries[0]!.basicInsurancePaid)).toEqual(['basic', 'general-outpatient']);
-    expect(json.entries[0]!.supplementaryPaid).toBe('12.34');
+    expect(Object.keys(json.entries[0]!.counters)).toEqual(['basic-insurance.paid.basic', 'basic-insurance.paid.general-outpatient', 'supplementary-insurance.paid']);
+    expect(json.entries[0]!.counters['supplementary-insurance.paid']).toBe('12.34');
     const back = parseLedgerJson(JSON.parse(JSON.stringify(json)));
     expect(back.ok && back.value).toEqual(ledger);
   });
 
+  it('reads a version 1 file (the 2017 counters as fields) into the counters the 2017 tiers keep', () => {
+    const v1 = {
+      version: 1,
+      entries: [
+        {
+          personId: 'P',
+          year: 2017,
+          claimIds: ['C1'],
+          basicInsurancePaid: { basic: '0.05', 'general-outpatient': '0.07' },
+          basicDeductibleUsed: { 'special-outpatient-resident': '3.00' },
+          seriousIllnessBurden: '100.00',
+          seriousIllnessPaid: '1.00',
+          supplementaryPaid: '12.34',
+          assistancePaid: '2.00',
+        },
+      ],
+    };
+    const r = parseLedgerJson(v1);
+    expect(r.ok && r.value.get(ledgerKey('P', 2017))).toEqual({
+      personId: 'P',
+      year: 2017,
+      claimIds: ['C1'],
+      counters: {
+        'basic-insurance.paid.basic': 5,
+        'basic-insurance.paid.general-outpatient': 7,
+        'basic-insurance.deductible.special-outpatient-resident': 300,
+        'serious-illness-insurance.burden': 10_000,
+        'serious-illness-insurance.paid': 100,
+        'supplementary-insurance.paid': 1234,
+        'medical-assistance.paid': 200,
+      },
+    });
+    // Every counter it makes is one the 2017 rule set keeps.
+    const layout = defaultRules().sets.find((s) => s.id === 'ziyang-2017')!.scheme.counters;
+    for (const name of Object.keys(r.ok ? r.value.get(ledgerKey('P', 2017))!.counters : {})) expect(layout).toContain(name);
+  });
+
   it.each([
-    [{ version: 2, entries: [] }, 'version'],
-    [{ version: 1 }, 'entries'],
-    [{ version: 1, entries: [{ ...ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0], supplementaryPaid: '1.234' }] }, 'entries[0].supplementaryPaid'],
-    [{ version: 1, entries: [{ ...ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0], extra: 1 }] }, 'entries[0]'],
+    [{ version: 3, entries: [] }, 'version'],
+    [{ version: 2 }, 'entries'],
+    [{ version: 2, entries: [{ ...entry(), counters: { ...entry().counters, 'supplementary-insurance.paid': '1.234' } }] }, 'entries[0].counters.supplementary-insurance.paid'],
+    [{ version: 2, entries: [{ ...entry(), extra: 1 }] }, 'entries[0]'],
+    [{ version: 1, entries: [{ ...entry() }] }, 'entries[0].basicInsurancePaid'],
   ])('refuses %j at %s', (json, path) => {
     const r = parseLedgerJson(json, 'ledger.json');
     expect(r.ok).toBe(false);
@@ -106,8 +149,8 @@ describe('the ledger file format', () => {
   });
 
   it('refuses two entries for one person-year', () => {
-    const e = ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0];
-    const r = parseLedgerJson({ version: 1, entries: [e, e] });
+    const e = entry();
+    const r = parseLedgerJson({ version: 2, entries: [e, e] });
     expect(!r.ok && r.errors[0]!.message).toBe('two entries for person P in 2017');
   });
 
@@ -119,7 +162,7 @@ describe('the ledger file format', () => {
 
 describe('small policy pieces', () => {
   it('says which periods a rule book covers', () => {
-    expect(describeBook(defaultRules())).toBe('ziyang-2017: 2017-03-17 to 2020-12-31');
+    expect(describeBook(defaultRules())).toBe('ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on');
   });
 
   it.each([
@@ -129,7 +172,7 @@ describe('small policy pieces', () => {
     ['yanjiang', 'sichuan', 'in-province'],
     ['yanjiang', 'other-province', 'out-of-province'],
   ] as const)('a %s resident at a hospital in %s is %s', (county, area, loc) => {
-    expect(baseLocation(county, area)).toBe(loc);
+    for (const set of defaultRules().sets) expect(baseLocation(set.scheme, county, area), set.id).toBe(loc);
   });
 
   it.each([
@@ -146,7 +189,7 @@ describe('small policy pieces', () => {
   });
 
   it('draws on funds in order, skipping empty ones, and merges draws of one fund', () => {
-    const balances: Partial<Record<FundId, Fen>> = { 'emergency-relief': 3 as Fen, 'charity-care': 0 as Fen };
+    const balances: Partial<Record<string, Fen>> = { 'emergency-relief': 3 as Fen, 'charity-care': 0 as Fen };
     const draws: FundDraw[] = [];
     expect(drawFunds(balances, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen, draws)).toBe(10);
     expect(draws).toEqual([

@@ -24,7 +24,6 @@ import { shippedRulesFolder } from '../rules/shipped.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './settle-command.js';
 
-const USAGE = 'usage: bashunwei rules check [DIR] | rules test [DIR] | rules diff A B [--format text|json] | rules schema [--out DIR]';
 
 /**
  * Runs a `rules` subcommand and returns the exit code.
@@ -43,7 +42,7 @@ export async function rulesCommand(argv: readonly string[], io: Io): Promise<num
   if (sub === 'check') return checkCommand(rest, io);
   if (sub === 'test') return testCommand(rest, format, io);
   if (sub === 'diff') return diffCommand(rest, format, io);
-  throw new UsageError(USAGE);
+  throw new UsageError(sub === undefined ? 'rules needs a subcommand: check, test, diff or schema' : `unknown rules subcommand ${sub} (check, test, diff or schema)`);
 }
 
 function checkCommand(rest: readonly string[], io: Io): number {

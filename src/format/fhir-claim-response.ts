@@ -25,7 +25,7 @@
  * - **`total`**: one entry per category: `submitted`, `eligible`, `deductible`, `benefit`, each
  *   non-insurance kind the rule set has, `hospital-absorbed` (ours: the items the hospital bears,
  *   submitted − eligible) and `copay`. The money adds up as
- *   `submitted = hospital-absorbed + provider-waiver + benefit + assistance + relief-fund + subsidy + copay`
+ *   `submitted = hospital-absorbed + hospital + benefit + assistance + fund + subsidy + copay`
  *   (`eligible` and `deductible` are measures, not shares).
  * - **The patient's share** is `copay` ("patient co-payment", the code system's one code for what
  *   the patient pays; it has no `patientpay`), in `total` and on the item.

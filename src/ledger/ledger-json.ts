@@ -68,10 +68,11 @@ const ledgerFileSchema = lazily(() => {
     supplementaryPaid: money,
     assistancePaid: money,
   });
-  return z.union([
-    z.strictObject({ version: z.literal(2), entries: z.array(v2) }),
-    z.strictObject({ version: z.literal(1), entries: z.array(v1) }).transform((f) => ({ version: 2 as const, entries: f.entries.map(fromVersion1) })),
-  ]);
+  // Chosen by `version`, so that a problem is reported inside the version the file says it is
+  // (a plain union reports only "Invalid input" at the root).
+  return z
+    .discriminatedUnion('version', [z.strictObject({ version: z.literal(2), entries: z.array(v2) }), z.strictObject({ version: z.literal(1), entries: z.array(v1) })])
+    .transform((f) => (f.version === 1 ? { version: 2 as const, entries: f.entries.map(fromVersion1) } : f));
 });
 
 function fromVersion1(e: {

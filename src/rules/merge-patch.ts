@@ -52,29 +52,45 @@ export function mergePatch(target: Json, patch: Json): Json {
 }
 
 /**
- * The deepest file of a chain of patches that wrote the value at `path` (or a value around it):
- * `chain` lists the contents from the base to the last patch. Used to report a problem found in
- * the merged file at the file that wrote it.
+ * The file of a chain of patches that wrote the value at `path`: `chain` lists the contents from
+ * the base to the last patch (`undefined` where a folder has no such file). Used to report a
+ * problem found in the merged file at the file that wrote it: the last file that wrote the value
+ * (or a value that contains it); when none did (a key is missing), the first file that wrote the
+ * most of the path, so that a missing key is reported where the object it is missing from was
+ * written, never at a folder that has no such file.
  *
  * @example
  * writerOf([{ a: { b: 1 } }, { a: { c: 2 } }], ['a', 'c']) // 1
  * writerOf([{ a: { b: 1 } }, { a: { c: 2 } }], ['a', 'b']) // 0
+ * writerOf([undefined, { a: { c: 2 } }], ['a', 'verified']) // 1
  */
 export function writerOf(chain: readonly Json[], path: readonly PropertyKey[]): number {
-  for (let i = chain.length - 1; i > 0; i--) if (writes(chain[i], path)) return i;
-  return 0;
+  let best = 0;
+  let bestDepth = -1;
+  chain.forEach((patch, i) => {
+    const d = writtenDepth(patch, path);
+    if (d > bestDepth || (d === path.length && d === bestDepth)) {
+      best = i;
+      bestDepth = d;
+    }
+  });
+  return best;
 }
 
-/** True when `patch` sets the value at `path`, or a value that contains it. */
-function writes(patch: Json, path: readonly PropertyKey[]): boolean {
-  let node = patch;
-  for (const key of path) {
-    if (!isObject(node) || node[PATCH_KEY] === 'replace') return true;
-    const k = String(key);
-    if (!(k in node)) return false;
+/**
+ * How much of `path` a patch writes: the whole path when it sets the value there or a value that
+ * contains it, else the number of keys of the path it has (−1 when the file is absent).
+ */
+function writtenDepth(patch: Json, path: readonly PropertyKey[]): number {
+  if (patch === undefined) return -1;
+  let node: Json = patch;
+  for (let d = 0; d < path.length; d++) {
+    if (!isObject(node) || node[PATCH_KEY] === 'replace') return path.length;
+    const k = String(path[d]);
+    if (!(k in node)) return d;
     node = node[k];
   }
-  return true;
+  return path.length;
 }
 
 /** A patch object taken as a value: its directives and `null`s dropped (arrays are values, kept as written). */

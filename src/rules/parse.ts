@@ -110,7 +110,7 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
     let content: unknown;
     const chainOfFile: unknown[] = [];
     read.forEach((r, i) => {
-      if (!(file in r)) return chainOfFile.push({});
+      if (!(file in r)) return chainOfFile.push(undefined);
       const patch = r[file];
       chainOfFile.push(patch);
       // The base folder's files are plain files; each later folder's are patches of them.
