@@ -11,11 +11,19 @@ export const CLAIM_CSV_COLUMNS = [
   'item.category', 'item.catalog', 'item.amount', 'item.compliant', 'item.necessary',
 ] as const;
 
-const cell = (v: unknown): string => {
+/**
+ * One CSV cell (RFC 4180 quoting; empty for a missing value): the one function the simulation's
+ * CSV files are written through, so that a stricter writer replaces it in one place.
+ *
+ * @example
+ * csvCell('a,b') // "\"a,b\""
+ */
+export function csvCell(v: unknown): string {
   if (v === undefined || v === null) return '';
   const s = String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+}
+const cell = csvCell;
 
 /**
  * The CSV rows of a claim (contract JSON), without the header.
