@@ -32,9 +32,23 @@ export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './
 export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount, isAmountBeyondRange } from './money/fen.js';
 export { reformRules, type ParameterChange } from './rules/reform.js';
 export { createSimulation, type Simulation, type SimulationOptions, type SimulationResult, type Variant, type ChangedPatient, type Rejection } from './simulate/simulation.js';
+export type { PayChanges, PayChangeCounts } from './simulate/changed.js';
+/** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
+export type { ClaimRun } from './settle/run-claim.js';
+export type { Scratch, LedgerScratch } from './settle/state.js';
+export type { ClaimProfile } from './settle/profile.js';
+export { simulateWithClaimsOut, writeClaimsOut, claimsOutFormat, type ClaimsOutFormat } from './simulate/claims-out.js';
+export { claimPartWriter } from './simulate/claim-parts.js';
+export { claimRowLayout, claimRow, FUND_COLUMN_PREFIX, type ClaimRowLayout, type ClaimColumn, type ClaimColumnKind, type ClaimRowValues } from './simulate/claim-rows.js';
+export { diffRuleFiles, sameJson, type RuleDifference, type DiffOptions } from './rules/diff.js';
+export type { ReformDifference } from './simulate/compared.js';
+export { reformSummary, type ReformSummary } from './simulate/reform-summary.js';
+export type { Compared } from './simulate/report-values.js';
+export { labelOf, type Label, type LabelKind } from './simulate/labels.js';
+export { showFigure, type FigureFormat } from './simulate/report-display.js';
 export { simulateFile, mergeResults, type FileJob } from './simulate/parallel.js';
 export { simulationReport, type SimulationReport } from './simulate/summary.js';
-export { simulationHtml } from './simulate/report-html.js';
+export { simulationHtml, summaryHtml } from './simulate/report-html.js';
 export { variantRules, type VariantSpec } from './simulate/variants.js';
 export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/claim-csv.js';
 /** What a simulation adds up per rule set (amounts in fen). */

@@ -218,6 +218,18 @@ ${brackets}
 }
 
 /**
+ * The reform's answer (or, for one rule set, the results at a glance) as an HTML fragment: the
+ * headline figures, the diverging chart of the changes and the tables by payer, county, pathway
+ * and category. What a notebook shows inline; the page opens with the same.
+ *
+ * @example
+ * tslab.display.html(summaryHtml(report))
+ */
+export function summaryHtml(report: SimulationReport): string {
+  return report.summary.length > 0 ? report.summary.map((s, i) => answerSection(report, s, i)).join('\n') : glanceSection(report);
+}
+
+/**
  * The report as a self-contained HTML page.
  *
  * @example
@@ -249,7 +261,7 @@ section { border-top: 2px solid #444; margin-top: 2rem; }
 <body>
 <h1>八顺位医疗救助模拟报告 <span class="en">bashunwei simulation report</span></h1>
 <p>${what}。读入 ${fig('lines', report.lines, 'count')} 件就诊。金额单位：元。每个数字都来自同一次模拟的 JSON 结果。</p>
-${report.summary.length > 0 ? report.summary.map((s, i) => answerSection(report, s, i)).join('\n') : glanceSection(report)}
+${summaryHtml(report)}
 ${comparedSection(report)}
 ${countsSection(report)}
 ${report.variants.map((v, i) => variantSection(report, v, i)).join('\n')}
