@@ -12,7 +12,7 @@ export interface RuleDifference {
   readonly kind: 'changed' | 'added' | 'removed';
   /** The rule file, e.g. `tier-5-tilt-payment.json`. */
   readonly file: string;
-  /** The JSON path in the file, as parameter changes write it (`ratio`, `tables[3].deductible`); `""` for a whole file. */
+  /** The path in the file as parameter changes and `rules check` write it (`ratio`, `tables[3].deductible`, `annualCaps.general-outpatient`); `""` for a whole file. */
   readonly path: string;
   /** The first discharge date of the value, when the difference is one value of a dated parameter. */
   readonly date?: string;
@@ -29,12 +29,13 @@ export interface DiffOptions {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** A key that reads unambiguously after a dot (the convention of parameter paths: `annualCaps.general-outpatient`). */
+const PLAIN_KEY = /^[^.[\]"]+$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const keyPath = (path: string, key: string): string => (IDENTIFIER.test(key) ? (path === '' ? key : `${path}.${key}`) : `${path}[${JSON.stringify(key)}]`);
+const keyPath = (path: string, key: string): string => (PLAIN_KEY.test(key) ? (path === '' ? key : `${path}.${key}`) : `${path}[${JSON.stringify(key)}]`);
 const isDatedValues = (x: unknown): x is Record<string, unknown> => isObject(x) && Object.keys(x).length > 0 && Object.keys(x).every((k) => DATE.test(k));
 const isPrimitiveList = (x: unknown): boolean => Array.isArray(x) && x.every((e) => typeof e !== 'object' || e === null);
 
