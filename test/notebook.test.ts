@@ -44,6 +44,7 @@ beforeAll(() => {
   // `npm run build`: a build of its own in a copy of the layout, so no other test's dist/ moves under it.
   execFileSync('npx', ['tsup', '--silent', '--out-dir', join(work, 'dist')], { cwd: root });
   mkdirSync(join(work, 'examples', 'notebooks'), { recursive: true });
+  mkdirSync(join(work, 'tmp'));
   copyFileSync(join(root, 'examples/notebooks/reform.ipynb'), notebook);
   copyFileSync(join(root, 'package.json'), join(work, 'package.json'));
   for (const d of ['node_modules', 'seeds']) symlinkSync(join(root, d), join(work, d));
@@ -54,7 +55,8 @@ beforeAll(() => {
   execFileSync('jupyter', ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', notebook, '--output', executed], {
     cwd: work,
     stdio: 'pipe',
-    env: { ...process.env, JUPYTER_PATH: join(work, 'jupyter'), JUPYTER_DATA_DIR: join(work, 'data'), JUPYTER_RUNTIME_DIR: join(work, 'runtime'), JUPYTER_CONFIG_DIR: join(work, 'config') },
+    // TMPDIR inside the work folder: what the notebook's cells write goes when the folder goes.
+    env: { ...process.env, TMPDIR: join(work, 'tmp'), JUPYTER_PATH: join(work, 'jupyter'), JUPYTER_DATA_DIR: join(work, 'data'), JUPYTER_RUNTIME_DIR: join(work, 'runtime'), JUPYTER_CONFIG_DIR: join(work, 'config') },
   });
   cells = (JSON.parse(readFileSync(executed, 'utf8')) as { cells: typeof cells }).cells;
 }, 400_000);

@@ -237,7 +237,7 @@ export function summaryHtml(report: SimulationReport): string {
  */
 export function simulationHtml(report: SimulationReport): string {
   const names = report.compared.map((c) => `${esc(c.name)}（${c.ruleSets.map((s) => esc(s.id)).join('、')}）`);
-  const what = report.variants.length === 1 ? `规则 <span class="en">rules</span>：${names[0]}` : `基线 <span class="en">baseline</span> ${names[0]} 与改革 <span class="en">reform</span> ${names.slice(1).join('、')} 对比`;
+  const what = report.variants.length === 1 ? `规则 <span class="en">rules</span>：${report.compared[0]!.ruleSets.map((s) => esc(s.id)).join('、')}` : `基线 <span class="en">baseline</span> ${names[0]} 与改革 <span class="en">reform</span> ${names.slice(1).join('、')} 对比`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
