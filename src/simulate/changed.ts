@@ -151,8 +151,14 @@ export function rankPersonYear(top: ChangedPatient[], p: PersonYearTotals, keep:
   }
   if (change === 0) return top;
   const entry: ChangedPatient = { personId: p.personId, year: p.year, county: p.county, category: p.category, personal: p.personal.slice() as Fen[], change: change as Fen };
-  // Fast path: a full side whose smallest kept change beats this one.
-  const side = top.filter((x) => x.change < 0 === change < 0);
-  if (side.length >= keep && byChange(entry, side[side.length - 1]!) >= 0) return top;
+  // Fast path (most person-years): this side is full and its smallest kept change beats this one.
+  let count = 0;
+  let last: ChangedPatient | undefined;
+  for (const x of top)
+    if (x.change < 0 === change < 0) {
+      count++;
+      last = x;
+    }
+  if (count >= keep && byChange(entry, last!) >= 0) return top;
   return keepTop([...top, entry], keep);
 }
