@@ -19,7 +19,7 @@ export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_F
 export { loadRuleFolder, loadRuleSet, ruleChain } from './rules/load.js';
 export { parseRuleFiles, parseRuleChain, resolveRuleChain, type RawRuleFiles, type RuleFolderLink, type ResolvedRuleFiles } from './rules/parse.js';
 export { mergePatch } from './rules/merge-patch.js';
-export { diffRuleSets, formatRuleDiff, conditionText, type RuleDiff, type RuleChange, type RuleChangeKind } from './rules/rules-diff.js';
+export { diffRuleSets, diffRuleBooks, formatRuleDiff, formatRuleChange, conditionText, type RuleDiff, type RuleChange, type RuleChangeKind } from './rules/rules-diff.js';
 export { readPolicyTest, runPolicyTest, type PolicyTestCase, type PolicyTestResult, type PolicyTestDifference } from './rules/policy-tests.js';
 export { loadPolicyTests } from './rules/load-tests.js';
 export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
@@ -47,9 +47,20 @@ export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './
 export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount, isAmountBeyondRange } from './money/fen.js';
 export { reformRules, type ParameterChange } from './rules/reform.js';
 export { createSimulation, type Simulation, type SimulationOptions, type SimulationResult, type Variant, type ChangedPatient, type Rejection } from './simulate/simulation.js';
+export type { PayChanges, PayChangeCounts } from './simulate/changed.js';
+/** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
+export type { ClaimRun } from './settle/run-claim.js';
+export { simulateWithClaimsOut, writeClaimsOut, claimsOutFormat, type ClaimsOutFormat } from './simulate/claims-out.js';
+export { claimPartWriter } from './simulate/claim-parts.js';
+export { claimRowLayout, claimRow, FUND_COLUMN_PREFIX, type ClaimRowLayout, type ClaimColumn, type ClaimColumnKind, type ClaimRowValues } from './simulate/claim-rows.js';
+export type { ComparedRuleSet } from './simulate/compared.js';
+export { reformSummary, type ReformSummary } from './simulate/reform-summary.js';
+export type { Compared } from './simulate/report-values.js';
+export { BILL_SHARE_LABELS, pathwayLabel, type Label } from './simulate/labels.js';
+export { showFigure, type FigureFormat } from './simulate/report-display.js';
 export { simulateFile, mergeResults, type FileJob } from './simulate/parallel.js';
 export { simulationReport, type SimulationReport } from './simulate/summary.js';
-export { simulationHtml } from './simulate/report-html.js';
+export { simulationHtml, summaryHtml } from './simulate/report-html.js';
 export { variantRules, type VariantSpec } from './simulate/variants.js';
 export { CLAIM_CSV_COLUMNS, claimCsvRows, addClaimCsvRow } from './simulate/claim-csv.js';
 export { CSV_EOL, csvRecord, csvText } from './csv/write.js';
@@ -57,7 +68,7 @@ export { parseCsv, CsvReader, type CsvRecord, type CsvProblem } from './csv/read
 export { neutraliseFormula, restoreFormula, FORMULA_TRIGGERS } from './csv/formula.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/aggregates.js';
-export { dimensionsOf, type Dimensions, type Dimension } from './simulate/dimensions.js';
+export { dimensionsOf, type Dimensions, type Dimension, type DimensionEntry } from './simulate/dimensions.js';
 /** The types the exported ones are made of, so the API reference is whole. */
 export type { ShareJob } from './simulate/run-share.js';
 export type * from './rules/format.js';

@@ -21,8 +21,9 @@ describe('the examples', () => {
 
   it('analyst-reform compares a baseline with a reform', () => {
     const out = run('analyst-reform.ts');
-    expect(out).toMatch(/基本医疗保险倾斜支付\s+\d+\.\d\d\s+\d+\.\d\d\s+\d+\.\d\d/);
+    expect(out).toMatch(/倾斜支付\s+[\d,]+\.\d\d\s+[\d,]+\.\d\d\s+\+[\d,]+\.\d\d/);
     expect(out).toContain('个人自付');
-    expect(out).toMatch(/patients whose personal pay changed most:\n  P\d+ /);
+    expect(out).toContain('~ tiers/tilt-payment.json shares.in-scope.ratio (clause 7.4.4) from 2017-03-17: 0.20 → 0.30');
+    expect(out).toMatch(/person-years whose personal pay fell most:\n  P\d+ 2018 /);
   });
 });

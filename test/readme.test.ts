@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { USAGE } from '../src/cli/usage.js';
 import { ClaimErrorCode } from '../src/errors/codes.js';
 import { tempDir } from './helpers.js';
 
@@ -33,6 +34,12 @@ describe('the README', () => {
   it('marks every TypeScript block as a snippet, so that each is run below', () => {
     expect(blocks.filter((b) => (b.lang === 'ts' || b.lang === 'typescript') && b.name === undefined).map((b) => `README.md:${b.line}`)).toEqual([]);
     expect(snippets.map((s) => s.name)).toContain('library');
+  });
+
+  it("shows the command's synopsis exactly as `bashunwei --help` prints it", () => {
+    const section = readme.slice(readme.indexOf('## Command line'));
+    const [synopsis] = codeBlocks(section);
+    expect(synopsis!.code).toBe(USAGE.replace(/^usage:\n/, '').replace(/^  /gm, ''));
   });
 
   it.each(snippets.filter((s) => s.lang === 'ts').map((s) => [s.name!, s] as const))('snippet %s runs', (name, s) => {

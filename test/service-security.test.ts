@@ -6,7 +6,7 @@
  * before and after, straight from the database. The tables refuse UPDATE and DELETE themselves.
  */
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -174,9 +174,9 @@ describe.each(Object.keys(stores))('the service on %s refuses', (kind) => {
     await refused(() => call(s.url, 'PUT', '/claims/C01/reverse', { key: s.keys.admin, body: {} }), 405, { code: 'method_not_allowed' });
     await refused(() => call(s.url, 'GET', '/claims/%E0%A4%A', { key: s.keys.admin }), 400, { code: 'invalid_parameter', path: 'url' });
     const rawHttp = await new Promise<string>((resolve) => {
-      const socket = connect(Number(new URL(s.url).port), '127.0.0.1', () => socket.write('GARBAGE /claims HTTP/9.9\r\n\r\n'));
+      const socket: Socket = connect(Number(new URL(s.url).port), '127.0.0.1', () => socket.write('GARBAGE /claims HTTP/9.9\r\n\r\n'));
       let out = '';
-      socket.on('data', (d) => (out += d.toString()));
+      socket.on('data', (d: Buffer) => (out += d.toString()));
       socket.on('close', () => resolve(out));
     });
     expect(rawHttp).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);

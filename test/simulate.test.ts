@@ -271,3 +271,62 @@ describe('the command\'s fund balances and progress bar', () => {
     expect((await run(['--workers', '1'], false)).bar).toBe('');
   });
 });
+
+describe('who gains and who loses', () => {
+  // The same persons in two years (the generator's ids repeat with the seed): each person-year is
+  // counted and ranked on its own, as the ledger keeps them apart.
+  const twoYears = [...claims, ...generateClaims({ claims: 3000, seed: 42, year: 2019 })];
+  // A reform with winners and losers: more tilt payment for the registered poor, a higher
+  // serious-illness deductible for everyone.
+  const reformBook = () => {
+    const r = reformRules(defaultRules(), [
+      { set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' },
+      { set: 'ziyang-2017', file: 'tiers/serious-illness-insurance.json', path: 'deductible', value: '15000' },
+    ]);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r.value;
+  };
+
+  it('counts the person-years that pay less, more or the same as settling them one by one, in all, per county and per category, and keeps the largest changes each way (ties by person, then year)', () => {
+    const books = [defaultRules(), reformBook()];
+    const byYear = books.map((rules) => {
+      const sums = new Map<string, { personId: string; year: number; county: string; category: string; personal: number }>();
+      for (const o of settleBatch(twoYears, { rules }).outcomes) {
+        if (!o.ok) continue;
+        const c = o.record.claim;
+        const key = `${c.person.id}|${c.visit.discharged.slice(0, 4)}`;
+        const s = sums.get(key) ?? { personId: c.person.id, year: Number(c.visit.discharged.slice(0, 4)), county: c.person.county, category: c.person.category, personal: 0 };
+        s.personal += o.record.personal;
+        sums.set(key, s);
+      }
+      return sums;
+    });
+    const counts = () => ({ less: 0, lessBy: 0, more: 0, moreBy: 0, same: 0 });
+    const expected = { all: counts(), byCounty: {} as Record<string, ReturnType<typeof counts>>, byCategory: {} as Record<string, ReturnType<typeof counts>> };
+    const changes: { personId: string; year: number; change: number }[] = [];
+    for (const [key, b] of byYear[0]!) {
+      const d = byYear[1]!.get(key)!.personal - b.personal;
+      for (const c of [expected.all, (expected.byCounty[b.county] ??= counts()), (expected.byCategory[b.category] ??= counts())]) {
+        if (d < 0) (c.less++, (c.lessBy += d));
+        else if (d > 0) (c.more++, (c.moreBy += d));
+        else c.same++;
+      }
+      if (d !== 0) changes.push({ personId: b.personId, year: b.year, change: d });
+    }
+    expect(expected.all.less).toBeGreaterThan(5);
+    expect(expected.all.more).toBeGreaterThan(5);
+    const ranked = changes.sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || (x.personId < y.personId ? -1 : x.personId > y.personId ? 1 : x.year - y.year));
+    const top = [...ranked.filter((c) => c.change < 0).slice(0, 5), ...ranked.filter((c) => c.change > 0).slice(0, 5)].sort((x, y) => ranked.indexOf(x) - ranked.indexOf(y));
+
+    const sim = createSimulation({ variants: books.map((rules, i) => ({ name: `v${i}`, rules })), topChanged: 5 });
+    for (const c of twoYears) sim.add(c);
+    const result = sim.result();
+    expect(result.payChanges).toEqual([expected]);
+    expect(result.changed.map((p) => ({ personId: p.personId, year: p.year, change: p.change }))).toEqual(top);
+    // The report says the same, in yuan, with the gainers and losers apart.
+    const s = simulationReport(result, books).summary[0]!;
+    expect([s.personYears.less, s.personYears.more, s.personYears.same]).toEqual([expected.all.less, expected.all.more, expected.all.same]);
+    expect(s.gainers.map((g) => g.personId)).toEqual(top.filter((c) => c.change < 0).map((c) => c.personId));
+    expect(s.losers.map((g) => g.personId)).toEqual(top.filter((c) => c.change > 0).map((c) => c.personId));
+  });
+});

@@ -1,18 +1,23 @@
 /**
  * `bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N]
- * [--grouped] [--funds FILE] [--input ndjson|csv]`
+ * [--grouped] [--funds FILE] [--input ndjson|csv] [--claims-out rows.csv|rows.parquet]`
  *
  * Settles every claim of FILE (NDJSON, or CSV with one row per item) with a ledger per
  * person-year, under the rules (`--rules`, default the embedded ones) and, with `--baseline`, under
- * the baseline too, and prints the aggregates as JSON; `--out` also writes the HTML report. Exit 0
+ * the baseline too, and prints the aggregates as JSON; `--out` also writes the HTML report, and
+ * `--claims-out` one row per settled claim and variant (CSV or Parquet, by extension). Exit 0
  * when every claim settled, 1 when some were refused (they are counted and listed, the rest
  * settled), 2 for usage errors, unreadable files and invalid rules.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { prettifyIssues } from '../errors/issue.js';
 import type { RuleBook } from '../rules/book.js';
 import { type Fen, parseAmount } from '../money/fen.js';
 import { dimensionsOf } from '../simulate/dimensions.js';
+import { claimPartWriter } from '../simulate/claim-parts.js';
+import { claimsOutFormat, simulateWithClaimsOut, writeClaimsOut } from '../simulate/claims-out.js';
 import { simulationHtml } from '../simulate/report-html.js';
 import { simulateFile } from '../simulate/parallel.js';
 import { createSimulation, type SimulationResult } from '../simulate/simulation.js';
@@ -36,7 +41,9 @@ export interface ProgressIo {
  * process.exitCode = await simulateCommand(['claims.ndjson', '--baseline', 'rules/ziyang-2017'], io);
  */
 export async function simulateCommand(argv: readonly string[], io: Io & { progress?: ProgressIo }): Promise<number> {
-  const args = parseArgs(argv, { rules: true, baseline: true, out: true, workers: true, grouped: false, funds: true, input: true, lang: true });
+  const args = parseArgs(argv, { rules: true, baseline: true, out: true, workers: true, grouped: false, funds: true, input: true, lang: true, 'claims-out': true });
+  const claimsOut = args.flags['claims-out'] as string | undefined;
+  if (claimsOut !== undefined && !claimsOutFormat(claimsOut)) throw new UsageError('--claims-out writes a .csv or a .parquet file');
   const lang = langOf(args.flags.lang);
   if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin)');
   const file = args.positional[0];
@@ -67,12 +74,21 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
   if (file === undefined || file === '-') {
     if (input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
     // stdin is read once, so it is simulated in this thread.
-    const sim = createSimulation({ variants: variants.map((v, i) => ({ name: v.name, rules: books[i]! })), funds, grouped: args.flags.grouped === true, lang });
-    for await (const rec of readClaims(io.stdin ?? process.stdin, undefined, lang)) {
-      if ('error' in rec) sim.addIssue(rec.error, rec.line);
-      else sim.addText(rec.text, rec.line);
+    const dir = claimsOut === undefined ? undefined : mkdtempSync(join(tmpdir(), 'bashunwei-claims-'));
+    try {
+      const built = variants.map((v, i) => ({ name: v.name, rules: books[i]! }));
+      const part = dir === undefined ? undefined : claimPartWriter(join(dir, 'part.000'), built);
+      const sim = createSimulation({ variants: built, funds, grouped: args.flags.grouped === true, lang, onSettled: part?.onSettled });
+      for await (const rec of readClaims(io.stdin ?? process.stdin, undefined, lang)) {
+        if ('error' in rec) sim.addIssue(rec.error, rec.line);
+        else sim.addText(rec.text, rec.line);
+      }
+      part?.close();
+      result = sim.result();
+      if (dir !== undefined && !(await claimsWritten(() => writeClaimsOut(claimsOut!, books, [join(dir, 'part.000')]), claimsOut!, io))) return 2;
+    } finally {
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     }
-    result = sim.result();
   } else {
     let size: number;
     try {
@@ -81,7 +97,13 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
       io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
       return 2;
     }
-    result = await simulateFile({ file, format: input, variants, funds, grouped: args.flags.grouped === true, workers, size, progress: bar?.update, lang });
+    const job = { file, format: input, variants, funds, grouped: args.flags.grouped === true, workers, size, progress: bar?.update, lang } as const;
+    if (claimsOut === undefined) result = await simulateFile(job);
+    else {
+      let got: SimulationResult | undefined;
+      if (!(await claimsWritten(async () => (got = await simulateWithClaimsOut(job, claimsOut)), claimsOut, io))) return 2;
+      result = got!;
+    }
   }
   bar?.done();
   const report = simulationReport(result, books);
@@ -95,6 +117,17 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
     }
   }
   return result.rejections.length > 0 ? 1 : 0;
+}
+
+/** Runs the writing of `--claims-out`; false (said on stderr) when the file cannot be written. */
+async function claimsWritten(write: () => Promise<unknown>, file: string, io: Io): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (e) {
+    io.err(`bashunwei: cannot write ${file}: ${(e as Error).message}\n`);
+    return false;
+  }
 }
 
 /** Reads `{"fund-id": "yuan", …}`: each fund's balance for every year of the simulation. */

@@ -29,6 +29,7 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   --grouped            the claims come grouped by person (flat memory)
   --funds FILE         relief-fund balances per year, {"fund-id": "amount", …}
   --input F            ndjson | csv (default: by the file's extension)
+  --claims-out FILE    also write one row per settled claim and variant: FILE.csv or FILE.parquet
   --lang L             zh-CN (default) | en
   exit 0 all settled, 1 some claim refused, 2 usage, unreadable file, bad rules
 `,
@@ -67,7 +68,7 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
 /** The synopsis of every subcommand: `bashunwei --help`. */
 export const USAGE = `usage:
   bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir|nhsa] [--created DATETIME] [--lang zh-CN|en]
-  bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--lang zh-CN|en]
+  bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--claims-out rows.csv|rows.parquet] [--lang zh-CN|en]
   bashunwei rules check [DIR]
   bashunwei rules test [DIR] [--format text|json]
   bashunwei rules diff A B [--format text|json]

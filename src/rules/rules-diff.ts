@@ -6,6 +6,7 @@
  * by tier id, so a tier that moves is compared with itself. `bashunwei rules diff A B` prints it;
  * simulation reports list it for a reform given as a folder.
  */
+import type { RuleBook } from './book.js';
 import type { Condition } from './conditions.js';
 import type { RuleSet } from './compile.js';
 import { NO_END } from './compile.js';
@@ -13,6 +14,8 @@ import { orderedTiers } from './format.js';
 
 /** The kinds of change a diff lists. */
 export type RuleChangeKind =
+  | 'rule-set-added'
+  | 'rule-set-removed'
   | 'period'
   | 'tier-added'
   | 'tier-removed'
@@ -28,6 +31,8 @@ export type RuleChangeKind =
 /** One change between two rule sets. */
 export interface RuleChange {
   readonly kind: RuleChangeKind;
+  /** The rule set the change is in, when rule books are compared ({@link diffRuleBooks}). */
+  readonly ruleSet?: string;
   /** The rule file (`tiers/<id>.json` for a tier) and the path in it (`rows.county.ratio`). */
   readonly file: string;
   readonly path: string;
@@ -60,8 +65,9 @@ const IGNORED = new Set(['$schema', '$comment', 'note']);
  */
 export function diffRuleSets(a: RuleSet, b: RuleSet): RuleDiff {
   const changes: RuleChange[] = [];
+  // A change under no clause has none (rather than an empty one).
   const add = (c: RuleChange): void => {
-    changes.push(c);
+    changes.push(c.clause === '' ? (({ clause: _, ...rest }) => rest)(c) : c);
   };
   const ra = a.files['ruleset.json'];
   const rb = b.files['ruleset.json'];
@@ -90,9 +96,37 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleDiff {
   return { from: { id: ra.id, title: ra.title }, to: { id: rb.id, title: rb.title }, changes };
 }
 
+/**
+ * The changes from rule book `a` to rule book `b`, set by set, each with its rule set: sets of the
+ * same id are compared; a lone set on each side (a reform folder with an id of its own) is
+ * compared with the other; any other set is `rule-set-added` or `rule-set-removed` whole.
+ *
+ * @example
+ * diffRuleBooks(defaultRules(), reform) // [{ ruleSet: "ziyang-2017", kind: "value-changed", file: "tiers/tilt-payment.json", path: "shares.in-scope.ratio", … }]
+ */
+export function diffRuleBooks(a: RuleBook, b: RuleBook): RuleChange[] {
+  const pairs: [RuleSet | undefined, RuleSet | undefined][] = [];
+  const left = a.sets.filter((s) => !b.sets.some((t) => t.id === s.id));
+  const right = b.sets.filter((t) => !a.sets.some((s) => s.id === t.id));
+  for (const s of a.sets) {
+    const t = b.sets.find((x) => x.id === s.id);
+    if (t) pairs.push([s, t]);
+  }
+  if (left.length === 1 && right.length === 1) pairs.push([left[0], right[0]]);
+  else pairs.push(...left.map((s): [RuleSet, undefined] => [s, undefined]), ...right.map((t): [undefined, RuleSet] => [undefined, t]));
+  const whole = (s: RuleSet) => ({ id: s.id, title: s.title, inForce: { ...s.inForce } });
+  return pairs.flatMap(([s, t]): RuleChange[] => {
+    if (!t) return [{ ruleSet: s!.id, kind: 'rule-set-removed', file: 'ruleset.json', path: '', before: whole(s!) }];
+    if (!s) return [{ ruleSet: t.id, kind: 'rule-set-added', file: 'ruleset.json', path: '', after: whole(t) }];
+    return diffRuleSets(s, t).changes.map((c) => ({ ruleSet: t.id, ...c }));
+  });
+}
+
 function walk(file: string, x: unknown, y: unknown, path: readonly string[], clause: string, add: (c: RuleChange) => void): void {
   const at = path.join('.');
   if (isDated(x) && isDated(y)) {
+    // A parameter may name its own clause.
+    if (typeof y.clause === 'string') clause = y.clause;
     for (const date of [...new Set([...Object.keys(x.values), ...Object.keys(y.values)])].sort()) {
       const before = x.values[date];
       const after = y.values[date];
@@ -129,7 +163,8 @@ function explode(file: string, v: unknown, path: readonly string[], clause: stri
   const at = path.join('.');
   const side = (value: unknown) => (sign === 'added' ? { after: value } : { before: value });
   if (isDated(v)) {
-    for (const date of Object.keys(v.values).sort()) add({ kind: sign === 'added' ? 'value-added' : 'value-removed', file, path: at, clause, date, ...side(v.values[date]) });
+    const own = typeof v.clause === 'string' ? v.clause : clause;
+    for (const date of Object.keys(v.values).sort()) add({ kind: sign === 'added' ? 'value-added' : 'value-removed', file, path: at, clause: own, date, ...side(v.values[date]) });
     return;
   }
   if (isObject(v)) {
@@ -171,40 +206,8 @@ function wrap(c: Condition, text: string): string {
  * console.log(formatRuleDiff(diffRuleSets(a, b)))
  */
 export function formatRuleDiff(d: RuleDiff): string {
-  const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
-  const where = (c: RuleChange): string => `${c.file}${c.path ? ` ${c.path}` : ''}${c.clause ? ` (clause ${c.clause})` : ''}`;
-  const line = (c: RuleChange): string => {
-    switch (c.kind) {
-      case 'period':
-        return `~ period: ${show(c.before)} → ${show(c.after)}`;
-      case 'tier-added': {
-        const t = c.after as { tier: number; label: string; kind: string };
-        return `+ tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
-      }
-      case 'tier-removed': {
-        const t = c.before as { tier: number; label: string; kind: string };
-        return `- tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
-      }
-      case 'tier-moved':
-        return `~ order of the tiers both have: ${(c.before as string[]).join(', ')} → ${(c.after as string[]).join(', ')}`;
-      case 'value-added':
-        return `+ ${where(c)} from ${c.date}: ${show(c.after)}`;
-      case 'value-removed':
-        return `- ${where(c)} from ${c.date}: ${show(c.before)}`;
-      case 'value-changed':
-        return `~ ${where(c)} from ${c.date}: ${show(c.before)} → ${show(c.after)}`;
-      case 'condition-changed':
-        return `~ ${where(c)}: when ${show(c.before)} → when ${show(c.after)}`;
-      case 'field-added':
-        return `+ ${where(c)}: ${show(c.after)}`;
-      case 'field-removed':
-        return `- ${where(c)}: ${show(c.before)}`;
-      case 'field-changed':
-        return `~ ${where(c)}: ${show(c.before)} → ${show(c.after)}`;
-    }
-  };
   const groups: [string, RuleChangeKind[]][] = [
-    ['Period and tiers', ['period', 'tier-added', 'tier-removed', 'tier-moved']],
+    ['Rule sets, period and tiers', ['rule-set-added', 'rule-set-removed', 'period', 'tier-added', 'tier-removed', 'tier-moved']],
     ['Values', ['value-added', 'value-removed', 'value-changed']],
     ['Conditions', ['condition-changed']],
     ['Other fields', ['field-added', 'field-removed', 'field-changed']],
@@ -212,13 +215,58 @@ export function formatRuleDiff(d: RuleDiff): string {
   const out = [`${d.from.id} → ${d.to.id}: ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`];
   for (const [title, kinds] of groups) {
     const cs = d.changes.filter((c) => kinds.includes(c.kind));
-    if (cs.length > 0) out.push('', `${title} (${cs.length})`, ...cs.map((c) => `  ${line(c)}`));
+    if (cs.length > 0) out.push('', `${title} (${cs.length})`, ...cs.map((c) => `  ${formatRuleChange(c)}`));
   }
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * One change as a line of text: `+` added, `-` removed, `~` changed, with its file, path, clause and date.
+ *
+ * @example
+ * formatRuleChange({ kind: 'value-changed', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', date: '2017-03-17', before: '0.20', after: '0.30' })
+ * // "~ tiers/tilt-payment.json shares.in-scope.ratio from 2017-03-17: 0.20 → 0.30"
+ */
+export function formatRuleChange(c: RuleChange): string {
+  const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+  const where = `${c.file}${c.path ? ` ${c.path}` : ''}${c.clause ? ` (clause ${c.clause})` : ''}`;
+  switch (c.kind) {
+    case 'rule-set-added':
+      return `+ rule set ${c.ruleSet ?? ''}: ${show(c.after)}`;
+    case 'rule-set-removed':
+      return `- rule set ${c.ruleSet ?? ''}: ${show(c.before)}`;
+    case 'period':
+      return `~ period: ${show(c.before)} → ${show(c.after)}`;
+    case 'tier-added': {
+      const t = c.after as { tier: number; label: string; kind: string };
+      return `+ tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
+    }
+    case 'tier-removed': {
+      const t = c.before as { tier: number; label: string; kind: string };
+      return `- tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
+    }
+    case 'tier-moved':
+      return `~ order of the tiers both have: ${(c.before as string[]).join(', ')} → ${(c.after as string[]).join(', ')}`;
+    case 'value-added':
+      return `+ ${where} from ${c.date}: ${show(c.after)}`;
+    case 'value-removed':
+      return `- ${where} from ${c.date}: ${show(c.before)}`;
+    case 'value-changed':
+      return `~ ${where} from ${c.date}: ${show(c.before)} → ${show(c.after)}`;
+    case 'condition-changed':
+      return `~ ${where}: when ${show(c.before)} → when ${show(c.after)}`;
+    case 'field-added':
+      return `+ ${where}: ${show(c.after)}`;
+    case 'field-removed':
+      return `- ${where}: ${show(c.before)}`;
+    case 'field-changed':
+      return `~ ${where}: ${show(c.before)} → ${show(c.after)}`;
+  }
+}
+
 interface DatedLike {
   readonly source: unknown;
+  readonly clause?: unknown;
   readonly verified?: unknown;
   readonly values: Readonly<Record<string, unknown>>;
 }
@@ -231,6 +279,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Equal JSON values, object keys in any order (a rule file's fields mean the same in any order). */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (!isObject(a) || !isObject(b)) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));
 }

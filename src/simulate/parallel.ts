@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mergeAggregates } from './aggregates.js';
 import { type ShareJob, runShare } from './run-share.js';
-import { type Rejection, type SimulationResult, MAX_REJECTIONS, byChange } from './simulation.js';
+import { copyPayChanges, keepTop, mergePayChanges } from './changed.js';
+import { type Rejection, type SimulationResult, MAX_REJECTIONS } from './simulation.js';
 
 /** A grouped worker's old generation (MiB): a worker completes 1M claims with 48 (measured); 32 made V8 collect twice as long. */
 const GROUPED_OLD_SPACE_MB = 48;
@@ -63,12 +64,13 @@ export function mergeResults(results: readonly SimulationResult[], keep: number)
     aggregates: rest.reduce((a, r) => mergeAggregates(a, r.variants[i]!.aggregates), v.aggregates),
     fundsLeft: v.fundsLeft,
   }));
-  const changed = results.flatMap((r) => r.changed).sort(byChange).slice(0, keep);
+  const changed = keepTop(results.flatMap((r) => r.changed), keep);
+  const payChanges = rest.reduce((t, r) => mergePayChanges(t, r.payChanges), copyPayChanges(first.payChanges));
   const rejections: Rejection[] = results
     .flatMap((r) => r.rejections)
     .sort((a, b) => a.line - b.line)
     .slice(0, MAX_REJECTIONS);
-  return { variants, changed, lines: results.reduce((s, r) => s + r.lines, 0), rejections };
+  return { variants, changed, payChanges, lines: results.reduce((s, r) => s + r.lines, 0), rejections };
 }
 
 /** The worker's entry: the built dist/simulate-worker.js, or worker.ts through tsx when running from source (tests, tsx). */

@@ -1,130 +1,255 @@
 /**
  * The simulation report as one self-contained HTML file: no script, no font, no request; charts
  * are inline SVG drawn here from the report JSON, and every figure shown is a value of that JSON
- * (marked `data-figure="path"` so a test can hold the page to the JSON).
+ * (marked `data-figure="path"` and `data-format`, so that a test can hold the page to the JSON).
+ *
+ * The page answers in the order a policy office asks: what the reform does (or, for one rule
+ * set, the results at a glance), what was compared, what was counted, then each variant's detail.
+ * Names come from the report's `labels` (Chinese, English beside), never raw ids.
  */
-import { type Fen, formatFen, parseAmount } from '../money/fen.js';
+import { bracketChart, divergingChart, fundChart, per100Chart } from './report-charts.js';
+import { showFigure } from './report-display.js';
+import { esc, fig } from './report-markup.js';
+import type { ReformSummary } from './reform-summary.js';
+import type { RuleChangeKind } from '../rules/rules-diff.js';
 import type { SimulationReport } from './summary.js';
 
 type Variant = SimulationReport['variants'][number];
+type Labels = SimulationReport['labels'];
+type LabelKind = keyof Labels;
 
-/** A name from a variant's lists (tiers, funds, counties, categories), or the id. */
-const labelOf = (list: readonly { id: string; label: string }[], id: string): string => list.find((x) => x.id === id)?.label ?? id;
-const COLORS = ['#8c564b', '#9467bd', '#1f77b4', '#2ca02c', '#17becf', '#bcbd22', '#ff7f0e', '#e377c2', '#d62728', '#7f7f7f', '#393b79'];
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fig = (path: string, text: string): string => `<span data-figure="${esc(path)}">${esc(text)}</span>`;
-/** The same inside an SVG `<text>` (where HTML elements are not allowed). */
-const svgFig = (path: string, text: string): string => `<tspan data-figure="${esc(path)}">${esc(text)}</tspan>`;
-const fen = (yuan: string): number => {
-  const negative = yuan.startsWith('-');
-  const f = parseAmount(negative ? yuan.slice(1) : yuan) ?? 0;
-  return negative ? -f : f;
+/** How each kind of rule change reads in the table of changes. */
+const CHANGE_KIND: Readonly<Record<RuleChangeKind, string>> = {
+  'rule-set-added': '新增规则集 rule set added',
+  'rule-set-removed': '删除规则集 rule set removed',
+  period: '有效期 period',
+  'tier-added': '新增顺位 tier added',
+  'tier-removed': '删除顺位 tier removed',
+  'tier-moved': '顺位次序 tier order',
+  'value-added': '新增取值 value added',
+  'value-removed': '删除取值 value removed',
+  'value-changed': '修改取值 value changed',
+  'condition-changed': '修改条件 condition changed',
+  'field-added': '新增 added',
+  'field-removed': '删除 removed',
+  'field-changed': '修改 changed',
 };
 
-function waterfallChart(v: Variant, vi: number): string {
-  const rows = v.per100.map((r): [string, string] => [r.payer === 'hospital' ? '医院承担' : r.payer === 'personal' ? '个人自付' : labelOf(v.tiers, r.payer), r.yuan]);
-  const w = 720;
-  const barH = 22;
-  const left = 170;
-  const scale = (w - left - 80) / 100;
-  let x = 0;
-  const bars = rows.map(([label, amount], i) => {
-    const a = Number(amount);
-    const y = 10 + i * (barH + 6);
-    const rect = `<rect x="${left + x * scale}" y="${y}" width="${Math.max(0.5, a * scale)}" height="${barH}" fill="${COLORS[i % COLORS.length]}"/>`;
-    const text = `<text x="${left - 8}" y="${y + 16}" text-anchor="end">${esc(label)}</text><text x="${left + (x + a) * scale + 6}" y="${y + 16}">${svgFig(`variants[${vi}].per100[${i}].yuan`, amount)}</text>`;
-    x += a;
-    return rect + text;
-  });
-  const h = 20 + rows.length * (barH + 6);
-  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="每100元费用由谁支付">${bars.join('')}</svg>`;
+/** The premiums of the insurance bought for protected persons, when a rule set of the variant has one (2017's 7.4.2). */
+function premiumSection(v: Variant, p: string): string {
+  if (v.premium === null) return '';
+  return `<h3>特殊补充医疗保险保费 / premiums (${esc(v.premium.clause)})</h3>
+<p>市级承担 ${fig(`${p}.premium.city`, v.premium.city, 'yuan')} 元，县级承担 ${fig(`${p}.premium.county`, v.premium.county, 'yuan')} 元（保障对象人年数 × ${fig(`${p}.premium.perPerson`, v.premium.perPerson, 'yuan')} 元）。</p>`;
 }
 
-function bracketChart(v: Variant, vi: number): string {
-  const w = 720;
-  const h = 240;
-  const n = v.payBrackets.length;
-  const max = Math.max(1, ...v.payBrackets.map((b) => b.claims));
-  const bw = (w - 60) / n;
-  const bars = v.payBrackets.map((b, i) => {
-    const bh = (b.claims / max) * (h - 70);
-    const x = 40 + i * bw;
-    const label = b.upTo === null ? `>${v.payBrackets[i - 1]!.upTo}` : i === 0 ? '0' : `≤${b.upTo}`;
-    return `<rect x="${x + 4}" y="${h - 40 - bh}" width="${bw - 8}" height="${bh}" fill="#1f77b4"/><text x="${x + bw / 2}" y="${h - 24}" text-anchor="middle" font-size="11">${esc(label)}</text><text x="${x + bw / 2}" y="${h - 46 - bh}" text-anchor="middle" font-size="11">${svgFig(`variants[${vi}].payBrackets[${i}].claims`, String(b.claims))}</text>`;
-  });
-  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="个人自付分布（元）">${bars.join('')}<text x="${w / 2}" y="${h - 6}" text-anchor="middle" font-size="12">个人自付（元）/ personal pay (yuan)</text></svg>`;
+/** A label in Chinese with English beside (an unknown id is shown as itself). */
+const named = (labels: Labels, kind: LabelKind, id: string): string => {
+  const l = (labels[kind] as Record<string, { zh: string; en: string } | undefined>)[id];
+  return l ? `${esc(l.zh)} <span class="en">${esc(l.en)}</span>` : esc(id);
+};
+/** The Chinese label only (charts, where space is short). */
+const zh = (labels: Labels, kind: LabelKind, id: string): string => (labels[kind] as Record<string, { zh: string } | undefined>)[id]?.zh ?? id;
+const row = (cells: readonly string[]): string => `<tr>${cells.map((c) => (c.startsWith('<td') ? c : `<td>${c}</td>`)).join('')}</tr>`;
+const num = (html: string): string => `<td class="n">${html}</td>`;
+const head = (cells: readonly string[]): string => `<tr>${cells.map((c) => `<th>${c}</th>`).join('')}</tr>`;
+/** A value of the JSON that may be a string or any JSON (rule values: "0.20", a bracket list). */
+const anyFig = (path: string, value: unknown): string => fig(path, value, typeof value === 'string' ? 'text' : 'json');
+
+function answerSection(report: SimulationReport, s: ReformSummary, i: number): string {
+  const L = report.labels;
+  const p = `summary[${i}]`;
+  const compared = (path: string, c: { baseline: string; reform: string; change: string }): string[] => [
+    num(fig(`${path}.baseline`, c.baseline, 'yuan')),
+    num(fig(`${path}.reform`, c.reform, 'yuan')),
+    num(fig(`${path}.change`, c.change, 'yuan-change')),
+  ];
+  const py = s.personYears;
+  const chart = divergingChart(
+    [
+      ...s.payers.map((r, k) => ({ label: zh(L, 'payers', r.id), value: r.change, path: `${p}.payers[${k}].change` })),
+      { label: zh(L, 'payers', 'personal'), value: s.personal.change, path: `${p}.personal.change` },
+    ],
+    `${s.reform} 与 ${s.baseline}：各方支付的变化（元）`,
+  );
+  const payerRows = s.payers.map((r, k) => row([named(L, 'payers', r.id), ...compared(`${p}.payers[${k}]`, r)]));
+  const groupTable = (kind: 'counties' | 'pathways', key: 'byCounty' | 'byPathway', first: string) =>
+    `<table>${head([first, '件数 claims', '各方支付变化 Δ payers', '个人自付变化 Δ personal', '个人负担比例 基线 share, baseline', '改革 reform', '变化（百分点）Δ pp'])}${s[key]
+      .map((g, k) => {
+        const q = `${p}.${key}[${k}]`;
+        return row([
+          named(L, kind, g.id),
+          num(fig(`${q}.claims.reform`, g.claims.reform, 'count')),
+          num(fig(`${q}.publicSpending.change`, g.publicSpending.change, 'yuan-change')),
+          num(fig(`${q}.personal.change`, g.personal.change, 'yuan-change')),
+          num(fig(`${q}.personalShare.baseline`, g.personalShare.baseline, 'share')),
+          num(fig(`${q}.personalShare.reform`, g.personalShare.reform, 'share')),
+          num(fig(`${q}.personalShare.change`, g.personalShare.change, 'share-change')),
+        ]);
+      })
+      .join('')}</table>`;
+  const gainTable = (kind: 'counties' | 'categories', key: 'byCounty' | 'byCategory', first: string) =>
+    `<table>${head([first, '少付人年 pay less', '少付合计 by', '多付人年 pay more', '多付合计 by', '不变 same'])}${py[key]
+      .map((g, k) => {
+        const q = `${p}.personYears.${key}[${k}]`;
+        return row([named(L, kind, g.id), num(fig(`${q}.less`, g.less, 'count')), num(fig(`${q}.lessBy`, g.lessBy, 'yuan-change')), num(fig(`${q}.more`, g.more, 'count')), num(fig(`${q}.moreBy`, g.moreBy, 'yuan-change')), num(fig(`${q}.same`, g.same, 'count'))]);
+      })
+      .join('')}</table>`;
+  const patients = (key: 'gainers' | 'losers') =>
+    s[key].length === 0
+      ? '<p>无 / none</p>'
+      : `<table>${head(['患者 person', '年度 year', '县 county', '类别 category', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${s[key]
+          .map((c, k) => {
+            const q = `${p}.${key}[${k}]`;
+            return row([esc(c.personId), fig(`${q}.year`, c.year, 'text'), named(L, 'counties', c.county), named(L, 'categories', c.category), num(fig(`${q}.baseline`, c.baseline, 'yuan')), num(fig(`${q}.reform`, c.reform, 'yuan')), num(fig(`${q}.change`, c.change, 'yuan-change'))]);
+          })
+          .join('')}</table>`;
+  return `<section class="answer">
+<h2>改革的结果 / what the reform does: ${esc(s.reform)} <span class="en">vs</span> ${esc(s.baseline)}</h2>
+<ul class="big">
+<li>各方支付合计 <span class="en">paid by all payers</span>：${fig(`${p}.publicSpending.change`, s.publicSpending.change, 'yuan-change')} 元（${fig(`${p}.publicSpending.baseline`, s.publicSpending.baseline, 'yuan')} → ${fig(`${p}.publicSpending.reform`, s.publicSpending.reform, 'yuan')}）</li>
+<li>个人自付 <span class="en">paid by patients</span>：${fig(`${p}.personal.change`, s.personal.change, 'yuan-change')} 元（${fig(`${p}.personal.baseline`, s.personal.baseline, 'yuan')} → ${fig(`${p}.personal.reform`, s.personal.reform, 'yuan')}）</li>
+<li>个人负担比例 <span class="en">patients' share of the bills</span>：${fig(`${p}.personalShare.baseline`, s.personalShare.baseline, 'share')} → ${fig(`${p}.personalShare.reform`, s.personalShare.reform, 'share')}（${fig(`${p}.personalShare.change`, s.personalShare.change, 'share-change')} 个百分点 <span class="en">pp</span>）</li>
+<li>未达兜底目标的就诊 <span class="en">claims that missed their target</span>：${fig(`${p}.targetsMissed.baseline`, s.targetsMissed.baseline, 'count')} → ${fig(`${p}.targetsMissed.reform`, s.targetsMissed.reform, 'count')}（${fig(`${p}.targetsMissed.change`, s.targetsMissed.change, 'count-change')}）</li>
+<li>谁受益 <span class="en">who gains</span>：${fig(`${p}.personYears.less`, py.less, 'count')} 个人年少付 ${fig(`${p}.personYears.lessBy`, py.lessBy, 'yuan-change')} 元；${fig(`${p}.personYears.more`, py.more, 'count')} 个人年多付 ${fig(`${p}.personYears.moreBy`, py.moreBy, 'yuan-change')} 元；${fig(`${p}.personYears.same`, py.same, 'count')} 个人年不变</li>
+</ul>
+<h3>各方支付的变化 / change per payer (元)</h3>
+${chart}
+<table>${head(['支付方 payer', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${payerRows.join('')}${row(['<b>各方支付合计</b> <span class="en">all payers</span>', ...compared(`${p}.publicSpending`, s.publicSpending)])}${row([named(L, 'payers', 'personal'), ...compared(`${p}.personal`, s.personal)])}</table>
+<h3>分县 / by county</h3>
+${groupTable('counties', 'byCounty', '县 county')}
+<h3>分就诊类型 / by pathway</h3>
+${groupTable('pathways', 'byPathway', '就诊类型 pathway')}
+<h3>谁受益、谁多付（个人年）/ who gains, who loses (person-years)</h3>
+${gainTable('categories', 'byCategory', '类别 category')}
+${gainTable('counties', 'byCounty', '县 county')}
+<h3>个人自付减少最多的个人年 / largest decreases in a year's personal pay</h3>
+${patients('gainers')}
+<h3>个人自付增加最多的个人年 / largest increases</h3>
+${patients('losers')}
+</section>`;
 }
 
-function fundChart(v: Variant): string {
-  const w = 720;
-  const h = 260;
-  const series = Object.entries(v.fundByMonth).map(([fund, months]) => {
-    let sum = 0;
-    return { fund, points: months.map((m) => (sum += fen(m))) };
-  });
-  const max = Math.max(1, ...series.flatMap((s) => s.points));
-  const x = (m: number): number => 60 + (m * (w - 200)) / 11;
-  const y = (f: number): number => h - 30 - (f / max) * (h - 60);
-  const lines = series.map((s, i) => {
-    const d = s.points.map((p, m) => `${m === 0 ? 'M' : 'L'}${x(m).toFixed(1)},${y(p).toFixed(1)}`).join(' ');
-    return `<path d="${d}" fill="none" stroke="${COLORS[(i + 2) % COLORS.length]}" stroke-width="2"/><text x="${x(11) + 8}" y="${y(s.points[11]!) + 4}" font-size="11">${esc(labelOf(v.funds, s.fund))}</text>`;
-  });
-  const axis = Array.from({ length: 12 }, (_, m) => `<text x="${x(m)}" y="${h - 12}" text-anchor="middle" font-size="11">${m + 1}月</text>`).join('');
-  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="救助基金年内累计支出">${axis}${lines.join('')}<text x="8" y="16" font-size="11">累计 ${esc(formatFen(max as Fen))} 元</text></svg>`;
+function glanceSection(report: SimulationReport): string {
+  const v = report.variants[0]!;
+  return `<section class="answer">
+<h2>结果一览 / at a glance</h2>
+<ul class="big">
+<li>结算 <span class="en">settled</span>：${fig('variants[0].claims', v.claims, 'count')} 件，总费用 <span class="en">billed</span> ${fig('variants[0].total', v.total, 'yuan')} 元</li>
+<li>各方支付合计 <span class="en">paid by all payers</span>：${fig('variants[0].publicSpending', v.publicSpending, 'yuan')} 元</li>
+<li>个人自付 <span class="en">paid by patients</span>：${fig('variants[0].personal', v.personal, 'yuan')} 元，个人负担比例 <span class="en">share</span> ${fig('variants[0].personalShare', v.personalShare, 'share')}</li>
+<li>未达兜底目标的就诊 <span class="en">claims that missed their target</span>：${fig('variants[0].targets.missed', v.targets.missed, 'count')} 件</li>
+</ul>
+</section>`;
 }
 
-function compareChart(report: SimulationReport): string {
-  if (report.variants.length < 2) return '';
-  const [base, ...reforms] = report.variants;
-  const w = 720;
-  const tiers = [...new Map(report.variants.flatMap((v) => v.tiers).map((t) => [t.id, t])).values()];
-  const rowH = 18 * report.variants.length + 10;
-  const h = 20 + tiers.length * rowH;
-  const max = Math.max(1, ...report.variants.flatMap((v) => tiers.map((t) => fen(v.byTier[t.id] ?? '0.00'))));
-  const left = 170;
-  const rows = tiers.map((tier, t) => {
-    const y0 = 10 + t * rowH;
-    const bars = [base!, ...reforms].map((v, k) => {
-      const amount = v.byTier[tier.id] ?? '0.00';
-      const bw = (fen(amount) / max) * (w - left - 120);
-      return `<rect x="${left}" y="${y0 + k * 18}" width="${Math.max(0.5, bw)}" height="14" fill="${COLORS[k]}"/><text x="${left + bw + 6}" y="${y0 + k * 18 + 12}" font-size="11">${esc(v.name)} ${esc(amount)}</text>`;
-    });
-    return `<text x="${left - 8}" y="${y0 + 14}" text-anchor="end">${esc(tier.label)}</text>${bars.join('')}`;
-  });
-  return `<h2>基线与改革对比 / baseline vs reform</h2><svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="各顺位支出：基线与改革">${rows.join('')}</svg>`;
+function comparedSection(report: SimulationReport): string {
+  const rows = report.compared.flatMap((c, i) =>
+    c.ruleSets.map((s, k) => {
+      const q = `compared[${i}].ruleSets[${k}]`;
+      const role = c.role === 'baseline' ? '基线 baseline' : c.role === 'reform' ? '改革 reform' : '规则 rules';
+      return row([esc(c.name), role, fig(`${q}.id`, s.id, 'text'), fig(`${q}.title`, s.title, 'text'), `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} – ${fig(`${q}.inForce.to`, s.inForce.to, 'text')}`, s.versions.map((d, j) => fig(`${q}.versions[${j}]`, d, 'text')).join(', ')]);
+    }),
+  );
+  const changes = report.compared
+    .map((c, i) => {
+      if (c.changes === null) return '';
+      const title = `<h3>${esc(c.name)} 相对基线的改动 / changes against the baseline</h3>`;
+      if (c.changes.length === 0) return `${title}<p>规则文件与基线相同 / the same rule files as the baseline.</p>`;
+      return `${title}<table>${head(['规则集 rule set', '文件 file', '路径 path', '起始日期 from', '改动 change', '基线 baseline', '改革 reform'])}${c.changes
+        .map((d, k) => {
+          const q = `compared[${i}].changes[${k}]`;
+          return row([esc(d.ruleSet ?? ''), fig(`${q}.file`, d.file, 'text'), fig(`${q}.path`, d.path, 'text'), d.date === undefined ? '—' : fig(`${q}.date`, d.date, 'text'), CHANGE_KIND[d.kind], d.before === undefined ? '—' : `<code>${anyFig(`${q}.before`, d.before)}</code>`, d.after === undefined ? '—' : `<code>${anyFig(`${q}.after`, d.after)}</code>`]);
+        })
+        .join('')}</table>`;
+    })
+    .join('\n');
+  return `<section>
+<h2>比较的规则 / what was compared</h2>
+<table>${head(['方案 variant', '角色 role', '规则集 rule set', '名称 title', '施行期间 in force', '版本 versions'])}${rows.join('')}</table>
+${changes}
+</section>`;
 }
 
-function variantSection(v: Variant, vi: number): string {
+function countsSection(report: SimulationReport): string {
+  const c = report.counts;
+  const codes = [...new Set(c.variants.flatMap((v) => Object.keys(v.refusedByCode)))].sort();
+  const codeTable =
+    codes.length === 0
+      ? ''
+      : `<table>${head(['拒绝原因 error code', ...c.variants.map((v) => esc(v.name))])}${codes.map((code) => row([`<code>${esc(code)}</code>`, ...c.variants.map((v, i) => num(v.refusedByCode[code] === undefined ? '0' : fig(`counts.variants[${i}].refusedByCode.${code}`, v.refusedByCode[code], 'count')))])).join('')}</table>`;
+  const first =
+    report.rejections.length === 0
+      ? ''
+      : `<h3>最先被拒绝的输入 / the first refused inputs</h3><table>${head(['行 line', '代码 code', '位置 path', '说明 message'])}${report.rejections
+          .map((r, i) => row([fig(`rejections[${i}].line`, r.line, 'text'), `<code>${fig(`rejections[${i}].code`, r.code, 'text')}</code>`, `<code>${fig(`rejections[${i}].path`, r.path, 'text')}</code>`, fig(`rejections[${i}].message`, r.message, 'text')]))
+          .join('')}</table>`;
+  return `<section>
+<h2>计数 / counts</h2>
+<p>读入 <span class="en">read</span> ${fig('counts.read', c.read, 'count')} 件就诊。</p>
+<table>${head(['方案 variant', '结算 settled', '拒绝 refused'])}${c.variants.map((v, i) => row([esc(v.name), num(fig(`counts.variants[${i}].settled`, v.settled, 'count')), num(fig(`counts.variants[${i}].refused`, v.refused, 'count'))])).join('')}</table>
+${codeTable}
+${first}
+<p class="covers">本报告的金额、比例与分布只计已结算的就诊：基线 ${fig('counts.covers.claims', c.covers.claims, 'count')} 件，${fig('counts.covers.personYears', c.covers.personYears, 'count')} 个人年，出院年份 ${c.covers.years.map((y, i) => fig(`counts.covers.years[${i}]`, y, 'text')).join('、') || '—'}；被拒绝的就诊只计入本节。<span class="en">Every amount, share and distribution covers the settled claims only; refused claims are counted here and nowhere else.</span></p>
+</section>`;
+}
+
+function variantSection(report: SimulationReport, v: Variant, vi: number): string {
+  const L = report.labels;
   const p = `variants[${vi}]`;
-  const tierRows = v.tiers.map((t) => `<tr><td>${esc(t.label)}</td><td class="n">${fig(`${p}.byTier.${t.id}`, v.byTier[t.id]!)}</td></tr>`).join('');
-  const fundRows = Object.entries(v.byFund).map(([f, a]) => `<tr><td>${esc(labelOf(v.funds, f))}</td><td class="n">${fig(`${p}.byFund.${f}`, a)}</td></tr>`).join('');
+  const title = report.variants.length === 1 ? '详细结果 / details' : `${esc(v.name)} — 详细结果 / details`;
+  const tierRows = Object.entries(v.byTier).map(([id, a]) => row([named(L, 'payers', id), num(fig(`${p}.byTier.${id}`, a, 'yuan'))])).join('');
+  const fundRows = Object.entries(v.byFund).map(([f, a]) => row([named(L, 'funds', f), num(fig(`${p}.byFund.${f}`, a, 'yuan'))])).join('');
   const countyRows = Object.entries(v.byCounty)
-    .map(([c, g]) => `<tr><td>${esc(labelOf(v.counties, c))}</td><td class="n">${fig(`${p}.byCounty.${c}.claims`, String(g.claims))}</td><td class="n">${fig(`${p}.byCounty.${c}.billable`, g.billable)}</td><td class="n">${fig(`${p}.byCounty.${c}.personal`, g.personal)}</td><td class="n">${fig(`${p}.byCounty.${c}.personalShare`, g.personalShare)}</td></tr>`)
+    .map(([c, g]) => row([named(L, 'counties', c), num(fig(`${p}.byCounty.${c}.claims`, g.claims, 'count')), num(fig(`${p}.byCounty.${c}.billable`, g.billable, 'yuan')), num(fig(`${p}.byCounty.${c}.personal`, g.personal, 'yuan')), num(fig(`${p}.byCounty.${c}.personalShare`, g.personalShare, 'share'))]))
+    .join('');
+  const pathwayRows = Object.entries(v.byPathway)
+    .map(([k, g]) => row([named(L, 'pathways', k), num(fig(`${p}.byPathway.${k}.claims`, g.claims, 'count')), num(fig(`${p}.byPathway.${k}.billable`, g.billable, 'yuan')), num(fig(`${p}.byPathway.${k}.personal`, g.personal, 'yuan')), num(fig(`${p}.byPathway.${k}.personalShare`, g.personalShare, 'share'))]))
     .join('');
   const pctRows = Object.entries(v.personalPayPercentiles)
-    .map(([k, a]) => `<tr><td>${esc(k)}</td><td class="n">${fig(`${p}.personalPayPercentiles.${k}`, a ?? '—')}</td><td class="n">${fig(`${p}.personalSharePercentiles.${k}`, v.personalSharePercentiles[k] ?? '—')}</td></tr>`)
+    .map(([k, a]) => row([esc(k), num(fig(`${p}.personalPayPercentiles.${k}`, a, 'yuan')), num(fig(`${p}.personalSharePercentiles.${k}`, v.personalSharePercentiles[k] ?? null, 'share'))]))
     .join('');
+  const per100 = per100Chart(
+    v.per100.map((r, i) => ({ label: zh(L, 'payers', r.payer), value: r.yuan, path: `${p}.per100[${i}].yuan` })),
+    '每100元费用由谁支付 / who pays what out of every 100 yuan',
+  );
+  const whole = (upTo: string): string => showFigure(upTo.replace(/\.00$/, ''), 'count');
+  const brackets = bracketChart(
+    v.payBrackets.map((b, i) => ({ label: b.upTo === null ? `>${whole(v.payBrackets[i - 1]!.upTo!)}` : i === 0 ? '0' : `≤${whole(b.upTo)}`, count: b.claims, path: `${p}.payBrackets[${i}].claims` })),
+    '个人自付（元）/ personal pay per claim (yuan)',
+  );
+  const funds = fundChart(
+    Object.entries(v.fundByMonth).map(([f, months]) => ({ label: zh(L, 'funds', f), months })),
+    '救助基金年内累计支出 / relief funds drawn over the year',
+  );
+  const groupHead = head(['', '件数 claims', '应结算费用 billable', '个人自付 personal', '个人负担比例 share']);
   return `<section>
-<h2>${esc(v.name)}</h2>
-<p class="big">结算 ${fig(`${p}.claims`, String(v.claims))} 件，总费用 ${fig(`${p}.total`, v.total)} 元，个人自付 ${fig(`${p}.personal`, v.personal)} 元（占应结算费用 ${fig(`${p}.personalShare`, v.personalShare)}）。</p>
-<p>县域内就诊率（住院与分娩）${fig(`${p}.admissions.inCountyShare`, v.admissions.inCountyShare)}（目标 95%）；有兜底目标的就诊 ${fig(`${p}.targets.withTarget`, String(v.targets.withTarget))} 件，达成 ${fig(`${p}.targets.met`, String(v.targets.met))} 件，未达成 ${fig(`${p}.targets.missed`, String(v.targets.missed))} 件（缺口 ${fig(`${p}.targets.shortfall`, v.targets.shortfall)} 元）。</p>
+<h2>${title}</h2>
+<p class="big">结算 ${fig(`${p}.claims`, v.claims, 'count')} 件，总费用 ${fig(`${p}.total`, v.total, 'yuan')} 元，个人自付 ${fig(`${p}.personal`, v.personal, 'yuan')} 元（占应结算费用 ${fig(`${p}.personalShare`, v.personalShare, 'share')}）。</p>
+<p>县域内就诊率（住院与分娩）${fig(`${p}.admissions.inCountyShare`, v.admissions.inCountyShare, 'share')}（目标 95%）；有兜底目标的就诊 ${fig(`${p}.targets.withTarget`, v.targets.withTarget, 'count')} 件，达成 ${fig(`${p}.targets.met`, v.targets.met, 'count')} 件，未达成 ${fig(`${p}.targets.missed`, v.targets.missed, 'count')} 件（缺口 ${fig(`${p}.targets.shortfall`, v.targets.shortfall, 'yuan')} 元）。</p>
 <h3>每100元费用由谁支付 / who pays what out of every 100 yuan</h3>
-${waterfallChart(v, vi)}
-<h3>各顺位支出 / spending per tier (元)</h3><table>${tierRows}</table>
+${per100}
+<h3>各方支出 / spending per payer (元)</h3><table>${tierRows}</table>
 <h3>救助基金 / relief funds (元)</h3><table>${fundRows}</table>
-${fundChart(v)}
+${funds}
 <h3>个人自付分布 / personal pay per claim</h3>
-${bracketChart(v, vi)}
-<table><tr><th>分位</th><th>个人自付（元，±1%）</th><th>个人负担比例</th></tr>${pctRows}</table>
-<h3>分县 / per county</h3><table><tr><th>县</th><th>件数</th><th>应结算费用</th><th>个人自付</th><th>比例</th></tr>${countyRows}</table>
-${
-  v.premium
-    ? `<h3>特殊补充医疗保险保费 / premiums (${esc(v.premium.clause)})</h3>
-<p>市级承担 ${fig(`${p}.premium.city`, v.premium.city)} 元，县级承担 ${fig(`${p}.premium.county`, v.premium.county)} 元（保障对象人年数 × ${esc(v.premium.perPerson)} 元）。</p>`
-    : ''
-}
+${brackets}
+<table>${head(['分位 percentile', '个人自付（元，±1%）personal pay', '个人负担比例 share'])}${pctRows}</table>
+<h3>分县 / per county</h3><table>${groupHead.replace('<th></th>', '<th>县 county</th>')}${countyRows}</table>
+<h3>分就诊类型 / per pathway</h3><table>${groupHead.replace('<th></th>', '<th>就诊类型 pathway</th>')}${pathwayRows}</table>
+${premiumSection(v, p)}
 </section>`;
+}
+
+/**
+ * The reform's answer (or, for one rule set, the results at a glance) as an HTML fragment: the
+ * headline figures, the diverging chart of the changes and the tables by payer, county, pathway
+ * and category. What a notebook shows inline; the page opens with the same.
+ *
+ * @example
+ * tslab.display.html(summaryHtml(report))
+ */
+export function summaryHtml(report: SimulationReport): string {
+  return report.summary.length > 0 ? report.summary.map((s, i) => answerSection(report, s, i)).join('\n') : glanceSection(report);
 }
 
 /**
@@ -134,11 +259,8 @@ ${
  * writeFileSync('report.html', simulationHtml(simulationReport(result, books)))
  */
 export function simulationHtml(report: SimulationReport): string {
-  const changed = report.changed.length
-    ? `<h2>个人自付变化最大的患者 / patients whose personal pay changed most</h2><table><tr><th>患者</th><th>县</th><th>类别</th>${report.variants.map((v) => `<th>${esc(v.name)}</th>`).join('')}<th>变化</th></tr>${report.changed
-        .map((c, i) => `<tr><td>${esc(c.personId)}</td><td>${esc(c.county)}</td><td>${esc(c.category)}</td>${c.personal.map((a, k) => `<td class="n">${fig(`changed[${i}].personal[${k}]`, a)}</td>`).join('')}<td class="n">${fig(`changed[${i}].change`, c.change)}</td></tr>`)
-        .join('')}</table>`
-    : '';
+  const names = report.compared.map((c) => `${esc(c.name)}（${c.ruleSets.map((s) => esc(s.id)).join('、')}）`);
+  const what = report.variants.length === 1 ? `规则 <span class="en">rules</span>：${report.compared[0]!.ruleSets.map((s) => esc(s.id)).join('、')}` : `基线 <span class="en">baseline</span> ${names[0]} 与改革 <span class="en">reform</span> ${names.slice(1).join('、')} 对比`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -146,21 +268,26 @@ export function simulationHtml(report: SimulationReport): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>八顺位模拟报告 / bashunwei simulation</title>
 <style>
-body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 60rem; color: #222; }
+body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif; margin: 2rem auto; max-width: 62rem; padding: 0 1rem; color: #222; line-height: 1.5; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
-td, th { border-bottom: 1px solid #ddd; padding: 0.2rem 0.8rem; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-svg { display: block; max-width: 100%; height: auto; font-size: 12px; }
+td, th { border-bottom: 1px solid #ddd; padding: 0.2rem 0.7rem; text-align: left; vertical-align: top; }
+th { font-weight: 600; font-size: 0.9rem; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+code { font-size: 0.85rem; }
+svg { display: block; max-width: 100%; height: auto; font-size: 12px; margin: 0.5rem 0; }
 .big { font-size: 1.1rem; }
+.en { color: #666; font-size: 0.85em; }
+.answer { background: #f6f8fa; padding: 0 1rem 0.5rem; border-top: 3px solid #1b9e77; }
 section { border-top: 2px solid #444; margin-top: 2rem; }
 </style>
 </head>
 <body>
-<h1>八顺位医疗救助模拟报告</h1>
-<p>输入 ${fig('lines', String(report.lines))} 件就诊。金额单位：元。每个数字都来自同一次模拟的 JSON 结果。</p>
-${compareChart(report)}
-${report.variants.map(variantSection).join('\n')}
-${changed}
+<h1>八顺位医疗救助模拟报告 <span class="en">bashunwei simulation report</span></h1>
+<p>${what}。读入 ${fig('lines', report.lines, 'count')} 件就诊。金额单位：元。每个数字都来自同一次模拟的 JSON 结果。</p>
+${summaryHtml(report)}
+${comparedSection(report)}
+${countsSection(report)}
+${report.variants.map((v, i) => variantSection(report, v, i)).join('\n')}
 </body>
 </html>
 `;

@@ -4,6 +4,7 @@
  */
 import type { Fen } from '../money/fen.js';
 import type { Lang } from '../i18n/lang.js';
+import { claimPartWriter } from './claim-parts.js';
 import { createSimulation, type SimulationResult } from './simulation.js';
 import { type SourceRecord, csvClaims, ndjsonClaims } from './source.js';
 import { type VariantSpec, variantRules } from './variants.js';
@@ -18,6 +19,8 @@ export interface ShareJob {
   readonly topChanged?: number;
   /** The language of the rejections' messages (default zh-CN). */
   readonly lang?: Lang;
+  /** Write one row per settled claim and variant to `<claimsOut>.<shard>` (the parts of `--claims-out`). */
+  readonly claimsOut?: string;
   readonly shard: number;
   readonly shards: number;
 }
@@ -35,7 +38,8 @@ export function runShare(job: ShareJob, progress?: (bytes: number) => void): Sim
     if (!rules.ok) throw new Error(`rules of ${v.name}: ${rules.errors.map((e) => e.message).join('; ')}`);
     return { name: v.name, rules: rules.value };
   });
-  const sim = createSimulation({ variants, funds: job.funds, grouped: job.grouped, topChanged: job.topChanged, lang: job.lang });
+  const part = job.claimsOut === undefined ? undefined : claimPartWriter(`${job.claimsOut}.${String(job.shard).padStart(3, '0')}`, variants);
+  const sim = createSimulation({ variants, funds: job.funds, grouped: job.grouped, topChanged: job.topChanged, lang: job.lang, onSettled: part?.onSettled });
   const share = { shard: job.shard, shards: job.shards, progress, lang: job.lang };
   const records: Iterable<SourceRecord> = job.format === 'csv' ? csvClaims(job.file, share) : ndjsonClaims(job.file, share);
   for (const r of records) {
@@ -43,5 +47,6 @@ export function runShare(job: ShareJob, progress?: (bytes: number) => void): Sim
     else if ('value' in r) sim.add(r.value, r.line);
     else sim.addIssue(r.error, r.line);
   }
+  part?.close();
   return sim.result();
 }

@@ -18,10 +18,13 @@ import { type RuleBook, policyOn } from '../rules/book.js';
 import type { Policy } from '../rules/policy.js';
 import type { Lang } from '../i18n/lang.js';
 import { claimVocabulary, mergeVocabularies } from '../claim/vocabulary.js';
-import { emptyCounters, runClaim } from '../settle/run-claim.js';
+import { type ClaimRun, emptyCounters, runClaim } from '../settle/run-claim.js';
 import { schemeIssues } from '../settle/settle-claim.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
+import { type ChangedPatient, type PayChanges, type PersonYearTotals, copyPayChanges, emptyPayChanges, rankPersonYear, tallyPersonYear } from './changed.js';
 import { dimensionsOf } from './dimensions.js';
+
+export { byChange, type ChangedPatient, type PayChanges, type PayChangeCounts } from './changed.js';
 
 /** A rule set to simulate, by name. */
 export interface Variant {
@@ -37,28 +40,21 @@ export interface SimulationOptions {
   readonly funds?: Readonly<Partial<Record<string, Fen>>>;
   /** The input lists each person's claims together: drop a person's ledgers when the next starts. */
   readonly grouped?: boolean;
-  /** How many of the patients whose personal pay changed most to keep (default 10). */
+  /** How many of the person-years whose personal pay fell most, and of those whose pay rose most, to keep (default 10 each). */
   readonly topChanged?: number;
   /** The language of the rejections' messages (default zh-CN). */
   readonly lang?: Lang;
-}
-
-/** A patient whose yearly personal pay differs between the baseline and a reform. */
-export interface ChangedPatient {
-  readonly personId: string;
-  readonly county: string;
-  readonly category: string;
-  /** Personal pay under each variant, in variant order (fen). */
-  readonly personal: readonly Fen[];
-  /** Largest |reform − baseline| over the reforms (fen, signed as the largest change). */
-  readonly change: Fen;
+  /** Told of every settlement (variant index, input line, claim, run, policy): the per-claim rows of `--claims-out`. */
+  readonly onSettled?: (variant: number, line: number, claim: Claim, run: ClaimRun, policy: Policy) => void;
 }
 
 /** What a simulation produced. */
 export interface SimulationResult {
   readonly variants: readonly { readonly name: string; readonly aggregates: Aggregates; readonly fundsLeft: Record<string, Partial<Record<string, Fen>>> }[];
-  /** The patients whose personal pay changed most (empty with a single variant). */
+  /** The person-years whose personal pay fell most and rose most (empty with a single variant). */
   readonly changed: readonly ChangedPatient[];
+  /** Per reform (variant 1, 2, …): how many person-years pay less, more or the same than under the baseline. */
+  readonly payChanges: readonly PayChanges[];
   /** Claims offered (input lines or CSV claims). */
   readonly lines: number;
   /** The first refused inputs, by line, with why (all of them are counted in the aggregates). */
@@ -108,12 +104,6 @@ function countersFor(py: PersonYear, policy: Policy): Fen[] {
   return py.counters;
 }
 
-interface PersonTotals {
-  readonly county: string;
-  readonly category: string;
-  readonly personal: number[];
-}
-
 /**
  * Starts a simulation.
  *
@@ -129,9 +119,11 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const ledgers = variants.map(() => new Map<string, PersonYear>());
   const funds = variants.map(() => new Map<number, Partial<Record<string, Fen>>>());
   const readOptions = { lang: options.lang, vocabulary: mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))) };
-  const persons = new Map<string, PersonTotals>();
+  /** Open person-years' personal pay under each variant, by ledger key (only with reforms). */
+  const persons = new Map<string, PersonYearTotals>();
   const keep = options.topChanged ?? 10;
   let top: ChangedPatient[] = [];
+  const tallies = emptyPayChanges(n - 1);
   let current: string | undefined;
   let lines = 0;
   const rejections: Rejection[] = [];
@@ -145,10 +137,15 @@ export function createSimulation(options: SimulationOptions): Simulation {
   };
 
   const closePerson = (personId: string): void => {
-    const p = persons.get(personId);
-    persons.delete(personId);
-    if (options.grouped) for (const l of ledgers) for (const y of years) l.delete(`${personId}|${y}`);
-    if (p) top = ranked(top, personId, p, keep);
+    for (const y of years) {
+      const key = `${personId}|${y}`;
+      if (options.grouped) for (const l of ledgers) l.delete(key);
+      const p = persons.get(key);
+      if (!p) continue;
+      persons.delete(key);
+      top = rankPersonYear(top, p, keep);
+      tallyPersonYear(tallies, p);
+    }
   };
 
   const reject = (line: number, issue: ClaimIssue): void => {
@@ -168,7 +165,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
     const year = ledgerYear(claim.visit.discharged);
     years.add(year);
     const key = `${personId}|${year}`;
-    let totals = persons.get(personId);
+    let totals = persons.get(key);
     for (let v = 0; v < n; v++) {
       const agg = aggs[v]!;
       const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
@@ -198,12 +195,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
         addPersonYear(agg, claim, run.profile.facts.protectedPerson);
       }
       addSettlement(agg, claim, run);
+      options.onSettled?.(v, line, claim, run, policy);
       if (n > 1) {
-        totals ??= { county: claim.person.county, category: claim.person.category, personal: new Array<number>(n).fill(0) };
+        totals ??= { personId, year, county: claim.person.county, category: claim.person.category, personal: new Array<number>(n).fill(0) };
         totals.personal[v] = totals.personal[v]! + run.end.remaining;
       }
     }
-    if (totals) persons.set(personId, totals);
+    if (totals) persons.set(key, totals);
   };
 
   return {
@@ -212,9 +210,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
     addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     result: () => {
-      // Persons still open count too, without closing them: `result` may be called midway.
+      // Person-years still open count too, without closing them: `result` may be called midway.
       let changed = top;
-      for (const [id, p] of persons) changed = ranked(changed, id, p, keep);
+      const payChanges = copyPayChanges(tallies);
+      for (const p of persons.values()) {
+        changed = rankPersonYear(changed, p, keep);
+        tallyPersonYear(payChanges, p);
+      }
       return {
         variants: variants.map((v, i) => ({
           name: v.name,
@@ -222,27 +224,10 @@ export function createSimulation(options: SimulationOptions): Simulation {
           fundsLeft: Object.fromEntries([...funds[i]!].sort(([a], [b]) => a - b).map(([y, f]) => [String(y), { ...f }])),
         })),
         changed,
+        payChanges,
         lines,
         rejections: [...rejections],
       };
     },
   };
-}
-
-/** `top` with the person inserted when their change ranks among the `keep` largest. */
-function ranked(top: ChangedPatient[], personId: string, p: PersonTotals, keep: number): ChangedPatient[] {
-  let change = 0;
-  for (let v = 1; v < p.personal.length; v++) {
-    const d = p.personal[v]! - p.personal[0]!;
-    if (Math.abs(d) > Math.abs(change)) change = d;
-  }
-  if (change === 0) return top;
-  const entry: ChangedPatient = { personId, county: p.county, category: p.category, personal: p.personal.slice() as Fen[], change: change as Fen };
-  if (top.length >= keep && byChange(entry, top[top.length - 1]!) >= 0) return top;
-  return [...top, entry].sort(byChange).slice(0, keep);
-}
-
-/** Largest absolute change first; ties by person id, so the ranking never depends on input order. */
-export function byChange(a: ChangedPatient, b: ChangedPatient): number {
-  return Math.abs(b.change) - Math.abs(a.change) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
 }
