@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../seeds/generator.js';
-import { defaultRules, ZIYANG_2017_FILES } from '../src/rules/embedded.js';
+import { defaultRules } from '../src/rules/embedded.js';
 import { reformRules } from '../src/rules/reform.js';
 import { summaryHtml } from '../src/simulate/report-html.js';
 import { createSimulation } from '../src/simulate/simulation.js';

@@ -38,7 +38,7 @@ const EXPLAIN: Explainers = {
     if (!d.row) return `No ${l.labelEn} table applies to this visit; this payer pays 0.00 yuan.`;
     return (
       `Under the ${d.row.labelEn} table, of ${y(d.inScope)} in scope, with a ${d.perYear ? 'yearly' : 'per-admission'} deductible of ${y(d.deductible)}${lowered(d.adjustment)}` +
-      `${d.perYear ? ` (${y(d.deductibleDue)} charged now)` : ''} and a ratio of ${formatPercent(d.ratio)}${raised(d.adjustment)}` +
+      `${d.perYear ? ` (${y(d.deductibleCharged)} charged now)` : ''} and a ratio of ${formatPercent(d.ratio)}${raised(d.adjustment)}` +
       `, ${y(d.computed)} is due${capped(d.computed, d.capLeft, 'annual cap')}; pays ${y(l.amount)}.`
     );
   },
@@ -58,7 +58,7 @@ const EXPLAIN: Explainers = {
   'yearly-assistance': (d, l) => {
     if (!d.row) return `No ${l.labelEn} rule applies to this person; this payer pays 0.00 yuan.`;
     return (
-      `Under the rule for ${d.row.labelEn}, of ${y(d.base)} in scope, with a yearly deductible of ${y(d.deductible)} (${y(d.deductibleDue)} charged now)` +
+      `Under the rule for ${d.row.labelEn}, of ${y(d.base)} in scope, with a yearly deductible of ${y(d.deductible)} (${y(d.deductibleCharged)} charged now)` +
       ` and a ratio of ${formatPercent(d.ratio)}, ${y(d.computed)} is due${capped(d.computed, d.limitLeft, 'yearly assistance limit')}; pays ${y(l.amount)}.`
     );
   },

@@ -39,7 +39,7 @@ const EXPLAIN: Explainers = {
     if (!d.row) return `没有适用于本次就诊的${l.label}标准，本项支付0.00元。`;
     return (
       `按${d.row.label}标准，政策范围内费用${y(d.inScope)}，${d.perYear ? '年度' : '本次'}起付线${y(d.deductible)}${lowered(d.adjustment)}` +
-      `${d.perYear ? `，本次扣除${y(d.deductibleDue)}` : ''}，报销比例${formatPercent(d.ratio)}${raised(d.adjustment)}` +
+      `${d.perYear ? `，本次扣除${y(d.deductibleCharged)}` : ''}，报销比例${formatPercent(d.ratio)}${raised(d.adjustment)}` +
       `，计${y(d.computed)}${capped(d.computed, d.capLeft, '年度最高支付限额')}，支付${y(l.amount)}。`
     );
   },
@@ -59,7 +59,7 @@ const EXPLAIN: Explainers = {
   'yearly-assistance': (d, l) => {
     if (!d.row) return `没有适用于本人的${l.label}标准，本项支付0.00元。`;
     return (
-      `按${d.row.label}标准，可救助的政策范围内费用${y(d.base)}，年度起付标准${y(d.deductible)}，本次扣除${y(d.deductibleDue)}` +
+      `按${d.row.label}标准，可救助的政策范围内费用${y(d.base)}，年度起付标准${y(d.deductible)}，本次扣除${y(d.deductibleCharged)}` +
       `，救助比例${formatPercent(d.ratio)}，计${y(d.computed)}${capped(d.computed, d.limitLeft, d.limitLabel ?? '年度救助限额')}，支付${y(l.amount)}。`
     );
   },

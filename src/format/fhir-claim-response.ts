@@ -121,7 +121,7 @@ export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions
   const benefit = byKind('insurance');
   // The deductible charged by the first deductible/ratio table of the waterfall (basic insurance).
   const basic = r.lines.find((l) => l.detail.kind === 'table')?.detail;
-  const deductible = basic?.kind === 'table' ? (Math.min(basic.deductibleDue, basic.inScope) as Fen) : (0 as Fen);
+  const deductible = basic?.kind === 'table' ? basic.deductibleCharged : (0 as Fen);
   const submitted = { category: coded(ADJUDICATION, 'submitted'), amount: money(r.bill.total) };
   const eligible = { category: coded(ADJUDICATION, 'eligible'), amount: money(r.bill.billable) };
   const deducted = { category: coded(ADJUDICATION, 'deductible'), amount: money(deductible) };

@@ -25,7 +25,7 @@
  * decimals, as the platform writes them, converted at this edge from their exact text.
  */
 import type { Fen } from '../money/fen.js';
-import { ZERO, add, formatFen, minFen } from '../money/fen.js';
+import { ZERO, add, formatFen } from '../money/fen.js';
 import { NHSA_FIELDS, type NhsaField } from '../rules/format.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import type { LineRecord } from '../settle/state.js';
@@ -149,6 +149,6 @@ function outOfCatalog(r: SettlementRecord): Fen {
 }
 
 function deductibleCharged(r: SettlementRecord): Fen {
-  for (const l of r.lines) if (l.detail.kind === 'table') return minFen(l.detail.deductibleDue, l.detail.inScope);
+  for (const l of r.lines) if (l.detail.kind === 'table') return l.detail.deductibleCharged;
   return ZERO;
 }

@@ -76,7 +76,10 @@ export interface TableDetail {
   readonly row: { readonly label: string; readonly labelEn: string } | null;
   readonly inScope: Fen;
   readonly deductible: Fen;
+  /** What is left of the deductible before this claim (the whole deductible when per claim). */
   readonly deductibleDue: Fen;
+  /** What this claim pays of it: the due part, at most the in-scope cost. */
+  readonly deductibleCharged: Fen;
   readonly perYear: boolean;
   readonly ratio: Ratio;
   readonly computed: Fen;
@@ -148,7 +151,7 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
         t,
         ZERO,
         ctx.record
-          ? { kind: 'table', row: null, inScope, deductible: ZERO, deductibleDue: ZERO, perYear: false, ratio: { units: 0, scale: 0 }, computed: ZERO, capLeft: null, adjustment: null }
+          ? { kind: 'table', row: null, inScope, deductible: ZERO, deductibleDue: ZERO, deductibleCharged: ZERO, perYear: false, ratio: { units: 0, scale: 0 }, computed: ZERO, capLeft: null, adjustment: null }
           : NO_DETAIL,
       );
     }
@@ -157,6 +160,7 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
     const c = s.counters;
     const used = row.perYear ? c[row.deductibleCounter]! : ZERO;
     const deductibleDue = excess(values.deductible, used);
+    const deductibleCharged = minFen(inScope, deductibleDue);
     const computed = applyRatio(excess(inScope, deductibleDue), values.ratio);
     const paidThisYear = c[row.paidCounter]!;
     const capLeft = a?.uncapped ? null : excess(row.cap, paidThisYear);
@@ -164,7 +168,7 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
 
     s.parts[PART_INDEX.S] = sub(inScope, pay);
     c[row.paidCounter] = add(paidThisYear, pay);
-    if (row.perYear) c[row.deductibleCounter] = add(used, minFen(inScope, deductibleDue));
+    if (row.perYear) c[row.deductibleCounter] = add(used, deductibleCharged);
     addLine(
       ctx,
       s,
@@ -177,6 +181,7 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
             inScope,
             deductible: values.deductible,
             deductibleDue,
+            deductibleCharged,
             perYear: row.perYear,
             ratio: values.ratio,
             computed,

@@ -51,7 +51,10 @@ export interface YearlyAssistanceDetail {
   readonly row: { readonly label: string; readonly labelEn: string } | null;
   readonly base: Fen;
   readonly deductible: Fen;
+  /** What is left of the yearly deductible before this claim. */
   readonly deductibleDue: Fen;
+  /** What this claim pays of it: the due part, at most the base. */
+  readonly deductibleCharged: Fen;
   readonly ratio: Ratio;
   readonly computed: Fen;
   readonly limitLeft: Fen;
@@ -92,15 +95,16 @@ export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams,
         s,
         t,
         ZERO,
-        ctx.record ? { kind: 'yearly-assistance', row: null, base, deductible: ZERO, deductibleDue: ZERO, ratio: { units: 0, scale: 0 }, computed: ZERO, limitLeft, limitLabel: p.limitLabel } : NO_DETAIL,
+        ctx.record ? { kind: 'yearly-assistance', row: null, base, deductible: ZERO, deductibleDue: ZERO, deductibleCharged: ZERO, ratio: { units: 0, scale: 0 }, computed: ZERO, limitLeft, limitLabel: p.limitLabel } : NO_DETAIL,
       );
     }
     const used = c[p.deductibleCounter]!;
     const deductibleDue = excess(row.deductible, used);
+    const deductibleCharged = minFen(base, deductibleDue);
     const computed = applyRatio(excess(base, deductibleDue), row.ratio);
     const pay = minFen(computed, limitLeft);
     if (t.partsReadLater) takeFromParts(s.parts, pay, p.parts);
-    c[p.deductibleCounter] = add(used, minFen(base, deductibleDue));
+    c[p.deductibleCounter] = add(used, deductibleCharged);
     c[p.paidCounter] = add(c[p.paidCounter]!, pay);
     addLine(
       ctx,
@@ -108,7 +112,7 @@ export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams,
       t,
       pay,
       ctx.record
-        ? { kind: 'yearly-assistance', row: { label: row.label, labelEn: row.labelEn }, base, deductible: row.deductible, deductibleDue, ratio: row.ratio, computed, limitLeft, limitLabel: p.limitLabel }
+        ? { kind: 'yearly-assistance', row: { label: row.label, labelEn: row.labelEn }, base, deductible: row.deductible, deductibleDue, deductibleCharged, ratio: row.ratio, computed, limitLeft, limitLabel: p.limitLabel }
         : NO_DETAIL,
     );
   },
