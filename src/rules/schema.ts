@@ -101,7 +101,15 @@ function tierSchema(z: ZodApi, p: SchemaParts): Z.ZodType {
     parameters: p.keyed(p.param(p.amount)).optional(),
   };
   const variants = KIND_NAMES.map((name) => z.strictObject({ ...header, kind: z.literal(name), ...KINDS[name]!.shape(z, p) }));
-  return z.discriminatedUnion('kind', variants as unknown as Parameters<typeof z.discriminatedUnion>[1]);
+  // An unknown kind names the vocabulary, rather than zod's words about discriminators.
+  const kinds = KIND_NAMES.join(', ');
+  return z.discriminatedUnion('kind', variants as unknown as Parameters<typeof z.discriminatedUnion>[1], {
+    error: (iss) => {
+      if (iss.code !== 'invalid_union') return undefined;
+      const kind = typeof iss.input === 'object' && iss.input !== null ? (iss.input as { kind?: unknown }).kind : undefined;
+      return kind === undefined ? `a tier file names its kind: one of ${kinds}` : `kind must be one of ${kinds} (README, "Schemes as data"), not ${JSON.stringify(kind)}`;
+    },
+  });
 }
 
 /**
