@@ -40,7 +40,7 @@ export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/claim-csv.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/aggregates.js';
 /** The types the exported ones are made of, so the API reference is whole. */
-export type { ShareJob } from './simulate/run-share.js';
+export type { TaskSpec } from './simulate/partition-tasks.js';
 export type { FundId, RuleFiles, TierId } from './rules/schema.js';
 export type { Gate, Tiers, Cited, TierHead, BasicTable, Bracket, Target, AssistancePart } from './rules/policy.js';
 export type { Ratio } from './money/ratio.js';

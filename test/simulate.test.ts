@@ -4,11 +4,11 @@
  * the same bytes, with any number of workers, from NDJSON or CSV.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimArb } from './arbitraries.js';
 import { main } from '../src/cli/main.js';
 import { generateClaims } from '../seeds/generator.js';
@@ -29,6 +29,8 @@ const claims = [...generateClaims({ claims: 3000, seed: 42, year: 2018 })];
 const dir = mkdtempSync(join(tmpdir(), 'bashunwei-sim-'));
 const ndjson = join(dir, 'claims.ndjson');
 const csv = join(dir, 'claims.csv');
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   writeFileSync(ndjson, claims.map((c) => JSON.stringify(c)).join('\n') + '\n');

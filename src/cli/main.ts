@@ -8,7 +8,8 @@ import { UsageError } from './args.js';
 
 const USAGE = `usage:
   bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir] [--lang zh-CN|en]
-  bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--lang zh-CN|en]
+  bashunwei simulate [FILE|-] [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--funds FILE] [--input ndjson|csv] [--tmp DIR] [--aggregates-out FILE] [--lang zh-CN|en]
+  bashunwei simulate --merge A.json B.json … [--rules DIR] [--baseline DIR] [--out report.html] [--aggregates-out FILE] [--lang zh-CN|en]
   bashunwei rules check [DIR]
   bashunwei rules schema [--out DIR]
 `;

@@ -1,22 +1,30 @@
 /**
  * `bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N]
- * [--grouped] [--funds FILE] [--input ndjson|csv]`
+ * [--funds FILE] [--input ndjson|csv] [--tmp DIR] [--aggregates-out FILE]`, and
+ * `bashunwei simulate --merge A.json B.json … [--rules DIR] [--baseline DIR] [--out report.html]`
  *
- * Settles every claim of FILE (NDJSON, or CSV with one row per item) with a ledger per
- * person-year, under the rules (`--rules`, default the embedded ones) and, with `--baseline`, under
- * the baseline too, and prints the aggregates as JSON; `--out` also writes the HTML report. Exit 0
- * when every claim settled, 1 when some were refused (they are counted and listed, the rest
- * settled), 2 for usage errors, unreadable files and invalid rules.
+ * Settles every claim of FILE (NDJSON, or CSV with one row per item; `-` or none: stdin) with a
+ * ledger per person-year, in any order, in bounded memory (the claims are partitioned by person
+ * into temporary files in `--tmp`, removed afterwards), under the rules (`--rules`, default the
+ * embedded ones) and, with `--baseline`, under the baseline too, and prints the aggregates as
+ * JSON; `--out` also writes the HTML report; `--aggregates-out` writes the mergeable aggregates
+ * that `--merge` adds up (a run sharded across machines). Exit 0 when every claim settled, 1 when
+ * some were refused (they are counted and listed, the rest settled), 2 for usage errors,
+ * unreadable files, invalid rules, and a temporary directory that is full or not writable.
  */
 import { statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { prettifyIssues } from '../errors/issue.js';
 import type { RuleBook } from '../rules/book.js';
 import { type Fen, parseAmount } from '../money/fen.js';
 import { FUND_IDS, type FundId } from '../rules/schema.js';
+import { type AggregatesFile, aggregatesFile, readAggregatesFile, rulesFingerprint } from '../simulate/aggregates-file.js';
+import { mergeResults } from '../simulate/merge.js';
 import { simulationHtml } from '../simulate/report-html.js';
-import { simulateFile } from '../simulate/parallel.js';
-import { createSimulation, type SimulationResult } from '../simulate/simulation.js';
+import { simulateFile, simulateStream } from '../simulate/parallel.js';
+import type { SimulationResult } from '../simulate/simulation.js';
 import { simulationReport } from '../simulate/summary.js';
+import { TempSpaceError } from '../simulate/temp-space.js';
 import { type VariantSpec, variantRules } from '../simulate/variants.js';
 import { langOf, parseArgs, UsageError } from './args.js';
 import { readClaims } from './input.js';
@@ -36,9 +44,25 @@ export interface ProgressIo {
  * process.exitCode = await simulateCommand(['claims.ndjson', '--baseline', 'rules/ziyang-2017'], io);
  */
 export async function simulateCommand(argv: readonly string[], io: Io & { progress?: ProgressIo }): Promise<number> {
-  const args = parseArgs(argv, { rules: true, baseline: true, out: true, workers: true, grouped: false, funds: true, input: true, lang: true });
+  const args = parseArgs(argv, {
+    rules: true,
+    baseline: true,
+    out: true,
+    workers: true,
+    grouped: false,
+    funds: true,
+    input: true,
+    lang: true,
+    tmp: true,
+    'aggregates-out': true,
+    merge: false,
+  });
   const lang = langOf(args.flags.lang);
-  if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin)');
+  const merging = args.flags.merge === true;
+  if (merging) {
+    if (args.positional.length === 0) throw new UsageError('simulate --merge reads one or more aggregates files');
+    for (const f of ['funds', 'input', 'workers', 'tmp', 'grouped'] as const) if (args.flags[f] !== undefined) throw new UsageError(`--${f} does not apply to --merge`);
+  } else if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin); several aggregates files are added up with --merge');
   const file = args.positional[0];
   const input = (args.flags.input as string | undefined) ?? (file?.endsWith('.csv') ? 'csv' : 'ndjson');
   if (input !== 'ndjson' && input !== 'csv') throw new UsageError('--input must be ndjson or csv');
@@ -63,38 +87,85 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
   if (funds === null) return 2;
 
   let result: SimulationResult;
-  const bar = progressBar(io.progress);
-  if (file === undefined || file === '-') {
-    if (input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
-    // stdin is read once, so it is simulated in this thread.
-    const sim = createSimulation({ variants: variants.map((v, i) => ({ name: v.name, rules: books[i]! })), funds, grouped: args.flags.grouped === true, lang });
-    for await (const rec of readClaims(io.stdin ?? process.stdin, undefined, lang)) {
-      if ('error' in rec) sim.addIssue(rec.error, rec.line);
-      else sim.addText(rec.text, rec.line);
-    }
-    result = sim.result();
+  if (merging) {
+    const merged = mergeFiles(args.positional, books, io);
+    if (!merged) return 2;
+    result = merged;
   } else {
-    let size: number;
+    const bar = progressBar(io.progress);
+    const job = { variants, funds, workers, progress: bar?.update, lang, tmp: args.flags.tmp as string | undefined, notice: (m: string) => io.err(`bashunwei: ${m}\n`) };
     try {
-      size = statSync(file).size;
+      if (file === undefined || file === '-') {
+        if (input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
+        result = await simulateStream(readClaims(io.stdin ?? process.stdin, undefined, lang), job);
+      } else {
+        let size: number;
+        try {
+          size = statSync(file).size;
+        } catch (e) {
+          io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
+          return 2;
+        }
+        result = await simulateFile({ ...job, file, format: input, size });
+      }
     } catch (e) {
-      io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
+      if (!(e instanceof TempSpaceError)) throw e;
+      bar?.done();
+      io.err(`bashunwei: ${e.message}\n`);
       return 2;
     }
-    result = await simulateFile({ file, format: input, variants, funds, grouped: args.flags.grouped === true, workers, size, progress: bar?.update, lang });
+    bar?.done();
   }
-  bar?.done();
   const report = simulationReport(result, books);
   io.out(`${JSON.stringify(report, null, 2)}\n`);
-  if (args.flags.out !== undefined) {
+  const writes: [string | true | undefined, string, () => string][] = [
+    [args.flags.out, 'the report', () => simulationHtml(report)],
+    [args.flags['aggregates-out'], 'the aggregates', () => `${JSON.stringify(aggregatesFile(file === undefined || merging ? '-' : basename(file), result, books, funds))}\n`],
+  ];
+  for (const [target, what, content] of writes) {
+    if (typeof target !== 'string') continue;
     try {
-      writeFileSync(args.flags.out as string, simulationHtml(report));
+      writeFileSync(target, content());
     } catch (e) {
-      io.err(`bashunwei: cannot write ${String(args.flags.out)}: ${(e as Error).message}\n`);
+      io.err(`bashunwei: cannot write ${what} to ${target}: ${(e as Error).message}\n`);
       return 2;
     }
   }
   return result.rejections.length > 0 ? 1 : 0;
+}
+
+/**
+ * Adds up the aggregates files of the parts of a run, after checking that each was simulated
+ * under the rules given now and without finite fund balances; says what is wrong and returns
+ * undefined otherwise.
+ */
+function mergeFiles(files: readonly string[], books: readonly RuleBook[], io: Io): SimulationResult | undefined {
+  const fingerprints = books.map(rulesFingerprint);
+  const parts: AggregatesFile[] = [];
+  for (const f of files) {
+    const read = readJsonFile(f, 'the aggregates', io);
+    if (!read) return undefined;
+    const part = readAggregatesFile(read.json);
+    const problem =
+      typeof part === 'string'
+        ? part
+        : part.funds !== null
+          ? 'it was simulated with finite fund balances, which are drawn in input order across persons: such a run cannot be split into parts'
+          : part.variants.length !== books.length || part.variants.some((v, i) => v.rules !== fingerprints[i])
+            ? 'it was simulated under other rules than the ones given now (--rules, --baseline): give the same rule folders as the runs'
+            : undefined;
+    if (problem !== undefined || typeof part === 'string') {
+      io.err(`bashunwei: cannot merge ${f}: ${problem}\n`);
+      return undefined;
+    }
+    parts.push(part);
+  }
+  // Each part's refusals name their own input (or, when inputs share a name, the part's aggregates file).
+  const distinct = new Set(parts.map((p) => p.input)).size === parts.length;
+  const results = parts.map((p, i) =>
+    parts.length === 1 ? p.result : { ...p.result, rejections: p.result.rejections.map((r) => ({ ...r, file: distinct ? p.input : files[i]! })) },
+  );
+  return mergeResults(results, 10);
 }
 
 /** Reads `{"fund-id": "yuan", …}`: each fund's balance for every year of the simulation. */

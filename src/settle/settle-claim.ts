@@ -7,6 +7,7 @@ import type { Claim } from '../claim/claim.js';
 import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
+import { ledgerOverflow } from '../ledger/overflow.js';
 import { type Ledger, type YearLedger, emptyYearLedger, ledgerKey, ledgerYear } from '../ledger/year-ledger.js';
 import type { Fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
@@ -71,6 +72,8 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   if (before.claimIds.includes(claim.id)) {
     return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the ledger of ${before.personId} for ${year}` }, options.lang)]);
   }
+  const overflow = ledgerOverflow(before, claim, options.lang);
+  if (overflow) return fail([overflow]);
 
   const working = {
     ...before,

@@ -2,19 +2,21 @@
  * A simulation: settle a stream of claims under one or more rule sets in one pass (the first is
  * the baseline, the others reforms), with a ledger per person-year and relief funds with yearly
  * balances, and add up what every payer spent. It keeps no settlement: memory is the aggregates,
- * the ledgers of the person-years still open and, for reforms, each person's running totals.
+ * the ledgers of the person-years seen and, for reforms, each person's running totals. A file of
+ * any size is simulated in bounded memory by settling it in partitions of persons (parallel.ts).
  *
- * With `grouped` (the input lists each person's claims together, as the generator and a shard by
- * person do), a person's ledgers are dropped when the next person starts: memory stays flat
- * whatever the input's length. Without it, every person-year is kept to the end.
+ * A claim is refused exactly as `settle` refuses it, in the same order of checks: invalid, a
+ * claim id already settled (across every person and year, CONTRACT.md), no rules for its date,
+ * amounts beyond the exact range for its person-year; each variant refuses on its own.
  */
 import type { Claim } from '../claim/claim.js';
 import { claimIssue, parseClaim, parseClaimText } from '../claim/parse.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { ClaimErrorCode } from '../errors/codes.js';
+import { ledgerOverflow } from '../ledger/overflow.js';
 import { ledgerYear } from '../ledger/year-ledger.js';
 import type { Fen } from '../money/fen.js';
-import { type RuleBook, policyOn } from '../rules/book.js';
+import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import type { FundId } from '../rules/schema.js';
 import type { Lang } from '../i18n/lang.js';
 import { emptyLedgerScratch, runClaim } from '../settle/run-claim.js';
@@ -33,8 +35,6 @@ export interface SimulationOptions {
   readonly variants: readonly Variant[];
   /** Each relief fund's balance for every calendar year (absent = unlimited). */
   readonly funds?: Readonly<Partial<Record<FundId, Fen>>>;
-  /** The input lists each person's claims together: drop a person's ledgers when the next starts. */
-  readonly grouped?: boolean;
   /** How many of the patients whose personal pay changed most to keep (default 10). */
   readonly topChanged?: number;
   /** The language of the rejections' messages (default zh-CN). */
@@ -65,6 +65,8 @@ export interface SimulationResult {
 
 /** A refused input: where, which claim, and its first problem. */
 export interface Rejection {
+  /** The input it was read from, when a result adds up several inputs (`simulate --merge`). */
+  readonly file?: string;
   readonly line: number;
   readonly code: string;
   readonly path: string;
@@ -88,9 +90,36 @@ export interface Simulation {
   result(): SimulationResult;
 }
 
-interface PersonYear {
-  readonly ledger: LedgerScratch;
-  readonly ids: string[];
+/**
+ * Which claims a simulation refuses as duplicates. The rule is the ledger's (POLICY.md §6): a claim
+ * id is settled once across every person and year, per variant; an earlier claim with the same id
+ * that was refused (invalid, no rules, beyond the exact range) does not count. In one stream the
+ * ids settled so far decide ({@link settledIdsInMemory}); a simulation in partitions is told the
+ * decisions made over the whole input (duplicates.ts).
+ */
+export interface ClaimIdRule {
+  /** True when the valid claim `id` at `line` is to be refused as a duplicate under variant `v`. */
+  duplicate(id: string, line: number, v: number): boolean;
+  /** The claim at `line` was settled under variant `v`. */
+  settled(id: string, line: number, v: number): void;
+  /** The claim at `line`, not a duplicate, was refused under variant `v` (no rules, exact range). */
+  refused(id: string, line: number, v: number): void;
+}
+
+/**
+ * The duplicate rule of one stream read in order: the ids settled so far, per variant (memory
+ * grows with the claims: the file path settles partitions instead).
+ *
+ * @example
+ * simulationWith(options, settledIdsInMemory(options.variants.length))
+ */
+export function settledIdsInMemory(variants: number): ClaimIdRule {
+  const seen = Array.from({ length: variants }, () => new Set<string>());
+  return {
+    duplicate: (id, _line, v) => seen[v]!.has(id),
+    settled: (id, _line, v) => void seen[v]!.add(id),
+    refused: () => undefined,
+  };
 }
 
 interface PersonTotals {
@@ -99,8 +128,11 @@ interface PersonTotals {
   readonly personal: number[];
 }
 
+/** What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal. */
+const DUPLICATE_DETAIL = 'earlier in this batch or in the ledger';
+
 /**
- * Starts a simulation.
+ * Starts a simulation of one stream of claims in input order.
  *
  * @example
  * const sim = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }] });
@@ -108,19 +140,26 @@ interface PersonTotals {
  * sim.result().variants[0].aggregates.all.personal
  */
 export function createSimulation(options: SimulationOptions): Simulation {
+  return simulationWith(options, settledIdsInMemory(options.variants.length));
+}
+
+/**
+ * Starts a simulation whose duplicate claim ids are decided by `ids` (a partition of a larger
+ * input is told the decisions made over the whole of it).
+ *
+ * @example
+ * const sim = simulationWith(options, decisionsOf(marks));
+ */
+export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Simulation {
   const variants = options.variants;
   const n = variants.length;
   const aggs = variants.map(() => emptyAggregates());
-  const ledgers = variants.map(() => new Map<string, PersonYear>());
+  const ledgers = variants.map(() => new Map<string, LedgerScratch>());
   const funds = variants.map(() => new Map<number, Partial<Record<FundId, Fen>>>());
   const persons = new Map<string, PersonTotals>();
   const keep = options.topChanged ?? 10;
-  let top: ChangedPatient[] = [];
-  let current: string | undefined;
   let lines = 0;
   const rejections: Rejection[] = [];
-  /** Calendar years seen, to find a person's ledgers when dropping them. */
-  const years = new Set<number>();
 
   const fundsOf = (v: number, year: number): Partial<Record<FundId, Fen>> => {
     let f = funds[v]!.get(year);
@@ -128,15 +167,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
     return f;
   };
 
-  const closePerson = (personId: string): void => {
-    const p = persons.get(personId);
-    persons.delete(personId);
-    if (options.grouped) for (const l of ledgers) for (const y of years) l.delete(`${personId}|${y}`);
-    if (p) top = ranked(top, personId, p, keep);
-  };
-
   const reject = (line: number, issue: ClaimIssue): void => {
     if (rejections.length < MAX_REJECTIONS) rejections.push({ line, code: issue.code, path: issue.path, message: issue.message });
+  };
+  /** Counts a refusal under variant `v`; the list shows the baseline's. */
+  const refuse = (v: number, line: number, issue: ClaimIssue): void => {
+    addRejected(aggs[v]!, issue.code);
+    if (v === 0) reject(line, issue);
   };
   const settleOne = (parsed: Result<Claim, ClaimIssue>, line = lines + 1): void => {
     lines++;
@@ -147,32 +184,35 @@ export function createSimulation(options: SimulationOptions): Simulation {
     }
     const claim = parsed.value;
     const personId = claim.person.id;
-    if (options.grouped && current !== undefined && current !== personId) closePerson(current);
-    current = personId;
     const year = ledgerYear(claim.visit.discharged);
-    years.add(year);
     const key = `${personId}|${year}`;
     let totals = persons.get(personId);
     for (let v = 0; v < n; v++) {
       const agg = aggs[v]!;
+      // The order of settle's checks: a duplicate first, then the date, then the exact range.
+      if (ids.duplicate(claim.id, line, v)) {
+        refuse(v, line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: DUPLICATE_DETAIL }, options.lang));
+        continue;
+      }
       const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
       if (!policy) {
-        addRejected(agg, ClaimErrorCode.NO_RULES_FOR_DATE);
-        if (v === 0) reject(line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged }, options.lang));
+        ids.refused(claim.id, line, v);
+        refuse(v, line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules) }, options.lang));
         continue;
       }
-      let py = ledgers[v]!.get(key);
-      if (py?.ids.includes(claim.id)) {
-        addRejected(agg, ClaimErrorCode.DUPLICATE_CLAIM);
-        if (v === 0) reject(line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the person-year ${key}` }, options.lang));
+      let ledger = ledgers[v]!.get(key);
+      const fresh = ledger === undefined;
+      ledger ??= emptyLedgerScratch();
+      const overflow = ledgerOverflow(ledger, claim, options.lang);
+      if (overflow) {
+        ids.refused(claim.id, line, v);
+        refuse(v, line, overflow);
         continue;
       }
-      const fresh = py === undefined;
-      py ??= { ledger: emptyLedgerScratch(), ids: [] };
-      const run = runClaim(claim, policy, py.ledger, fundsOf(v, year), false);
-      py.ids.push(claim.id);
+      const run = runClaim(claim, policy, ledger, fundsOf(v, year), false);
+      ids.settled(claim.id, line, v);
       if (fresh) {
-        ledgers[v]!.set(key, py);
+        ledgers[v]!.set(key, ledger);
         addPersonYear(agg, claim, run.profile.facts.protectedPerson);
       }
       addSettlement(agg, claim, run);
@@ -190,8 +230,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
     addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     result: () => {
-      // Persons still open count too, without closing them: `result` may be called midway.
-      let changed = top;
+      let changed: ChangedPatient[] = [];
       for (const [id, p] of persons) changed = ranked(changed, id, p, keep);
       return {
         variants: variants.map((v, i) => ({

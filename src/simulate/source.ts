@@ -77,7 +77,13 @@ export function* fileLines(file: string, progress?: (bytes: number) => void): Ge
   }
 }
 
-function decode(buf: Buffer, from: number, to: number): string | undefined {
+/**
+ * The text of `buf[from, to)` as strict UTF-8, or `undefined` when the bytes are not UTF-8.
+ *
+ * @example
+ * decode(Buffer.from('{"id":"C1"}'), 0, 11) // '{"id":"C1"}'
+ */
+export function decode(buf: Buffer, from: number, to: number): string | undefined {
   try {
     return strictUtf8.decode(buf.subarray(from, to));
   } catch {
@@ -85,11 +91,23 @@ function decode(buf: Buffer, from: number, to: number): string | undefined {
   }
 }
 
-const tooLong = (line: number, bytes: number, lang?: Lang): SourceRecord => ({
+/**
+ * The record of a line longer than a claim may be (refused, counted, listed).
+ *
+ * @example
+ * tooLong(7, 2_000_000).error.code // "input_too_large"
+ */
+export const tooLong = (line: number, bytes: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({
   line,
   error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${bytes} bytes`, detail: `${MAX_LINE_BYTES} bytes` }, lang),
 });
-const notUtf8 = (line: number, lang?: Lang): SourceRecord => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }, lang) });
+/**
+ * The record of a line that is not UTF-8.
+ *
+ * @example
+ * notUtf8(7).error.code // "invalid_utf8"
+ */
+export const notUtf8 = (line: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }, lang) });
 
 /**
  * This worker's claims of an NDJSON file, as JSON texts (blank lines skipped).
@@ -110,7 +128,13 @@ export function* ndjsonClaims(file: string, share: ShareOptions): Generator<Sour
   }
 }
 
-function isBlank(buf: Buffer, from: number, to: number): boolean {
+/**
+ * True when `buf[from, to)` holds only spaces, tabs and carriage returns (a blank line is skipped, not counted).
+ *
+ * @example
+ * isBlank(Buffer.from(' \t'), 0, 2) // true
+ */
+export function isBlank(buf: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = buf[i]!;
     if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;

@@ -1,0 +1,97 @@
+/**
+ * The work a simulation over partitions hands out, done in a worker thread (worker.ts) or, with a
+ * single worker, in the calling thread: decide the duplicate ids of one id partition, and settle
+ * one person partition, adding its result to the running total of this worker.
+ */
+import type { Lang } from '../i18n/lang.js';
+import type { Fen } from '../money/fen.js';
+import type { FundId } from '../rules/schema.js';
+import { type Mark, markDuplicates, markedIds } from './duplicates.js';
+import { mergeResults } from './merge.js';
+import { CLAIM_TEXT } from './partition.js';
+import type { ClaimIssue } from '../errors/issue.js';
+import { type Simulation, type SimulationResult, type Variant, simulationWith } from './simulation.js';
+import { decode, notUtf8 } from './source.js';
+import { type SpillRecord, spillRecords } from './spill.js';
+import { type VariantSpec, variantRules } from './variants.js';
+
+/** What every task of a run needs, as plain data (it crosses to a worker). */
+export interface TaskSpec {
+  readonly variants: readonly VariantSpec[];
+  readonly funds?: Readonly<Partial<Record<FundId, Fen>>>;
+  readonly topChanged?: number;
+  /** The language of the rejections' messages (default zh-CN). */
+  readonly lang?: Lang;
+}
+
+/** What a worker hands back at the end: its partitions added up, and whether a decision on duplicates was contradicted. */
+export interface TasksDone {
+  readonly result: SimulationResult | undefined;
+  readonly contradicted: boolean;
+}
+
+/** The tasks of one worker. */
+export interface PartitionTasks {
+  /** Decides the duplicate claim ids of an id partition. */
+  marks(idFile: string, personFiles: readonly string[]): Mark[];
+  /** Settles a person partition (told the decisions on its contested ids) and adds its result to this worker's. */
+  settle(personFile: string, marksFile: string): void;
+  /** This worker's results. */
+  finish(): TasksDone;
+}
+
+/**
+ * The rule books of the variants (the command checked them before starting: failing here is a bug).
+ *
+ * @example
+ * buildVariants([{ name: 'baseline' }])[0].rules
+ */
+export function buildVariants(specs: readonly VariantSpec[]): Variant[] {
+  return specs.map((v) => {
+    const rules = variantRules(v);
+    if (!rules.ok) throw new Error(`rules of ${v.name}: ${rules.errors.map((e) => e.message).join('; ')}`);
+    return { name: v.name, rules: rules.value };
+  });
+}
+
+/**
+ * Settles one record of a person partition: a claim's text, or an input that could not be read.
+ *
+ * @example
+ * for (const r of spillRecords(file)) addSpillRecord(sim, r);
+ */
+export function addSpillRecord(sim: Simulation, r: SpillRecord, lang?: Lang): void {
+  if (r.kind !== CLAIM_TEXT) return sim.addIssue(JSON.parse(r.payload.toString()) as ClaimIssue, r.line);
+  const text = decode(r.payload, 0, r.payload.length);
+  if (text === undefined) sim.addIssue(notUtf8(r.line, lang).error, r.line);
+  else sim.addText(text, r.line);
+}
+
+/**
+ * The tasks of one worker for a run.
+ *
+ * @example
+ * const tasks = partitionTasks({ variants: [{ name: 'baseline' }] });
+ * tasks.settle(parts.persons[0], marksFiles[0]);
+ */
+export function partitionTasks(spec: TaskSpec): PartitionTasks {
+  const variants = buildVariants(spec.variants);
+  const books = variants.map((v) => v.rules);
+  const keep = spec.topChanged ?? 10;
+  let total: SimulationResult | undefined;
+  let contradicted = false;
+  return {
+    marks: (idFile, personFiles) => markDuplicates(idFile, personFiles, books, spec.lang),
+    settle: (personFile, marksFile) => {
+      const marks = new Map<number, Uint8Array>();
+      for (const r of spillRecords(marksFile)) marks.set(r.line, Uint8Array.from(r.payload));
+      const ids = markedIds(marks);
+      const sim = simulationWith({ variants, funds: spec.funds, topChanged: spec.topChanged, lang: spec.lang }, ids);
+      for (const r of spillRecords(personFile)) addSpillRecord(sim, r, spec.lang);
+      const result = sim.result();
+      total = total ? mergeResults([total, result], keep) : result;
+      contradicted ||= ids.contradicted();
+    },
+    finish: () => ({ result: total, contradicted }),
+  };
+}

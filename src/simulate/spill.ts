@@ -1,0 +1,197 @@
+/**
+ * Spill files: the temporary files a simulation partitions its input into. A spill file is a
+ * sequence of records, each a header (kind, input line number, payload length) and a payload
+ * of bytes, appended in input order and read back in the same order (or one record at an offset).
+ * Writers buffer their appends, so partitioning into many files costs one write per buffer.
+ */
+import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
+
+/** Bytes of a record's header: kind (1), line number (8, a double: lines beyond 2^32 stay exact), payload length (4). */
+export const RECORD_HEADER = 13;
+
+/** A record read back: its kind, its input line, and its payload (a view valid until the next record). */
+export interface SpillRecord {
+  readonly kind: number;
+  readonly line: number;
+  readonly payload: Buffer;
+  /** Where the record starts in its file (for {@link readRecordAt}). */
+  readonly offset: number;
+}
+
+/**
+ * A buffered writer of one spill file: records are appended to a buffer and the buffer to the
+ * file when full (open, append, close: a partition may have more files than a process may keep open).
+ *
+ * @example
+ * const w = new SpillWriter('/tmp/x/p0', 1 << 16);
+ * w.append(0, 1, Buffer.from('{"id":"C1"}'), 0, 11);
+ * w.close();
+ */
+export class SpillWriter {
+  private readonly buf: Buffer;
+  private used = 0;
+  /** Bytes of the file so far, buffered ones included: the offset of the next record. */
+  size = 0;
+
+  /** @param failed turns an error of a write into the error to throw (a full disk said plainly). */
+  constructor(
+    readonly path: string,
+    bufferBytes: number,
+    private readonly failed: (e: unknown) => Error = (e) => e as Error,
+  ) {
+    this.buf = Buffer.allocUnsafe(bufferBytes);
+  }
+
+  private write(bytes: Uint8Array): void {
+    try {
+      appendFileSync(this.path, bytes);
+    } catch (e) {
+      throw this.failed(e);
+    }
+  }
+
+  /**
+   * Appends a record whose payload is `prefix` (if any) followed by `src[from, to)`; returns the
+   * record's offset in the file.
+   */
+  append(kind: number, line: number, src: Uint8Array, from: number, to: number, prefix?: Uint8Array): number {
+    const head = prefix?.length ?? 0;
+    const length = head + to - from;
+    const need = RECORD_HEADER + length;
+    if (this.used + need > this.buf.length) this.flush();
+    const offset = this.size;
+    // A record larger than the buffer (a long claim line) goes to the file directly.
+    const big = need > this.buf.length;
+    const out = big ? Buffer.allocUnsafe(need) : this.buf;
+    const at = big ? 0 : this.used;
+    writeHeader(out, at, kind, line, length);
+    if (prefix) out.set(prefix, at + RECORD_HEADER);
+    out.set(src.subarray(from, to), at + RECORD_HEADER + head);
+    if (big) this.write(out);
+    else this.used += need;
+    this.size += need;
+    return offset;
+  }
+
+  /** Writes what is buffered. */
+  flush(): void {
+    if (this.used === 0) return;
+    this.write(this.buf.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  /** Writes what is buffered; the file is complete (it exists, empty, even with no record). */
+  close(): void {
+    if (this.size === 0) this.write(Buffer.alloc(0));
+    this.flush();
+  }
+}
+
+function writeHeader(buf: Buffer, at: number, kind: number, line: number, length: number): void {
+  buf[at] = kind;
+  buf.writeDoubleLE(line, at + 1);
+  buf.writeUInt32LE(length, at + 9);
+}
+
+const CHUNK = 4 << 20;
+
+/**
+ * The records of a spill file, in the order they were written. Memory is one chunk (and one
+ * record, when a record is larger than a chunk).
+ *
+ * @example
+ * for (const r of spillRecords('/tmp/x/p0')) use(r.line, r.payload);
+ */
+export function* spillRecords(path: string, progress?: (bytes: number) => void, chunk = CHUNK): Generator<SpillRecord> {
+  const fd = openSync(path, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(chunk);
+    let have = 0;
+    let base = 0; // file offset of buf[0]
+    for (;;) {
+      const n = readSync(fd, buf, have, buf.length - have, null);
+      progress?.(n);
+      const end = have + n;
+      let at = 0;
+      while (end - at >= RECORD_HEADER) {
+        const length = buf.readUInt32LE(at + 9);
+        if (end - at < RECORD_HEADER + length) break;
+        yield { kind: buf[at]!, line: buf.readDoubleLE(at + 1), payload: buf.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length), offset: base + at };
+        at += RECORD_HEADER + length;
+      }
+      if (n === 0) {
+        if (end > at) throw new Error(`spill file ${path} ends inside a record: this is a bug in bashunwei`);
+        return;
+      }
+      // Keep the unfinished record at the front; grow the buffer for a record larger than it.
+      const rest = end - at;
+      const need = rest >= RECORD_HEADER ? RECORD_HEADER + buf.readUInt32LE(at + 9) : RECORD_HEADER;
+      if (need > buf.length) {
+        const bigger = Buffer.allocUnsafe(need);
+        buf.copy(bigger, 0, at, end);
+        buf = bigger;
+      } else buf.copy(buf, 0, at, end);
+      base += at;
+      have = rest;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The record at `offset` of an open spill file (a claim named by the duplicate pass).
+ *
+ * @example
+ * readRecordAt(fd, 4096).payload.toString()
+ */
+export function readRecordAt(fd: number, offset: number): SpillRecord {
+  const head = Buffer.allocUnsafe(RECORD_HEADER);
+  if (readSync(fd, head, 0, RECORD_HEADER, offset) !== RECORD_HEADER) throw new Error(`no record at ${offset}: this is a bug in bashunwei`);
+  const length = head.readUInt32LE(9);
+  const payload = Buffer.allocUnsafe(length);
+  if (readSync(fd, payload, 0, length, offset + RECORD_HEADER) !== length) throw new Error(`record at ${offset} cut short: this is a bug in bashunwei`);
+  return { kind: head[0]!, line: head.readDoubleLE(1), payload, offset };
+}
+
+/**
+ * The records of several spill files merged in the order of their line numbers (each file is in
+ * line order): a partitioned input read back in input order. Memory is a small chunk per file.
+ *
+ * @example
+ * for (const r of recordsInLineOrder(parts.persons)) sim.addText(r.payload.toString(), r.line);
+ */
+export function* recordsInLineOrder(paths: readonly string[]): Generator<SpillRecord> {
+  const sources = paths.map((p) => spillRecords(p, undefined, 64 << 10));
+  // A binary min-heap of the head record of each file, by line.
+  const heap: { record: SpillRecord; source: number }[] = [];
+  const less = (a: number, b: number): boolean => heap[a]!.record.line < heap[b]!.record.line;
+  const swap = (a: number, b: number): void => void ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);
+  const push = (record: SpillRecord, source: number): void => {
+    heap.push({ record, source });
+    for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+  };
+  const popTop = (): void => {
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    heap[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const m = l + 1 < heap.length && less(l + 1, l) ? l + 1 : l;
+      if (l >= heap.length || !less(m, i)) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  sources.forEach((s, i) => {
+    const r = s.next();
+    if (!r.done) push(r.value, i);
+  });
+  while (heap.length > 0) {
+    const { record, source } = heap[0]!;
+    yield record;
+    popTop();
+    const r = sources[source]!.next();
+    if (!r.done) push(r.value, source);
+  }
+}
