@@ -23,7 +23,7 @@ import { mergeResults } from '../simulate/merge.js';
 import { simulationHtml } from '../simulate/report-html.js';
 import { simulateFile, simulateStream } from '../simulate/parallel.js';
 import type { SimulationResult } from '../simulate/simulation.js';
-import { simulationReport } from '../simulate/summary.js';
+import { type SimulationReport, TotalBeyondRangeError, simulationReport } from '../simulate/summary.js';
 import { TempSpaceError } from '../simulate/temp-space.js';
 import { type VariantSpec, variantRules } from '../simulate/variants.js';
 import { langOf, parseArgs, UsageError } from './args.js';
@@ -116,7 +116,14 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
     }
     bar?.done();
   }
-  const report = simulationReport(result, books);
+  let report: SimulationReport;
+  try {
+    report = simulationReport(result, books);
+  } catch (e) {
+    if (!(e instanceof TotalBeyondRangeError)) throw e;
+    io.err(`bashunwei: ${e.message}\n`);
+    return 2;
+  }
   io.out(`${JSON.stringify(report, null, 2)}\n`);
   const writes: [string | true | undefined, string, () => string][] = [
     [args.flags.out, 'the report', () => simulationHtml(report)],

@@ -18,8 +18,20 @@ import type { SimulationResult } from './simulation.js';
 /** The percentiles every distribution reports. */
 export const PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
 
+/**
+ * A total of the whole simulation beyond 2^53 fen (about 9 × 10^13 yuan, thousands of times a
+ * province's yearly spending): the report would not be exact, so none is printed. Each claim and
+ * each person-year is held below that limit (ledger_overflow); the run's sums across persons can
+ * only be checked here.
+ */
+export class TotalBeyondRangeError extends RangeError {}
+
 const yuan = (fen: number): string => {
-  if (!Number.isSafeInteger(fen)) throw new RangeError('a simulation total went beyond 2^53 fen; split the run');
+  if (!Number.isSafeInteger(fen)) {
+    throw new TotalBeyondRangeError(
+      'a total of the simulation passes 2^53 fen (about 9 × 10^13 yuan), beyond which it would not be exact: no report is printed; simulate the input in parts (by county, by month), whose reports are exact',
+    );
+  }
   return formatFen(fen as Fen);
 };
 const perTier = (byTier: readonly number[]): Record<string, string> => Object.fromEntries(TIER_ORDER.map((id, t) => [id, yuan(byTier[t]!)]));
