@@ -101,7 +101,9 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
       } else {
         let size: number;
         try {
-          size = statSync(file).size;
+          const stat = statSync(file);
+          if (stat.isDirectory()) throw new Error('it is a directory');
+          size = stat.size;
         } catch (e) {
           io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
           return 2;

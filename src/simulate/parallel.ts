@@ -25,7 +25,7 @@ import { Worker } from 'node:worker_threads';
 import type { InputRecord } from '../cli/input.js';
 import type { Mark } from './duplicates.js';
 import { mergeResults } from './merge.js';
-import { type Partitions, partitionFile, partitionStream } from './partition.js';
+import { type Partitions, nextTurn, partitionFile, partitionStream } from './partition.js';
 import { type PartitionTasks, type TaskSpec, type TasksDone, addSpillRecord, buildVariants, partitionTasks } from './partition-tasks.js';
 import { type Simulation, type SimulationResult, createSimulation } from './simulation.js';
 import { csvClaims, ndjsonClaims } from './source.js';
@@ -216,10 +216,11 @@ function startPool(workers: number, spec: TaskSpec): Pool {
   };
 }
 
+/** The tasks in this thread, with a turn of the event loop before each, so that a SIGINT is answered between partitions. */
 function inThread(tasks: PartitionTasks): Runner {
   return {
-    marks: async (idFile, personFiles) => tasks.marks(idFile, personFiles),
-    settle: async (personFile, marksFile) => tasks.settle(personFile, marksFile),
+    marks: async (idFile, personFiles) => (await nextTurn(), tasks.marks(idFile, personFiles)),
+    settle: async (personFile, marksFile) => (await nextTurn(), tasks.settle(personFile, marksFile)),
     finish: async () => tasks.finish(),
   };
 }

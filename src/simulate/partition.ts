@@ -85,18 +85,31 @@ function partitioner(job: Omit<PartitionJob, 'file' | 'format'>): Partitioner {
   };
 }
 
+/** Lines between two turns of the event loop, so that a SIGINT is answered while a large file is read. */
+const YIELD_EVERY = 1 << 15;
+/**
+ * A turn of the event loop: signals (SIGINT) are answered in it.
+ *
+ * @example
+ * if (++n % 32768 === 0) await nextTurn();
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Partitions the claims of `job.file` by person and by claim id.
  *
  * @example
- * const parts = partitionFile({ file: 'claims.ndjson', format: 'ndjson', dir: tmp.path, count: 32, failed: (e) => e as Error });
+ * const parts = await partitionFile({ file: 'claims.ndjson', format: 'ndjson', dir: tmp.path, count: 32, failed: (e) => e as Error });
  */
-export function partitionFile(job: PartitionJob): Partitions {
+export async function partitionFile(job: PartitionJob): Promise<Partitions> {
   const out = partitioner(job);
+  let n = 0;
   if (job.format === 'ndjson') {
     for (const l of fileLines(job.file, job.progress)) {
       if ('tooLong' in l) out.unreadable(tooLong(l.line, l.tooLong, job.lang));
       else if (!isBlank(l.buf, l.from, l.to)) out.claim(l.line, l.buf, l.from, l.to);
+      // The generator holds its chunk while this waits; the next line is read after the turn.
+      if (++n % YIELD_EVERY === 0) await nextTurn();
     }
   } else {
     for (const r of csvClaims(job.file, { shard: 0, shards: 1, progress: job.progress, lang: job.lang })) {
@@ -105,6 +118,7 @@ export function partitionFile(job: PartitionJob): Partitions {
         const text = Buffer.from('text' in r ? r.text : JSON.stringify(r.value));
         out.claim(r.line, text, 0, text.length);
       }
+      if (++n % YIELD_EVERY === 0) await nextTurn();
     }
   }
   return out.close();
