@@ -196,10 +196,12 @@ describe('amounts beyond the exact range', () => {
     const twice = writeNdjson(tmp.file('overflow-then-again.ndjson'), [...claims, again]);
     const expected = await settleRefusals(twice);
     expect(expected.refused.map((r) => r[0])).not.toContain(claims.length + 1);
-    const got = await simulateRefusals(twice, '1');
-    expect(got.refused).toEqual(expected.refused);
-    expect(got.settled).toBe(expected.settled);
-    expect(got.err).toContain('settling again in input order');
+    for (const workers of ['1', '2']) {
+      const got = await simulateRefusals(twice, workers);
+      expect(got.refused).toEqual(expected.refused);
+      expect(got.settled).toBe(expected.settled);
+      expect(got.err).toContain('settling again in input order');
+    }
   }, 120_000);
 
   it('a run whose totals across persons pass 2^53 fen prints no report and says why (exit 2)', async () => {

@@ -36,7 +36,7 @@ it('files merged by line number come back in input order', () => {
       const writers = [0, 1, 2, 3, 4].map(() => new SpillWriter(tmp.file(`m-${n++}`), 64));
       fileOfLine.forEach((f, i) => writers[f]!.append(0, i + 1, Buffer.from(String(i + 1)), 0, String(i + 1).length));
       for (const w of writers) w.close();
-      const lines = Array.from(recordsInLineOrder(writers.map((w) => w.path)), (r) => [r.line, r.payload.toString()]);
+      const lines = Array.from(recordsInLineOrder(writers.map((w) => ({ path: w.path, lineOffset: 0 }))), (r) => [r.line, r.payload.toString()]);
       expect(lines).toEqual(fileOfLine.map((_, i) => [i + 1, String(i + 1)]));
     }),
     { numRuns: 100 },

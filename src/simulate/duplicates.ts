@@ -16,6 +16,8 @@ import { parseClaimText } from '../claim/parse.js';
 import type { Lang } from '../i18n/lang.js';
 import { type RuleBook, policyOn } from '../rules/book.js';
 import type { ClaimIdRule } from './simulation.js';
+import { ID_PREFIX, type SpillPart } from './partition.js';
+import { type Route, routeOf } from './shard.js';
 import { decode } from './source.js';
 import { readRecordAt, spillRecords } from './spill.js';
 
@@ -40,61 +42,96 @@ export interface Mark {
  * @example
  * const marks = markDuplicates(parts.ids[3], parts.persons, books, 'en');
  */
-export function markDuplicates(idFile: string, personFiles: readonly string[], books: readonly RuleBook[], lang?: Lang): Mark[] {
-  // The id partition is in input order: occurrences come sorted by line.
-  const first = new Map<string, number>();
-  const more = new Map<string, number[]>();
+export function markDuplicates(idFile: readonly SpillPart[], personFiles: readonly (readonly SpillPart[])[], books: readonly RuleBook[], lang?: Lang): Mark[] {
+  // The pieces of the id partition are in input order: occurrences come sorted by line. Ids are
+  // first told apart by a 53-bit hash of their bytes (a number is a cheap key, and nearly every
+  // id occurs once); the occurrences that share a hash are then read back and told apart by their ids.
+  const first = new Map<number, number>();
+  const more = new Map<number, number[]>();
   const lines: number[] = [];
-  const partitions: number[] = [];
-  const offsets: number[] = [];
-  for (const r of spillRecords(idFile)) {
-    const i = lines.length;
-    lines.push(r.line);
-    partitions.push(r.payload.readUInt32LE(0));
-    offsets.push(r.payload.readDoubleLE(4));
-    // latin1 maps bytes to characters one to one: ids compare by their exact UTF-8 bytes.
-    const id = r.payload.toString('latin1', 12);
-    const seen = first.get(id);
-    if (seen === undefined) first.set(id, i);
-    else {
-      const list = more.get(id);
-      if (list) list.push(i);
-      else more.set(id, [seen, i]);
+  const where: number[] = []; // person partition, piece, offset: three numbers per occurrence
+  for (const part of idFile) {
+    for (const r of spillRecords(part.path, undefined, undefined, part.lineOffset)) {
+      const i = lines.length;
+      lines.push(r.line);
+      where.push(r.payload.readUInt32LE(0), r.payload.readUInt32LE(4), r.payload.readDoubleLE(8));
+      const key = idKey(r.payload, ID_PREFIX);
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, i);
+      else {
+        const list = more.get(key);
+        if (list) list.push(i);
+        else more.set(key, [seen, i]);
+      }
     }
   }
   first.clear();
 
   const marks: Mark[] = [];
-  const fds = new Map<number, number>();
-  const fdOf = (p: number): number => {
-    let fd = fds.get(p);
-    if (fd === undefined) fds.set(p, (fd = openSync(personFiles[p]!, 'r')));
-    return fd;
+  const fds = new Map<string, number>();
+  const read = (i: number): Buffer => {
+    const path = personFiles[where[3 * i]!]![where[3 * i + 1]!]!.path;
+    let fd = fds.get(path);
+    if (fd === undefined) fds.set(path, (fd = openSync(path, 'r')));
+    return readRecordAt(fd, where[3 * i + 2]!).payload;
   };
+  const route: Route = { person: undefined, id: undefined, idFrom: 0, idTo: 0 };
   try {
-    for (const occurrences of more.values()) {
-      const states = occurrences.map((i) => {
-        const text = decode(readRecordAt(fdOf(partitions[i]!), offsets[i]!).payload, 0, Infinity);
+    for (const sameHash of more.values()) {
+      const byId = new Map<string, Occurrence[]>();
+      for (const i of sameHash) {
+        const payload = read(i);
+        routeOf(payload, 0, payload.length, route);
+        // latin1 maps bytes to characters one to one: ids compare by their exact UTF-8 bytes.
+        const id = route.id ? Buffer.from(route.id.subarray(route.idFrom, route.idTo)).toString('latin1') : '';
+        const text = decode(payload, 0, payload.length);
         const claim = text === undefined ? undefined : parseClaimText(text, { lang });
         const discharged = claim?.ok ? claim.value.visit.discharged : undefined;
-        return { i, valid: discharged !== undefined, settleable: books.map((b) => discharged !== undefined && policyOn(b, discharged) !== undefined) };
-      });
-      const chosen = books.map((_, v) => states.find((s) => s.settleable[v])?.i);
-      for (const s of states) {
-        const codes = new Uint8Array(books.length);
-        let any = false;
-        for (let v = 0; v < books.length; v++) {
-          const c = chosen[v];
-          codes[v] = c === undefined ? NOT_MARKED : s.i === c ? CHOSEN : s.valid && lines[s.i]! > lines[c]! ? DUPLICATE : NOT_MARKED;
-          any ||= codes[v] !== NOT_MARKED;
-        }
-        if (any) marks.push({ partition: partitions[s.i]!, line: lines[s.i]!, codes });
+        const o = { i, valid: discharged !== undefined, settleable: books.map((b) => discharged !== undefined && policyOn(b, discharged) !== undefined) };
+        const group = byId.get(id);
+        if (group) group.push(o);
+        else byId.set(id, [o]);
       }
+      for (const occurrences of byId.values()) if (occurrences.length > 1) decide(occurrences, lines, books.length, (i, codes) => marks.push({ partition: where[3 * i]!, line: lines[i]!, codes }));
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);
   }
   return marks;
+}
+
+/** An occurrence of a repeated id: its index, whether it is a valid claim, and whether each variant has rules for its date. */
+interface Occurrence {
+  readonly i: number;
+  readonly valid: boolean;
+  readonly settleable: readonly boolean[];
+}
+
+/** Under each variant the first settleable occurrence is chosen and every later valid one is a duplicate. */
+function decide(occurrences: readonly Occurrence[], lines: readonly number[], variants: number, mark: (i: number, codes: Uint8Array) => void): void {
+  const chosen = Array.from({ length: variants }, (_, v) => occurrences.find((o) => o.settleable[v])?.i);
+  for (const o of occurrences) {
+    const codes = new Uint8Array(variants);
+    let any = false;
+    for (let v = 0; v < variants; v++) {
+      const c = chosen[v];
+      codes[v] = c === undefined ? NOT_MARKED : o.i === c ? CHOSEN : o.valid && lines[o.i]! > lines[c]! ? DUPLICATE : NOT_MARKED;
+      any ||= codes[v] !== NOT_MARKED;
+    }
+    if (any) mark(o.i, codes);
+  }
+}
+
+/** A 53-bit hash of `buf[from…]`: two 32-bit FNV-1a hashes of different seeds, combined. */
+function idKey(buf: Buffer, from: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = from; i < buf.length; i++) {
+    const c = buf[i]!;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 /** The duplicate rule of one person partition, from its marks, and whether the settlement contradicted an assumption. */

@@ -25,13 +25,13 @@ import { Worker } from 'node:worker_threads';
 import type { InputRecord } from '../cli/input.js';
 import type { Mark } from './duplicates.js';
 import { mergeResults } from './merge.js';
-import { type Partitions, nextTurn, partitionFile, partitionStream } from './partition.js';
-import { type PartitionTasks, type TaskSpec, type TasksDone, addSpillRecord, buildVariants, partitionTasks } from './partition-tasks.js';
+import { type PartitionPiece, type Partitions, type SpillPart, assemblePieces, nextTurn, partitionFile, partitionStream } from './partition.js';
+import { type PartitionTasks, type RangeJob, type TaskSpec, type TasksDone, addSpillRecord, buildVariants, partitionTasks } from './partition-tasks.js';
 import { type Simulation, type SimulationResult, createSimulation } from './simulation.js';
 import { csvClaims, ndjsonClaims } from './source.js';
 import { SpillWriter, recordsInLineOrder } from './spill.js';
-import { asTempSpaceError, createTempFolder } from './temp-space.js';
-import type { WorkerTask } from './worker.js';
+import { TempSpaceError, asTempSpaceError, createTempFolder } from './temp-space.js';
+import type { WorkerMessage, WorkerTask } from './worker.js';
 
 export { mergeResults } from './merge.js';
 
@@ -80,7 +80,19 @@ export type StreamJob = Omit<FileJob, 'file' | 'format' | 'size'>;
 export async function simulateFile(job: FileJob): Promise<SimulationResult> {
   if (finiteFunds(job)) return simulateInOrder(job);
   const size = job.size ?? statSync(job.file).size;
-  return simulatePartitioned(job, size, (j) => partitionFile({ ...j, file: job.file, format: job.format }));
+  return simulatePartitioned(job, size, async (into, pool) => {
+    const input = { file: job.file, format: job.format, dir: into.dir, count: into.count, lang: job.lang };
+    if (job.format === 'csv' || pool.runners.length === 1) {
+      return assemblePieces(into.count, [await partitionFile({ ...input, progress: into.progress, failed: into.failed })]);
+    }
+    // Each worker reads a range of the bytes into its own piece of every partition.
+    const readers = pool.runners.length;
+    const cut = (k: number) => Math.floor((size * k) / readers);
+    const pieces = await Promise.all(
+      pool.runners.map((r, k) => r.partition({ ...input, piece: k, range: { start: cut(k), end: cut(k + 1) }, space: into.space }, into.progress)),
+    );
+    return assemblePieces(into.count, pieces);
+  });
 }
 
 /**
@@ -95,7 +107,7 @@ export async function simulateStream(records: AsyncIterable<InputRecord>, job: S
     for await (const r of records) addRecord(sim, r);
     return sim.result();
   }
-  return simulatePartitioned(job, undefined, (j) => partitionStream(records, j));
+  return simulatePartitioned(job, undefined, (into) => partitionStream(records, { dir: into.dir, count: into.count, lang: job.lang, failed: into.failed }));
 }
 
 const finiteFunds = (job: TaskSpec): boolean => job.funds !== undefined && Object.keys(job.funds).length > 0;
@@ -116,7 +128,15 @@ function simulateInOrder(job: FileJob): SimulationResult {
   return sim.result();
 }
 
-type PartitionInput = (job: { dir: string; count: number; lang?: FileJob['lang']; progress?: (bytes: number) => void; failed: (e: unknown) => Error }) => Partitions | Promise<Partitions>;
+/** Where and how the input is to be partitioned: the pass itself is the input's (a file in ranges, or a stream). */
+interface PartitionInto {
+  readonly dir: string;
+  readonly count: number;
+  readonly progress?: (bytes: number) => void;
+  readonly failed: (e: unknown) => Error;
+  readonly space: { readonly parent: string; readonly needed: string };
+}
+type PartitionInput = (into: PartitionInto, pool: Pool) => Promise<Partitions>;
 
 async function simulatePartitioned(job: StreamJob, size: number | undefined, partition: PartitionInput): Promise<SimulationResult> {
   const workers = Math.max(1, job.workers ?? availableParallelism());
@@ -131,13 +151,16 @@ async function simulatePartitioned(job: StreamJob, size: number | undefined, par
   try {
     let read = 0;
     const tell = job.progress;
-    const parts = await partition({
-      dir: tmp.path,
-      count,
-      lang: job.lang,
-      progress: tell && size ? (bytes) => tell(PARTITION_SHARE * Math.min(1, (read += bytes) / size)) : undefined,
-      failed,
-    });
+    const parts = await partition(
+      {
+        dir: tmp.path,
+        count,
+        progress: tell && size ? (bytes) => tell(PARTITION_SHARE * Math.min(1, (read += bytes) / size)) : undefined,
+        failed,
+        space: { parent, needed },
+      },
+      pool,
+    );
 
     const marks = parts.persons.map((_, p) => new SpillWriter(join(tmp.path, `marks-${p}`), 16 << 10, failed));
     await pool.each(parts.ids, async (w, idFile) => {
@@ -160,7 +183,7 @@ async function simulatePartitioned(job: StreamJob, size: number | undefined, par
       // exact range), so the decisions on duplicates may be wrong: settle again in input order.
       job.notice?.('a repeated claim id met a claim refused for amounts beyond the exact range: settling again in input order, in one thread');
       const sim = createSimulation({ ...spec, variants: buildVariants(spec.variants) });
-      for (const r of recordsInLineOrder(parts.persons)) addSpillRecord(sim, r, job.lang);
+      for (const r of recordsInLineOrder(parts.persons.flat())) addSpillRecord(sim, r, job.lang);
       return sim.result();
     }
     const results = done.flatMap((d) => (d.result ? [d.result] : []));
@@ -175,8 +198,9 @@ const mebibytes = (bytes: number): string => String(Math.ceil(bytes / (1 << 20))
 
 /** One worker (or the calling thread) as a thing to send tasks to. */
 interface Runner {
-  marks(idFile: string, personFiles: readonly string[]): Promise<Mark[]>;
-  settle(personFile: string, marksFile: string): Promise<void>;
+  partition(job: RangeJob, progress?: (bytes: number) => void): Promise<PartitionPiece>;
+  marks(idFile: readonly SpillPart[], personFiles: readonly (readonly SpillPart[])[]): Promise<Mark[]>;
+  settle(personFile: readonly SpillPart[], marksFile: string): Promise<void>;
   finish(): Promise<TasksDone>;
 }
 
@@ -219,6 +243,7 @@ function startPool(workers: number, spec: TaskSpec): Pool {
 /** The tasks in this thread, with a turn of the event loop before each, so that a SIGINT is answered between partitions. */
 function inThread(tasks: PartitionTasks): Runner {
   return {
+    partition: (job, progress) => tasks.partition(job, progress),
     marks: async (idFile, personFiles) => (await nextTurn(), tasks.marks(idFile, personFiles)),
     settle: async (personFile, marksFile) => (await nextTurn(), tasks.settle(personFile, marksFile)),
     finish: async () => tasks.finish(),
@@ -226,28 +251,30 @@ function inThread(tasks: PartitionTasks): Runner {
 }
 
 function inWorker(w: Worker, index: number): Runner {
-  let pending: { resolve: (v: unknown) => void; reject: (e: Error) => void } | undefined;
+  let pending: { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (bytes: number) => void } | undefined;
   let dead: Error | undefined;
   const stop = (e: Error): void => {
     dead ??= e;
     pending?.reject(dead);
     pending = undefined;
   };
-  w.on('message', (m: { value?: unknown; error?: string }) => {
+  w.on('message', (m: WorkerMessage) => {
+    if ('progress' in m) return pending?.progress?.(m.progress);
     const p = pending;
     pending = undefined;
-    if (m.error !== undefined) p?.reject(new Error(`simulation worker ${index}: ${m.error}`));
+    if ('error' in m) p?.reject(m.tempSpace ? new TempSpaceError(m.error) : new Error(`simulation worker ${index}: ${m.error}`));
     else p?.resolve(m.value);
   });
   w.on('error', (e) => stop(e));
   w.on('exit', (code) => stop(new Error(`simulation worker ${index} stopped (exit code ${code}) before its result`)));
-  const call = <T>(task: WorkerTask): Promise<T> =>
+  const call = <T>(task: WorkerTask, progress?: (bytes: number) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (dead) return reject(dead);
-      pending = { resolve: resolve as (v: unknown) => void, reject };
+      pending = { resolve: resolve as (v: unknown) => void, reject, progress };
       w.postMessage(task);
     });
   return {
+    partition: (job, progress) => call({ task: 'partition', job }, progress),
     marks: (idFile, personFiles) => call({ task: 'marks', idFile, personFiles }),
     settle: (personFile, marksFile) => call({ task: 'settle', personFile, marksFile }),
     finish: () => call({ task: 'finish' }),

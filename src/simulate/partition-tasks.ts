@@ -1,14 +1,18 @@
 /**
  * The work a simulation over partitions hands out, done in a worker thread (worker.ts) or, with a
- * single worker, in the calling thread: decide the duplicate ids of one id partition, and settle
- * one person partition, adding its result to the running total of this worker.
+ * single worker, in the calling thread: read a range of the input into its piece of every
+ * partition, decide the duplicate ids of one id partition, and settle one person partition,
+ * adding its result to the running total of this worker. A partition's files are removed as soon
+ * as they have been read for the last time.
  */
 import type { Lang } from '../i18n/lang.js';
 import type { Fen } from '../money/fen.js';
 import type { FundId } from '../rules/schema.js';
 import { type Mark, markDuplicates, markedIds } from './duplicates.js';
 import { mergeResults } from './merge.js';
-import { CLAIM_TEXT } from './partition.js';
+import { rmSync } from 'node:fs';
+import { CLAIM_TEXT, type PartitionJob, type PartitionPiece, type SpillPart, partitionFile } from './partition.js';
+import { asTempSpaceError } from './temp-space.js';
 import type { ClaimIssue } from '../errors/issue.js';
 import { type Simulation, type SimulationResult, type Variant, simulationWith } from './simulation.js';
 import { decode, notUtf8 } from './source.js';
@@ -24,6 +28,9 @@ export interface TaskSpec {
   readonly lang?: Lang;
 }
 
+/** A range of the input for one reader, as plain data (it crosses to a worker): where to say a full disk is, and how much space the run needs. */
+export type RangeJob = Omit<PartitionJob, 'failed' | 'progress'> & { readonly space: { readonly parent: string; readonly needed: string } };
+
 /** What a worker hands back at the end: its partitions added up, and whether a decision on duplicates was contradicted. */
 export interface TasksDone {
   readonly result: SimulationResult | undefined;
@@ -32,10 +39,12 @@ export interface TasksDone {
 
 /** The tasks of one worker. */
 export interface PartitionTasks {
-  /** Decides the duplicate claim ids of an id partition. */
-  marks(idFile: string, personFiles: readonly string[]): Mark[];
+  /** Reads a range of the input into this reader's piece of every partition. */
+  partition(job: RangeJob, progress?: (bytes: number) => void): Promise<PartitionPiece>;
+  /** Decides the duplicate claim ids of an id partition (and removes its files). */
+  marks(idFile: readonly SpillPart[], personFiles: readonly (readonly SpillPart[])[]): Mark[];
   /** Settles a person partition (told the decisions on its contested ids) and adds its result to this worker's. */
-  settle(personFile: string, marksFile: string): void;
+  settle(personFile: readonly SpillPart[], marksFile: string): void;
   /** This worker's results. */
   finish(): TasksDone;
 }
@@ -81,13 +90,21 @@ export function partitionTasks(spec: TaskSpec): PartitionTasks {
   let total: SimulationResult | undefined;
   let contradicted = false;
   return {
-    marks: (idFile, personFiles) => markDuplicates(idFile, personFiles, books, spec.lang),
+    partition: ({ space, ...job }, progress) => partitionFile({ ...job, progress, failed: (e) => asTempSpaceError(e, space.parent, space.needed) }),
+    marks: (idFile, personFiles) => {
+      const marks = markDuplicates(idFile, personFiles, books, spec.lang);
+      for (const p of idFile) rmSync(p.path, { force: true });
+      return marks;
+    },
     settle: (personFile, marksFile) => {
       const marks = new Map<number, Uint8Array>();
       for (const r of spillRecords(marksFile)) marks.set(r.line, Uint8Array.from(r.payload));
       const ids = markedIds(marks);
       const sim = simulationWith({ variants, funds: spec.funds, topChanged: spec.topChanged, lang: spec.lang }, ids);
-      for (const r of spillRecords(personFile)) addSpillRecord(sim, r, spec.lang);
+      for (const part of personFile) for (const r of spillRecords(part.path, undefined, undefined, part.lineOffset)) addSpillRecord(sim, r, spec.lang);
+      // The person files stay until the end of the run: should a decision on duplicates be
+      // contradicted, the run is redone from them in input order.
+      rmSync(marksFile, { force: true });
       const result = sim.result();
       total = total ? mergeResults([total, result], keep) : result;
       contradicted ||= ids.contradicted();

@@ -31,38 +31,69 @@ const CHUNK = 4 << 20;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The raw lines of a file (without the newline, a final CR removed), each with its number.
+ * The raw lines of a file (without the newline, a final CR removed), each with its number. With
+ * `range`, only the lines that start in `[range.start, range.end)` of the file, numbered from 1 at
+ * the first of them (so that ranges split at any bytes read every line once, in parallel).
  *
  * @example
  * for (const l of fileLines('claims.ndjson')) l.buf.subarray(l.from, l.to)
  */
-export function* fileLines(file: string, progress?: (bytes: number) => void): Generator<{ line: number; buf: Buffer; from: number; to: number } | { line: number; tooLong: number }> {
+export function* fileLines(
+  file: string,
+  progress?: (bytes: number) => void,
+  range?: { readonly start: number; readonly end: number },
+): Generator<{ line: number; buf: Buffer; from: number; to: number } | { line: number; tooLong: number }> {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
+    const stop = range?.end ?? Infinity;
+    // A range that starts inside a line leaves that line to the range before: read from the byte
+    // before the start and skip up to its first newline (the byte itself, when a line starts there).
+    let position = range && range.start > 0 ? range.start - 1 : 0;
+    let head = range !== undefined && range.start > 0;
+    let base = position; // the file offset of buf[0]
+    let lineStart = position; // the file offset of the line being read
     let have = 0;
     let line = 0;
     let skipping = 0; // > 0 while inside a line already known to be too long
     for (;;) {
-      const n = readSync(fd, buf, have, buf.length - have, null);
+      const n = readSync(fd, buf, have, buf.length - have, position);
+      position += n;
       progress?.(n);
       const end = have + n;
       let start = 0;
+      if (head) {
+        const nl = buf.indexOf(0x0a, 0);
+        if (nl < 0 || nl >= end) {
+          if (n === 0) return;
+          base += end;
+          have = 0;
+          continue;
+        }
+        head = false;
+        start = nl + 1;
+        lineStart = base + start;
+      }
       for (let nl = buf.indexOf(0x0a, start); nl >= 0 && nl < end; nl = buf.indexOf(0x0a, start)) {
+        if (lineStart >= stop) return;
         line++;
-        if (skipping > 0) yield { line, tooLong: skipping + nl };
+        // A line is too long by its length alone, wherever the chunks happen to cut the file.
+        if (skipping > 0 || nl - start > MAX_LINE_BYTES) yield { line, tooLong: skipping + nl - start };
         else yield { line, buf, from: start, to: nl > start && buf[nl - 1] === 0x0d ? nl - 1 : nl };
         skipping = 0;
         start = nl + 1;
+        lineStart = base + start;
       }
       if (n === 0) {
-        if (skipping > 0) yield { line: line + 1, tooLong: skipping + end - start };
+        if (lineStart >= stop) return;
+        if (skipping > 0 || end - start > MAX_LINE_BYTES) yield { line: line + 1, tooLong: skipping + end - start };
         else if (end > start) yield { line: line + 1, buf, from: start, to: end };
         return;
       }
       const rest = end - start;
       if (skipping > 0 || rest > MAX_LINE_BYTES) {
         skipping += rest;
+        base += end;
         have = 0;
         continue;
       }
@@ -70,6 +101,7 @@ export function* fileLines(file: string, progress?: (bytes: number) => void): Ge
       // been consumed by now (the generator runs only when asked for the next line), and one
       // buffer for the whole file keeps memory flat (a fresh 4 MiB per chunk grew the RSS).
       buf.copy(buf, 0, start, end);
+      base += start;
       have = rest;
     }
   } finally {

@@ -96,13 +96,13 @@ function writeHeader(buf: Buffer, at: number, kind: number, line: number, length
 const CHUNK = 4 << 20;
 
 /**
- * The records of a spill file, in the order they were written. Memory is one chunk (and one
- * record, when a record is larger than a chunk).
+ * The records of a spill file, in the order they were written, `lineOffset` added to their line
+ * numbers. Memory is one chunk (and one record, when a record is larger than a chunk).
  *
  * @example
  * for (const r of spillRecords('/tmp/x/p0')) use(r.line, r.payload);
  */
-export function* spillRecords(path: string, progress?: (bytes: number) => void, chunk = CHUNK): Generator<SpillRecord> {
+export function* spillRecords(path: string, progress?: (bytes: number) => void, chunk = CHUNK, lineOffset = 0): Generator<SpillRecord> {
   const fd = openSync(path, 'r');
   try {
     let buf = Buffer.allocUnsafe(chunk);
@@ -116,7 +116,7 @@ export function* spillRecords(path: string, progress?: (bytes: number) => void, 
       while (end - at >= RECORD_HEADER) {
         const length = buf.readUInt32LE(at + 9);
         if (end - at < RECORD_HEADER + length) break;
-        yield { kind: buf[at]!, line: buf.readDoubleLE(at + 1), payload: buf.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length), offset: base + at };
+        yield { kind: buf[at]!, line: buf.readDoubleLE(at + 1) + lineOffset, payload: buf.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length), offset: base + at };
         at += RECORD_HEADER + length;
       }
       if (n === 0) {
@@ -156,13 +156,14 @@ export function readRecordAt(fd: number, offset: number): SpillRecord {
 
 /**
  * The records of several spill files merged in the order of their line numbers (each file is in
- * line order): a partitioned input read back in input order. Memory is a small chunk per file.
+ * line order, once its offset is added): a partitioned input read back in input order. Memory is
+ * a small chunk per file.
  *
  * @example
- * for (const r of recordsInLineOrder(parts.persons)) sim.addText(r.payload.toString(), r.line);
+ * for (const r of recordsInLineOrder(parts.persons.flat())) sim.addText(r.payload.toString(), r.line);
  */
-export function* recordsInLineOrder(paths: readonly string[]): Generator<SpillRecord> {
-  const sources = paths.map((p) => spillRecords(p, undefined, 64 << 10));
+export function* recordsInLineOrder(files: readonly { readonly path: string; readonly lineOffset: number }[]): Generator<SpillRecord> {
+  const sources = files.map((f) => spillRecords(f.path, undefined, 64 << 10, f.lineOffset));
   // A binary min-heap of the head record of each file, by line.
   const heap: { record: SpillRecord; source: number }[] = [];
   const less = (a: number, b: number): boolean => heap[a]!.record.line < heap[b]!.record.line;
