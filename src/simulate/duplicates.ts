@@ -19,7 +19,7 @@ import type { ClaimIdRule } from './simulation.js';
 import { ID_PREFIX, type SpillPart } from './partition.js';
 import { type Route, routeOf } from './shard.js';
 import { decode } from './source.js';
-import { readRecordAt, spillRecords } from './spill.js';
+import { SpillReader, readRecordAt } from './spill.js';
 
 /** A claim's part in its id's decision under one variant. */
 export const NOT_MARKED = 0;
@@ -44,36 +44,47 @@ export interface Mark {
  */
 export function markDuplicates(idFile: readonly SpillPart[], personFiles: readonly (readonly SpillPart[])[], books: readonly RuleBook[], lang?: Lang): Mark[] {
   // The pieces of the id partition are in input order: occurrences come sorted by line. Ids are
-  // first told apart by a 53-bit hash of their bytes (a number is a cheap key, and nearly every
-  // id occurs once); the occurrences that share a hash are then read back and told apart by their ids.
-  const first = new Map<number, number>();
-  const more = new Map<number, number[]>();
-  const lines: number[] = [];
-  const where: number[] = []; // person partition, piece, offset: three numbers per occurrence
+  // first told apart by a 30-bit hash of their bytes (a small integer is the cheapest key, and
+  // nearly every id occurs once); the occurrences that share a hash are then read back and told
+  // apart by their ids (a partition of 30,000 ids has about one such pair by chance).
+  const lines = new Growing(Float64Array);
+  const where = new Growing(Float64Array); // person partition, piece, offset: three numbers per occurrence
+  const keys = new Growing(Int32Array);
   for (const part of idFile) {
-    for (const r of spillRecords(part.path, undefined, undefined, part.lineOffset)) {
-      const i = lines.length;
+    const r = new SpillReader(part.path, undefined, part.lineOffset);
+    while (r.next()) {
       lines.push(r.line);
-      where.push(r.payload.readUInt32LE(0), r.payload.readUInt32LE(4), r.payload.readDoubleLE(8));
-      const key = idKey(r.payload, ID_PREFIX);
-      const seen = first.get(key);
-      if (seen === undefined) first.set(key, i);
-      else {
-        const list = more.get(key);
-        if (list) list.push(i);
-        else more.set(key, [seen, i]);
-      }
+      where.push(r.buf.readUInt32LE(r.at));
+      where.push(r.buf.readUInt32LE(r.at + 4));
+      where.push(r.buf.readDoubleLE(r.at + 8));
+      keys.push(idKey(r.buf, r.at + ID_PREFIX, r.at + r.length));
     }
   }
-  first.clear();
+  // An open-addressing table of the first occurrence of each key; later ones are listed with it.
+  const n = keys.size;
+  const mask = (1 << Math.max(4, Math.ceil(Math.log2(2 * n + 1)))) - 1;
+  const table = new Int32Array(mask + 1).fill(-1);
+  const more = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const key = keys.at(i);
+    let slot = key & mask;
+    while (table[slot]! >= 0 && keys.at(table[slot]!) !== key) slot = (slot + 1) & mask;
+    const first = table[slot]!;
+    if (first < 0) table[slot] = i;
+    else {
+      const list = more.get(first);
+      if (list) list.push(i);
+      else more.set(first, [first, i]);
+    }
+  }
 
   const marks: Mark[] = [];
   const fds = new Map<string, number>();
   const read = (i: number): Buffer => {
-    const path = personFiles[where[3 * i]!]![where[3 * i + 1]!]!.path;
+    const path = personFiles[where.at(3 * i)]![where.at(3 * i + 1)]!.path;
     let fd = fds.get(path);
     if (fd === undefined) fds.set(path, (fd = openSync(path, 'r')));
-    return readRecordAt(fd, where[3 * i + 2]!).payload;
+    return readRecordAt(fd, where.at(3 * i + 2)).payload;
   };
   const route: Route = { person: undefined, id: undefined, idFrom: 0, idTo: 0 };
   try {
@@ -92,7 +103,7 @@ export function markDuplicates(idFile: readonly SpillPart[], personFiles: readon
         if (group) group.push(o);
         else byId.set(id, [o]);
       }
-      for (const occurrences of byId.values()) if (occurrences.length > 1) decide(occurrences, lines, books.length, (i, codes) => marks.push({ partition: where[3 * i]!, line: lines[i]!, codes }));
+      for (const occurrences of byId.values()) if (occurrences.length > 1) decide(occurrences, lines, books.length, (i, codes) => marks.push({ partition: where.at(3 * i), line: lines.at(i), codes }));
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);
@@ -108,30 +119,26 @@ interface Occurrence {
 }
 
 /** Under each variant the first settleable occurrence is chosen and every later valid one is a duplicate. */
-function decide(occurrences: readonly Occurrence[], lines: readonly number[], variants: number, mark: (i: number, codes: Uint8Array) => void): void {
+function decide(occurrences: readonly Occurrence[], lines: Growing<Float64Array>, variants: number, mark: (i: number, codes: Uint8Array) => void): void {
   const chosen = Array.from({ length: variants }, (_, v) => occurrences.find((o) => o.settleable[v])?.i);
   for (const o of occurrences) {
     const codes = new Uint8Array(variants);
     let any = false;
     for (let v = 0; v < variants; v++) {
       const c = chosen[v];
-      codes[v] = c === undefined ? NOT_MARKED : o.i === c ? CHOSEN : o.valid && lines[o.i]! > lines[c]! ? DUPLICATE : NOT_MARKED;
+      codes[v] = c === undefined ? NOT_MARKED : o.i === c ? CHOSEN : o.valid && lines.at(o.i) > lines.at(c) ? DUPLICATE : NOT_MARKED;
       any ||= codes[v] !== NOT_MARKED;
     }
     if (any) mark(o.i, codes);
   }
 }
 
-/** A 53-bit hash of `buf[from…]`: two 32-bit FNV-1a hashes of different seeds, combined. */
-function idKey(buf: Buffer, from: number): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = from; i < buf.length; i++) {
-    const c = buf[i]!;
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+/** A 30-bit hash of `buf[from, to)` (FNV-1a, then mixed: the partition was chosen by FNV-1a modulo the count). */
+function idKey(buf: Buffer, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) & 0x3fffffff;
 }
 
 /** The duplicate rule of one person partition, from its marks, and whether the settlement contradicted an assumption. */
@@ -156,4 +163,24 @@ export function markedIds(marks: ReadonlyMap<number, Uint8Array>): MarkedIds {
     },
     contradicted: () => contradicted,
   };
+}
+
+/** A list of numbers in a typed array that doubles when full (no object per number). */
+class Growing<A extends Float64Array | Int32Array> {
+  private data: A;
+  size = 0;
+  constructor(private readonly make: new (n: number) => A) {
+    this.data = new make(1024);
+  }
+  push(x: number): void {
+    if (this.size === this.data.length) {
+      const bigger = new this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.size++] = x;
+  }
+  at(i: number): number {
+    return this.data[i]!;
+  }
 }

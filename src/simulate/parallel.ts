@@ -183,7 +183,7 @@ async function simulatePartitioned(job: StreamJob, size: number | undefined, par
       // exact range), so the decisions on duplicates may be wrong: settle again in input order.
       job.notice?.('a repeated claim id met a claim refused for amounts beyond the exact range: settling again in input order, in one thread');
       const sim = createSimulation({ ...spec, variants: buildVariants(spec.variants) });
-      for (const r of recordsInLineOrder(parts.persons.flat())) addSpillRecord(sim, r, job.lang);
+      for (const r of recordsInLineOrder(parts.persons.flat())) addSpillRecord(sim, r.kind, r.line, r.payload, 0, r.payload.length, job.lang);
       return sim.result();
     }
     const results = done.flatMap((d) => (d.result ? [d.result] : []));

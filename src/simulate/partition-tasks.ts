@@ -16,7 +16,7 @@ import { asTempSpaceError } from './temp-space.js';
 import type { ClaimIssue } from '../errors/issue.js';
 import { type Simulation, type SimulationResult, type Variant, simulationWith } from './simulation.js';
 import { decode, notUtf8 } from './source.js';
-import { type SpillRecord, spillRecords } from './spill.js';
+import { SpillReader, spillRecords } from './spill.js';
 import { type VariantSpec, variantRules } from './variants.js';
 
 /** What every task of a run needs, as plain data (it crosses to a worker). */
@@ -64,16 +64,17 @@ export function buildVariants(specs: readonly VariantSpec[]): Variant[] {
 }
 
 /**
- * Settles one record of a person partition: a claim's text, or an input that could not be read.
+ * Settles one record of a person partition (its payload `buf[from, to)`): a claim's text, or an
+ * input that could not be read.
  *
  * @example
- * for (const r of spillRecords(file)) addSpillRecord(sim, r);
+ * while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length);
  */
-export function addSpillRecord(sim: Simulation, r: SpillRecord, lang?: Lang): void {
-  if (r.kind !== CLAIM_TEXT) return sim.addIssue(JSON.parse(r.payload.toString()) as ClaimIssue, r.line);
-  const text = decode(r.payload, 0, r.payload.length);
-  if (text === undefined) sim.addIssue(notUtf8(r.line, lang).error, r.line);
-  else sim.addText(text, r.line);
+export function addSpillRecord(sim: Simulation, kind: number, line: number, buf: Buffer, from: number, to: number, lang?: Lang): void {
+  if (kind !== CLAIM_TEXT) return sim.addIssue(JSON.parse(buf.toString('utf8', from, to)) as ClaimIssue, line);
+  const text = decode(buf, from, to);
+  if (text === undefined) sim.addIssue(notUtf8(line, lang).error, line);
+  else sim.addText(text, line);
 }
 
 /**
@@ -101,7 +102,10 @@ export function partitionTasks(spec: TaskSpec): PartitionTasks {
       for (const r of spillRecords(marksFile)) marks.set(r.line, Uint8Array.from(r.payload));
       const ids = markedIds(marks);
       const sim = simulationWith({ variants, funds: spec.funds, topChanged: spec.topChanged, lang: spec.lang }, ids);
-      for (const part of personFile) for (const r of spillRecords(part.path, undefined, undefined, part.lineOffset)) addSpillRecord(sim, r, spec.lang);
+      for (const part of personFile) {
+        const r = new SpillReader(part.path, undefined, part.lineOffset);
+        while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length, spec.lang);
+      }
       // The person files stay until the end of the run: should a decision on duplicates be
       // contradicted, the run is redone from them in input order.
       rmSync(marksFile, { force: true });

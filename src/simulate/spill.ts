@@ -96,46 +96,100 @@ function writeHeader(buf: Buffer, at: number, kind: number, line: number, length
 const CHUNK = 4 << 20;
 
 /**
+ * A reader of a spill file that allocates nothing per record: `next()` moves to the next record
+ * and sets its fields (`payload` is `buf[at, at + length)`, valid until the next call). Memory is
+ * one chunk (and one record, when a record is larger than a chunk).
+ *
+ * @example
+ * const r = new SpillReader('/tmp/x/ids-0');
+ * while (r.next()) use(r.line, r.buf, r.at, r.length);
+ */
+export class SpillReader {
+  buf: Buffer;
+  /** Where the current record's payload starts in `buf`, and its length. */
+  at = 0;
+  length = 0;
+  kind = 0;
+  line = 0;
+  /** Where the current record starts in its file. */
+  offset = 0;
+  private readonly fd: number;
+  private have = 0; // bytes of buf filled
+  private next_ = 0; // where the next record starts in buf
+  private base = 0; // the file offset of buf[0]
+  private done = false; // the file has no more bytes
+  private closed = false;
+
+  constructor(
+    private readonly path: string,
+    chunk = CHUNK,
+    private readonly lineOffset = 0,
+    private readonly progress?: (bytes: number) => void,
+  ) {
+    this.buf = Buffer.allocUnsafe(chunk);
+    this.fd = openSync(path, 'r');
+  }
+
+  /** Moves to the next record; false (and the file closed) at the end. */
+  next(): boolean {
+    if (this.closed) return false;
+    for (;;) {
+      const rest = this.have - this.next_;
+      if (rest >= RECORD_HEADER) {
+        const at = this.next_;
+        const length = this.buf.readUInt32LE(at + 9);
+        if (rest >= RECORD_HEADER + length) {
+          this.kind = this.buf[at]!;
+          this.line = this.buf.readDoubleLE(at + 1) + this.lineOffset;
+          this.offset = this.base + at;
+          this.at = at + RECORD_HEADER;
+          this.length = length;
+          this.next_ = this.at + length;
+          return true;
+        }
+      }
+      if (this.done) {
+        this.close();
+        if (rest > 0) throw new Error(`spill file ${this.path} ends inside a record: this is a bug in bashunwei`);
+        return false;
+      }
+      // Keep the unfinished record at the front; grow the buffer for a record larger than it.
+      const need = rest >= RECORD_HEADER ? RECORD_HEADER + this.buf.readUInt32LE(this.next_ + 9) : RECORD_HEADER;
+      const target = need > this.buf.length ? Buffer.allocUnsafe(need) : this.buf;
+      this.buf.copy(target, 0, this.next_, this.have);
+      this.buf = target;
+      this.base += this.next_;
+      this.next_ = 0;
+      this.have = rest;
+      const n = readSync(this.fd, this.buf, this.have, this.buf.length - this.have, null);
+      this.progress?.(n);
+      this.have += n;
+      if (n === 0) this.done = true;
+    }
+  }
+
+  /** Closes the file (idempotent). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.done = true;
+    closeSync(this.fd);
+  }
+}
+
+/**
  * The records of a spill file, in the order they were written, `lineOffset` added to their line
- * numbers. Memory is one chunk (and one record, when a record is larger than a chunk).
+ * numbers (see {@link SpillReader}; the payload is a view valid until the next record).
  *
  * @example
  * for (const r of spillRecords('/tmp/x/p0')) use(r.line, r.payload);
  */
 export function* spillRecords(path: string, progress?: (bytes: number) => void, chunk = CHUNK, lineOffset = 0): Generator<SpillRecord> {
-  const fd = openSync(path, 'r');
+  const r = new SpillReader(path, chunk, lineOffset, progress);
   try {
-    let buf = Buffer.allocUnsafe(chunk);
-    let have = 0;
-    let base = 0; // file offset of buf[0]
-    for (;;) {
-      const n = readSync(fd, buf, have, buf.length - have, null);
-      progress?.(n);
-      const end = have + n;
-      let at = 0;
-      while (end - at >= RECORD_HEADER) {
-        const length = buf.readUInt32LE(at + 9);
-        if (end - at < RECORD_HEADER + length) break;
-        yield { kind: buf[at]!, line: buf.readDoubleLE(at + 1) + lineOffset, payload: buf.subarray(at + RECORD_HEADER, at + RECORD_HEADER + length), offset: base + at };
-        at += RECORD_HEADER + length;
-      }
-      if (n === 0) {
-        if (end > at) throw new Error(`spill file ${path} ends inside a record: this is a bug in bashunwei`);
-        return;
-      }
-      // Keep the unfinished record at the front; grow the buffer for a record larger than it.
-      const rest = end - at;
-      const need = rest >= RECORD_HEADER ? RECORD_HEADER + buf.readUInt32LE(at + 9) : RECORD_HEADER;
-      if (need > buf.length) {
-        const bigger = Buffer.allocUnsafe(need);
-        buf.copy(bigger, 0, at, end);
-        buf = bigger;
-      } else buf.copy(buf, 0, at, end);
-      base += at;
-      have = rest;
-    }
+    while (r.next()) yield { kind: r.kind, line: r.line, payload: r.buf.subarray(r.at, r.at + r.length), offset: r.offset };
   } finally {
-    closeSync(fd);
+    r.close();
   }
 }
 
