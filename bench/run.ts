@@ -8,12 +8,15 @@
  * before schemes became data (d, issue 10: "no slowdown"), on the same 2017 claims; and the same
  * paths on 2022 claims (the three-layer scheme). The exact fast path is checked against the naive
  * reference on 100,000 claims. Whole process: `bashunwei simulate` on 1,000,000 NDJSON claims on
- * one core and on all, against reading + JSON.parse (c), with peak RSS at 100k and 1M; cold start.
- * Writes bench/results.json and prints the README's table.
+ * one core and on all, against reading + JSON.parse (c), with peak RSS at 100k and 1M; and on
+ * 1,000,000 and 4,000,000 claims in random person order (issue 13: memory flat as the input grows
+ * 4×), each against the floor of its own file; cold start. Writes bench/results.json and prints
+ * the README's table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { Bench } from 'tinybench';
 import { generateClaims } from '../seeds/generator.js';
@@ -30,10 +33,13 @@ import { createSimulation } from '../src/simulate/simulation.js';
 import { floatSettler } from './baselines/float.js';
 import { emptyNaiveLedger, naiveEngines, naiveSettle, type NaiveLedger } from './baselines/naive.js';
 import { forPrevious, PREVIOUS_ENGINE_COMMIT, previousEngine } from './previous.js';
+import { writeShuffledClaims } from './shuffled-claims.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const N = QUICK ? 20_000 : 100_000;
 const BIG = QUICK ? 200_000 : 1_000_000;
+/** Claims in random person order: the input grows 4× and the peak RSS must not. */
+const SHUFFLED = QUICK ? [200_000, 800_000] : [1_000_000, 4_000_000];
 const TIME = QUICK ? 200 : 500;
 /** Rounds of every task in turn: this shared machine's speed drifts by ±50% within minutes, so the
  * tasks are interleaved and each rate is the median over all rounds' samples (a ratio between two
@@ -200,16 +206,35 @@ const timed = (cmd: string[]): { seconds: number; rssMiB: number } => {
 };
 const runs = QUICK ? 1 : 3;
 const cores = availableParallelism();
-log('whole-process runs…');
+// The shuffled files live in the bench's own temporary folder, removed at the end (and on Ctrl-C).
+const benchDir = mkdtempSync(join(tmpdir(), 'bashunwei-bench-'));
+const removeBenchDir = () => rmSync(benchDir, { recursive: true, force: true });
+process.once('SIGINT', () => {
+  removeBenchDir();
+  process.exit(130);
+});
+const shuffled: { file: string; claims: number; persons: number }[] = [];
+const timings: Record<string, { seconds: number; rssMiB: number }[]> = {};
 const commands: Record<string, [string[], number]> = {
   floor: [['node', 'bench/floor.mjs', bigFile], BIG],
-  sim1: [['node', 'dist/cli.js', 'simulate', bigFile, '--grouped', '--workers', '1'], BIG],
-  simAll: [['node', 'dist/cli.js', 'simulate', bigFile, '--grouped', '--workers', String(cores)], BIG],
-  simSmall: [['node', 'dist/cli.js', 'simulate', smallFile, '--grouped', '--workers', String(cores)], BIG / 10],
+  sim1: [['node', 'dist/cli.js', 'simulate', bigFile, '--workers', '1'], BIG],
+  simAll: [['node', 'dist/cli.js', 'simulate', bigFile, '--workers', String(cores)], BIG],
+  simSmall: [['node', 'dist/cli.js', 'simulate', smallFile, '--workers', String(cores)], BIG / 10],
 };
-// Round-robin, for the same reason as the in-process rounds.
-const timings: Record<string, { seconds: number; rssMiB: number }[]> = {};
-for (let r = 0; r < runs; r++) for (const [name, [cmd]] of Object.entries(commands)) (timings[name] ??= []).push(timed(cmd));
+try {
+  for (const n of SHUFFLED) {
+    const file = join(benchDir, `shuffled-${n}.ndjson`);
+    log(`generating ${n} claims in random person order…`);
+    shuffled.push({ file, claims: n, ...writeShuffledClaims(file, { claims: n, seed: 2018, shuffleSeed: 13 }) });
+    commands[`floor-${n}`] = [['node', 'bench/floor.mjs', file], n];
+    commands[`shuffled-${n}`] = [['node', 'dist/cli.js', 'simulate', file, '--workers', String(cores)], n];
+  }
+  log('whole-process runs…');
+  // Round-robin, for the same reason as the in-process rounds.
+  for (let r = 0; r < runs; r++) for (const [name, [cmd]] of Object.entries(commands)) (timings[name] ??= []).push(timed(cmd));
+} finally {
+  removeBenchDir();
+}
 const whole = (name: string) => {
   const claims = commands[name]![1];
   const rates = timings[name]!.map((x) => Math.round(claims / x.seconds)).sort((a, b) => a - b);
@@ -219,6 +244,11 @@ const floor = whole('floor');
 const sim1 = whole('sim1');
 const simAll = whole('simAll');
 const simSmall = whole('simSmall');
+const shuffledRuns = shuffled.map(({ claims, persons }) => {
+  const sim = whole(`shuffled-${claims}`);
+  const ownFloor = whole(`floor-${claims}`);
+  return { claims, persons, cores, ...sim, floor: ownFloor, vsFloor: +(sim.median / ownFloor.median).toFixed(3) };
+});
 
 // --- cold start ----------------------------------------------------------------------------------
 const coldRuns = Array.from({ length: 5 }, () =>
@@ -252,6 +282,7 @@ const results = {
   simulateOneCore: { ...sim1, vsFloor: ratio(sim1.median, floor.median) },
   simulateAllCores: { ...simAll, cores, vsFloor: ratio(simAll.median, floor.median) },
   simulatePeakRssMiB: { [`${BIG / 10}`]: simSmall.peakRssMiB, [`${BIG}`]: simAll.peakRssMiB },
+  simulateRandomPersonOrder: shuffledRuns,
   coldStartMs: { median: coldMs, min: +coldRuns[0]!.toFixed(1), max: +coldRuns[4]!.toFixed(1) },
 };
 mkdirSync('bench', { recursive: true });
@@ -272,6 +303,9 @@ ${row('(a) float baseline, no validation, no explanation', floatRate, '1×', 'ma
 ${row('(b) naive decimal.js + `await engine.run()`', naive, `${ratio(naive.median, floatRate.median)}× float`, 'one run per stage of facts and per item')}
 ${row(`\`bashunwei simulate\` ${k(BIG)} claims, 1 core`, sim1, `${results.simulateOneCore.vsFloor}× floor`, `peak RSS ${sim1.peakRssMiB} MiB`)}
 ${row(`\`bashunwei simulate\` ${k(BIG)} claims, ${cores} cores`, simAll, `${results.simulateAllCores.vsFloor}× floor`, `peak RSS ${simAll.peakRssMiB} MiB (${simSmall.peakRssMiB} MiB at ${k(BIG / 10)})`)}
+${shuffledRuns
+  .map((x) => row(`\`bashunwei simulate\` ${k(x.claims)} claims in random person order (${k(x.persons)} persons), ${cores} cores`, x, `${x.vsFloor}× floor`, `peak RSS ${x.peakRssMiB} MiB; floor of this file ${k(x.floor.median)}/s`))
+  .join('\n')}
 ${row('(c) read + `JSON.parse` floor, 1 core', floor, '1×', `peak RSS ${floor.peakRssMiB} MiB`)}
 | cold start: import + load + compile the rules | ${coldMs} ms median (${results.coldStartMs.min}–${results.coldStartMs.max}) | | |
 | fast path = naive reference | ${k(N)} claims, ${mismatches} differ | | every tier and personal pay |`);

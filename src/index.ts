@@ -50,7 +50,7 @@ export { createSimulation, type Simulation, type SimulationOptions, type Simulat
 export type { PayChanges, PayChangeCounts } from './simulate/changed.js';
 /** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
 export type { ClaimRun } from './settle/run-claim.js';
-export { simulateWithClaimsOut, writeClaimsOut, claimsOutFormat, type ClaimsOutFormat } from './simulate/claims-out.js';
+export { simulateWithClaimsOut, withClaimsOut, writeClaimsOut, claimsOutFormat, ClaimsOutError, type ClaimsOutFormat } from './simulate/claims-out.js';
 export { claimPartWriter } from './simulate/claim-parts.js';
 export { claimRowLayout, claimRow, FUND_COLUMN_PREFIX, type ClaimRowLayout, type ClaimColumn, type ClaimColumnKind, type ClaimRowValues } from './simulate/claim-rows.js';
 export type { ComparedRuleSet } from './simulate/compared.js';
@@ -70,7 +70,7 @@ export { neutraliseFormula, restoreFormula, FORMULA_TRIGGERS } from './csv/formu
 export type { Aggregates, GroupSums } from './simulate/aggregates.js';
 export { dimensionsOf, type Dimensions, type Dimension, type DimensionEntry } from './simulate/dimensions.js';
 /** The types the exported ones are made of, so the API reference is whole. */
-export type { ShareJob } from './simulate/run-share.js';
+export type { TaskSpec } from './simulate/partition-tasks.js';
 export type * from './rules/format.js';
 export { PARTS, PAYER_KINDS, LOCATION_CLASSES, SCHEME_FILES, OPTIONAL_FILES, tierFile, orderedTiers } from './rules/format.js';
 export type { Gate, TierHead, TierSpec, Kind, ResolveEnv, KindReport } from './kinds/kind.js';

@@ -90,6 +90,10 @@ it('every code has an English message that names the field and says what to do',
         "the year-to-date ledger passed in is not this claim's person and year (D)",
         "the year-to-date ledger passed in is not this claim's person and year",
       ],
+      "ledger_overflow": [
+        "the amounts of this claim (items[0].amount), added to what the person-year's earlier claims count (D), would pass 2^53 fen (about 9 × 10^13 yuan), beyond which amounts are not exact; the claim is refused, the others are settled: check its amounts",
+        "the amounts of this claim (items), added to what the person-year's earlier claims count, would pass 2^53 fen (about 9 × 10^13 yuan), beyond which amounts are not exact; the claim is refused, the others are settled: check its amounts",
+      ],
       "method_not_allowed": [
         "Y is not a method of items[0].amount; allowed: X",
         "this method is not a method of this path; allowed: ",
@@ -190,6 +194,7 @@ it('every code has a Chinese message (the default) that names the field and says
       "invalid_type": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_utf8": "输入不是有效的 UTF-8 文本（D）；请以 UTF-8 编码发送",
       "ledger_mismatch": "传入的年度累计台账不属于本报销申请的患者和年度（D）",
+      "ledger_overflow": "该报销申请的金额（items[0].amount）与该患者本年度此前已结算的金额（D）合计将超过 2^53 分（约 90 万亿元），超出精确计算的范围；该申请不予结算，其余照常结算：请核对金额",
       "method_not_allowed": "路径 items[0].amount 不接受 Y 方法；可用：X",
       "missing_field": "缺少字段 items[0].amount（应为 X）",
       "mixed_person_year": "重新结算的报销申请必须属于同一患者、同一年度（D）",

@@ -80,7 +80,7 @@ describe('the analyst notebook (examples/notebooks/reform.ipynb)', () => {
       { name: 'baseline', rules: defaultRules() },
       { name: 'tilt 40%', rules: reform.value },
     ];
-    const sim = createSimulation({ variants, grouped: true });
+    const sim = createSimulation({ variants });
     for (const c of generateClaims({ claims: 20_000, seed: 2018, year: 2018 })) sim.add(c);
     expect(html!.trim()).toBe(summaryHtml(simulationReport(sim.result(), variants.map((v) => v.rules))).trim());
     expect(html).toContain('<table>');

@@ -1,27 +1,32 @@
 /**
  * `bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N]
- * [--grouped] [--funds FILE] [--input ndjson|csv] [--claims-out rows.csv|rows.parquet]`
+ * [--funds FILE] [--input ndjson|csv] [--tmp DIR] [--aggregates-out FILE] [--claims-out FILE]`,
+ * and `bashunwei simulate --merge A.json B.json … [--rules DIR] [--baseline DIR] [--out report.html]`
  *
- * Settles every claim of FILE (NDJSON, or CSV with one row per item) with a ledger per
- * person-year, under the rules (`--rules`, default the embedded ones) and, with `--baseline`, under
- * the baseline too, and prints the aggregates as JSON; `--out` also writes the HTML report, and
- * `--claims-out` one row per settled claim and variant (CSV or Parquet, by extension). Exit 0
- * when every claim settled, 1 when some were refused (they are counted and listed, the rest
- * settled), 2 for usage errors, unreadable files and invalid rules.
+ * Settles every claim of FILE (NDJSON, or CSV with one row per item; `-` or none: stdin) with a
+ * ledger per person-year, in any order, in bounded memory (the claims are partitioned by person
+ * into temporary files in `--tmp`, removed afterwards), under the rules (`--rules`, default the
+ * embedded ones) and, with `--baseline`, under the baseline too, and prints the aggregates as
+ * JSON; `--out` also writes the HTML report; `--aggregates-out` writes the mergeable aggregates
+ * that `--merge` adds up (a run sharded across machines); `--claims-out` one row per settled
+ * claim and variant (CSV or Parquet, by extension). Exit 0 when every claim settled, 1 when
+ * some were refused (they are counted and listed, the rest settled), 2 for usage errors,
+ * unreadable files, invalid rules, and a temporary directory that is full or not writable.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { prettifyIssues } from '../errors/issue.js';
 import type { RuleBook } from '../rules/book.js';
 import { type Fen, parseAmount } from '../money/fen.js';
+import { type AggregatesFile, aggregatesFile, readAggregatesFile, rulesFingerprint } from '../simulate/aggregates-file.js';
+import { ClaimsOutError, claimsOutFormat, withClaimsOut } from '../simulate/claims-out.js';
 import { dimensionsOf } from '../simulate/dimensions.js';
-import { claimPartWriter } from '../simulate/claim-parts.js';
-import { claimsOutFormat, simulateWithClaimsOut, writeClaimsOut } from '../simulate/claims-out.js';
+import { mergeResults } from '../simulate/merge.js';
 import { simulationHtml } from '../simulate/report-html.js';
-import { simulateFile } from '../simulate/parallel.js';
-import { createSimulation, type SimulationResult } from '../simulate/simulation.js';
-import { simulationReport } from '../simulate/summary.js';
+import { simulateFile, simulateStream } from '../simulate/parallel.js';
+import type { SimulationResult } from '../simulate/simulation.js';
+import { type SimulationReport, TotalBeyondRangeError, simulationReport } from '../simulate/summary.js';
+import { TempSpaceError } from '../simulate/temp-space.js';
 import { type VariantSpec, variantRules } from '../simulate/variants.js';
 import { langOf, parseArgs, UsageError } from './args.js';
 import { readClaims } from './input.js';
@@ -41,11 +46,28 @@ export interface ProgressIo {
  * process.exitCode = await simulateCommand(['claims.ndjson', '--baseline', 'rules/ziyang-2017'], io);
  */
 export async function simulateCommand(argv: readonly string[], io: Io & { progress?: ProgressIo }): Promise<number> {
-  const args = parseArgs(argv, { rules: true, baseline: true, out: true, workers: true, grouped: false, funds: true, input: true, lang: true, 'claims-out': true });
+  const args = parseArgs(argv, {
+    rules: true,
+    baseline: true,
+    out: true,
+    workers: true,
+    grouped: false,
+    funds: true,
+    input: true,
+    lang: true,
+    tmp: true,
+    'aggregates-out': true,
+    'claims-out': true,
+    merge: false,
+  });
   const claimsOut = args.flags['claims-out'] as string | undefined;
   if (claimsOut !== undefined && !claimsOutFormat(claimsOut)) throw new UsageError('--claims-out writes a .csv or a .parquet file');
   const lang = langOf(args.flags.lang);
-  if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin)');
+  const merging = args.flags.merge === true;
+  if (merging) {
+    if (args.positional.length === 0) throw new UsageError('simulate --merge reads one or more aggregates files');
+    for (const f of ['funds', 'input', 'workers', 'tmp', 'grouped', 'claims-out'] as const) if (args.flags[f] !== undefined) throw new UsageError(`--${f} does not apply to --merge`);
+  } else if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin); several aggregates files are added up with --merge');
   const file = args.positional[0];
   const input = (args.flags.input as string | undefined) ?? (file?.endsWith('.csv') ? 'csv' : 'ndjson');
   if (input !== 'ndjson' && input !== 'csv') throw new UsageError('--input must be ndjson or csv');
@@ -70,64 +92,104 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
   if (funds === null) return 2;
 
   let result: SimulationResult;
-  const bar = progressBar(io.progress);
-  if (file === undefined || file === '-') {
-    if (input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
-    // stdin is read once, so it is simulated in this thread.
-    const dir = claimsOut === undefined ? undefined : mkdtempSync(join(tmpdir(), 'bashunwei-claims-'));
-    try {
-      const built = variants.map((v, i) => ({ name: v.name, rules: books[i]! }));
-      const part = dir === undefined ? undefined : claimPartWriter(join(dir, 'part.000'), built);
-      const sim = createSimulation({ variants: built, funds, grouped: args.flags.grouped === true, lang, onSettled: part?.onSettled });
-      for await (const rec of readClaims(io.stdin ?? process.stdin, undefined, lang)) {
-        if ('error' in rec) sim.addIssue(rec.error, rec.line);
-        else sim.addText(rec.text, rec.line);
-      }
-      part?.close();
-      result = sim.result();
-      if (dir !== undefined && !(await claimsWritten(() => writeClaimsOut(claimsOut!, books, [join(dir, 'part.000')]), claimsOut!, io))) return 2;
-    } finally {
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
-    }
+  if (merging) {
+    const merged = mergeFiles(args.positional, books, io);
+    if (!merged) return 2;
+    result = merged;
   } else {
-    let size: number;
+    const bar = progressBar(io.progress);
+    const tmp = args.flags.tmp as string | undefined;
+    const job = { variants, funds, workers, progress: bar?.update, lang, tmp, notice: (m: string) => io.err(`bashunwei: ${m}\n`) };
+    let size = 0;
+    if (file !== undefined && file !== '-') {
+      try {
+        const stat = statSync(file);
+        if (stat.isDirectory()) throw new Error('it is a directory');
+        size = stat.size;
+      } catch (e) {
+        io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
+        return 2;
+      }
+    }
+    if ((file === undefined || file === '-') && input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
+    // With --claims-out the run's rows go to part files beside its partitions, merged at the end.
+    const run = (rows?: string): Promise<SimulationResult> =>
+      file === undefined || file === '-'
+        ? simulateStream(readClaims(io.stdin ?? process.stdin, undefined, lang), { ...job, claimsOut: rows })
+        : simulateFile({ ...job, file, format: input, size, claimsOut: rows });
     try {
-      size = statSync(file).size;
+      result = claimsOut === undefined ? await run() : await withClaimsOut(claimsOut, books, run, tmp);
     } catch (e) {
-      io.err(`bashunwei: cannot read ${file}: ${(e as Error).message}\n`);
-      return 2;
+      bar?.done();
+      if (e instanceof TempSpaceError) {
+        io.err(`bashunwei: ${e.message}\n`);
+        return 2;
+      }
+      if (claimsOut !== undefined && e instanceof ClaimsOutError) {
+        io.err(`bashunwei: cannot write ${claimsOut}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
     }
-    const job = { file, format: input, variants, funds, grouped: args.flags.grouped === true, workers, size, progress: bar?.update, lang } as const;
-    if (claimsOut === undefined) result = await simulateFile(job);
-    else {
-      let got: SimulationResult | undefined;
-      if (!(await claimsWritten(async () => (got = await simulateWithClaimsOut(job, claimsOut)), claimsOut, io))) return 2;
-      result = got!;
-    }
+    bar?.done();
   }
-  bar?.done();
-  const report = simulationReport(result, books);
+  let report: SimulationReport;
+  try {
+    report = simulationReport(result, books);
+  } catch (e) {
+    if (!(e instanceof TotalBeyondRangeError)) throw e;
+    io.err(`bashunwei: ${e.message}\n`);
+    return 2;
+  }
   io.out(`${JSON.stringify(report, null, 2)}\n`);
-  if (args.flags.out !== undefined) {
+  const writes: [string | true | undefined, string, () => string][] = [
+    [args.flags.out, 'the report', () => simulationHtml(report)],
+    [args.flags['aggregates-out'], 'the aggregates', () => `${JSON.stringify(aggregatesFile(file === undefined || merging ? '-' : basename(file), result, books, funds))}\n`],
+  ];
+  for (const [target, what, content] of writes) {
+    if (typeof target !== 'string') continue;
     try {
-      writeFileSync(args.flags.out as string, simulationHtml(report));
+      writeFileSync(target, content());
     } catch (e) {
-      io.err(`bashunwei: cannot write ${String(args.flags.out)}: ${(e as Error).message}\n`);
+      io.err(`bashunwei: cannot write ${what} to ${target}: ${(e as Error).message}\n`);
       return 2;
     }
   }
   return result.rejections.length > 0 ? 1 : 0;
 }
 
-/** Runs the writing of `--claims-out`; false (said on stderr) when the file cannot be written. */
-async function claimsWritten(write: () => Promise<unknown>, file: string, io: Io): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (e) {
-    io.err(`bashunwei: cannot write ${file}: ${(e as Error).message}\n`);
-    return false;
+/**
+ * Adds up the aggregates files of the parts of a run, after checking that each was simulated
+ * under the rules given now and without finite fund balances; says what is wrong and returns
+ * undefined otherwise.
+ */
+function mergeFiles(files: readonly string[], books: readonly RuleBook[], io: Io): SimulationResult | undefined {
+  const fingerprints = books.map(rulesFingerprint);
+  const parts: AggregatesFile[] = [];
+  for (const f of files) {
+    const read = readJsonFile(f, 'the aggregates', io);
+    if (!read) return undefined;
+    const part = readAggregatesFile(read.json, books);
+    const problem =
+      typeof part === 'string'
+        ? part
+        : part.funds !== null
+          ? 'it was simulated with finite fund balances, which are drawn in input order across persons: such a run cannot be split into parts'
+          : part.variants.length !== books.length || part.variants.some((v, i) => v.rules !== fingerprints[i])
+            ? 'it was simulated under other rules than the ones given now (--rules, --baseline): give the same rule folders as the runs'
+            : undefined;
+    if (problem !== undefined || typeof part === 'string') {
+      io.err(`bashunwei: cannot merge ${f}: ${problem}\n`);
+      return undefined;
+    }
+    parts.push(part);
   }
+  // Each part's refusals name their own input (or, when inputs share a name, the part's aggregates file).
+  const distinct = new Set(parts.map((p) => p.input)).size === parts.length;
+  const results = parts.map((p, i) =>
+    parts.length === 1 ? p.result : { ...p.result, rejections: p.result.rejections.map((r) => ({ ...r, file: distinct ? p.input : files[i]! })) },
+  );
+  return mergeResults(results, 10);
 }
 
 /** Reads `{"fund-id": "yuan", …}`: each fund's balance for every year of the simulation. */

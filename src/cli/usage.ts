@@ -20,18 +20,22 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   --lang L             zh-CN (default) | en
   exit 0 all settled, 1 some claim refused (the others settled), 2 usage, unreadable file, bad rules
 `,
-  simulate: `usage: bashunwei simulate FILE [options]
-  Settles every claim of FILE (NDJSON, or CSV with one row per item) and prints the report JSON.
+  simulate: `usage: bashunwei simulate [FILE|-] [options] | bashunwei simulate --merge A.json B.json … [options]
+  Settles every claim of FILE (NDJSON, or CSV with one row per item; - or none: stdin), in any order, in
+  bounded memory (the claims are partitioned by person into temporary files), and prints the report JSON.
   --rules DIR          the rules (default: the embedded rules)
   --baseline DIR       also settle under this baseline, and report the differences
   --out FILE           also write the HTML report
   --workers N          worker threads (default: every core)
-  --grouped            the claims come grouped by person (flat memory)
-  --funds FILE         relief-fund balances per year, {"fund-id": "amount", …}
+  --funds FILE         relief-fund balances per year, {"fund-id": "amount", …} (settled in input order, one thread)
   --input F            ndjson | csv (default: by the file's extension)
+  --tmp DIR            where the temporary partitions go (default: the OS temp dir; about 1.1× the input)
   --claims-out FILE    also write one row per settled claim and variant: FILE.csv or FILE.parquet
+  --aggregates-out F   also write the mergeable aggregates (a run split across machines by person)
+  --merge              add up aggregates files written by --aggregates-out (same --rules and --baseline)
+  --grouped            accepted for older scripts; every run is exact in any order
   --lang L             zh-CN (default) | en
-  exit 0 all settled, 1 some claim refused, 2 usage, unreadable file, bad rules
+  exit 0 all settled, 1 some claim refused, 2 usage, unreadable file, bad rules, temporary space full
 `,
   rules: `usage: bashunwei rules check [DIR] | rules test [DIR] | rules diff A B | rules schema [--out DIR]
   check [DIR]          validates a rule folder (default: the embedded rules; extends resolved), lists the
@@ -68,7 +72,8 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
 /** The synopsis of every subcommand: `bashunwei --help`. */
 export const USAGE = `usage:
   bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir|nhsa] [--created DATETIME] [--lang zh-CN|en]
-  bashunwei simulate FILE [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--grouped] [--funds FILE] [--input ndjson|csv] [--claims-out rows.csv|rows.parquet] [--lang zh-CN|en]
+  bashunwei simulate [FILE|-] [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--funds FILE] [--input ndjson|csv] [--tmp DIR] [--claims-out rows.csv|rows.parquet] [--aggregates-out FILE] [--lang zh-CN|en]
+  bashunwei simulate --merge A.json B.json … [--rules DIR] [--baseline DIR] [--out report.html] [--aggregates-out FILE] [--lang zh-CN|en]
   bashunwei rules check [DIR]
   bashunwei rules test [DIR] [--format text|json]
   bashunwei rules diff A B [--format text|json]

@@ -41,6 +41,12 @@ export const ClaimErrorCode = {
   DELIVERY_MODE_REQUIRED: 'delivery_mode_required',
   /** A claim id that was already settled (in the ledger or earlier in the batch). */
   DUPLICATE_CLAIM: 'duplicate_claim',
+  /**
+   * The claim's amounts, added to what its person-year's ledger already counts, would pass 2^53 − 1
+   * fen (about 9 × 10^13 yuan), beyond which fen are no longer exact: the claim is refused, the
+   * others are settled.
+   */
+  LEDGER_OVERFLOW: 'ledger_overflow',
   /** No rule set is in force on the discharge date. */
   NO_RULES_FOR_DATE: 'no_rules_for_date',
   /** The year-to-date ledger passed in belongs to another person or year. */

@@ -37,6 +37,8 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   empty_items: (p) => `${field(p)} must list at least one item of the bill`,
   delivery_mode_required: (p) => `${field(p)} is required for a delivery claim: "vaginal" or "cesarean"`,
   duplicate_claim: (p) => `claim ${p.received ?? ''} was already settled${p.detail ? ` (${p.detail})` : ''}; a claim id is settled once: check the id, or start from a ledger without it`,
+  ledger_overflow: (p) =>
+    `the amounts of this claim (${p.path === '' ? 'items' : p.path}), added to what the person-year's earlier claims count${p.detail ? ` (${p.detail})` : ''}, would pass 2^53 fen (about 9 × 10^13 yuan), beyond which amounts are not exact; the claim is refused, the others are settled: check its amounts`,
   no_rules_for_date: (p) => `no rule set is in force on ${p.received ?? 'this date'}${p.detail ? `; available: ${p.detail}` : ''}`,
   not_settled: (p) => `claim ${p.received ?? ''} is not among the settled claims of its person-year${p.detail ? ` (${p.detail})` : ''}; nothing was reversed`,
   mixed_person_year: (p) => `the claims to re-settle must all be of one person and one year${p.detail ? ` (${p.detail})` : ''}`,

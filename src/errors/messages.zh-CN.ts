@@ -37,6 +37,8 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   empty_items: (p) => `${fieldThen(p)}至少应列出一项费用明细`,
   delivery_mode_required: (p) => `分娩的报销申请必须填写${field(p)}："vaginal"（顺产）或 "cesarean"（剖宫产）`,
   duplicate_claim: (p) => `报销申请 ${p.received ?? ''} 已经结算过${detail(p)}；同一申请编号只结算一次：请核对编号，或从不含该申请的台账开始`,
+  ledger_overflow: (p) =>
+    `该报销申请的金额（${p.path === '' ? 'items' : p.path}）与该患者本年度此前已结算的金额${detail(p)}合计将超过 2^53 分（约 90 万亿元），超出精确计算的范围；该申请不予结算，其余照常结算：请核对金额`,
   no_rules_for_date: (p) => `${p.received ?? '该日期'} 没有生效的政策规则${p.detail ? `；现有规则：${p.detail}` : ''}`,
   not_settled: (p) => `报销申请 ${p.received ?? ''} 不在该患者本年度已结算的报销申请中${detail(p)}；未做任何冲正`,
   mixed_person_year: (p) => `重新结算的报销申请必须属于同一患者、同一年度${detail(p)}`,

@@ -35,6 +35,7 @@ const ISSUE_TYPE: Readonly<Record<ClaimErrorCode, string>> = {
   ledger_mismatch: 'business-rule',
   not_settled: 'not-found',
   mixed_person_year: 'business-rule',
+  ledger_overflow: 'too-costly',
   // The service's codes (never from `settle`, but a FHIR client of the service may meet them).
   unauthorized: 'login',
   forbidden: 'forbidden',

@@ -7,6 +7,7 @@ import type { Claim } from '../claim/claim.js';
 import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
+import { ledgerOverflow } from '../ledger/overflow.js';
 import { type Ledger, type YearLedger, countersIn, emptyYearLedger, ledgerKey, ledgerYear, withCounters } from '../ledger/year-ledger.js';
 import { type Fen, fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
@@ -78,6 +79,8 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
 
   const layout = policy.scheme.counters;
   const counters = countersIn(before, layout);
+  const overflow = ledgerOverflow(counters, layout, claim, options.lang);
+  if (overflow) return fail([overflow]);
   const { profile, bill, end } = runClaim(claim, policy, counters, { ...options.funds }, true);
   const ledger: YearLedger = { ...before, claimIds: [...before.claimIds, claim.id], counters: withCounters(before, layout, counters) };
   return ok({ claim, policy, facts: profile.facts, bill, lines: end.lines, scope: end.scope ?? [0, 0, 0, 0].map(fen), personal: end.remaining, target: end.target, ledger, funds: end.funds });

@@ -96,6 +96,34 @@ export async function writeClaimsOut(file: string, books: readonly RuleBook[], p
   return format === 'csv' ? writeCsv(file, layout, mergedRows(parts)) : writeParquet(file, layout, mergedRows(parts));
 }
 
+/** The `--claims-out` file could not be written (its folder is missing, not writable, the disk full). */
+export class ClaimsOutError extends Error {}
+
+/**
+ * Runs a simulation that writes its per-claim rows to part files (`run` is given their prefix,
+ * in a temporary folder under `tmp`), then merges the parts into `out` (`.csv` or `.parquet`),
+ * in input order, the same whatever the workers; the temporary folder is removed in any case.
+ *
+ * @example
+ * await withClaimsOut('rows.parquet', books, (rows) => simulateFile({ ...job, claimsOut: rows }))
+ */
+export async function withClaimsOut(out: string, books: readonly RuleBook[], run: (rows: string) => Promise<SimulationResult>, tmp?: string): Promise<SimulationResult> {
+  if (!claimsOutFormat(out)) throw new Error(`${out}: --claims-out writes .csv or .parquet`);
+  const dir = mkdtempSync(join(tmp ?? tmpdir(), 'bashunwei-claims-'));
+  try {
+    const result = await run(join(dir, 'part'));
+    const parts = readdirSync(dir).sort().map((f) => join(dir, f));
+    try {
+      await writeClaimsOut(out, books, parts);
+    } catch (e) {
+      throw new ClaimsOutError((e as Error).message);
+    }
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * {@link simulateFile} that also writes one row per settled claim and variant to `out`
  * (`.csv` or `.parquet`), in input order, the same whatever the number of workers.
@@ -103,17 +131,8 @@ export async function writeClaimsOut(file: string, books: readonly RuleBook[], p
  * @example
  * const result = await simulateWithClaimsOut({ file: 'claims.ndjson', format: 'ndjson', variants }, 'rows.parquet');
  */
-export async function simulateWithClaimsOut(job: FileJob, out: string): Promise<SimulationResult> {
-  if (!claimsOutFormat(out)) throw new Error(`${out}: --claims-out writes .csv or .parquet`);
-  const dir = mkdtempSync(join(tmpdir(), 'bashunwei-claims-'));
-  try {
-    const result = await simulateFile({ ...job, claimsOut: join(dir, 'part') });
-    const parts = readdirSync(dir).sort().map((f) => join(dir, f));
-    await writeClaimsOut(out, job.variants.map(bookOf), parts);
-    return result;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+export function simulateWithClaimsOut(job: FileJob, out: string): Promise<SimulationResult> {
+  return withClaimsOut(out, job.variants.map(bookOf), (rows) => simulateFile({ ...job, claimsOut: rows }), job.tmp);
 }
 
 /** A variant's rule book (the command checked it before the run: failing here is a bug). */

@@ -8,13 +8,25 @@ import { formatShare } from '../format/settlement-json.js';
 import { type Fen, formatFen } from '../money/fen.js';
 
 /**
+ * A total of the whole simulation beyond 2^53 fen (about 9 × 10^13 yuan, thousands of times a
+ * province's yearly spending): the report would not be exact, so none is printed. Each claim and
+ * each person-year is held below that limit (ledger_overflow); the run's sums across persons can
+ * only be checked here.
+ */
+export class TotalBeyondRangeError extends RangeError {}
+
+/**
  * A sum of fen as a yuan string.
  *
  * @example
  * yuan(123450) // "1234.50"
  */
 export function yuan(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new RangeError('a simulation total went beyond 2^53 fen; split the run');
+  if (!Number.isSafeInteger(fen)) {
+    throw new TotalBeyondRangeError(
+      'a total of the simulation passes 2^53 fen (about 9 × 10^13 yuan), beyond which it would not be exact: no report is printed; simulate the input in parts (by county, by month), whose reports are exact',
+    );
+  }
   return formatFen(fen as Fen);
 }
 

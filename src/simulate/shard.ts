@@ -1,12 +1,14 @@
 /**
- * Which worker settles a line: the one that owns the line's person, by a hash of the person id,
- * so that every person-year's claims meet in one worker, in input order, and the ledger is exact.
- * The id is found in the line's bytes without decoding or parsing it (every worker scans every
- * line; only the owner parses it); when the bytes are anything but the plain shape, the line is
- * parsed to be sure, and a line without a readable person goes to the worker of its line number.
+ * Where a claim line goes: to the partition of its person, by a hash of the person id, so that
+ * every person-year's claims meet in one partition, in input order, and the ledger is exact; and
+ * its claim id, so that duplicate ids can be found across persons. Both are found in the line's
+ * bytes without decoding or parsing it; when the bytes are anything but the plain shape, the line
+ * is parsed to be sure, and a line without a readable person goes to the partition of its line
+ * number (it is refused wherever it is settled).
  */
 
 const PERSON = Buffer.from('"person"');
+const CLAIM_ID = Buffer.from('"id"');
 const ID = Buffer.from('"id"');
 
 /**
@@ -91,4 +93,77 @@ export function shardOfPerson(id: string, shards: number): number {
   if (shards === 1) return 0;
   const b = Buffer.from(id);
   return hashBytes(b, 0, b.length) % shards;
+}
+
+/**
+ * The byte range of the claim id when the line starts with it, as writers of claims usually put
+ * it (`{"id": "…"`, no escape in the id), or `undefined` (then {@link routeOf} parses the line).
+ *
+ * @example
+ * claimIdRange(Buffer.from('{"id":"C1","person":{}}'), 0, 23) // [7, 9]
+ */
+export function claimIdRange(buf: Buffer, from: number, to: number): readonly [number, number] | undefined {
+  let p = from;
+  while (p < to && isSpace(buf[p]!)) p++;
+  if (buf[p] !== 0x7b) return undefined; // '{'
+  p++;
+  while (p < to && isSpace(buf[p]!)) p++;
+  if (p + CLAIM_ID.length > to || buf.compare(CLAIM_ID, 0, CLAIM_ID.length, p, p + CLAIM_ID.length) !== 0) return undefined;
+  p += CLAIM_ID.length;
+  while (p < to && isSpace(buf[p]!)) p++;
+  if (buf[p] !== 0x3a) return undefined; // ':'
+  p++;
+  while (p < to && isSpace(buf[p]!)) p++;
+  if (buf[p] !== 0x22) return undefined; // '"'
+  const start = p + 1;
+  const end = buf.indexOf(0x22, start);
+  if (end < 0 || end >= to) return undefined;
+  for (let i = start; i < end; i++) if (buf[i] === 0x5c) return undefined; // an escape: parse instead
+  return [start, end];
+}
+
+/** Where a claim line goes (see {@link routeOf}); the id's bytes are a view valid until the next line. */
+export interface Route {
+  /** The hash of the person id, or `undefined` when the line names no person (it is refused anyway). */
+  person: number | undefined;
+  /** The claim id as UTF-8 bytes `id[idFrom, idTo)`, or `undefined` when the line has no string id. */
+  id: Uint8Array | undefined;
+  idFrom: number;
+  idTo: number;
+}
+
+/**
+ * The person hash and claim id of an NDJSON claim line, read from its bytes when it has the plain
+ * shape, else from `JSON.parse` (an id written with escapes is compared by its value).
+ *
+ * @example
+ * routeOf(buf, start, end, route); route.person // 0 … 2^32 − 1
+ */
+export function routeOf(buf: Buffer, from: number, to: number, out: Route): Route {
+  const p = personIdRange(buf, from, to);
+  const c = claimIdRange(buf, from, to);
+  out.person = p ? hashBytes(buf, p[0], p[1]) : undefined;
+  if (c) {
+    out.id = buf;
+    out.idFrom = c[0];
+    out.idTo = c[1];
+  } else out.id = undefined;
+  if (p && c) return out;
+  let json: { id?: unknown; person?: { id?: unknown } } | undefined;
+  try {
+    json = JSON.parse(buf.toString('utf8', from, to)) as typeof json;
+  } catch {
+    return out; // not JSON: refused wherever it goes
+  }
+  const personId = json?.person?.id;
+  if (!p && typeof personId === 'string') {
+    const b = Buffer.from(personId);
+    out.person = hashBytes(b, 0, b.length);
+  }
+  if (!c && typeof json?.id === 'string') {
+    out.id = Buffer.from(json.id);
+    out.idFrom = 0;
+    out.idTo = out.id.length;
+  }
+  return out;
 }

@@ -2,26 +2,31 @@
  * A simulation: settle a stream of claims under one or more rule sets in one pass (the first is
  * the baseline, the others reforms), with a ledger per person-year and relief funds with yearly
  * balances, and add up what every payer spent. It keeps no settlement: memory is the aggregates,
- * the ledgers of the person-years still open and, for reforms, each person's running totals.
+ * the ledgers of the person-years seen and, for reforms, each person-year's running totals. A
+ * file of any size is simulated in bounded memory by settling it in partitions of persons
+ * (parallel.ts). The sums are indexed by each variant's dimensions (its rule book's tiers, funds,
+ * counties: dimensions.ts), so one run adds up claims of both schemes.
  *
- * With `grouped` (the input lists each person's claims together, as the generator and a shard by
- * person do), a person's ledgers are dropped when the next person starts: memory stays flat
- * whatever the input's length. Without it, every person-year is kept to the end.
+ * A claim is refused exactly as `settle` refuses it, in the same order of checks: invalid, a
+ * claim id already settled (across every person and year, CONTRACT.md), no rules for its date, a
+ * county, area or category the rule set in force does not have, amounts beyond the exact range
+ * for its person-year; each variant refuses on its own.
  */
 import type { Claim } from '../claim/claim.js';
 import { claimIssue, parseClaim, parseClaimText } from '../claim/parse.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { ClaimErrorCode } from '../errors/codes.js';
+import { ledgerOverflow } from '../ledger/overflow.js';
 import { ledgerYear } from '../ledger/year-ledger.js';
 import { type Fen, ZERO } from '../money/fen.js';
-import { type RuleBook, policyOn } from '../rules/book.js';
+import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import type { Policy } from '../rules/policy.js';
 import type { Lang } from '../i18n/lang.js';
 import { claimVocabulary, mergeVocabularies } from '../claim/vocabulary.js';
 import { type ClaimRun, emptyCounters, runClaim } from '../settle/run-claim.js';
 import { schemeIssues } from '../settle/settle-claim.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
-import { type ChangedPatient, type PayChanges, type PersonYearTotals, copyPayChanges, emptyPayChanges, rankPersonYear, tallyPersonYear } from './changed.js';
+import { type ChangedPatient, type PayChanges, type PersonYearTotals, emptyPayChanges, rankPersonYear, tallyPersonYear } from './changed.js';
 import { dimensionsOf } from './dimensions.js';
 
 export { byChange, type ChangedPatient, type PayChanges, type PayChangeCounts } from './changed.js';
@@ -38,8 +43,6 @@ export interface SimulationOptions {
   readonly variants: readonly Variant[];
   /** Each relief fund's balance for every calendar year (absent = unlimited). */
   readonly funds?: Readonly<Partial<Record<string, Fen>>>;
-  /** The input lists each person's claims together: drop a person's ledgers when the next starts. */
-  readonly grouped?: boolean;
   /** How many of the person-years whose personal pay fell most, and of those whose pay rose most, to keep (default 10 each). */
   readonly topChanged?: number;
   /** The language of the rejections' messages (default zh-CN). */
@@ -63,6 +66,8 @@ export interface SimulationResult {
 
 /** A refused input: where, which claim, and its first problem. */
 export interface Rejection {
+  /** The input it was read from, when a result adds up several inputs (`simulate --merge`). */
+  readonly file?: string;
   readonly line: number;
   readonly code: string;
   readonly path: string;
@@ -86,11 +91,42 @@ export interface Simulation {
   result(): SimulationResult;
 }
 
+/**
+ * Which claims a simulation refuses as duplicates. The rule is the ledger's (POLICY.md §6): a claim
+ * id is settled once across every person and year, per variant; an earlier claim with the same id
+ * that was refused (invalid, no rules, beyond the exact range) does not count. In one stream the
+ * ids settled so far decide ({@link settledIdsInMemory}); a simulation in partitions is told the
+ * decisions made over the whole input (duplicates.ts).
+ */
+export interface ClaimIdRule {
+  /** True when the valid claim `id` at `line` is to be refused as a duplicate under variant `v`. */
+  duplicate(id: string, line: number, v: number): boolean;
+  /** The claim at `line` was settled under variant `v`. */
+  settled(id: string, line: number, v: number): void;
+  /** The claim at `line`, not a duplicate, was refused under variant `v` (no rules, exact range). */
+  refused(id: string, line: number, v: number): void;
+}
+
+/**
+ * The duplicate rule of one stream read in order: the ids settled so far, per variant (memory
+ * grows with the claims: the file path settles partitions instead).
+ *
+ * @example
+ * simulationWith(options, settledIdsInMemory(options.variants.length))
+ */
+export function settledIdsInMemory(variants: number): ClaimIdRule {
+  const seen = Array.from({ length: variants }, () => new Set<string>());
+  return {
+    duplicate: (id, _line, v) => seen[v]!.has(id),
+    settled: (id, _line, v) => void seen[v]!.add(id),
+    refused: () => undefined,
+  };
+}
+
 interface PersonYear {
   /** The year's counters, in the layout of the rule set that settled the person-year's last claim. */
   counters: Fen[];
   layout: readonly string[];
-  readonly ids: string[];
 }
 
 /** The person-year's counters in a policy's layout (carried by name when the rule set changes within the year). */
@@ -104,8 +140,11 @@ function countersFor(py: PersonYear, policy: Policy): Fen[] {
   return py.counters;
 }
 
+/** What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal. */
+const DUPLICATE_DETAIL = 'earlier in this batch or in the ledger';
+
 /**
- * Starts a simulation.
+ * Starts a simulation of one stream of claims in input order.
  *
  * @example
  * const sim = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }] });
@@ -113,22 +152,29 @@ function countersFor(py: PersonYear, policy: Policy): Fen[] {
  * sim.result().variants[0].aggregates.all.personal
  */
 export function createSimulation(options: SimulationOptions): Simulation {
+  return simulationWith(options, settledIdsInMemory(options.variants.length));
+}
+
+/**
+ * Starts a simulation whose duplicate claim ids are decided by `ids` (a partition of a larger
+ * input is told the decisions made over the whole of it).
+ *
+ * @example
+ * const sim = simulationWith(options, decisionsOf(marks));
+ */
+export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Simulation {
   const variants = options.variants;
   const n = variants.length;
   const aggs = variants.map((v) => emptyAggregates(dimensionsOf(v.rules)));
   const ledgers = variants.map(() => new Map<string, PersonYear>());
   const funds = variants.map(() => new Map<number, Partial<Record<string, Fen>>>());
+  // Claims are read with the values of every variant's rule sets; each is then held to the rule set in force on its date.
   const readOptions = { lang: options.lang, vocabulary: mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))) };
-  /** Open person-years' personal pay under each variant, by ledger key (only with reforms). */
+  /** Person-years' personal pay under each variant, by ledger key (only with reforms). */
   const persons = new Map<string, PersonYearTotals>();
   const keep = options.topChanged ?? 10;
-  let top: ChangedPatient[] = [];
-  const tallies = emptyPayChanges(n - 1);
-  let current: string | undefined;
   let lines = 0;
   const rejections: Rejection[] = [];
-  /** Calendar years seen, to find a person's ledgers when dropping them. */
-  const years = new Set<number>();
 
   const fundsOf = (v: number, year: number): Partial<Record<string, Fen>> => {
     let f = funds[v]!.get(year);
@@ -136,20 +182,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
     return f;
   };
 
-  const closePerson = (personId: string): void => {
-    for (const y of years) {
-      const key = `${personId}|${y}`;
-      if (options.grouped) for (const l of ledgers) l.delete(key);
-      const p = persons.get(key);
-      if (!p) continue;
-      persons.delete(key);
-      top = rankPersonYear(top, p, keep);
-      tallyPersonYear(tallies, p);
-    }
-  };
-
   const reject = (line: number, issue: ClaimIssue): void => {
     if (rejections.length < MAX_REJECTIONS) rejections.push({ line, code: issue.code, path: issue.path, message: issue.message });
+  };
+  /** Counts a refusal under variant `v`; the list shows the baseline's. */
+  const refuse = (v: number, line: number, issue: ClaimIssue): void => {
+    addRejected(aggs[v]!, issue.code);
+    if (v === 0) reject(line, issue);
   };
   const settleOne = (parsed: Result<Claim, ClaimIssue>, line = lines + 1): void => {
     lines++;
@@ -160,36 +199,40 @@ export function createSimulation(options: SimulationOptions): Simulation {
     }
     const claim = parsed.value;
     const personId = claim.person.id;
-    if (options.grouped && current !== undefined && current !== personId) closePerson(current);
-    current = personId;
     const year = ledgerYear(claim.visit.discharged);
-    years.add(year);
     const key = `${personId}|${year}`;
     let totals = persons.get(key);
     for (let v = 0; v < n; v++) {
       const agg = aggs[v]!;
+      // The order of settle's checks: a duplicate first, then the date, then the exact range.
+      if (ids.duplicate(claim.id, line, v)) {
+        refuse(v, line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: DUPLICATE_DETAIL }, options.lang));
+        continue;
+      }
       const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
       if (!policy) {
-        addRejected(agg, ClaimErrorCode.NO_RULES_FOR_DATE);
-        if (v === 0) reject(line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged }, options.lang));
+        ids.refused(claim.id, line, v);
+        refuse(v, line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules) }, options.lang));
         continue;
       }
       const misfit = schemeIssues(claim, policy, options.lang);
       if (misfit.length > 0) {
-        addRejected(agg, misfit[0]!.code);
-        if (v === 0) reject(line, misfit[0]!);
+        ids.refused(claim.id, line, v);
+        refuse(v, line, misfit[0]!);
         continue;
       }
       let py = ledgers[v]!.get(key);
-      if (py?.ids.includes(claim.id)) {
-        addRejected(agg, ClaimErrorCode.DUPLICATE_CLAIM);
-        if (v === 0) reject(line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the person-year ${key}` }, options.lang));
+      const fresh = py === undefined;
+      py ??= { counters: emptyCounters(policy), layout: policy.scheme.counters };
+      const counters = countersFor(py, policy);
+      const overflow = ledgerOverflow(counters, policy.scheme.counters, claim, options.lang);
+      if (overflow) {
+        ids.refused(claim.id, line, v);
+        refuse(v, line, overflow);
         continue;
       }
-      const fresh = py === undefined;
-      py ??= { counters: emptyCounters(policy), layout: policy.scheme.counters, ids: [] };
-      const run = runClaim(claim, policy, countersFor(py, policy), fundsOf(v, year), false);
-      py.ids.push(claim.id);
+      const run = runClaim(claim, policy, counters, fundsOf(v, year), false);
+      ids.settled(claim.id, line, v);
       if (fresh) {
         ledgers[v]!.set(key, py);
         addPersonYear(agg, claim, run.profile.facts.protectedPerson);
@@ -210,9 +253,10 @@ export function createSimulation(options: SimulationOptions): Simulation {
     addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     result: () => {
-      // Person-years still open count too, without closing them: `result` may be called midway.
-      let changed = top;
-      const payChanges = copyPayChanges(tallies);
+      // Every person-year counts, ranked and tallied here: memory holds them for a partition of
+      // persons at a time (parallel.ts), and a result taken midway changes nothing.
+      let changed: ChangedPatient[] = [];
+      const payChanges = emptyPayChanges(n - 1);
       for (const p of persons.values()) {
         changed = rankPersonYear(changed, p, keep);
         tallyPersonYear(payChanges, p);

@@ -34,38 +34,69 @@ const CHUNK = 4 << 20;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The raw lines of a file (without the newline, a final CR removed), each with its number.
+ * The raw lines of a file (without the newline, a final CR removed), each with its number. With
+ * `range`, only the lines that start in `[range.start, range.end)` of the file, numbered from 1 at
+ * the first of them (so that ranges split at any bytes read every line once, in parallel).
  *
  * @example
  * for (const l of fileLines('claims.ndjson')) l.buf.subarray(l.from, l.to)
  */
-export function* fileLines(file: string, progress?: (bytes: number) => void): Generator<{ line: number; buf: Buffer; from: number; to: number } | { line: number; tooLong: number }> {
+export function* fileLines(
+  file: string,
+  progress?: (bytes: number) => void,
+  range?: { readonly start: number; readonly end: number },
+): Generator<{ line: number; buf: Buffer; from: number; to: number } | { line: number; tooLong: number }> {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
+    const stop = range?.end ?? Infinity;
+    // A range that starts inside a line leaves that line to the range before: read from the byte
+    // before the start and skip up to its first newline (the byte itself, when a line starts there).
+    let position = range && range.start > 0 ? range.start - 1 : 0;
+    let head = range !== undefined && range.start > 0;
+    let base = position; // the file offset of buf[0]
+    let lineStart = position; // the file offset of the line being read
     let have = 0;
     let line = 0;
     let skipping = 0; // > 0 while inside a line already known to be too long
     for (;;) {
-      const n = readSync(fd, buf, have, buf.length - have, null);
+      const n = readSync(fd, buf, have, buf.length - have, position);
+      position += n;
       progress?.(n);
       const end = have + n;
       let start = 0;
+      if (head) {
+        const nl = buf.indexOf(0x0a, 0);
+        if (nl < 0 || nl >= end) {
+          if (n === 0) return;
+          base += end;
+          have = 0;
+          continue;
+        }
+        head = false;
+        start = nl + 1;
+        lineStart = base + start;
+      }
       for (let nl = buf.indexOf(0x0a, start); nl >= 0 && nl < end; nl = buf.indexOf(0x0a, start)) {
+        if (lineStart >= stop) return;
         line++;
-        if (skipping > 0) yield { line, tooLong: skipping + nl };
+        // A line is too long by its length alone, wherever the chunks happen to cut the file.
+        if (skipping > 0 || nl - start > MAX_LINE_BYTES) yield { line, tooLong: skipping + nl - start };
         else yield { line, buf, from: start, to: nl > start && buf[nl - 1] === 0x0d ? nl - 1 : nl };
         skipping = 0;
         start = nl + 1;
+        lineStart = base + start;
       }
       if (n === 0) {
-        if (skipping > 0) yield { line: line + 1, tooLong: skipping + end - start };
+        if (lineStart >= stop) return;
+        if (skipping > 0 || end - start > MAX_LINE_BYTES) yield { line: line + 1, tooLong: skipping + end - start };
         else if (end > start) yield { line: line + 1, buf, from: start, to: end };
         return;
       }
       const rest = end - start;
       if (skipping > 0 || rest > MAX_LINE_BYTES) {
         skipping += rest;
+        base += end;
         have = 0;
         continue;
       }
@@ -73,6 +104,7 @@ export function* fileLines(file: string, progress?: (bytes: number) => void): Ge
       // been consumed by now (the generator runs only when asked for the next line), and one
       // buffer for the whole file keeps memory flat (a fresh 4 MiB per chunk grew the RSS).
       buf.copy(buf, 0, start, end);
+      base += start;
       have = rest;
     }
   } finally {
@@ -80,7 +112,13 @@ export function* fileLines(file: string, progress?: (bytes: number) => void): Ge
   }
 }
 
-function decode(buf: Buffer, from: number, to: number): string | undefined {
+/**
+ * The text of `buf[from, to)` as strict UTF-8, or `undefined` when the bytes are not UTF-8.
+ *
+ * @example
+ * decode(Buffer.from('{"id":"C1"}'), 0, 11) // '{"id":"C1"}'
+ */
+export function decode(buf: Buffer, from: number, to: number): string | undefined {
   try {
     return strictUtf8.decode(buf.subarray(from, to));
   } catch {
@@ -88,11 +126,23 @@ function decode(buf: Buffer, from: number, to: number): string | undefined {
   }
 }
 
-const tooLong = (line: number, bytes: number, lang?: Lang): SourceRecord => ({
+/**
+ * The record of a line longer than a claim may be (refused, counted, listed).
+ *
+ * @example
+ * tooLong(7, 2_000_000).error.code // "input_too_large"
+ */
+export const tooLong = (line: number, bytes: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({
   line,
   error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${bytes} bytes`, detail: `${MAX_LINE_BYTES} bytes` }, lang),
 });
-const notUtf8 = (line: number, lang?: Lang): SourceRecord => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }, lang) });
+/**
+ * The record of a line that is not UTF-8.
+ *
+ * @example
+ * notUtf8(7).error.code // "invalid_utf8"
+ */
+export const notUtf8 = (line: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }, lang) });
 
 /**
  * This worker's claims of an NDJSON file, as JSON texts (blank lines skipped).
@@ -113,7 +163,13 @@ export function* ndjsonClaims(file: string, share: ShareOptions): Generator<Sour
   }
 }
 
-function isBlank(buf: Buffer, from: number, to: number): boolean {
+/**
+ * True when `buf[from, to)` holds only spaces, tabs and carriage returns (a blank line is skipped, not counted).
+ *
+ * @example
+ * isBlank(Buffer.from(' \t'), 0, 2) // true
+ */
+export function isBlank(buf: Buffer, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = buf[i]!;
     if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;

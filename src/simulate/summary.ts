@@ -18,6 +18,8 @@ import { payBinUpper, percentileBin } from './histogram.js';
 import { BILL_SHARE_LABELS, type Label } from './labels.js';
 import { reformSummary } from './reform-summary.js';
 import { share, yuan } from './report-values.js';
+
+export { TotalBeyondRangeError } from './report-values.js';
 import type { SimulationResult } from './simulation.js';
 
 /** The percentiles every distribution reports. */
