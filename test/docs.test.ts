@@ -1,8 +1,12 @@
-/** `npm run docs` builds the API reference from the TSDoc of the public API, with no warning (typedoc.json treats them as errors). */
+/**
+ * `npm run docs` builds the API reference from the TSDoc of the public API, with no warning
+ * (typedoc.json treats them as errors); the user docs name every error code.
+ */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { ClaimErrorCode } from '../src/errors/codes.js';
 import { tempDir } from './helpers.js';
 
 it('typedoc documents every export of src/index.ts, every referenced type included, no broken link', () => {
@@ -12,3 +16,13 @@ it('typedoc documents every export of src/index.ts, every referenced type includ
   expect(existsSync(join(out, 'functions', 'settle.html'))).toBe(true);
   expect(existsSync(join(out, 'functions', 'simulateFile.html'))).toBe(true);
 }, 120_000);
+
+it('docs/claim.md names every claim error code, and docs/service.md every code the service answers with', () => {
+  const claimDoc = readFileSync(join(__dirname, '..', 'docs', 'claim.md'), 'utf8');
+  const serviceDoc = readFileSync(join(__dirname, '..', 'docs', 'service.md'), 'utf8');
+  const missing = Object.values(ClaimErrorCode).filter((code) => !claimDoc.includes(`\`${code}\``));
+  expect(missing).toEqual([]);
+  for (const code of ['unauthorized', 'forbidden', 'not_found', 'method_not_allowed', 'unsupported_media_type', 'invalid_parameter', 'unavailable', 'internal_error']) {
+    expect(serviceDoc, code).toContain(`\`${code}\``);
+  }
+});
