@@ -205,6 +205,8 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
     category: person.category, illnessInduced: person.illnessInduced, county: person.county, visitKind: visit.kind,
     chronic: visit.chronic, majorDisease: visit.majorDisease, referral: visit.referral, deliveryMode: visit.deliveryMode ?? 'none',
     hospitalLevel: hospital.level, hospitalArea: hospital.area, designated: hospital.designated,
+    // The group of the person's category is a fact of persons.json since schemes became data.
+    group: f['persons.json'].categories[person.category]?.group,
   };
   // Who is protected, where the care happened (POLICY.md §1–2).
   facts.protected = (await passed(e.person, facts)).has('protected');
