@@ -22,14 +22,11 @@ import { Bench } from 'tinybench';
 import { generateClaims } from '../seeds/generator.js';
 import type { Claim } from '../src/claim/claim.js';
 import { parseClaim } from '../src/claim/parse.js';
-import { ledgerKey, ledgerYear } from '../src/ledger/year-ledger.js';
-import { formatFen } from '../src/money/fen.js';
 import { policyOn } from '../src/rules/book.js';
 import { defaultRules } from '../src/rules/embedded.js';
-import type { Fen } from '../src/money/fen.js';
-import { emptyCounters, runClaim } from '../src/settle/run-claim.js';
 import { settle } from '../src/settle/settle.js';
 import { createSimulation } from '../src/simulate/simulation.js';
+import { againstNaive } from './baselines/against-naive.js';
 import { floatSettler } from './baselines/float.js';
 import { emptyNaiveLedger, naiveEngines, naiveSettle, type NaiveLedger } from './baselines/naive.js';
 import { forPrevious, PREVIOUS_ENGINE_COMMIT, previousEngine } from './previous.js';
@@ -73,24 +70,9 @@ const valid2022: Claim[] = raw2022.map((c) => {
 
 // --- exact fast path against the naive reference, on every claim ---------------------------------
 log(`checking the fast path against the naive reference on ${N} claims…`);
-const engines = naiveEngines(book.sets[0]!);
-let mismatches = 0;
-{
-  const ours = new Map<string, Fen[]>();
-  const theirs = new Map<string, NaiveLedger>();
-  for (const c of valid) {
-    const key = ledgerKey(c.person.id, ledgerYear(c.visit.discharged));
-    let l = ours.get(key);
-    if (!l) ours.set(key, (l = emptyCounters(policy)));
-    let n = theirs.get(key);
-    if (!n) theirs.set(key, (n = emptyNaiveLedger()));
-    const fast = runClaim(c, policy, l, {}, false);
-    const ref = await naiveSettle(engines, c, n, {});
-    const a = [...fast.end.amounts.map((x) => formatFen(x)), formatFen(fast.end.remaining)].join();
-    const b = [...ref.amounts.map((x) => x.toFixed(2)), ref.personal.toFixed(2)].join();
-    if (a !== b) mismatches++;
-  }
-}
+const { differing } = await againstNaive(book, valid);
+const mismatches = differing.length;
+for (const d of differing.slice(0, 3)) log(`  ${d}`);
 log(`  ${mismatches} claims differ`);
 
 // --- in process ----------------------------------------------------------------------------------
@@ -147,6 +129,7 @@ bench
     for (let k = 0; k < BATCH; k++) sim22.addValid(valid2022[s22 + k]!);
     s22 += BATCH;
   });
+const engines = naiveEngines(book.sets.find((s) => s.id === 'ziyang-2017')!);
 let n0 = 0;
 const naiveLedgers = new Map<string, NaiveLedger>();
 bench.add('naive baseline: decimal.js + engine.run() (one claim)', async () => {

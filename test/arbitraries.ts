@@ -158,8 +158,17 @@ export const yearSequenceOfArb = (e: Era) =>
 /** 1–6 claims of one person in one year of any rule set of the embedded book. */
 export const yearSequenceArb = fc.oneof(...ERAS.map(yearSequenceOfArb));
 
-/** A valid claim with one random change: a key removed, a value replaced, a key added. */
-export const mutatedClaimArb = fc.tuple(claimArb, fc.nat(), fc.jsonValue(), fc.constantFrom('remove', 'replace', 'add'), fc.string()).map(([original, pick, value, op, key]) => {
+/** What {@link mutateClaim} does at the path it picks. */
+export type Mutation = 'remove' | 'replace' | 'add';
+
+/**
+ * A copy of `original` with one change at the `pick`-th path (mod the number of paths): the key
+ * removed, its value replaced by `value`, or a key `key` added beside it.
+ *
+ * @example
+ * mutateClaim({ id: 'C1' }, 0, 5, 'replace', '') // { id: 5 }
+ */
+export function mutateClaim<T>(original: T, pick: number, value: unknown, op: Mutation, key: string): T {
   // A copy: fast-check hands the same value again while shrinking.
   const claim = structuredClone(original);
   const paths: (string | number)[][] = [];
@@ -172,6 +181,7 @@ export const mutatedClaimArb = fc.tuple(claimArb, fc.nat(), fc.jsonValue(), fc.c
     }
   };
   walk(claim, []);
+  if (paths.length === 0) return claim;
   const path = paths[pick % paths.length]!;
   let parent: any = claim;
   for (const k of path.slice(0, -1)) parent = parent[k];
@@ -181,4 +191,9 @@ export const mutatedClaimArb = fc.tuple(claimArb, fc.nat(), fc.jsonValue(), fc.c
   // As JSON.parse adds a key: an own property even for "__proto__" (an assignment would set the prototype).
   else if (!Array.isArray(parent)) Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
   return claim;
-});
+}
+
+/** A valid claim with one random change: a key removed, a value replaced, a key added. */
+export const mutatedClaimArb = fc
+  .tuple(claimArb, fc.nat(), fc.jsonValue(), fc.constantFrom<Mutation>('remove', 'replace', 'add'), fc.string())
+  .map(([original, pick, value, op, key]) => mutateClaim(original, pick, value, op, key));

@@ -18,6 +18,7 @@ import type { claimSchemaForJson } from '../src/claim/schema.js';
 import { main } from '../src/cli/main.js';
 import { defaultRules } from '../src/rules/embedded.js';
 import { claimArbOf } from './scheme-arbitraries.js';
+import { mutateClaim, type Mutation } from './arbitraries.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
 const schema = claimJsonSchema();
@@ -69,30 +70,10 @@ const mutated = fc
       fc.constantFrom('', '0', '01', '15', 'Drug', '药品', 'drug ', '2021-02-29', '2020-02-29', '0099-01-01', '1e3', '1234.567', '-1', '1000000000000.01', '999999999999.99', ' 1', '00012.5', 'anyue', 'sichuan', 'dibao'),
       fc.constantFrom(0, -0, 0.1, 0.3, 0.1 + 0.2, 1234.5, 5e2, 1e12, 1e12 + 0.01, 1e21, -1, 12.345, Number.MAX_SAFE_INTEGER / 100),
     ),
-    fc.constantFrom('remove', 'replace', 'replace', 'replace', 'add'),
+    fc.constantFrom<Mutation>('remove', 'replace', 'replace', 'replace', 'add'),
     fc.string(),
   )
-  .map(([original, pick, value, op, key]) => {
-    const claim = structuredClone(original) as Record<string, unknown>;
-    const paths: (string | number)[][] = [];
-    const walk = (o: unknown, p: (string | number)[]): void => {
-      if (typeof o !== 'object' || o === null) return;
-      for (const [k, v] of Object.entries(o)) {
-        const q = [...p, Array.isArray(o) ? Number(k) : k];
-        paths.push(q);
-        walk(v, q);
-      }
-    };
-    walk(claim, []);
-    const path = paths[pick % paths.length]!;
-    let parent: any = claim;
-    for (const k of path.slice(0, -1)) parent = parent[k];
-    const last = path[path.length - 1]!;
-    if (op === 'remove') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
-    else if (op === 'replace') parent[last] = value;
-    else if (!Array.isArray(parent)) parent[key] = value;
-    return claim;
-  });
+  .map(([original, pick, value, op, key]) => mutateClaim(original as Record<string, unknown>, pick, value, op, key));
 
 describe("the claim's JSON Schema", () => {
   it('is the one shipped in the package (schema/claim.schema.json), and what `bashunwei claims schema` prints', async () => {

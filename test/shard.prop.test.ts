@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { type Route, hashBytes, routeOf } from '../src/simulate/shard.js';
+import { type Route, claimIdRange, hashBytes, personIdRange, routeOf } from '../src/simulate/shard.js';
 
 const route = (line: string): { person: number | undefined; id: string | undefined } => {
   const buf = Buffer.from(line);
@@ -35,4 +35,24 @@ it.each([
   ['a person whose id is not a string', '{"id":"C1","person":{"id":1}}', { person: undefined, id: 'C1' }],
 ])('%s: what can be read of it (it is refused wherever it is settled)', (_, line, expected) => {
   expect(route(line)).toEqual(expected);
+});
+
+const bytes = (line: string, read: typeof claimIdRange): string | undefined => {
+  const buf = Buffer.from(line);
+  const r = read(buf, 0, buf.length);
+  return r && buf.toString('utf8', r[0], r[1]);
+};
+
+it.each([
+  ['a claim id first, no spaces', '{"id":"C1","person":{"id":"P1"}}', 'C1', 'P1'],
+  ['spaces around every colon and brace', '{ "id" : "C1" , "person" : { "county":"anyue", "id" : "P 1" } }', 'C1', 'P 1'],
+  ['the id after the person', '{"person":{"id":"P1"},"id":"C1"}', undefined, 'P1'],
+  ['an escape in either id', '{"id":"C\\u0031","person":{"id":"P\\"1"}}', undefined, undefined],
+  ['a person id that is a number', '{"id":"C1","person":{"id":1}}', 'C1', undefined],
+  ['a person that is not an object', '{"id":"C1","person":"P1"}', 'C1', undefined],
+  ['a person without an id', '{"id":"C1","person":{"county":"anyue"},"x":{"id":"P9"}}', 'C1', undefined],
+  ['a key without its colon', '{"id" "C1","person" {"id":"P1"}}', undefined, undefined],
+])('the byte readers of a line with %s give the claim id %s and the person id %s without parsing', (_, line, claimId, personId) => {
+  expect(bytes(line, claimIdRange)).toBe(claimId);
+  expect(bytes(line, personIdRange)).toBe(personId);
 });

@@ -28,6 +28,29 @@ export function hashBytes(buf: Uint8Array, from: number, to: number): number {
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
+/** The first byte at or after `p` (before `to`) that is not JSON white space. */
+const skipSpace = (buf: Buffer, p: number, to: number): number => {
+  while (p < to && isSpace(buf[p]!)) p++;
+  return p;
+};
+
+/** Just after a key at `p`: where its value starts when it is `: <open>`, else -1. */
+const valueAt = (buf: Buffer, p: number, to: number, open: number): number => {
+  p = skipSpace(buf, p, to);
+  if (p >= to || buf[p] !== 0x3a) return -1; // ':'
+  p = skipSpace(buf, p + 1, to);
+  return p < to && buf[p] === open ? p : -1;
+};
+
+/** The bytes of the string opening at `q` when it closes before `to` with no escape (else parse). */
+const plainString = (buf: Buffer, q: number, to: number): readonly [number, number] | undefined => {
+  const start = q + 1;
+  const end = buf.indexOf(0x22, start);
+  if (end < 0 || end >= to) return undefined;
+  for (let i = start; i < end; i++) if (buf[i] === 0x5c) return undefined; // an escape: parse instead
+  return [start, end];
+};
+
 /**
  * The byte range of the person id in a JSON claim line, or `undefined` when the line is not of
  * the plain shape (`"person": { … "id": "…" … }` with no escape in the id).
@@ -36,29 +59,16 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d |
  * personIdRange(Buffer.from('{"person":{"id":"P1"}}'), 0, 22) // [17, 19]
  */
 export function personIdRange(buf: Buffer, from: number, to: number): readonly [number, number] | undefined {
-  let p = buf.indexOf(PERSON, from);
+  const p = buf.indexOf(PERSON, from);
   if (p < 0 || p >= to) return undefined;
-  p += PERSON.length;
-  while (p < to && isSpace(buf[p]!)) p++;
-  if (buf[p] !== 0x3a) return undefined; // ':'
-  p++;
-  while (p < to && isSpace(buf[p]!)) p++;
-  if (buf[p] !== 0x7b) return undefined; // '{'
-  const close = buf.indexOf(0x7d, p); // the person object holds no nested object
+  const open = valueAt(buf, p + PERSON.length, to, 0x7b); // '{'
+  if (open < 0) return undefined;
+  const close = buf.indexOf(0x7d, open); // the person object holds no nested object
   if (close < 0 || close >= to) return undefined;
-  let k = buf.indexOf(ID, p);
+  const k = buf.indexOf(ID, open);
   if (k < 0 || k >= close) return undefined;
-  k += ID.length;
-  while (k < close && isSpace(buf[k]!)) k++;
-  if (buf[k] !== 0x3a) return undefined;
-  k++;
-  while (k < close && isSpace(buf[k]!)) k++;
-  if (buf[k] !== 0x22) return undefined; // '"'
-  const start = k + 1;
-  const end = buf.indexOf(0x22, start);
-  if (end < 0 || end > close) return undefined;
-  for (let i = start; i < end; i++) if (buf[i] === 0x5c) return undefined; // an escape: parse instead
-  return [start, end];
+  const q = valueAt(buf, k + ID.length, close, 0x22); // '"'
+  return q < 0 ? undefined : plainString(buf, q, close);
 }
 
 /**
@@ -103,23 +113,12 @@ export function shardOfPerson(id: string, shards: number): number {
  * claimIdRange(Buffer.from('{"id":"C1","person":{}}'), 0, 23) // [7, 9]
  */
 export function claimIdRange(buf: Buffer, from: number, to: number): readonly [number, number] | undefined {
-  let p = from;
-  while (p < to && isSpace(buf[p]!)) p++;
-  if (buf[p] !== 0x7b) return undefined; // '{'
-  p++;
-  while (p < to && isSpace(buf[p]!)) p++;
+  const brace = skipSpace(buf, from, to);
+  if (brace >= to || buf[brace] !== 0x7b) return undefined; // '{'
+  const p = skipSpace(buf, brace + 1, to);
   if (p + CLAIM_ID.length > to || buf.compare(CLAIM_ID, 0, CLAIM_ID.length, p, p + CLAIM_ID.length) !== 0) return undefined;
-  p += CLAIM_ID.length;
-  while (p < to && isSpace(buf[p]!)) p++;
-  if (buf[p] !== 0x3a) return undefined; // ':'
-  p++;
-  while (p < to && isSpace(buf[p]!)) p++;
-  if (buf[p] !== 0x22) return undefined; // '"'
-  const start = p + 1;
-  const end = buf.indexOf(0x22, start);
-  if (end < 0 || end >= to) return undefined;
-  for (let i = start; i < end; i++) if (buf[i] === 0x5c) return undefined; // an escape: parse instead
-  return [start, end];
+  const q = valueAt(buf, p + CLAIM_ID.length, to, 0x22); // '"'
+  return q < 0 ? undefined : plainString(buf, q, to);
 }
 
 /** Where a claim line goes (see {@link routeOf}); the id's bytes are a view valid until the next line. */
