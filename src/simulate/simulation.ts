@@ -28,6 +28,7 @@ import { schemeIssues } from '../settle/settle-claim.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
 import { type ChangedPatient, type PayChanges, type PersonYearTotals, emptyPayChanges, rankPersonYear, tallyPersonYear } from './changed.js';
 import { dimensionsOf } from './dimensions.js';
+import { IdSet } from './id-set.js';
 
 export { byChange, type ChangedPatient, type PayChanges, type PayChangeCounts } from './changed.js';
 
@@ -115,11 +116,13 @@ export interface ClaimIdRule {
  * simulationWith(options, settledIdsInMemory(options.variants.length))
  */
 export function settledIdsInMemory(variants: number): ClaimIdRule {
-  const seen = Array.from({ length: variants }, () => new Set<string>());
+  const seen = Array.from({ length: variants }, () => new IdSet());
+  // One probe per claim (this is on the simulation path of every claim): the id is taken when it
+  // is asked about, and given back in the rare case the claim is then refused.
   return {
-    duplicate: (id, _line, v) => seen[v]!.has(id),
-    settled: (id, _line, v) => void seen[v]!.add(id),
-    refused: () => undefined,
+    duplicate: (id, _line, v) => !seen[v]!.add(id),
+    settled: () => undefined,
+    refused: (id, _line, v) => void seen[v]!.delete(id),
   };
 }
 
@@ -201,7 +204,8 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     const personId = claim.person.id;
     const year = ledgerYear(claim.visit.discharged);
     const key = `${personId}|${year}`;
-    let totals = persons.get(key);
+    // Who gains and who loses is a comparison: one variant keeps no totals per person-year.
+    let totals = n > 1 ? persons.get(key) : undefined;
     for (let v = 0; v < n; v++) {
       const agg = aggs[v]!;
       // The order of settle's checks: a duplicate first, then the date, then the exact range.
