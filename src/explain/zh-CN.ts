@@ -48,11 +48,19 @@ const EXPLAIN: Explainers = {
       ? `年度累计政策范围内个人负担${y(d.after)}，未超过起付线${y(d.deductible)}${lowered(d.adjustment)}，本项支付0.00元。`
       : `年度累计政策范围内个人负担由${y(d.before)}增至${y(d.after)}，起付线${y(d.deductible)}${lowered(d.adjustment)}，分段累计应付${y(d.computed)}${raised(d.adjustment, '各段比例')}${uncapped(d.adjustment)}${capped(d.computed, d.capLeft, d.capLabel ?? '年度最高支付限额')}，支付${y(l.amount)}。`,
   'share-of-rest': (d, l) => {
-    const share = (s: (typeof d.shares)[number]): string => {
-      const what = s.parts.length === 1 ? `${PART_NAMES[s.parts[0]!.part]}${y(s.base)}` : `${s.parts.map((p) => `${PART_NAMES[p.part]}${y(p.amount)}`).join('、')}，合计${y(s.base)}`;
-      return `${what}按${formatPercent(s.ratio)}${raised(d.adjustment)}计${y(s.computed)}`;
-    };
-    const all = d.shares.map(share).join('，');
+    // Loops rather than map/join: four tiers of 2017 are of this kind, on every claim.
+    const up = raised(d.adjustment);
+    let all = '';
+    for (let i = 0; i < d.shares.length; i++) {
+      const s = d.shares[i]!;
+      if (i > 0) all += '，';
+      if (s.parts.length === 1) all += `${PART_NAMES[s.parts[0]!.part]}${y(s.base)}`;
+      else {
+        for (let j = 0; j < s.parts.length; j++) all += `${j > 0 ? '、' : ''}${PART_NAMES[s.parts[j]!.part]}${y(s.parts[j]!.amount)}`;
+        all += `，合计${y(s.base)}`;
+      }
+      all += `按${formatPercent(s.ratio)}${up}计${y(s.computed)}`;
+    }
     const total = d.shares.length > 1 ? `，合计${y(d.computed)}` : '';
     return `${all}${total}${capped(d.computed, d.capLeft, d.capLabel ?? '年度限额')}，支付${y(l.amount)}。`;
   },
