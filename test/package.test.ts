@@ -11,7 +11,7 @@
  * driver.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
@@ -180,5 +180,26 @@ console.log(fen === undefined ? '' : formatFen(fen), CLAIM_CSV_COLUMNS.length);
     }
     expect(status).toBe(2);
     expect(stderr).toMatch(/better-sqlite3 cannot be loaded .*npm install better-sqlite3@12.* --db postgres:\/\//);
+  });
+
+  it('says what to do when better-sqlite3 is installed but its compiled part is missing', () => {
+    // The real package without its build/ folder: what an install with no compiler and no
+    // prebuilt binary leaves behind (the compiled part is loaded when a database is opened).
+    const modules = join(consumer, 'node_modules');
+    const copied = ['better-sqlite3', 'bindings', 'file-uri-to-path'];
+    for (const name of copied) cpSync(join(root, 'node_modules', name), join(modules, name), { recursive: true, filter: (src) => !src.includes(`${sep}build`) });
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync(join(modules, '.bin/bashunwei'), ['serve', '--db', join(consumer, 'y.sqlite')], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      status = (e as { status: number }).status;
+      stderr = (e as { stderr: string }).stderr;
+    } finally {
+      for (const name of copied) rmSync(join(modules, name), { recursive: true, force: true });
+    }
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/better-sqlite3 is installed but its compiled part cannot be loaded \(Could not locate the bindings file.*npm rebuild better-sqlite3.*npm install better-sqlite3@12.* --db postgres:\/\//);
+    expect(stderr).not.toMatch(/cannot use the SQLite file/);
   });
 });

@@ -138,9 +138,25 @@ function open(Database: typeof BetterSqlite3, file: string): { writer: BetterSql
   } catch (e) {
     writer?.close();
     if (e instanceof StoreError) throw e;
+    if (writer === undefined && isNativeLoadError(e)) {
+      // better-sqlite3 loads its compiled part when the first database is opened: a package
+      // installed without it (no compiler, no prebuilt binary) or built for another Node fails here.
+      throw new StoreError(
+        `the SQLite driver better-sqlite3 is installed but its compiled part cannot be loaded (${firstLine(e)}); rebuild it for this Node (npm rebuild better-sqlite3) or reinstall it (npm install better-sqlite3@12), or use PostgreSQL: --db postgres://USER@HOST/DB`,
+      );
+    }
     throw new StoreError(`cannot use the SQLite file ${file}: ${(e as Error).message}`);
   }
 }
+
+/** A native module that would not load: no binary (the `bindings` package's words), another Node's ABI, a bad file. */
+function isNativeLoadError(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown };
+  if (err?.code === 'ERR_DLOPEN_FAILED') return true;
+  return typeof err?.message === 'string' && /Could not locate the bindings file|NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header/.test(err.message);
+}
+
+const firstLine = (e: unknown): string => String((e as Error)?.message ?? e).split('\n')[0]!;
 
 /** A better-sqlite3 connection as a {@link SqlConn}, its statements prepared once. */
 function connection(db: BetterSqlite3.Database): SqlConn {
@@ -168,7 +184,7 @@ function loadDriver(): typeof BetterSqlite3 {
     return createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
   } catch (e) {
     throw new StoreError(
-      `the SQLite driver better-sqlite3 cannot be loaded (${(e as Error).message.split('\n')[0]}); install it (npm install better-sqlite3@12) or use PostgreSQL: --db postgres://USER@HOST/DB`,
+      `the SQLite driver better-sqlite3 cannot be loaded (${firstLine(e)}); install it (npm install better-sqlite3@12) or use PostgreSQL: --db postgres://USER@HOST/DB`,
     );
   }
 }
