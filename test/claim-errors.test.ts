@@ -173,9 +173,10 @@ describe('a batch with bad lines still settles the good ones', () => {
     if (!r.ok) {
       expect(r.errors[0]).toMatchObject({ code: 'no_rules_for_date', path: 'visit.discharged' });
       expect(r.errors[0]!.message).toContain(date);
-      expect(r.errors[0]!.message).toContain('2017-03-17 to 2020-12-31');
-      expect(r.errors[0]!.message).toContain('2022-01-01');
+      expect(r.errors[0]!.message).toContain('ziyang-2017：2017-03-17 至 2020-12-31；ziyang-2022：2022-01-01 起');
     }
+    const en = settle(baseClaim({ visit: { kind: 'inpatient', discharged: date } }), { lang: 'en' });
+    expect(!en.ok && en.errors[0]!.message).toContain('ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on');
   });
 
   it.each([

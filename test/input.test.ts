@@ -55,7 +55,7 @@ describe('reading claims', () => {
     const long = await claims(['{\n"0123456789"\n}'], 5, 100);
     expect(long).toEqual([{ line: 2, error: expect.objectContaining({ code: 'input_too_large' }) }]);
     const bad = await claims([Buffer.from('{\n"\xff"\n}', 'latin1')], 100, 100);
-    expect(bad).toEqual([{ line: 2, error: expect.objectContaining({ code: 'invalid_utf8', message: expect.stringContaining('line 2') }) }]);
+    expect(bad).toEqual([{ line: 2, error: expect.objectContaining({ code: 'invalid_utf8', message: expect.stringContaining('第 2 行') }) }]);
   });
 
   it('falls back to lines when the document does not parse, and carries on after bad lines', async () => {

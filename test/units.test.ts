@@ -162,7 +162,8 @@ describe('the ledger file format', () => {
 
 describe('small policy pieces', () => {
   it('says which periods a rule book covers', () => {
-    expect(describeBook(defaultRules())).toBe('ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on');
+    expect(describeBook(defaultRules())).toBe('ziyang-2017：2017-03-17 至 2020-12-31；ziyang-2022：2022-01-01 起');
+    expect(describeBook(defaultRules(), 'en')).toBe('ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on');
   });
 
   it.each([

@@ -18,6 +18,7 @@ import type { RuleBook } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
 import { type ClaimVocabulary, claimVocabulary } from './vocabulary.js';
 import { ITEM_CATEGORIES } from './item-categories.js';
+import { say } from '../i18n/say.js';
 
 /**
  * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
@@ -54,7 +55,7 @@ export interface ReadOptions {
 export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabulary: ClaimVocabulary = claimVocabulary(defaultRules())): Result<Claim, ClaimIssue> {
   const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, path, params, lang);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input) })]);
+    return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input, lang) })]);
   }
   const parsed = claimSchema(vocabulary).safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.flatMap((i) => fromZod(i, input, lang)));
@@ -73,7 +74,7 @@ export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabul
     total += it.amount;
   });
   if (issues.length === 0 && total > MAX_CLAIM_FEN) {
-    issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, 'items', { detail: 'sum of the items' }));
+    issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, 'items', { detail: say(lang, { zh: '各项费用合计', en: 'sum of the items' }) }));
   }
   if (issues.length > 0) return fail(issues);
   return ok({
@@ -139,26 +140,26 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[]
     case 'unrecognized_keys':
       return zi.keys.map((k) => issue(ClaimErrorCode.UNKNOWN_FIELD, formatPath([...zi.path, k]), {}));
     case 'invalid_type':
-      if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: zi.expected })];
-      if (zi.expected === 'object') return [issue(ClaimErrorCode.NOT_AN_OBJECT, path, { received: describe(value) })];
-      return [issue(ClaimErrorCode.INVALID_TYPE, path, { expected: zi.expected, received: describe(value) })];
+      if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: typeName(zi.expected, lang) })];
+      if (zi.expected === 'object') return [issue(ClaimErrorCode.NOT_AN_OBJECT, path, { received: describe(value, lang) })];
+      return [issue(ClaimErrorCode.INVALID_TYPE, path, { expected: typeName(zi.expected, lang), received: describe(value, lang) })];
     case 'invalid_value': {
       // Item categories are listed id and code together, in the national order (zod's list puts the codes first).
       const isCategory = zi.path.length === 3 && zi.path[0] === 'items' && zi.path[2] === 'category';
       const expected = isCategory ? ITEM_CATEGORY_EXPECTED : zi.values.map((v) => JSON.stringify(v)).join(', ');
       if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected })];
-      return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: describe(value) })];
+      return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: describe(value, lang) })];
     }
     case 'too_big':
-      return [issue(ClaimErrorCode.TOO_LONG, path, { detail: `at most ${String(zi.maximum)} ${zi.origin === 'array' ? 'items' : 'characters'}` })];
+      return [issue(ClaimErrorCode.TOO_LONG, path, { detail: say(lang, { zh: `最多 ${String(zi.maximum)} ${zi.origin === 'array' ? '项' : '个字符'}`, en: `at most ${String(zi.maximum)} ${zi.origin === 'array' ? 'items' : 'characters'}` }) })];
     case 'too_small':
       return [issue(zi.origin === 'array' ? ClaimErrorCode.EMPTY_ITEMS : ClaimErrorCode.EMPTY_STRING, path, {})];
     case 'custom': {
       const code = (zi.params as { code?: ClaimErrorCode } | undefined)?.code ?? ClaimErrorCode.INVALID_TYPE;
-      return [issue(code, path, { received: describe(value) })];
+      return [issue(code, path, { received: describe(value, lang) })];
     }
     default:
-      return [issue(ClaimErrorCode.INVALID_TYPE, path, { received: describe(value) })];
+      return [issue(ClaimErrorCode.INVALID_TYPE, path, { received: describe(value, lang) })];
   }
 }
 
@@ -174,10 +175,17 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function describe(v: unknown): string {
+/** What was received, in the message's language (a long string by its length only). */
+function describe(v: unknown, lang: Lang): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${String(v)}`;
+  if (Array.isArray(v)) return say(lang, { zh: '数组', en: 'an array' });
+  if (typeof v === 'string') return v.length > 40 ? say(lang, { zh: `${v.length} 个字符的字符串`, en: `a string of ${v.length} characters` }) : JSON.stringify(v);
+  if (typeof v === 'object') return say(lang, { zh: '对象', en: 'an object' });
+  return `${typeName(typeof v, lang)} ${String(v)}`;
+}
+
+const TYPE_NAMES_ZH: Readonly<Record<string, string>> = { string: '字符串', number: '数字', boolean: '布尔值', object: '对象', array: '数组', bigint: '整数', undefined: '未定义' };
+/** A JSON type's name, in the message's language. */
+function typeName(t: string, lang: Lang): string {
+  return say(lang, { zh: TYPE_NAMES_ZH[t] ?? t, en: t });
 }

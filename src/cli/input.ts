@@ -12,6 +12,7 @@ import { ClaimErrorCode } from '../errors/codes.js';
 import { jsonSyntaxError } from '../errors/json-syntax.js';
 import type { ClaimIssue } from '../errors/issue.js';
 import type { Lang } from '../i18n/lang.js';
+import { bytesIn, lineIn } from '../i18n/say.js';
 
 /** Largest claim line accepted, in bytes (1 MiB: thousands of items). */
 export const MAX_LINE_BYTES = 1 << 20;
@@ -98,7 +99,7 @@ export async function* readClaims(
   let heldBytes = 0;
   for await (const raw of byteLines(stream, limits.line)) {
     if ('tooLong' in raw) {
-      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${raw.tooLong} bytes`, detail: `${limits.line} bytes` }, lang);
+      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, raw.tooLong), detail: bytesIn(lang, limits.line) }, lang);
       if (mode === 'document') return yield { line: raw.line, error };
       mode = mode === 'unknown' ? 'ndjson' : mode;
       yield { line: raw.line, error };
@@ -106,7 +107,7 @@ export async function* readClaims(
     }
     const text = decode(raw.bytes);
     if (text === undefined) {
-      const error = claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${raw.line}` }, lang);
+      const error = claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: lineIn(lang, raw.line) }, lang);
       if (mode === 'document') return yield { line: raw.line, error };
       mode = mode === 'unknown' ? 'ndjson' : mode;
       yield { line: raw.line, error };
@@ -115,7 +116,7 @@ export async function* readClaims(
     if (mode === 'document') {
       heldBytes += raw.bytes.length + 1;
       if (heldBytes > limits.document) {
-        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${limits.document} bytes`, detail: `${limits.document} bytes` }, lang) };
+        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, limits.document, true), detail: bytesIn(lang, limits.document) }, lang) };
       }
       held.push({ line: raw.line, text });
       continue;

@@ -17,7 +17,7 @@ import { restoreFormula } from './formula.js';
 export type CsvProblem =
   | { readonly kind: 'too_long'; readonly bytes: number }
   | { readonly kind: 'invalid_utf8' }
-  | { readonly kind: 'malformed'; readonly detail: string };
+  | { readonly kind: 'malformed'; readonly detail: string; readonly zh: string };
 
 /** A record and the line of the input it starts on (1-based), or why it cannot be read. */
 export type CsvRecord = { readonly line: number; readonly cells: string[] } | { readonly line: number; readonly problem: CsvProblem };
@@ -88,7 +88,7 @@ export class CsvReader {
       const line = this.start;
       const bytes = this.size;
       this.reset();
-      yield { line, problem: bytes > this.maxRecordBytes ? { kind: 'too_long', bytes } : { kind: 'malformed', detail: 'a quoted cell is not closed before the end of the input' } };
+      yield { line, problem: bytes > this.maxRecordBytes ? { kind: 'too_long', bytes } : { kind: 'malformed', detail: 'a quoted cell is not closed before the end of the input', zh: '带引号的单元格到输入结束仍未闭合' } };
       return;
     }
     this.lines++;
@@ -129,7 +129,7 @@ export class CsvReader {
       return { line, problem: { kind: 'invalid_utf8' } };
     }
     const cells = splitRecord(text);
-    return typeof cells === 'string' ? { line, problem: { kind: 'malformed', detail: cells } } : { line, cells };
+    return Array.isArray(cells) ? { line, cells } : { line, problem: { kind: 'malformed', detail: cells.en, zh: cells.zh } };
   }
 }
 
@@ -139,12 +139,13 @@ function isBlank(bytes: Buffer): boolean {
 }
 
 /**
- * The cells of one record's text (without its line end), or what is wrong with it.
+ * The cells of one record's text (without its line end), or what is wrong with it, in English
+ * and in Chinese (the messages of both languages quote it).
  *
  * @example
  * splitRecord('a,"b,""c""",d') // ["a", "b,\"c\"", "d"]
  */
-export function splitRecord(text: string): string[] | string {
+export function splitRecord(text: string): string[] | { readonly en: string; readonly zh: string } {
   const cells: string[] = [];
   let i = 0;
   for (;;) {
@@ -154,7 +155,7 @@ export function splitRecord(text: string): string[] | string {
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q < 0) return `cell ${cells.length + 1}: a quoted cell is not closed`;
+        if (q < 0) return { en: `cell ${cells.length + 1}: a quoted cell is not closed`, zh: `第 ${cells.length + 1} 个单元格：引号未闭合` };
         cell += text.slice(from, q);
         if (text[q + 1] === '"') {
           cell += '"';
@@ -164,12 +165,12 @@ export function splitRecord(text: string): string[] | string {
         i = q + 1;
         break;
       }
-      if (i < text.length && text[i] !== ',') return `cell ${cells.length + 1}: text after the closing quote`;
+      if (i < text.length && text[i] !== ',') return { en: `cell ${cells.length + 1}: text after the closing quote`, zh: `第 ${cells.length + 1} 个单元格：闭合引号之后还有文字` };
     } else {
       const comma = text.indexOf(',', i);
       const to = comma < 0 ? text.length : comma;
       cell = text.slice(i, to);
-      if (cell.includes('"')) return `cell ${cells.length + 1}: a quote inside a cell that is not quoted`;
+      if (cell.includes('"')) return { en: `cell ${cells.length + 1}: a quote inside a cell that is not quoted`, zh: `第 ${cells.length + 1} 个单元格：未加引号的单元格中有引号` };
       i = to;
     }
     cells.push(restoreFormula(cell));

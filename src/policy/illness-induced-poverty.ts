@@ -11,6 +11,7 @@ import { ratioDenominator } from '../money/ratio.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
 import type { Lang } from '../i18n/lang.js';
+import { say } from '../i18n/say.js';
 
 /** The household figures the test reads (amounts in yuan, as strings or numbers). */
 export interface HouseholdYear {
@@ -46,8 +47,8 @@ export function illnessInducedPoverty(input: HouseholdYear, rules: RuleBook = de
     errors.push(claimIssue(ClaimErrorCode.INVALID_TYPE, 'householdSize', { expected: 'a whole number ≥ 1', received: String(input.householdSize) }, lang));
   }
   const policy = policyOn(rules, input.date);
-  if (!policy) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) }, lang));
-  else if (!policy.illnessPoverty) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: `${policy.id} has no illness-induced poverty test (illness-poverty.json)` }, lang));
+  if (!policy) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules, lang) }, lang));
+  else if (!policy.illnessPoverty) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: say(lang, { zh: `${policy.id} 没有因病致贫认定规则（illness-poverty.json）`, en: `${policy.id} has no illness-induced poverty test (illness-poverty.json)` }) }, lang));
   const test = policy?.illnessPoverty;
   if (errors.length > 0 || spend === undefined || income === undefined || !test) return fail(errors);
 

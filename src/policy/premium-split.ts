@@ -11,6 +11,7 @@ import { applyRatio } from '../money/ratio.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
 import type { Lang } from '../i18n/lang.js';
+import { say } from '../i18n/say.js';
 
 /** Who pays the premiums of a county's insured persons. */
 export interface PremiumSplit {
@@ -38,9 +39,9 @@ export function premiumSplit(
     return fail([claimIssue(ClaimErrorCode.INVALID_TYPE, 'persons', { expected: 'a whole number ≥ 0', received: String(input.persons) }, lang)]);
   }
   const policy = policyOn(rules, input.date);
-  if (!policy) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules) }, lang)]);
+  if (!policy) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules, lang) }, lang)]);
   const premium = policy.premium;
-  if (!premium) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: `${policy.id} has no premium split (premium.json)` }, lang)]);
+  if (!premium) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: say(lang, { zh: `${policy.id} 没有保费个人缴费分担规则（premium.json）`, en: `${policy.id} has no premium split (premium.json)` }) }, lang)]);
   const share = premium.cityShare[input.county];
   if (!share) {
     const expected = Object.keys(premium.cityShare).map((c) => JSON.stringify(c)).join(', ');

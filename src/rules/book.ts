@@ -6,6 +6,8 @@ import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
 import { NO_END, type RuleSet } from './compile.js';
 import type { Policy } from './policy.js';
+import type { Lang } from '../i18n/lang.js';
+import { say } from '../i18n/say.js';
 
 /** Rule sets ordered by date, with their policies flattened for lookup. */
 export interface RuleBook {
@@ -59,11 +61,19 @@ export function policyOn(book: RuleBook, date: string): Policy | undefined {
 }
 
 /**
- * Says which periods the book covers, for error messages.
+ * Says which periods the book covers, for error messages, in the message's language.
  *
  * @example
- * describeBook(book) // "ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on"
+ * describeBook(book, 'en') // "ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on"
+ * describeBook(book) // "ziyang-2017：2017-03-17 至 2020-12-31；ziyang-2022：2022-01-01 起"
  */
-export function describeBook(book: RuleBook): string {
-  return book.sets.map((s) => `${s.id}: ${s.inForce.from} ${s.inForce.to === NO_END ? 'on' : `to ${s.inForce.to}`}`).join('; ');
+export function describeBook(book: RuleBook, lang?: Lang): string {
+  return book.sets
+    .map((s) =>
+      say(lang, {
+        zh: `${s.id}：${s.inForce.from} ${s.inForce.to === NO_END ? '起' : `至 ${s.inForce.to}`}`,
+        en: `${s.id}: ${s.inForce.from} ${s.inForce.to === NO_END ? 'on' : `to ${s.inForce.to}`}`,
+      }),
+    )
+    .join(say(lang, { zh: '；', en: '; ' }));
 }

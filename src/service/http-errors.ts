@@ -10,6 +10,7 @@ import { type Answer, Refusal, refuse } from './answer.js';
 import { lenientLang } from './request-query.js';
 import { methodsOf } from './routes.js';
 import { SERVICE_WORDS } from './words.js';
+import { bytesIn } from '../i18n/say.js';
 
 /**
  * The answer to an error raised while handling `req`.
@@ -25,7 +26,7 @@ export function answerForError(err: FastifyError | Error, req: FastifyRequest, b
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return refuse(415, ClaimErrorCode.UNSUPPORTED_MEDIA_TYPE, 'content-type', { expected: 'application/json', received: req.headers['content-type'] ?? '(none)' }, lang);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return refuse(413, ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `over ${bodyLimit} bytes`, detail: `${bodyLimit} bytes` }, lang);
+      return refuse(413, ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, bodyLimit, true), detail: bytesIn(lang, bodyLimit) }, lang);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody }, lang);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -13,6 +13,8 @@ import type { Lang } from '../i18n/lang.js';
 import { defaultRules } from '../rules/embedded.js';
 import type { FundBalances } from './funds.js';
 import { type SettlementRecord, settleClaim, yearLedgerFor } from './settle-claim.js';
+import { DUPLICATE_DETAIL } from '../ledger/duplicate-detail.js';
+import { say } from '../i18n/say.js';
 
 /** Options of a batch. */
 export interface BatchOptions {
@@ -62,7 +64,7 @@ export function createBatch(options: BatchOptions = {}): Batch {
     if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
     const claim = parsed.value;
     if (seen.has(claim.id)) {
-      return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: 'earlier in this batch or in the ledger' }, options.lang)] };
+      return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) }, options.lang)] };
     }
     const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds, lang: options.lang });
     if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };

@@ -19,6 +19,7 @@ import type { ClaimFacts } from './facts.js';
 import type { FundBalances } from './funds.js';
 import { runClaim } from './run-claim.js';
 import type { LineRecord, TargetOutcome } from './state.js';
+import { say } from '../i18n/say.js';
 
 /** Options of a settlement. */
 export interface SettleOptions {
@@ -60,19 +61,22 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   const book = options.rules ?? defaultRules();
   const policy = policyOn(book, claim.visit.discharged);
   if (!policy) {
-    return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(book) }, options.lang)]);
+    return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(book, options.lang) }, options.lang)]);
   }
   const year = ledgerYear(claim.visit.discharged);
   const before = options.ledger ?? emptyYearLedger(claim.person.id, year);
   if (before.personId !== claim.person.id || before.year !== year) {
     return fail([
       claimIssue(ClaimErrorCode.LEDGER_MISMATCH, 'person.id', {
-        detail: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
+        detail: say(options.lang, {
+          zh: `台账属于 ${ledgerKey(before.personId, before.year)}，报销申请属于 ${ledgerKey(claim.person.id, year)}`,
+          en: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
+        }),
       }, options.lang),
     ]);
   }
   if (before.claimIds.includes(claim.id)) {
-    return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: `in the ledger of ${before.personId} for ${year}` }, options.lang)]);
+    return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: say(options.lang, { zh: `已在 ${before.personId} ${year} 年的台账中`, en: `in the ledger of ${before.personId} for ${year}` }) }, options.lang)]);
   }
   const misfit = schemeIssues(claim, policy, options.lang);
   if (misfit.length > 0) return fail(misfit);
@@ -102,7 +106,7 @@ export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): readonl
   const check = (path: string, value: string, values: ReadonlyMap<string, unknown>) => {
     if (values.has(value)) return;
     const expected = [...values.keys()].map((v) => JSON.stringify(v)).join(', ');
-    issues.push(claimIssue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: JSON.stringify(value), detail: `${policy.id}, in force on ${claim.visit.discharged}` }, lang));
+    issues.push(claimIssue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: JSON.stringify(value), detail: say(lang, { zh: `${claim.visit.discharged} 适用 ${policy.id}`, en: `${policy.id}, in force on ${claim.visit.discharged}` }) }, lang));
   };
   check('person.county', claim.person.county, s.counties);
   check('person.category', claim.person.category, s.categories);

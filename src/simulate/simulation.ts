@@ -29,6 +29,9 @@ import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggreg
 import { type ChangedPatient, type PayChanges, type PersonYearTotals, emptyPayChanges, rankPersonYear, tallyPersonYear } from './changed.js';
 import { dimensionsOf } from './dimensions.js';
 import { IdSet } from './id-set.js';
+// What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal.
+import { DUPLICATE_DETAIL } from '../ledger/duplicate-detail.js';
+import { say } from '../i18n/say.js';
 
 export { byChange, type ChangedPatient, type PayChanges, type PayChangeCounts } from './changed.js';
 
@@ -143,9 +146,6 @@ function countersFor(py: PersonYear, policy: Policy): Fen[] {
   return py.counters;
 }
 
-/** What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal. */
-const DUPLICATE_DETAIL = 'earlier in this batch or in the ledger';
-
 /**
  * Starts a simulation of one stream of claims in input order.
  *
@@ -210,13 +210,13 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       const agg = aggs[v]!;
       // The order of settle's checks: a duplicate first, then the date, then the exact range.
       if (ids.duplicate(claim.id, line, v)) {
-        refuse(v, line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: DUPLICATE_DETAIL }, options.lang));
+        refuse(v, line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) }, options.lang));
         continue;
       }
       const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
       if (!policy) {
         ids.refused(claim.id, line, v);
-        refuse(v, line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules) }, options.lang));
+        refuse(v, line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules, options.lang) }, options.lang));
         continue;
       }
       const misfit = schemeIssues(claim, policy, options.lang);

@@ -13,6 +13,7 @@ import { shardOfLine, shardOfPerson } from './shard.js';
 import { addClaimCsvRow } from './claim-csv.js';
 import { csvFileRecords } from '../csv/read-file.js';
 import type { CsvProblem } from '../csv/read.js';
+import { bytesIn, lineIn, say } from '../i18n/say.js';
 
 /** One claim of the input: its JSON text or its parsed value, or why it cannot be read. */
 export type SourceRecord =
@@ -134,7 +135,7 @@ export function decode(buf: Buffer, from: number, to: number): string | undefine
  */
 export const tooLong = (line: number, bytes: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({
   line,
-  error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: `${bytes} bytes`, detail: `${MAX_LINE_BYTES} bytes` }, lang),
+  error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, bytes), detail: bytesIn(lang, MAX_LINE_BYTES) }, lang),
 });
 /**
  * The record of a line that is not UTF-8.
@@ -142,7 +143,7 @@ export const tooLong = (line: number, bytes: number, lang?: Lang): { readonly li
  * @example
  * notUtf8(7).error.code // "invalid_utf8"
  */
-export const notUtf8 = (line: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: `line ${line}` }, lang) });
+export const notUtf8 = (line: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: lineIn(lang, line) }, lang) });
 
 /**
  * This worker's claims of an NDJSON file, as JSON texts (blank lines skipped).
@@ -219,5 +220,5 @@ export function* csvClaims(file: string, share: ShareOptions): Generator<SourceR
 function csvProblem(line: number, problem: CsvProblem, lang?: Lang): SourceRecord {
   if (problem.kind === 'too_long') return tooLong(line, problem.bytes, lang);
   if (problem.kind === 'invalid_utf8') return notUtf8(line, lang);
-  return { line, error: claimIssue(ClaimErrorCode.INVALID_CSV, '', { detail: `line ${line}, ${problem.detail}` }, lang) };
+  return { line, error: claimIssue(ClaimErrorCode.INVALID_CSV, '', { detail: `${lineIn(lang, line)}${say(lang, { zh: `，${problem.zh}`, en: `, ${problem.detail}` })}` }, lang) };
 }
