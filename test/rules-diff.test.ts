@@ -94,7 +94,7 @@ describe('diffRuleBooks', () => {
   it('compares the sets of the same id, and lists a set only one book has as added or removed whole', () => {
     const only2017: RuleBook = { ...book, sets: [set2017] };
     const changes = diffRuleBooks(only2017, book);
-    expect(changes).toEqual([{ ruleSet: 'ziyang-2022', kind: 'rule-set-added', file: 'ruleset.json', path: '', after: { id: 'ziyang-2022', title: expect.any(String), inForce: { from: '2022-01-01', to: '9999-12-31' } } }]);
+    expect(changes).toEqual([{ ruleSet: 'ziyang-2022', kind: 'rule-set-added', file: 'ruleset.json', path: '', after: { id: 'ziyang-2022', title: expect.any(String), inForce: { from: '2022-01-01', to: null } } }]);
     expect(diffRuleBooks(book, only2017).map((c) => [c.kind, c.ruleSet])).toEqual([['rule-set-removed', 'ziyang-2022']]);
     expect(formatRuleChange(changes[0]!)).toMatch(/^\+ rule set ziyang-2022: /);
   });

@@ -114,7 +114,8 @@ export function diffRuleBooks(a: RuleBook, b: RuleBook): RuleChange[] {
   }
   if (left.length === 1 && right.length === 1) pairs.push([left[0], right[0]]);
   else pairs.push(...left.map((s): [RuleSet, undefined] => [s, undefined]), ...right.map((t): [undefined, RuleSet] => [undefined, t]));
-  const whole = (s: RuleSet) => ({ id: s.id, title: s.title, inForce: { ...s.inForce } });
+  // A rule set with no end says `to: null`, not the engine's internal far date.
+  const whole = (s: RuleSet) => ({ id: s.id, title: s.title, inForce: { from: s.inForce.from, to: s.inForce.to === NO_END ? null : s.inForce.to } });
   return pairs.flatMap(([s, t]): RuleChange[] => {
     if (!t) return [{ ruleSet: s!.id, kind: 'rule-set-removed', file: 'ruleset.json', path: '', before: whole(s!) }];
     if (!s) return [{ ruleSet: t.id, kind: 'rule-set-added', file: 'ruleset.json', path: '', after: whole(t) }];

@@ -5,19 +5,20 @@
  * `reformRules`, and the tiers, values and conditions of a reform written as a folder.
  */
 import type { RuleBook } from '../rules/book.js';
-import type { RuleSet } from '../rules/compile.js';
+import { NO_END, type RuleSet } from '../rules/compile.js';
 import { type RuleChange, diffRuleBooks } from '../rules/rules-diff.js';
 
 /** A rule set as the report names it. */
 export interface ComparedRuleSet {
   readonly id: string;
   readonly title: string;
-  readonly inForce: { readonly from: string; readonly to: string };
+  /** `to` is null for a rule set with no end (in force from `from` on). */
+  readonly inForce: { readonly from: string; readonly to: string | null };
   /** The dates on which a value of the set changes (its policy segments). */
   readonly versions: readonly string[];
 }
 
-const setJson = (s: RuleSet): ComparedRuleSet => ({ id: s.id, title: s.title, inForce: { ...s.inForce }, versions: s.segments.map((p) => p.version) });
+const setJson = (s: RuleSet): ComparedRuleSet => ({ id: s.id, title: s.title, inForce: { from: s.inForce.from, to: s.inForce.to === NO_END ? null : s.inForce.to }, versions: s.segments.map((p) => p.version) });
 
 /**
  * Each variant's rule sets and, for a reform, its changes from the baseline (variant 0).

@@ -10,6 +10,7 @@ import { VISIT_KINDS } from '../claim/enums.js';
 import type { Policy } from '../rules/policy.js';
 import type { RuleBook } from '../rules/book.js';
 import type { PayerKind } from '../rules/format.js';
+import { NO_END } from '../rules/compile.js';
 import { type Label, pathwayLabel } from './labels.js';
 import type { SimulationResult } from './simulation.js';
 
@@ -28,7 +29,8 @@ export interface Dimensions {
   readonly counties: readonly Dimension[];
   readonly categories: readonly Dimension[];
   /** The rule sets of the book: id, title and period. */
-  readonly ruleSets: readonly { readonly id: string; readonly title: string; readonly from: string; readonly to: string }[];
+  /** `to` is null for a rule set with no end. */
+  readonly ruleSets: readonly { readonly id: string; readonly title: string; readonly from: string; readonly to: string | null }[];
 }
 
 const cache = new WeakMap<RuleBook, Dimensions>();
@@ -58,7 +60,7 @@ export function dimensionsOf(book: RuleBook): Dimensions {
     funds: [...funds.values()],
     counties: [...counties.values()],
     categories: [...categories.values()],
-    ruleSets: book.sets.map((s) => ({ id: s.id, title: s.title, from: s.inForce.from, to: s.inForce.to })),
+    ruleSets: book.sets.map((s) => ({ id: s.id, title: s.title, from: s.inForce.from, to: s.inForce.to === NO_END ? null : s.inForce.to })),
   };
   cache.set(book, d);
   return d;

@@ -147,7 +147,7 @@ function comparedSection(report: SimulationReport): string {
     c.ruleSets.map((s, k) => {
       const q = `compared[${i}].ruleSets[${k}]`;
       const role = c.role === 'baseline' ? '基线 baseline' : c.role === 'reform' ? '改革 reform' : '规则 rules';
-      return row([esc(c.name), role, fig(`${q}.id`, s.id, 'text'), fig(`${q}.title`, s.title, 'text'), `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} – ${fig(`${q}.inForce.to`, s.inForce.to, 'text')}`, s.versions.map((d, j) => fig(`${q}.versions[${j}]`, d, 'text')).join(', ')]);
+      return row([esc(c.name), role, fig(`${q}.id`, s.id, 'text'), fig(`${q}.title`, s.title, 'text'), s.inForce.to === null ? `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} 起 <span class="en">on</span>` : `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} – ${fig(`${q}.inForce.to`, s.inForce.to, 'text')}`, s.versions.map((d, j) => fig(`${q}.versions[${j}]`, d, 'text')).join(', ')]);
     }),
   );
   const changes = report.compared
