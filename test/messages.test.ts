@@ -71,7 +71,7 @@ it('every code has an English message that names the field and says what to do',
         "the claim must be one of (see the claim format)",
       ],
       "invalid_json": [
-        "the input is not valid JSON (D); send one claim object, or one per line",
+        "the input is not valid JSON (D); send X",
         "the input is not valid JSON; send one claim object, or one per line",
       ],
       "invalid_parameter": [
@@ -189,7 +189,7 @@ it('every code has a Chinese message (the default) that names the field and says
       "invalid_csv": "输入不是有效的 CSV（D）；含逗号、引号或换行的单元格须整体用双引号括起，其中的引号写两次",
       "invalid_date": "字段 items[0].amount 应为 YYYY-MM-DD 格式的日历日期，收到的是 Y",
       "invalid_enum": "字段 items[0].amount 应为以下之一：X，收到的是 Y（D）",
-      "invalid_json": "输入不是有效的 JSON（D）；请发送一个报销申请的 JSON 对象，或每行一个（NDJSON）",
+      "invalid_json": "输入不是有效的 JSON（D）；请发送X",
       "invalid_parameter": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_type": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_utf8": "输入不是有效的 UTF-8 文本（D）；请以 UTF-8 编码发送",

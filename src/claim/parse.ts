@@ -43,6 +43,8 @@ export interface ReadOptions {
   readonly rules?: RuleBook;
   /** Or those values directly (a simulation reads claims for several rule books at once). */
   readonly vocabulary?: ClaimVocabulary;
+  /** The text is one request's body, not a line of a file: a message about invalid JSON asks for one claim (not one per line). */
+  readonly single?: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export function parseClaimText(text: string, options: ReadOptions = {}): Result<
   } catch (e) {
     // Our own position and wording: JSON.parse's message varies by Node version and may paste the whole text.
     const at = jsonSyntaxError(text);
-    return fail([issue(ClaimErrorCode.INVALID_JSON, '', { detail: at ? jsonProblemDetail(at, options.lang, 1, text.includes('\n')) : (e as Error).message })]);
+    return fail([issue(ClaimErrorCode.INVALID_JSON, '', { detail: at ? jsonProblemDetail(at, options.lang, 1, text.includes('\n')) : (e as Error).message, expected: options.single ? oneClaim(options.lang) : undefined })]);
   }
   const dups = duplicateKeyPaths(text);
   if (dups.length > 0) return fail(dups.map((p) => issue(ClaimErrorCode.DUPLICATE_FIELD, p, {})));
@@ -174,6 +176,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
+
+/** What a request's body must be, in the message's language. */
+const oneClaim = (lang: Lang | undefined): string => say(lang, { zh: '一个报销申请的 JSON 对象', en: 'one claim object' });
 
 /** What was received, in the message's language (a long string by its length only). */
 function describe(v: unknown, lang: Lang): string {

@@ -17,7 +17,7 @@ const field = (p: MessageParams): string => (p.path === '' ? 'the claim' : p.pat
 
 /** The English message for each claim error code. */
 export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParams) => string>> = {
-  invalid_json: (p) => `the input is not valid JSON${p.detail ? ` (${p.detail})` : ''}; send one claim object, or one per line`,
+  invalid_json: (p) => `the input is not valid JSON${p.detail ? ` (${p.detail})` : ''}; send ${p.expected ?? 'one claim object, or one per line'}`,
   invalid_csv: (p) => `the input is not valid CSV${p.detail ? ` (${p.detail})` : ''}; a cell that holds a comma, a quote or a line break must be quoted "…", its quotes doubled`,
   not_an_object: (p) => `${field(p)} must be a JSON object${p.received ? `, not ${p.received}` : ''}`,
   missing_field: (p) => `${field(p)} is required${p.expected ? ` (${p.expected})` : ''}`,

@@ -18,7 +18,7 @@ const detail = (p: MessageParams): string => (p.detail ? `（${p.detail}）` : '
 
 /** The Chinese message for each claim error code. */
 export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParams) => string>> = {
-  invalid_json: (p) => `输入不是有效的 JSON${detail(p)}；请发送一个报销申请的 JSON 对象，或每行一个（NDJSON）`,
+  invalid_json: (p) => `输入不是有效的 JSON${detail(p)}；请发送${p.expected ?? '一个报销申请的 JSON 对象，或每行一个（NDJSON）'}`,
   invalid_csv: (p) => `输入不是有效的 CSV${detail(p)}；含逗号、引号或换行的单元格须整体用双引号括起，其中的引号写两次`,
   not_an_object: (p) => `${fieldThen(p)}必须是 JSON 对象${got(p)}`,
   missing_field: (p) => `缺少${field(p)}${p.expected ? `（应为 ${p.expected}）` : ''}`,

@@ -28,7 +28,7 @@ export function answerForError(err: FastifyError | Error, req: FastifyRequest, b
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return refuse(413, ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, bodyLimit, true), detail: bytesIn(lang, bodyLimit) }, lang);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody }, lang);
+      return refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody, expected: SERVICE_WORDS[lang].oneClaim }, lang);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'content-length', { received: req.headers['content-length'] ?? '(none)' }, lang);
     case 'FST_ERR_BAD_URL':

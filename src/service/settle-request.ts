@@ -41,8 +41,8 @@ export type SettleOutcome = 'settled' | 'replay' | 'refused';
  */
 export async function settleRequest(store: Store, text: string, ctx: RequestContext): Promise<{ answer: Answer; outcome: SettleOutcome; claimId?: string }> {
   const { lang } = ctx;
-  if (text.trim() === '') return { answer: refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody }, lang), outcome: 'refused' };
-  const parsed = parseClaimText(text, { lang });
+  if (text.trim() === '') return { answer: refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody, expected: SERVICE_WORDS[lang].oneClaim }, lang), outcome: 'refused' };
+  const parsed = parseClaimText(text, { lang, single: true });
   if (!parsed.ok) return { answer: refusal(400, parsed.errors), outcome: 'refused' };
   const claim = parsed.value;
   const personId = claim.person.id;

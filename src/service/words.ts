@@ -15,6 +15,8 @@ export interface ServiceWords {
   readonly emptyOrObject: string;
   readonly utf8: string;
   readonly emptyBody: string;
+  /** What a settlement's body must be. */
+  readonly oneClaim: string;
   readonly shuttingDown: string;
   readonly databaseDown: string;
 }
@@ -30,6 +32,7 @@ export const SERVICE_WORDS: Readonly<Record<Lang, ServiceWords>> = {
     emptyOrObject: '空，或 {}',
     utf8: 'application/json（UTF-8）',
     emptyBody: '请求体为空',
+    oneClaim: '一个报销申请的 JSON 对象',
     shuttingDown: '服务正在停止',
     databaseDown: '数据库没有应答',
   },
@@ -42,6 +45,7 @@ export const SERVICE_WORDS: Readonly<Record<Lang, ServiceWords>> = {
     emptyOrObject: 'empty, or {}',
     utf8: 'application/json (UTF-8)',
     emptyBody: 'empty body',
+    oneClaim: 'one claim object',
     shuttingDown: 'shutting down',
     databaseDown: 'the database does not answer',
   },
