@@ -29,14 +29,14 @@ it('says so and exits 2 when the ledger cannot be read or repeats a key', async 
   expect(dup).toMatchObject({ code: 2, err: `bashunwei: the ledger ${join(dir, 'dup.json')} writes a key twice: version\n` });
 });
 
-it('prints a refused claim in text mode as a line of its own, then the statements of the others', async () => {
-  const stdin = [JSON.stringify(baseClaim({ id: 'ok1' })), JSON.stringify({ ...baseClaim({ id: 'bad' }), items: [] })].join('\n');
+it('prints the statements in text mode, then each refused claim as a line of its own, in input order', async () => {
+  const stdin = [JSON.stringify({ ...baseClaim({ id: 'bad0' }), items: [] }), JSON.stringify(baseClaim({ id: 'ok1' })), JSON.stringify({ ...baseClaim({ id: 'bad' }), items: [] })].join('\n');
   const r = await run(['settle', '-', '--format', 'text', '--lang', 'en'], stdin);
   expect(r.code).toBe(1);
-  expect(r.out.startsWith('✖ 第2行 bad 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n')).toBe(true);
-  expect(r.out).toContain('结算号 ok1');
+  expect(r.out.startsWith('结算号 ok1') || r.out.indexOf('结算号 ok1') < r.out.indexOf('✖')).toBe(true);
+  expect(r.out.endsWith('✖ 第1行 bad0 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n\n✖ 第3行 bad 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n')).toBe(true);
   expect(r.out).not.toContain('汇总清单');
-  expect(r.err).toBe('bashunwei: 1 settled, 1 rejected\n');
+  expect(r.err).toBe('bashunwei: 1 settled, 2 rejected\n');
 });
 
 it('prints a refused single claim as one pretty error document, its message in Chinese unless --lang en', async () => {

@@ -65,13 +65,16 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   let count = 0;
   let held: BatchOutcome | undefined;
   const records: SettlementRecord[] = [];
+  // In text, refusals follow the statements (in input order), so that a statement is never
+  // preceded by the refusal of a later line.
+  const textRefusals: string[] = [];
   // The statements (text, HTML) are printed at the end; CSV keeps its rows and sends refusals to
   // stderr, so that what it prints is a valid CSV file.
   const collect = format === 'text' || format === 'html';
   if (format === 'csv') io.out(`${csvRecord(settlementCsvColumns(rules))}${CSV_EOL}`);
   const emit = (o: BatchOutcome, pretty: boolean): void => {
     if (format === 'text') {
-      if (!o.ok) io.out(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
+      if (!o.ok) textRefusals.push(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
       return;
     }
     if (format === 'html' || format === 'csv' || format === 'nhsa') {
@@ -106,6 +109,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   }
   if (held) emit(held, true);
   if (format === 'text' && records.length > 0) io.out(`${formatStatements(records)}\n`);
+  if (textRefusals.length > 0) io.out(`${records.length > 0 ? '\n' : ''}${textRefusals.join('\n')}`);
   if (format === 'html' && records.length > 0) io.out(statementHtml(records));
   if (count === 0) {
     io.err('bashunwei: no claim in the input\n');
