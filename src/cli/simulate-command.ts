@@ -155,7 +155,11 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
       return 2;
     }
   }
-  return result.rejections.length > 0 ? 1 : 0;
+  for (const s of report.summary) {
+    if (!s.comparable) io.err(`bashunwei: ${s.baseline} settled ${s.claims.baseline} claims and ${s.reform} ${s.claims.reform}: the differences include claims only one of them paid (see counts.variants in the report)\n`);
+  }
+  // Exit 1 when any variant refused a claim, not only the baseline (a reform may refuse what the baseline settles).
+  return result.variants.some((v) => Object.values(v.aggregates.rejected).some((n) => n > 0)) ? 1 : 0;
 }
 
 /**

@@ -103,8 +103,13 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
             return row([esc(c.personId), fig(`${q}.year`, c.year, 'text'), named(L, 'counties', c.county), named(L, 'categories', c.category), num(fig(`${q}.baseline`, c.baseline, 'yuan')), num(fig(`${q}.reform`, c.reform, 'yuan')), num(fig(`${q}.change`, c.change, 'yuan-change'))]);
           })
           .join('')}</table>`;
+  // Claims one side settled and the other refused are in one side's sums only: the differences are not the reform's cost.
+  const unlike = s.comparable
+    ? ''
+    : `<p class="warning" role="alert">⚠ 基线结算 ${fig(`${p}.claims.baseline`, s.claims.baseline, 'count')} 件、改革结算 ${fig(`${p}.claims.reform`, s.claims.reform, 'count')} 件：一方拒绝了另一方结算的报销申请（见下文“件数”中各自拒绝的原因），下列差额包含只有一方支付的报销申请，不是改革的成本。<span class="en">The two variants settled different claims (one refused claims the other settled; see the counts below): the differences include claims only one side paid and are not the reform's cost.</span></p>`;
   return `<section class="answer">
 <h2>改革的结果 / what the reform does: ${esc(s.reform)} <span class="en">vs</span> ${esc(s.baseline)}</h2>
+${unlike}
 <ul class="big">
 <li>各方支付合计 <span class="en">paid by all payers</span>：${fig(`${p}.publicSpending.change`, s.publicSpending.change, 'yuan-change')} 元（${fig(`${p}.publicSpending.baseline`, s.publicSpending.baseline, 'yuan')} → ${fig(`${p}.publicSpending.reform`, s.publicSpending.reform, 'yuan')}）</li>
 <li>个人自付 <span class="en">paid by patients</span>：${fig(`${p}.personal.change`, s.personal.change, 'yuan-change')} 元（${fig(`${p}.personal.baseline`, s.personal.baseline, 'yuan')} → ${fig(`${p}.personal.reform`, s.personal.reform, 'yuan')}）</li>
@@ -278,6 +283,7 @@ svg { display: block; max-width: 100%; height: auto; font-size: 12px; margin: 0.
 .big { font-size: 1.1rem; }
 .en { color: #666; font-size: 0.85em; }
 .answer { background: #f6f8fa; padding: 0 1rem 0.5rem; border-top: 3px solid #1b9e77; }
+.warning { background: #fdecea; border-left: 4px solid #d62728; padding: 0.5rem 0.75rem; }
 section { border-top: 2px solid #444; margin-top: 2rem; }
 </style>
 </head>
