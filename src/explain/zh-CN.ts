@@ -86,25 +86,6 @@ const EXPLAIN: Explainers = {
  * explainLineZh(line) // "医疗总费用中非药品费用5000.00元按5%减免250.00元，减免后再进入报销程序。"
  */
 export function explainLineZh(line: LineRecord): string {
-  // A switch, not a lookup in EXPLAIN: one call site per kind, each with one target the compiler
-  // can inline (a lookup is one call site with every kind behind it).
-  const d = line.detail;
-  switch (d.kind) {
-    case 'not-designated':
-      return EXPLAIN['not-designated'](d, line);
-    case 'not-applicable':
-      return EXPLAIN['not-applicable'](d, line);
-    case 'carve-out':
-      return EXPLAIN['carve-out'](d, line);
-    case 'table':
-      return EXPLAIN.table(d, line);
-    case 'brackets':
-      return EXPLAIN.brackets(d, line);
-    case 'share-of-rest':
-      return EXPLAIN['share-of-rest'](d, line);
-    case 'yearly-assistance':
-      return EXPLAIN['yearly-assistance'](d, line);
-    case 'top-up':
-      return EXPLAIN['top-up'](d, line);
-  }
+  const f = EXPLAIN[line.detail.kind] as (d: LineDetail, l: LineRecord) => string;
+  return f(line.detail, line);
 }
