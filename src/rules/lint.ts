@@ -90,6 +90,34 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   return issues;
 }
 
+/**
+ * Dated values that never apply: a value dated before the rule set's first day when a later value,
+ * also dated on or before that day, replaces it before the period starts (a mistyped year in a
+ * county's patch, "2019-07-01" for "2024-07-01", would otherwise pass unnoticed). Checked only
+ * where the folder being checked wrote the value: a folder that extends another inherits the
+ * parent's history of values, which is not a mistake of its own (parseRuleChain filters).
+ *
+ * @example
+ * shadowedValues(files) // [] for the shipped rule sets
+ */
+export function shadowedValues(files: RuleFiles): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const { from } = files['ruleset.json'].inForce;
+  forEachParameter(files, ({ file, path, node }) => {
+    const before = Object.keys(node.values).filter((d) => d <= from).sort();
+    const applies = before[before.length - 1];
+    for (const d of before.slice(0, -1)) {
+      issues.push({
+        code: RuleErrorCode.DATE_GAP,
+        file,
+        path: formatPath([...path, 'values', d]),
+        message: `the value dated ${d} never applies: the rule set starts on ${from}, when the value dated ${applies} is already in force; check the date (a change from a later day is dated that day)`,
+      });
+    }
+  });
+  return issues;
+}
+
 /** The values of the scheme's lists, from its files. */
 function schemeValues(files: RuleFiles): SchemeValues {
   const j = files['jurisdiction.json'];

@@ -13,7 +13,7 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { compileRuleSet, type RuleSet } from './compile.js';
 import { OPTIONAL_FILES, SCHEME_FILES, type RuleFiles, tierFile } from './format.js';
-import { lintRuleFiles } from './lint.js';
+import { lintRuleFiles, shadowedValues } from './lint.js';
 import { mergePatch, patchDirective, writerOf } from './merge-patch.js';
 import { ruleFileSchemas, schemaNameOf } from './schema.js';
 
@@ -46,21 +46,35 @@ export function parseRuleFiles(raw: RawRuleFiles): Result<RuleSet, RuleIssue> {
 export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet, RuleIssue> {
   const resolved = resolveRuleChain(chain);
   if (!resolved.ok) return resolved;
-  const { files: selected, origin } = resolved.value;
+  const { files: selected, locate } = resolved.value;
+  // Each problem at the file and path that wrote it; once (an inline patch is also checked as part of ruleset.json).
+  const placed = (list: readonly RuleIssue[]): RuleIssue[] => {
+    const seen = new Set<string>();
+    return list
+      .map((i) => ({ ...i, ...locate(i.file, pathOf(i.path)) }))
+      .filter((i) => {
+        const key = `${i.code}|${i.file}|${i.path}|${i.message}`;
+        return !seen.has(key) && Boolean(seen.add(key));
+      });
+  };
   const issues: RuleIssue[] = [];
 
   // Each file against its schema.
   for (const [file, content] of Object.entries(selected)) {
     const r = ruleFileSchemas()[schemaNameOf(file) ?? 'ruleset.json'].safeParse(content);
-    if (!r.success) for (const zi of r.error.issues) issues.push(...fromZod(file, zi).map((i) => ({ ...i, file: origin(file, pathOf(i.path)) })));
+    if (!r.success) for (const zi of r.error.issues) issues.push(...fromZod(file, zi));
     else selected[file] = r.data;
   }
-  if (issues.length > 0) return fail(issues);
+  if (issues.length > 0) return fail(placed(issues));
 
   // What a schema cannot say, then the compiled rule set.
   const files = selected as unknown as RuleFiles;
   const lint = lintRuleFiles(files);
-  if (lint.length > 0) return fail(lint.map((i) => ({ ...i, file: origin(i.file, pathOf(i.path)) })));
+  // A value that never applies is a mistake of the folder that wrote it, not of a folder inheriting it.
+  const own = locate('ruleset.json', []).file.slice(0, -'ruleset.json'.length);
+  const shadowed = placed(shadowedValues(files)).filter((i) => i.file.startsWith(own));
+  const problems = [...placed(lint), ...shadowed];
+  if (problems.length > 0) return fail(problems);
   return ok(compileRuleSet(files));
 }
 
@@ -70,6 +84,8 @@ export interface ResolvedRuleFiles {
   readonly files: Record<string, unknown>;
   /** The folder file (`<folder>/<file>`) that wrote the value at a path of a merged file. */
   readonly origin: (file: string, path: readonly PropertyKey[]) => string;
+  /** The same, with the path in that file: a value of an inline patch is in the folder's ruleset.json, under `patches.<file>`. */
+  readonly locate: (file: string, path: readonly PropertyKey[]) => { readonly file: string; readonly path: string };
 }
 
 /**
@@ -85,6 +101,7 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
   const at = (link: number, file: string) => (chain[link]!.name ? `${chain[link]!.name}/${file}` : file);
 
   // 1. Every file of every folder read as JSON, keys written twice refused; inline patches placed.
+  const inline: Set<string>[] = chain.map(() => new Set<string>());
   const read: Record<string, unknown>[] = chain.map((link, i) => {
     const out: Record<string, unknown> = {};
     for (const [file, content] of Object.entries(link.files)) {
@@ -95,7 +112,10 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
     const patches = isObject(out['ruleset.json']) ? out['ruleset.json'].patches : undefined;
     for (const [file, patch] of Object.entries(isObject(patches) ? patches : {})) {
       if (file in out) issues.push({ code: RuleErrorCode.INVALID, file: at(i, 'ruleset.json'), path: `patches.${file}`, message: `${file} is written both as a file and in "patches": write it once` });
-      else out[file] = patch;
+      else {
+        out[file] = patch;
+        inline[i]!.add(file);
+      }
     }
     return out;
   });
@@ -119,10 +139,13 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
     layers[file] = chainOfFile;
     if (content !== undefined) merged[file] = content;
   }
-  const origin = (file: string, path: readonly PropertyKey[]): string => {
-    if (file === 'ruleset.json') return at(last, file);
+  const origin = (file: string, path: readonly PropertyKey[]): string => locate(file, path).file;
+  // A value written in a folder's inline "patches" is found in its ruleset.json, under patches.<file>.
+  const locate = (file: string, path: readonly PropertyKey[]): { file: string; path: string } => {
+    if (file === 'ruleset.json') return { file: at(last, file), path: formatPath(path) };
     const l = layers[file];
-    return at(l ? writerOf(l, path) : last, file);
+    const w = l ? writerOf(l, path) : last;
+    return inline[w]!.has(file) ? { file: at(w, 'ruleset.json'), path: formatPath(['patches', file, ...path]) } : { file: at(w, file), path: formatPath(path) };
   };
 
   // 3. Which files the rule set is made of. ruleset.json names each folder; a folder that extends
@@ -153,7 +176,7 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
     else if (kind === undefined) issues.push({ code: RuleErrorCode.INVALID, file: at(last, file), path: '', message: `${file} is not a file of the rule-folder format (${[...SCHEME_FILES, ...OPTIONAL_FILES, 'tiers/<id>.json'].join(', ')})` });
   }
   if (issues.length > 0) return fail(issues);
-  return ok({ files: selected, origin });
+  return ok({ files: selected, origin, locate });
 }
 
 /** What a folder's ruleset.json keeps from the folder it extends when it does not write it. */

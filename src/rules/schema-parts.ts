@@ -54,19 +54,32 @@ export function schemaParts(z: ZodApi) {
     }
   }
 
+  const PARAM_SHAPE = 'a parameter is dated and sourced: {"source": "seed" or "assumed" (then "verified": false), "values": {"YYYY-MM-DD": value}}';
+  const PARAM_VALUES = '"values" maps the first discharge date of each value, written YYYY-MM-DD, to the value, as {"2024-07-01": "0.70"}';
+
   /** A dated parameter: `values` maps the first discharge date a value applies to onto the value. */
   function param<T extends Z.ZodType>(value: T) {
     return z
-      .strictObject({ ...provenance, values: z.record(date, value).refine((r) => Object.keys(r).length > 0, 'needs at least one dated value') })
+      .strictObject(
+        {
+          ...provenance,
+          values: z
+            .record(date, value, { error: (iss) => (iss.code === 'invalid_type' ? PARAM_VALUES : undefined) })
+            .refine((r) => Object.keys(r).length > 0, 'needs at least one dated value'),
+        },
+        { error: (iss) => (iss.code === 'invalid_type' ? PARAM_SHAPE : undefined) },
+      )
       .superRefine(checkVerified);
   }
 
   /** An amount, or `{ share, of }`: a share of a named parameter of the tier. */
-  const amountParam = z.union([param(amount), z.strictObject({ share: param(ratio), of: z.string().min(1) })]);
+  const amountParam = z.union([param(amount), z.strictObject({ share: param(ratio), of: z.string().min(1) })], { error: () => `${PARAM_SHAPE}, or {"share": a dated ratio, "of": a parameter of the tier}` });
 
   /** A parameter that depends on a fact of the claim, or a plain dated one. */
   function byFact<T extends Z.ZodType>(value: T) {
-    return z.union([param(value), z.strictObject({ by: z.string().min(1), values: z.record(z.string().min(1), param(value)) })]);
+    return z.union([param(value), z.strictObject({ by: z.string().min(1), values: z.record(z.string().min(1), param(value)) })], {
+      error: () => `${PARAM_SHAPE}, or {"by": a fact, "values": {fact value: such a parameter}}`,
+    });
   }
 
   /* The zod schema of a condition tree (json-rules-engine format). */
@@ -76,15 +89,17 @@ export function schemaParts(z: ZodApi) {
       z.strictObject({ any: z.array(condition) }),
       z.strictObject({ not: condition }),
       z.strictObject({ fact: z.string(), operator: z.enum(OPERATORS), value: z.unknown() }),
-    ]),
+    ], { error: () => `a condition is {"all": [conditions]}, {"any": [conditions]}, {"not": condition} or {"fact", "operator", "value"} with an operator among ${OPERATORS.join(', ')}` }),
   ) as Z.ZodType<Condition>;
 
   /** Top level of a condition: json-rules-engine requires `all`, `any` or `not` there. */
-  const topCondition = z.union([
-    z.strictObject({ all: z.array(condition) }),
-    z.strictObject({ any: z.array(condition) }),
-    z.strictObject({ not: condition }),
-  ]) as Z.ZodType<Condition>;
+  const topCondition = z.union(
+    [z.strictObject({ all: z.array(condition) }), z.strictObject({ any: z.array(condition) }), z.strictObject({ not: condition })],
+    {
+      error: () =>
+        `a condition is {"all": [conditions]}, {"any": [conditions]} or {"not": condition} at the top, and each condition inside is one of these or {"fact", "operator", "value"} with an operator among ${OPERATORS.join(', ')}`,
+    },
+  ) as Z.ZodType<Condition>;
 
   /** The keys of a condition with its clause and provenance (to extend with more keys). */
   const gateKeys = { clause: z.string().min(1), ...provenance, when: topCondition };
