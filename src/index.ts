@@ -91,7 +91,7 @@ export type { VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog } from '
 export { PAY_BRACKETS } from './simulate/aggregates.js';
 export { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS, CONTRACT_LABELS } from './claim/enums.js';
 export { ITEM_CATEGORIES, ITEM_CATEGORY_IDS, ITEM_CATEGORY_CODES, itemCategoryOf, isDrugCategory, type ItemCategory, type ItemCategoryInfo } from './claim/item-categories.js';
-export { claimVocabulary, type ClaimVocabulary } from './claim/vocabulary.js';
+export { claimVocabulary, type ClaimVocabulary, type RulePeriod } from './claim/vocabulary.js';
 export type { FactBag, FactName, FactDef, Site, SchemeList } from './rules/facts.js';
 export { FACTS, SITES } from './rules/facts.js';
 export { RULE_FILE_SCHEMA_NAMES, ruleFileSchemas, buildRuleFileSchemas, type RuleFileSchemaName, type RuleFileSchemas } from './rules/schema.js';

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../src/claim/parse.js';
 import { settle, settleBatch } from '../src/settle/settle.js';
 import { baseClaim, expectGolden } from './helpers.js';
+import { resolve } from 'node:path';
+import { loadRuleFolder } from '../src/rules/load.js';
 
 const c = baseClaim();
 const person = c.person as Record<string, unknown>;
@@ -192,5 +194,29 @@ describe('a batch with bad lines still settles the good ones', () => {
       expect(r.errors.map((e) => [e.code, e.path])).toEqual([['invalid_enum', path]]);
       expect(r.errors[0]!.message).toContain(set);
     }
+  });
+});
+
+describe('a claim discharged when no rule set of the book is in force (CONTRACT.md: an error at visit.discharged)', () => {
+  const only2022 = loadRuleFolder(resolve(__dirname, '..', 'rules', 'ziyang-2022'));
+  if (!only2022.ok) throw new Error('ziyang-2022 does not load');
+  it.each([
+    ['its category exists only in another era', { person: { id: 'P', county: 'anyue', category: 'registered-poor', illnessInduced: true } }],
+    ['its values exist in the book', { person: { id: 'P', county: 'anyue', category: 'dibao', illnessInduced: false } }],
+  ])('is refused at visit.discharged when %s', (_, overrides) => {
+    const r = settle(baseClaim({ ...overrides, visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }), { rules: only2022.value, lang: 'en' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.map((e) => [e.code, e.path])).toEqual([['no_rules_for_date', 'visit.discharged']]);
+      expect(r.errors[0]!.message).toBe('no rule set is in force on 2018-06-10; available: ziyang-2022: 2022-01-01 on');
+    }
+  });
+
+  it('keeps the other errors of the claim', () => {
+    const r = parseClaim(baseClaim({ id: '', visit: { kind: 'inpatient', discharged: '2021-06-10' }, person: { id: 'P', county: 'nowhere', category: 'dibao', illnessInduced: false } }));
+    expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([
+      ['no_rules_for_date', 'visit.discharged'],
+      ['empty_string', 'id'],
+    ]);
   });
 });

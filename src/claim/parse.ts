@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { readValidClaim } from './fast-read.js';
-import { claimSchema } from './schema.js';
+import { claimSchema, isCalendarDate } from './schema.js';
 import type { Claim } from './claim.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { claimMessage, jsonProblemDetail } from '../errors/claim-message.js';
@@ -19,6 +19,7 @@ import { defaultRules } from '../rules/embedded.js';
 import { type ClaimVocabulary, claimVocabulary } from './vocabulary.js';
 import { ITEM_CATEGORIES } from './item-categories.js';
 import { say } from '../i18n/say.js';
+import { describePeriods } from '../rules/book.js';
 
 /**
  * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
@@ -60,7 +61,7 @@ export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabul
     return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input, lang) })]);
   }
   const parsed = claimSchema(vocabulary).safeParse(input);
-  if (!parsed.success) return fail(parsed.error.issues.flatMap((i) => fromZod(i, input, lang)));
+  if (!parsed.success) return fail(withoutRuleSet(parsed.error.issues.flatMap((i) => fromZod(i, input, lang)), input, vocabulary, lang));
   const c = parsed.data;
   const issues: ClaimIssue[] = [];
   const admitted = c.visit.admitted ?? c.visit.discharged;
@@ -175,6 +176,23 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
     v = (v as Record<PropertyKey, unknown>)[k];
   }
   return v;
+}
+
+/** The fields whose values are those of the rule set in force on the discharge date. */
+const SCHEME_PATHS = new Set(['person.county', 'person.category', 'hospital.area']);
+
+/**
+ * A claim discharged when no rule set of the book is in force is refused at visit.discharged
+ * (CONTRACT.md): its county, area and category cannot be judged without a rule set, so those
+ * errors give way to that one.
+ */
+function withoutRuleSet(issues: ClaimIssue[], input: object, vocabulary: ClaimVocabulary, lang: Lang): ClaimIssue[] {
+  const discharged = (input as { visit?: { discharged?: unknown } }).visit?.discharged;
+  const periods = vocabulary.periods;
+  if (!periods || typeof discharged !== 'string' || !isCalendarDate(discharged)) return issues;
+  if (periods.some((p) => p.from <= discharged && discharged <= p.to)) return issues;
+  const noRules = claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: discharged, detail: describePeriods(periods, lang) }, lang);
+  return [noRules, ...issues.filter((i) => !(i.code === ClaimErrorCode.INVALID_ENUM && SCHEME_PATHS.has(i.path)))];
 }
 
 /** What a request's body must be, in the message's language. */

@@ -10,6 +10,15 @@ export interface ClaimVocabulary {
   readonly counties: readonly string[];
   readonly areas: readonly string[];
   readonly categories: readonly string[];
+  /** When the book's rule sets are in force (a claim discharged outside all of them has no rule set to judge its values by). */
+  readonly periods?: readonly RulePeriod[];
+}
+
+/** A rule set's period (`to` is the engine's far date for a set with no end). */
+export interface RulePeriod {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
 }
 
 const cache = new WeakMap<RuleBook, ClaimVocabulary>();
@@ -31,7 +40,7 @@ export function claimVocabulary(book: RuleBook): ClaimVocabulary {
       for (const a of set.scheme.areas.keys()) areas.add(a);
       for (const c of set.scheme.categories.keys()) categories.add(c);
     }
-    v = { counties: [...counties], areas: [...areas], categories: [...categories] };
+    v = { counties: [...counties], areas: [...areas], categories: [...categories], periods: book.sets.map((s) => ({ id: s.id, from: s.inForce.from, to: s.inForce.to })) };
     cache.set(book, v);
   }
   return v;
@@ -44,6 +53,7 @@ export function claimVocabulary(book: RuleBook): ClaimVocabulary {
  * mergeVocabularies([claimVocabulary(baseline), claimVocabulary(reform)])
  */
 export function mergeVocabularies(vs: readonly ClaimVocabulary[]): ClaimVocabulary {
-  const union = (k: keyof ClaimVocabulary) => [...new Set(vs.flatMap((v) => v[k]))];
-  return { counties: union('counties'), areas: union('areas'), categories: union('categories') };
+  const union = (k: 'counties' | 'areas' | 'categories'): string[] => [...new Set(vs.flatMap((v) => v[k]))];
+  const periods = vs.every((v) => v.periods) ? [...new Map(vs.flatMap((v) => v.periods!).map((p) => [`${p.id}|${p.from}|${p.to}`, p])).values()] : undefined;
+  return { counties: union('counties'), areas: union('areas'), categories: union('categories'), ...(periods ? { periods } : {}) };
 }

@@ -68,11 +68,24 @@ export function policyOn(book: RuleBook, date: string): Policy | undefined {
  * describeBook(book) // "ziyang-2017：2017-03-17 至 2020-12-31；ziyang-2022：2022-01-01 起"
  */
 export function describeBook(book: RuleBook, lang?: Lang): string {
-  return book.sets
+  return describePeriods(
+    book.sets.map((s) => ({ id: s.id, from: s.inForce.from, to: s.inForce.to })),
+    lang,
+  );
+}
+
+/**
+ * The same, from the periods alone.
+ *
+ * @example
+ * describePeriods([{ id: 'ziyang-2022', from: '2022-01-01', to: NO_END }], 'en') // "ziyang-2022: 2022-01-01 on"
+ */
+export function describePeriods(periods: readonly { readonly id: string; readonly from: string; readonly to: string }[], lang?: Lang): string {
+  return periods
     .map((s) =>
       say(lang, {
-        zh: `${s.id}：${s.inForce.from} ${s.inForce.to === NO_END ? '起' : `至 ${s.inForce.to}`}`,
-        en: `${s.id}: ${s.inForce.from} ${s.inForce.to === NO_END ? 'on' : `to ${s.inForce.to}`}`,
+        zh: `${s.id}：${s.from} ${s.to === NO_END ? '起' : `至 ${s.to}`}`,
+        en: `${s.id}: ${s.from} ${s.to === NO_END ? 'on' : `to ${s.to}`}`,
       }),
     )
     .join(say(lang, { zh: '；', en: '; ' }));
