@@ -53,3 +53,13 @@ it('reports a problem of an inline patch once, in ruleset.json under patches.<fi
   expect(byPath[0]!.message).toContain('with an operator among equal, notEqual');
   expect(byPath[1]!.message).toContain('a parameter is dated and sourced');
 });
+
+it.each([
+  ['refuses', 'no-source', {}, [['rule_invalid', 'patches.tiers/medical-assistance.json.rows.extreme-poor.deductible']]],
+  ['accepts', 'own-source', { source: 'assumed', verified: false }, []],
+])('%s a value added to a parameter of the plan ("seed") without a source of its own', (_, name, provenance, expected) => {
+  const patch = { rows: { 'extreme-poor': { deductible: { ...provenance, values: { '2024-07-01': '100' } } } } };
+  const found = problems(folder(name, { patches: { 'tiers/medical-assistance.json': patch } }));
+  expect(found.map((p) => [p.code, p.path])).toEqual(expected);
+  if (found[0]) expect(found[0].message).toContain('keeps "source": "seed"');
+});

@@ -14,6 +14,7 @@ import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/iss
 import { compileRuleSet, type RuleSet } from './compile.js';
 import { OPTIONAL_FILES, SCHEME_FILES, type RuleFiles, tierFile } from './format.js';
 import { lintRuleFiles, shadowedValues } from './lint.js';
+import { forEachParameter } from './dated.js';
 import { mergePatch, patchDirective, writerOf } from './merge-patch.js';
 import { ruleFileSchemas, schemaNameOf } from './schema.js';
 
@@ -69,11 +70,31 @@ export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet
 
   // What a schema cannot say, then the compiled rule set.
   const files = selected as unknown as RuleFiles;
-  const lint = lintRuleFiles(files);
+  // Inline patches are checked where they land, in the merged files: walked again inside
+  // ruleset.json, a patch that states a source and one new date looked like a parameter with a gap.
+  const { patches: _patches, ...ownRuleset } = files['ruleset.json'] as RuleFiles['ruleset.json'] & { patches?: unknown };
+  const checked = { ...files, 'ruleset.json': ownRuleset } as RuleFiles;
+  const lint = lintRuleFiles(checked);
   // A value that never applies is a mistake of the folder that wrote it, not of a folder inheriting it.
   const own = locate('ruleset.json', []).file.slice(0, -'ruleset.json'.length);
-  const shadowed = placed(shadowedValues(files)).filter((i) => i.file.startsWith(own));
-  const problems = [...placed(lint), ...shadowed];
+  const shadowed = placed(shadowedValues(checked)).filter((i) => i.file.startsWith(own));
+  // A value this folder adds does not borrow the parent's "seed": the plan's provenance is not
+  // that of a county's own decision (an inherited "assumed", "verified": false claims nothing).
+  const unsourced: RuleIssue[] = [];
+  forEachParameter(checked, ({ file, path, node }) => {
+    if (node.source !== 'seed') return;
+    const added = Object.keys(node.values).filter((d) => locate(file, [...path, 'values', d]).file.startsWith(own));
+    if (added.length === 0 || locate(file, [...path, 'source']).file.startsWith(own)) return;
+    const at = locate(file, [...path, 'source']);
+    const mine = locate(file, [...path, 'values', added[0]!]);
+    unsourced.push({
+      code: RuleErrorCode.INVALID,
+      file: mine.file,
+      path: mine.path.replace(/\.values\.[^.]+$/, ''),
+      message: `this folder adds the value dated ${added.join(', ')} but keeps "source": "seed" from ${at.file}, which is the plan's provenance, not this value's: write "source" beside it ("seed" with the clause it comes from, or "assumed" with "verified": false)`,
+    });
+  });
+  const problems = [...placed(lint), ...shadowed, ...unsourced];
   if (problems.length > 0) return fail(problems);
   return ok(compileRuleSet(files));
 }
