@@ -3,7 +3,7 @@
  * any scheme written as a rule folder: the Ziyang 2017 plan and the 2022 three-layer protection are
  * embedded. The public API, named exports only.
  */
-export { settle, settleBatch } from './settle/settle.js';
+export { settle, settleBatch, type SettleJsonOptions } from './settle/settle.js';
 export { settleClaim, schemeIssues, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
 export { parseClaim, parseClaimText, claimIssue, type ReadOptions } from './claim/parse.js';

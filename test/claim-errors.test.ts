@@ -8,6 +8,7 @@ import { settle, settleBatch } from '../src/settle/settle.js';
 import { baseClaim, expectGolden } from './helpers.js';
 import { resolve } from 'node:path';
 import { loadRuleFolder } from '../src/rules/load.js';
+import { settlementToJson } from '../src/format/settlement-json.js';
 
 const c = baseClaim();
 const person = c.person as Record<string, unknown>;
@@ -218,5 +219,35 @@ describe('a claim discharged when no rule set of the book is in force (CONTRACT.
       ['no_rules_for_date', 'visit.discharged'],
       ['empty_string', 'id'],
     ]);
+  });
+});
+
+describe("settle()'s ledger option (found by a billing engineer's review: a settlement's ledger passed back threw a RangeError)", () => {
+  const first = settle(baseClaim({ id: 'L1' }));
+  if (!first.ok) throw new Error('first claim refused');
+  const second = baseClaim({ id: 'L2' });
+
+  it('takes the ledger a settlement handed back, and settles as with the ledger in fen', () => {
+    const r = settle(second, { ledger: first.value.ledger });
+    expect(r.ok).toBe(true);
+    const batch = settleBatch([baseClaim({ id: 'L1' }), second]);
+    const two = batch.outcomes[1]!;
+    expect(r.ok && two.ok && r.value.personal).toBe(two.ok && settlementToJson(two.record).personal);
+    expect(r.ok && r.value.ledger.claimIds).toEqual(['L1', 'L2']);
+  });
+
+  it.each([
+    ['a counter that is not an amount', { ...first.value.ledger, counters: { ...first.value.ledger.counters, 'basic-insurance.paid.basic': 'lots' } }, 'ledger.counters.basic-insurance.paid.basic'],
+    ['a counter in fen that is not a whole number', { personId: 'PT', year: 2017, claimIds: [], counters: { 'basic-insurance.paid.basic': 37840.003784 } }, 'ledger.counters.basic-insurance.paid.basic'],
+    ['no counters', { personId: 'PT', year: 2017, claimIds: [] }, 'ledger.counters'],
+  ])('refuses, never throws, %s', (_, ledger, path) => {
+    const r = settle(second, { ledger: ledger as never, lang: 'en' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([['ledger_invalid', path]]);
+  });
+
+  it('says ledger_mismatch at visit.discharged for a ledger of another year', () => {
+    const r = settle(baseClaim({ id: 'L3', visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }), { ledger: first.value.ledger });
+    expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([['ledger_mismatch', 'visit.discharged']]);
   });
 });

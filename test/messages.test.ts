@@ -86,6 +86,10 @@ it('every code has an English message that names the field and says what to do',
         "the input is not valid UTF-8 (D); send UTF-8 text",
         "the input is not valid UTF-8; send UTF-8 text",
       ],
+      "ledger_invalid": [
+        "the year-to-date ledger passed in is not a ledger at items[0].amount (D); pass the ledger a settlement handed back (settlement.ledger), or one read with parseYearLedgerJson",
+        "the year-to-date ledger passed in is not a ledger at its root; pass the ledger a settlement handed back (settlement.ledger), or one read with parseYearLedgerJson",
+      ],
       "ledger_mismatch": [
         "the year-to-date ledger passed in is not this claim's person and year (D)",
         "the year-to-date ledger passed in is not this claim's person and year",
@@ -193,6 +197,7 @@ it('every code has a Chinese message (the default) that names the field and says
       "invalid_parameter": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_type": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_utf8": "输入不是有效的 UTF-8 文本（D）；请以 UTF-8 编码发送",
+      "ledger_invalid": "传入的年度累计台账不是有效的台账，位置 items[0].amount（D）；请传入结算返回的台账（settlement.ledger），或用 parseYearLedgerJson 读取的台账",
       "ledger_mismatch": "传入的年度累计台账不属于本报销申请的患者和年度（D）",
       "ledger_overflow": "该报销申请的金额（items[0].amount）与该患者本年度此前已结算的金额（D）合计将超过 2^53 分（约 90 万亿元），超出精确计算的范围；该申请不予结算，其余照常结算：请核对金额",
       "method_not_allowed": "路径 items[0].amount 不接受 Y 方法；可用：X",

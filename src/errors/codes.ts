@@ -51,6 +51,8 @@ export const ClaimErrorCode = {
   NO_RULES_FOR_DATE: 'no_rules_for_date',
   /** The year-to-date ledger passed in belongs to another person or year. */
   LEDGER_MISMATCH: 'ledger_mismatch',
+  /** The year-to-date ledger passed in is not a ledger (a counter that is not an amount, a field missing). */
+  LEDGER_INVALID: 'ledger_invalid',
   /** A reversal names a claim that is not among the settled claims of its person-year. */
   NOT_SETTLED: 'not_settled',
   /** The claims of a person-year given for a reversal belong to several persons or years. */

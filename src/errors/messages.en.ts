@@ -42,6 +42,7 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   no_rules_for_date: (p) => `no rule set is in force on ${p.received ?? 'this date'}${p.detail ? `; available: ${p.detail}` : ''}`,
   not_settled: (p) => `claim ${p.received ?? ''} is not among the settled claims of its person-year${p.detail ? ` (${p.detail})` : ''}; nothing was reversed`,
   mixed_person_year: (p) => `the claims to re-settle must all be of one person and one year${p.detail ? ` (${p.detail})` : ''}`,
+  ledger_invalid: (p) => `the year-to-date ledger passed in is not a ledger at ${p.path || 'its root'}${p.detail ? ` (${p.detail})` : ''}; pass the ledger a settlement handed back (settlement.ledger), or one read with parseYearLedgerJson`,
   ledger_mismatch: (p) => `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
   unauthorized: (p) => `a valid API key is required${p.detail ? ` (${p.detail})` : ''}: send the header Authorization: Bearer <key> (bashunwei keys create)`,
   forbidden: (p) => `a key of the role ${p.received ?? ''} may not use ${p.detail ?? 'this route'}; it needs one of: ${p.expected ?? 'admin'}`,

@@ -42,6 +42,7 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   no_rules_for_date: (p) => `${p.received ?? '该日期'} 没有生效的政策规则${p.detail ? `；现有规则：${p.detail}` : ''}`,
   not_settled: (p) => `报销申请 ${p.received ?? ''} 不在该患者本年度已结算的报销申请中${detail(p)}；未做任何冲正`,
   mixed_person_year: (p) => `重新结算的报销申请必须属于同一患者、同一年度${detail(p)}`,
+  ledger_invalid: (p) => `传入的年度累计台账不是有效的台账，位置 ${p.path || '（整体）'}${detail(p)}；请传入结算返回的台账（settlement.ledger），或用 parseYearLedgerJson 读取的台账`,
   ledger_mismatch: (p) => `传入的年度累计台账不属于本报销申请的患者和年度${detail(p)}`,
   unauthorized: (p) => `需要有效的 API 密钥${detail(p)}：请在请求头写 Authorization: Bearer <密钥>（由 bashunwei keys create 创建）`,
   forbidden: (p) => `${p.received ?? ''} 角色的密钥无权使用 ${p.detail ?? '此路由'}；需要以下角色之一：${p.expected ?? 'admin'}`,

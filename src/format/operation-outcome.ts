@@ -33,6 +33,7 @@ const ISSUE_TYPE: Readonly<Record<ClaimErrorCode, string>> = {
   duplicate_claim: 'duplicate',
   no_rules_for_date: 'not-supported',
   ledger_mismatch: 'business-rule',
+  ledger_invalid: 'invalid',
   not_settled: 'not-found',
   mixed_person_year: 'business-rule',
   ledger_overflow: 'too-costly',

@@ -67,7 +67,7 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   const before = options.ledger ?? emptyYearLedger(claim.person.id, year);
   if (before.personId !== claim.person.id || before.year !== year) {
     return fail([
-      claimIssue(ClaimErrorCode.LEDGER_MISMATCH, 'person.id', {
+      claimIssue(ClaimErrorCode.LEDGER_MISMATCH, before.personId !== claim.person.id ? 'person.id' : 'visit.discharged', {
         detail: say(options.lang, {
           zh: `台账属于 ${ledgerKey(before.personId, before.year)}，报销申请属于 ${ledgerKey(claim.person.id, year)}`,
           en: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
