@@ -169,15 +169,18 @@ console.log(fen === undefined ? '' : formatFen(fen), CLAIM_CSV_COLUMNS.length);
     expect(node(file).trim()).toBe('function function');
   });
 
-  it('says what to do when `serve` is asked for SQLite without the optional better-sqlite3', () => {
-    let status = 0;
-    let stderr = '';
+  /** `bashunwei serve` on an SQLite file of the consumer: its exit status and what it said. */
+  const serveSqlite = (file: string): { status: number; stderr: string } => {
     try {
-      execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['serve', '--db', join(consumer, 'x.sqlite')], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['serve', '--db', join(consumer, file)], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+      return { status: 0, stderr: '' };
     } catch (e) {
-      status = (e as { status: number }).status;
-      stderr = (e as { stderr: string }).stderr;
+      return { status: (e as { status: number }).status, stderr: (e as { stderr: string }).stderr };
     }
+  };
+
+  it('says what to do when `serve` is asked for SQLite without the optional better-sqlite3', () => {
+    const { status, stderr } = serveSqlite('x.sqlite');
     expect(status).toBe(2);
     expect(stderr).toMatch(/better-sqlite3 cannot be loaded .*npm install better-sqlite3@12.* --db postgres:\/\//);
   });
@@ -188,18 +191,14 @@ console.log(fen === undefined ? '' : formatFen(fen), CLAIM_CSV_COLUMNS.length);
     const modules = join(consumer, 'node_modules');
     const copied = ['better-sqlite3', 'bindings', 'file-uri-to-path'];
     for (const name of copied) cpSync(join(root, 'node_modules', name), join(modules, name), { recursive: true, filter: (src) => !src.includes(`${sep}build`) });
-    let status = 0;
-    let stderr = '';
+    let answer: { status: number; stderr: string };
     try {
-      execFileSync(join(modules, '.bin/bashunwei'), ['serve', '--db', join(consumer, 'y.sqlite')], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
-    } catch (e) {
-      status = (e as { status: number }).status;
-      stderr = (e as { stderr: string }).stderr;
+      answer = serveSqlite('y.sqlite');
     } finally {
       for (const name of copied) rmSync(join(modules, name), { recursive: true, force: true });
     }
-    expect(status).toBe(2);
-    expect(stderr).toMatch(/better-sqlite3 is installed but its compiled part cannot be loaded \(Could not locate the bindings file.*npm rebuild better-sqlite3.*npm install better-sqlite3@12.* --db postgres:\/\//);
-    expect(stderr).not.toMatch(/cannot use the SQLite file/);
+    expect(answer.status).toBe(2);
+    expect(answer.stderr).toMatch(/better-sqlite3 is installed but its compiled part cannot be loaded \(Could not locate the bindings file.*npm rebuild better-sqlite3.*npm install better-sqlite3@12.* --db postgres:\/\//);
+    expect(answer.stderr).not.toMatch(/cannot use the SQLite file/);
   });
 });
