@@ -102,6 +102,7 @@ export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
 export { claimResponse, isFhirDateTime, TIER_SYSTEM, ID_SYSTEM, ADJUDICATION_SYSTEM, SCHEME_SYSTEM, type ClaimResponseOptions, type FhirReference } from './format/fhir-claim-response.js';
+export type { FhirClaimResponse, FhirAdjudication, FhirCodeableConcept, FhirCoding, FhirMoney } from './format/fhir-types.js';
 export { operationOutcome, ERROR_SYSTEM } from './format/operation-outcome.js';
 export { settlementCsvColumns, settlementCsvRow } from './format/settlement-csv.js';
 export { statementHtml } from './format/statement-html.js';

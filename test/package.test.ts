@@ -124,8 +124,15 @@ const persons = ruleFileSchemas()['persons.json'].safeParse({});
 console.log(persons.success, RULE_FILE_SCHEMA_NAMES.length);
 const fen: Fen | undefined = parseAmount('12.50');
 console.log(fen === undefined ? '' : formatFen(fen), CLAIM_CSV_COLUMNS.length);
+// A FHIR ClaimResponse is read without casts (it was a Record<string, unknown>).
+const settled = createBatch({}).settle(json);
+if (settled.ok) {
+  const cr: FhirClaimResponse = claimResponse(settled.record, { created: '2017-06-10T12:00:00+08:00' });
+  const benefit: number | undefined = cr.total.find((t) => t.category.coding[0]?.code === 'benefit')?.amount.value;
+  console.log(benefit, cr.item[0]?.adjudication.length, cr.payment.amount.currency);
+}
 `;
-  const imports = `{ settle, createBatch, ledgerToJson, ruleFileSchemas, RULE_FILE_SCHEMA_NAMES, parseAmount, formatFen, CLAIM_CSV_COLUMNS, ClaimErrorCode, type SettlementJson, type ClaimIssue, type Ledger, type Fen }`;
+  const imports = `{ settle, createBatch, ledgerToJson, ruleFileSchemas, RULE_FILE_SCHEMA_NAMES, parseAmount, formatFen, CLAIM_CSV_COLUMNS, ClaimErrorCode, type SettlementJson, type ClaimIssue, type Ledger, type Fen, claimResponse, type FhirClaimResponse }`;
   const strict = { strict: true, skipLibCheck: false, noEmit: true, types: ['node'], target: 'ES2022', lib: ['ES2022'], noUncheckedIndexedAccess: true };
 
   it.each([

@@ -46,6 +46,7 @@ import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type Fen, formatFen, sumFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import { PAYER_KINDS, type PayerKind } from '../rules/format.js';
+import type { FhirClaimResponse, FhirCodeableConcept, FhirMoney } from './fhir-types.js';
 
 const ADJUDICATION = 'http://terminology.hl7.org/CodeSystem/adjudication';
 const CLAIM_TYPE = 'http://terminology.hl7.org/CodeSystem/claim-type';
@@ -93,8 +94,8 @@ export function isFhirDateTime(s: string): boolean {
   return FHIR_DATE_TIME.test(s);
 }
 
-const money = (f: Fen) => ({ value: Number(formatFen(f)), currency: 'CNY' });
-const coded = (system: string, code: string, display?: string) => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
+const money = (f: Fen): FhirMoney => ({ value: Number(formatFen(f)), currency: 'CNY' });
+const coded = (system: string, code: string, display?: string): FhirCodeableConcept => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
 const KIND_DISPLAY: Readonly<Record<Exclude<PayerKind, 'insurance'>, string>> = {
   assistance: 'medical assistance',
   fund: 'relief fund',
@@ -112,7 +113,7 @@ const fhirId = (id: string): string | undefined => (/^[A-Za-z0-9\-.]{1,64}$/.tes
  * @example
  * JSON.stringify(claimResponse(record, { created: '2017-05-10T09:30:00+08:00' }), null, 2)
  */
-export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions = {}): Record<string, unknown> {
+export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions = {}): FhirClaimResponse {
   const lang = options.lang ?? DEFAULT_LANG;
   const created = options.created instanceof Date ? options.created.toISOString() : (options.created ?? new Date().toISOString());
   if (!isFhirDateTime(created)) throw new RangeError(`created must be an R4 dateTime such as 2017-05-10T09:30:00+08:00, not ${created}`);
