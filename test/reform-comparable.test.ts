@@ -28,7 +28,7 @@ it.each([
   for (const c of generateClaims({ claims: 300, seed: 11, year })) sim.add(c);
   const report = simulationReport(sim.result(), [defaultRules(), reform.value]);
   expect(report.summary[0]!.comparable).toBe(comparable);
-  expect(report.summary[0]!.claims.baseline === report.summary[0]!.claims.reform).toBe(comparable);
+  expect(report.summary[0]!.unlike).toBe(comparable ? 0 : 300);
   expect(simulationHtml(report).includes('class="warning"')).toBe(!comparable);
 });
 
@@ -41,6 +41,20 @@ it('bashunwei simulate warns and exits 1 when the reform refuses claims the base
   const report = JSON.parse(out);
   expect(report.summary[0].comparable).toBe(false);
   expect(report.counts.variants[1].refused).toBe(200);
-  expect(err).toMatch(/settled 200 claims and .* 0: the differences include claims only one of them paid/);
+  expect(err).toMatch(/200 claims were settled by one of .* and refused by the other \(200 and 0 settled\): the differences include claims only one of them paid/);
   expect(code).toBe(1);
+});
+
+it('counts the claims each side settled alone, even when the two sides settle as many claims', () => {
+  // A 2017 book against a 2022 book on claims of both eras: each settles 150 and refuses 150, so
+  // the counts agree while no claim is settled by both.
+  const a = loadRuleFolder(resolve(__dirname, '..', 'rules', 'ziyang-2017'));
+  const b = loadRuleFolder(only2022);
+  if (!a.ok || !b.ok) throw new Error('a rule folder does not load');
+  const sim = createSimulation({ variants: [{ name: 'baseline', rules: a.value }, { name: 'reform', rules: b.value }] });
+  for (const c of generateClaims({ claims: 150, seed: 13, year: 2018 })) sim.add(c);
+  for (const c of generateClaims({ claims: 150, seed: 14, year: 2023 })) sim.add({ ...(c as object), id: `Y${(c as { id: string }).id}` });
+  const s = simulationReport(sim.result(), [a.value, b.value]).summary[0]!;
+  expect([s.claims.baseline, s.claims.reform]).toEqual([150, 150]);
+  expect([s.comparable, s.unlike]).toEqual([false, 300]);
 });

@@ -156,7 +156,7 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
     }
   }
   for (const s of report.summary) {
-    if (!s.comparable) io.err(`bashunwei: ${s.baseline} settled ${s.claims.baseline} claims and ${s.reform} ${s.claims.reform}: the differences include claims only one of them paid (see counts.variants in the report)\n`);
+    if (!s.comparable) io.err(`bashunwei: ${s.unlike} claims were settled by one of ${s.baseline} and ${s.reform} and refused by the other (${s.claims.baseline} and ${s.claims.reform} settled): the differences include claims only one of them paid (see counts.variants in the report)\n`);
   }
   // Exit 1 when any variant refused a claim, not only the baseline (a reform may refuse what the baseline settles).
   return result.variants.some((v) => Object.values(v.aggregates.rejected).some((n) => n > 0)) ? 1 : 0;

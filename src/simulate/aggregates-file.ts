@@ -86,6 +86,9 @@ export function readAggregatesFile(json: unknown, books: readonly RuleBook[]): A
     (v as { aggregates: { dims: unknown } }).aggregates.dims = dims;
   }
   if (!Number.isSafeInteger(r.lines) || !Array.isArray(r.changed) || !Array.isArray(r.rejections)) return 'the file is cut or changed: result.lines, changed or rejections';
+  if (!Array.isArray(r.unlike) || r.unlike.length !== r.variants.length - 1 || !r.unlike.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+    return 'the file is cut or changed, or was written before result.unlike (the claims settled by one side only): simulate the shard again';
+  }
   return f as AggregatesFile;
 }
 

@@ -34,5 +34,6 @@ export function mergeResults(results: readonly SimulationResult[], keep: number)
     .flatMap((r) => r.rejections)
     .sort((a, b) => (a.file === b.file ? a.line - b.line : (a.file ?? '') < (b.file ?? '') ? -1 : 1))
     .slice(0, MAX_REJECTIONS);
-  return { variants, changed, payChanges, lines: results.reduce((s, r) => s + r.lines, 0), rejections };
+  const unlike = first.unlike.map((_, k) => results.reduce((s, r) => s + (r.unlike[k] ?? 0), 0));
+  return { variants, changed, payChanges, lines: results.reduce((s, r) => s + r.lines, 0), unlike, rejections };
 }

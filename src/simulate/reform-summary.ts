@@ -60,17 +60,18 @@ export function reformSummary(result: SimulationResult, r: number) {
   const countyOf = (a: Aggregates, v: number, id: string): GroupSums | undefined => a.byCounty[counties(result, v).findIndex((c) => c.id === id)];
   const pathwayOf = (a: Aggregates, v: number, id: string): GroupSums | undefined => a.byPathway[pathways(result, v).findIndex((k) => k.id === id)];
   const empty: GroupSums = { claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: [] };
-  const settled = { baseline: base.aggregates.all.claims, reform: reform.aggregates.all.claims };
   return {
     reform: reform.name,
     baseline: base.name,
     /**
-     * False when the two variants settled different numbers of claims (one refused claims the
-     * other settled: a reform without the rule set of some discharge dates, a category it no longer
-     * has): then every difference below mixes the reform's effect with claims only one side paid,
-     * and the report says so first.
+     * False when some claims were settled under one side and refused under the other (a reform
+     * without the rule set of some discharge dates, a category it no longer has): then every
+     * difference below mixes the reform's effect with claims only one side paid, and the report
+     * says so first.
      */
-    comparable: settled.baseline === settled.reform,
+    comparable: result.unlike[r - 1] === 0,
+    /** The claims settled under one side but not the other (their refusals are in `counts`). */
+    unlike: result.unlike[r - 1] ?? 0,
     payers: unionOf(result, tiers, r + 1)
       .filter((t) => baseTiers.has(t.id) || reformTiers.has(t.id))
       .map((t) => ({ id: t.id, ...comparedYuan(baseTiers.get(t.id) ?? 0, reformTiers.get(t.id) ?? 0) })),

@@ -106,7 +106,7 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
   // Claims one side settled and the other refused are in one side's sums only: the differences are not the reform's cost.
   const unlike = s.comparable
     ? ''
-    : `<p class="warning" role="alert">⚠ 基线结算 ${fig(`${p}.claims.baseline`, s.claims.baseline, 'count')} 件、改革结算 ${fig(`${p}.claims.reform`, s.claims.reform, 'count')} 件：一方拒绝了另一方结算的报销申请（见下文“件数”中各自拒绝的原因），下列差额包含只有一方支付的报销申请，不是改革的成本。<span class="en">The two variants settled different claims (one refused claims the other settled; see the counts below): the differences include claims only one side paid and are not the reform's cost.</span></p>`;
+    : `<p class="warning" role="alert">⚠ ${fig(`${p}.unlike`, s.unlike, 'count')} 件报销申请只有一方结算、另一方拒绝（基线结算 ${fig(`${p}.claims.baseline`, s.claims.baseline, 'count')} 件，改革结算 ${fig(`${p}.claims.reform`, s.claims.reform, 'count')} 件；拒绝原因见下文“件数”），下列差额包含只有一方支付的报销申请，不是改革的成本。<span class="en">Some claims were settled by one side and refused by the other (see the counts below): the differences include claims only one side paid and are not the reform's cost.</span></p>`;
   return `<section class="answer">
 <h2>改革的结果 / what the reform does: ${esc(s.reform)} <span class="en">vs</span> ${esc(s.baseline)}</h2>
 ${unlike}

@@ -64,6 +64,11 @@ export interface SimulationResult {
   readonly payChanges: readonly PayChanges[];
   /** Claims offered (input lines or CSV claims). */
   readonly lines: number;
+  /**
+   * Per reform (variant 1, 2, …): the claims settled under it or under the baseline but not under
+   * both. Not 0, the two sides' sums cover different claims and their differences are not the reform's.
+   */
+  readonly unlike: readonly number[];
   /** The first refused inputs, by line, with why (all of them are counted in the aggregates). */
   readonly rejections: readonly Rejection[];
 }
@@ -175,6 +180,8 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
   const readOptions = { lang: options.lang, vocabulary: mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))) };
   /** Person-years' personal pay under each variant, by ledger key (only with reforms). */
   const persons = new Map<string, PersonYearTotals>();
+  const unlike = new Array<number>(Math.max(0, n - 1)).fill(0);
+  const settledIn = new Uint8Array(n); // per variant, 1 when the claim at hand was settled
   const keep = options.topChanged ?? 10;
   let lines = 0;
   const rejections: Rejection[] = [];
@@ -206,6 +213,7 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     const key = `${personId}|${year}`;
     // Who gains and who loses is a comparison: one variant keeps no totals per person-year.
     let totals = n > 1 ? persons.get(key) : undefined;
+    if (n > 1) settledIn.fill(0);
     for (let v = 0; v < n; v++) {
       const agg = aggs[v]!;
       // The order of settle's checks: a duplicate first, then the date, then the exact range.
@@ -237,6 +245,7 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       }
       const run = runClaim(claim, policy, counters, fundsOf(v, year), false);
       ids.settled(claim.id, line, v);
+      settledIn[v] = 1;
       if (fresh) {
         ledgers[v]!.set(key, py);
         addPersonYear(agg, claim, run.profile.facts.protectedPerson);
@@ -249,6 +258,7 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       }
     }
     if (totals) persons.set(key, totals);
+    for (let r = 1; r < n; r++) if (settledIn[0] !== settledIn[r]) unlike[r - 1]!++;
   };
 
   return {
@@ -274,6 +284,7 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
         changed,
         payChanges,
         lines,
+        unlike: [...unlike],
         rejections: [...rejections],
       };
     },
