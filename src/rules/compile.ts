@@ -17,6 +17,17 @@ import { type Named, type Policy, type Scheme, named } from './policy.js';
 /** The last day of a rule set without an end. */
 export const NO_END = '9999-12-31';
 
+/**
+ * A rule set's period as outputs write it: `to` is null for a set with no end (the engine's far
+ * date NO_END stays inside the engine: reports and diffs never show it).
+ *
+ * @example
+ * inForceJson({ from: '2022-01-01', to: NO_END }) // { from: '2022-01-01', to: null }
+ */
+export function inForceJson(inForce: { readonly from: string; readonly to: string }): { from: string; to: string | null } {
+  return { from: inForce.from, to: inForce.to === NO_END ? null : inForce.to };
+}
+
 /** A rule set: its identity, its period, its scheme, and the policy of each stretch of dates, in date order. */
 export interface RuleSet {
   readonly id: string;

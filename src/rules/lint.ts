@@ -91,22 +91,27 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
 }
 
 /**
- * Dated values that never apply: a value dated before the rule set's first day when a later value,
- * also dated on or before that day, replaces it before the period starts (a mistyped year in a
- * county's patch, "2019-07-01" for "2024-07-01", would otherwise pass unnoticed). Checked only
- * where the folder being checked wrote the value: a folder that extends another inherits the
- * parent's history of values, which is not a mistake of its own (parseRuleChain filters).
+ * What a folder must get right in the values it writes itself (`writtenHere`), which it would not
+ * be fair to hold against the values it inherits:
+ * - a value dated before the rule set's first day when a later value, also dated on or before that
+ *   day, replaces it before the period starts never applies (a mistyped year in a county's patch,
+ *   "2019-07-01" for "2024-07-01"); a parent's history of values is no mistake of the child's;
+ * - a value added to a parameter of the plan (`"source": "seed"`) states a source of its own: the
+ *   plan's provenance is not a county's decision's (an inherited "assumed", not verified, claims
+ *   nothing and may stay).
  *
  * @example
- * shadowedValues(files) // [] for the shipped rule sets
+ * lintOwnValues(files, () => true) // [] for the shipped rule sets
  */
-export function shadowedValues(files: RuleFiles): RuleIssue[] {
+export function lintOwnValues(files: RuleFiles, writtenHere: (file: string, path: readonly PropertyKey[]) => boolean): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const { from } = files['ruleset.json'].inForce;
   forEachParameter(files, ({ file, path, node }) => {
-    const before = Object.keys(node.values).filter((d) => d <= from).sort();
+    const dates = Object.keys(node.values);
+    const before = dates.filter((d) => d <= from).sort();
     const applies = before[before.length - 1];
     for (const d of before.slice(0, -1)) {
+      if (!writtenHere(file, [...path, 'values', d])) continue;
       issues.push({
         code: RuleErrorCode.DATE_GAP,
         file,
@@ -114,6 +119,15 @@ export function shadowedValues(files: RuleFiles): RuleIssue[] {
         message: `the value dated ${d} never applies: the rule set starts on ${from}, when the value dated ${applies} is already in force; check the date (a change from a later day is dated that day)`,
       });
     }
+    if (node.source !== 'seed' || writtenHere(file, [...path, 'source'])) return;
+    const added = dates.filter((d) => writtenHere(file, [...path, 'values', d]));
+    if (added.length === 0) return;
+    issues.push({
+      code: RuleErrorCode.INVALID,
+      file,
+      path: formatPath(path),
+      message: `this folder adds the value dated ${added.join(', ')} but keeps "source": "seed" from the folder it extends, which is the plan's provenance, not this value's: write "source" beside it ("seed" with the clause it comes from, or "assumed" with "verified": false)`,
+    });
   });
   return issues;
 }

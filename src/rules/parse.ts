@@ -13,8 +13,7 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { compileRuleSet, type RuleSet } from './compile.js';
 import { OPTIONAL_FILES, SCHEME_FILES, type RuleFiles, tierFile } from './format.js';
-import { lintRuleFiles, shadowedValues } from './lint.js';
-import { forEachParameter } from './dated.js';
+import { lintOwnValues, lintRuleFiles } from './lint.js';
 import { mergePatch, patchDirective, writerOf } from './merge-patch.js';
 import { ruleFileSchemas, schemaNameOf } from './schema.js';
 
@@ -75,26 +74,13 @@ export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet
   const { patches: _patches, ...ownRuleset } = files['ruleset.json'] as RuleFiles['ruleset.json'] & { patches?: unknown };
   const checked = { ...files, 'ruleset.json': ownRuleset } as RuleFiles;
   const lint = lintRuleFiles(checked);
-  // A value that never applies is a mistake of the folder that wrote it, not of a folder inheriting it.
+  // Some mistakes are the folder's own only where it wrote the value, not where it inherits it.
   const own = locate('ruleset.json', []).file.slice(0, -'ruleset.json'.length);
-  const shadowed = placed(shadowedValues(checked)).filter((i) => i.file.startsWith(own));
-  // A value this folder adds does not borrow the parent's "seed": the plan's provenance is not
-  // that of a county's own decision (an inherited "assumed", "verified": false claims nothing).
-  const unsourced: RuleIssue[] = [];
-  forEachParameter(checked, ({ file, path, node }) => {
-    if (node.source !== 'seed') return;
-    const added = Object.keys(node.values).filter((d) => locate(file, [...path, 'values', d]).file.startsWith(own));
-    if (added.length === 0 || locate(file, [...path, 'source']).file.startsWith(own)) return;
-    const at = locate(file, [...path, 'source']);
-    const mine = locate(file, [...path, 'values', added[0]!]);
-    unsourced.push({
-      code: RuleErrorCode.INVALID,
-      file: mine.file,
-      path: mine.path.replace(/\.values\.[^.]+$/, ''),
-      message: `this folder adds the value dated ${added.join(', ')} but keeps "source": "seed" from ${at.file}, which is the plan's provenance, not this value's: write "source" beside it ("seed" with the clause it comes from, or "assumed" with "verified": false)`,
-    });
+  const ownValues = lintOwnValues(checked, (file, path) => {
+    const by = locate(file, path).file; // the folder's own file, or its ruleset.json for an inline patch
+    return by === `${own}${file}` || by === `${own}ruleset.json`;
   });
-  const problems = [...placed(lint), ...shadowed, ...unsourced];
+  const problems = placed([...lint, ...ownValues]);
   if (problems.length > 0) return fail(problems);
   return ok(compileRuleSet(files));
 }

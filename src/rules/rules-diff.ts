@@ -9,7 +9,7 @@
 import type { RuleBook } from './book.js';
 import type { Condition } from './conditions.js';
 import type { RuleSet } from './compile.js';
-import { NO_END } from './compile.js';
+import { NO_END, inForceJson } from './compile.js';
 import { orderedTiers } from './format.js';
 
 /** The kinds of change a diff lists. */
@@ -114,8 +114,7 @@ export function diffRuleBooks(a: RuleBook, b: RuleBook): RuleChange[] {
   }
   if (left.length === 1 && right.length === 1) pairs.push([left[0], right[0]]);
   else pairs.push(...left.map((s): [RuleSet, undefined] => [s, undefined]), ...right.map((t): [undefined, RuleSet] => [undefined, t]));
-  // A rule set with no end says `to: null`, not the engine's internal far date.
-  const whole = (s: RuleSet) => ({ id: s.id, title: s.title, inForce: { from: s.inForce.from, to: s.inForce.to === NO_END ? null : s.inForce.to } });
+  const whole = (s: RuleSet) => ({ id: s.id, title: s.title, inForce: inForceJson(s.inForce) });
   return pairs.flatMap(([s, t]): RuleChange[] => {
     if (!t) return [{ ruleSet: s!.id, kind: 'rule-set-removed', file: 'ruleset.json', path: '', before: whole(s!) }];
     if (!s) return [{ ruleSet: t.id, kind: 'rule-set-added', file: 'ruleset.json', path: '', after: whole(t) }];

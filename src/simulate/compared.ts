@@ -5,7 +5,7 @@
  * `reformRules`, and the tiers, values and conditions of a reform written as a folder.
  */
 import type { RuleBook } from '../rules/book.js';
-import { NO_END, type RuleSet } from '../rules/compile.js';
+import { inForceJson, type RuleSet } from '../rules/compile.js';
 import { type RuleChange, diffRuleBooks } from '../rules/rules-diff.js';
 
 /** A rule set as the report names it. */
@@ -18,7 +18,7 @@ export interface ComparedRuleSet {
   readonly versions: readonly string[];
 }
 
-const setJson = (s: RuleSet): ComparedRuleSet => ({ id: s.id, title: s.title, inForce: { from: s.inForce.from, to: s.inForce.to === NO_END ? null : s.inForce.to }, versions: s.segments.map((p) => p.version) });
+const setJson = (s: RuleSet): ComparedRuleSet => ({ id: s.id, title: s.title, inForce: inForceJson(s.inForce), versions: s.segments.map((p) => p.version) });
 
 /**
  * Each variant's rule sets and, for a reform, its changes from the baseline (variant 0).

@@ -10,7 +10,7 @@ import { VISIT_KINDS } from '../claim/enums.js';
 import type { Policy } from '../rules/policy.js';
 import type { RuleBook } from '../rules/book.js';
 import type { PayerKind } from '../rules/format.js';
-import { NO_END } from '../rules/compile.js';
+import { inForceJson } from '../rules/compile.js';
 import { type Label, pathwayLabel } from './labels.js';
 import type { SimulationResult } from './simulation.js';
 
@@ -60,7 +60,7 @@ export function dimensionsOf(book: RuleBook): Dimensions {
     funds: [...funds.values()],
     counties: [...counties.values()],
     categories: [...categories.values()],
-    ruleSets: book.sets.map((s) => ({ id: s.id, title: s.title, from: s.inForce.from, to: s.inForce.to === NO_END ? null : s.inForce.to })),
+    ruleSets: book.sets.map((s) => ({ id: s.id, title: s.title, ...inForceJson(s.inForce) })),
   };
   cache.set(book, d);
   return d;
