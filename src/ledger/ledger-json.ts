@@ -9,6 +9,7 @@ import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { type Fen, formatFen, parseAmount } from '../money/fen.js';
 import { type Ledger, type YearLedger, ledgerKey } from './year-ledger.js';
+import { keyShape } from './key-shape.js';
 
 /** A year ledger as JSON: every counter as a contract string. */
 export interface YearLedgerJson {
@@ -32,9 +33,7 @@ export interface LedgerFileJson {
  */
 export function yearLedgerToJson(l: YearLedger): YearLedgerJson {
   const keys = sortedKeys(l.counters);
-  // A copy of an object that already has the keys, in order, then one store per key: much faster
-  // than adding a dozen dotted keys to an empty object for every settlement.
-  const counters: Record<string, string> = { ...lastShape };
+  const counters = { ...keyShape(keys) } as unknown as Record<string, string>;
   for (const k of keys) counters[k] = formatFen(l.counters[k]!);
   return { personId: l.personId, year: l.year, claimIds: l.claimIds, counters };
 }
@@ -43,13 +42,11 @@ export function yearLedgerToJson(l: YearLedger): YearLedgerJson {
  * key by key (every claim of a rule set has the same keys, and this runs for every settlement). */
 let lastKeys: readonly string[] = [];
 let lastSorted: readonly string[] = [];
-let lastShape: Readonly<Record<string, string>> = {};
 function sortedKeys(o: Readonly<Record<string, unknown>>): readonly string[] {
   const keys = Object.keys(o);
   if (!sameKeys(keys, lastKeys)) {
     lastKeys = keys;
     lastSorted = [...keys].sort();
-    lastShape = Object.fromEntries(lastSorted.map((k) => [k, '']));
   }
   return lastSorted;
 }

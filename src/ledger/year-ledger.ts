@@ -6,6 +6,7 @@
  * the rule set's business (each kind says what it keeps, src/kinds/).
  */
 import { type Fen, ZERO } from '../money/fen.js';
+import { keyShape } from './key-shape.js';
 
 /** What earlier claims of the year consumed, per counter the tiers read. */
 export interface YearLedger {
@@ -70,19 +71,9 @@ export function countersIn(ledger: YearLedger, layout: readonly string[]): Fen[]
  * withCounters(ledger, layout, [fen(1200), fen(0)])
  */
 export function withCounters(ledger: YearLedger, layout: readonly string[], values: readonly Fen[]): Readonly<Record<string, Fen>> {
-  // Start from an object that has the layout's keys already (one copy, then stores in place: much
-  // faster than adding a dozen dotted keys to a new object for every settlement), then keep the
-  // counters of another layout the ledger may carry.
-  const out: Record<string, Fen> = { ...shapeOf(layout) };
+  // The layout's keys first (keyShape), then the counters of another layout the ledger may carry.
+  const out = { ...keyShape(layout) } as unknown as Record<string, Fen>;
   for (const k of Object.keys(ledger.counters)) if (!Object.hasOwn(out, k)) out[k] = ledger.counters[k]!;
   for (let i = 0; i < layout.length; i++) out[layout[i]!] = values[i]!;
   return out;
-}
-
-const shapes = new WeakMap<readonly string[], Readonly<Record<string, Fen>>>();
-/** An object with a layout's counters, each zero, made once per layout. */
-function shapeOf(layout: readonly string[]): Readonly<Record<string, Fen>> {
-  let shape = shapes.get(layout);
-  if (!shape) shapes.set(layout, (shape = Object.fromEntries(layout.map((k) => [k, ZERO]))));
-  return shape;
 }
