@@ -160,8 +160,13 @@ const rateOf = (name: string, perIteration: number): Rate & { p50us?: number; p9
   const q = (p: number) => samplesSorted[Math.min(samplesSorted.length - 1, Math.floor(p * samplesSorted.length))]!;
   const rate = (ms: number) => Math.round((perIteration * 1000) / ms);
   // min–max of the rate over the middle 98% of samples (single GC pauses aside).
-  const out: Rate & { p50us?: number; p99us?: number } = { median: rate(q(0.5)), min: rate(q(0.99)), max: rate(q(0.01)) };
-  if (perIteration === 1) Object.assign(out, { p50us: +(q(0.5) * 1000).toFixed(1), p99us: +(q(0.99) * 1000).toFixed(1) });
+  const out: Rate & { p50us?: number; p99us?: number } = {
+    median: rate(q(0.5)),
+    min: rate(q(0.99)),
+    max: rate(q(0.01)),
+  };
+  if (perIteration === 1)
+    Object.assign(out, { p50us: +(q(0.5) * 1000).toFixed(1), p99us: +(q(0.99) * 1000).toFixed(1) });
   return out;
 };
 const single = rateOf('settle: validate + settle + explain (one claim)', 1);
@@ -178,14 +183,20 @@ const simValid2022 = rateOf('simulation path, validated 2022 claims (1,000 claim
 mkdirSync('.bench', { recursive: true });
 const bigFile = `.bench/claims-${BIG}.ndjson`;
 const smallFile = `.bench/claims-${BIG / 10}.ndjson`;
-for (const [file, n] of [[bigFile, BIG], [smallFile, BIG / 10]] as const) {
+for (const [file, n] of [
+  [bigFile, BIG],
+  [smallFile, BIG / 10],
+] as const) {
   if (!existsSync(file)) {
     log(`generating ${file}…`);
     execFileSync('sh', ['-c', `npx tsx seeds/generate.ts --claims ${n} --seed 2018 > ${file}`]);
   }
 }
 const timed = (cmd: string[]): { seconds: number; rssMiB: number } => {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...cmd], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
   const [s, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ');
   return { seconds: Number(s), rssMiB: Math.round(Number(kb) / 1024) };
@@ -217,14 +228,20 @@ try {
   }
   log('whole-process runs…');
   // Round-robin, for the same reason as the in-process rounds.
-  for (let r = 0; r < runs; r++) for (const [name, [cmd]] of Object.entries(commands)) (timings[name] ??= []).push(timed(cmd));
+  for (let r = 0; r < runs; r++)
+    for (const [name, [cmd]] of Object.entries(commands)) (timings[name] ??= []).push(timed(cmd));
 } finally {
   removeBenchDir();
 }
 const whole = (name: string) => {
   const claims = commands[name]![1];
   const rates = timings[name]!.map((x) => Math.round(claims / x.seconds)).sort((a, b) => a - b);
-  return { median: rates[Math.floor(rates.length / 2)]!, min: rates[0]!, max: rates[rates.length - 1]!, peakRssMiB: Math.max(...timings[name]!.map((x) => x.rssMiB)) };
+  return {
+    median: rates[Math.floor(rates.length / 2)]!,
+    min: rates[0]!,
+    max: rates[rates.length - 1]!,
+    peakRssMiB: Math.max(...timings[name]!.map((x) => x.rssMiB)),
+  };
 };
 const floor = whole('floor');
 const sim1 = whole('sim1');
@@ -238,7 +255,17 @@ const shuffledRuns = shuffled.map(({ claims, persons }) => {
 
 // --- cold start ----------------------------------------------------------------------------------
 const coldRuns = Array.from({ length: 5 }, () =>
-  Number(execFileSync('node', ['--input-type=module', '-e', "const t = performance.now(); const m = await import('./dist/index.js'); m.defaultRules(); console.log(performance.now() - t)"], { encoding: 'utf8' })),
+  Number(
+    execFileSync(
+      'node',
+      [
+        '--input-type=module',
+        '-e',
+        "const t = performance.now(); const m = await import('./dist/index.js'); m.defaultRules(); console.log(performance.now() - t)",
+      ],
+      { encoding: 'utf8' },
+    ),
+  ),
 ).sort((a, b) => a - b);
 const coldMs = +coldRuns[2]!.toFixed(1);
 
@@ -249,8 +276,16 @@ const results = {
   claims: { inProcess: N, wholeProcess: BIG },
   fastPathAgainstNaive: { claims: N, mismatches },
   settle: { ...single, vsFloat: ratio(single.median, floatRate.median), vsNaive: ratio(single.median, naive.median) },
-  simulationPathValidated: { ...simValid, vsFloat: ratio(simValid.median, floatRate.median), vsNaive: ratio(simValid.median, naive.median) },
-  simulationPathJson: { ...simJsonRate, vsFloat: ratio(simJsonRate.median, floatRate.median), vsNaive: ratio(simJsonRate.median, naive.median) },
+  simulationPathValidated: {
+    ...simValid,
+    vsFloat: ratio(simValid.median, floatRate.median),
+    vsNaive: ratio(simValid.median, naive.median),
+  },
+  simulationPathJson: {
+    ...simJsonRate,
+    vsFloat: ratio(simJsonRate.median, floatRate.median),
+    vsNaive: ratio(simJsonRate.median, naive.median),
+  },
   previousEngine: {
     commit: PREVIOUS_ENGINE_COMMIT,
     settle: oldSingle,
@@ -277,4 +312,3 @@ writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log(benchTable(results));
 log(`(float baseline: ${floatSink.toFixed(0)} yuan of personal pay over all its runs)`);
 if (mismatches > 0) process.exitCode = 1;
-

@@ -52,7 +52,15 @@ interface Result {
 
 /** Starts `node dist/cli.js serve` on `db`, logs to a file, and resolves with its URL. */
 async function serve(db: string, logFile: string, profileDir?: string): Promise<{ url: string; proc: ChildProcess }> {
-  const args = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), join(root, 'dist/cli.js'), 'serve', '--port', '0', '--db', db];
+  const args = [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    join(root, 'dist/cli.js'),
+    'serve',
+    '--port',
+    '0',
+    '--db',
+    db,
+  ];
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -82,7 +90,12 @@ async function stop(procs: ChildProcess[]): Promise<void> {
 }
 
 /** Sends `bodies` in a closed loop of CONCURRENCY connections over `urls`; the latency of each, in ms. */
-async function drive(urls: readonly string[], key: string, bodies: readonly string[], concurrency: number): Promise<{ latencies: number[]; errors: number; seconds: number }> {
+async function drive(
+  urls: readonly string[],
+  key: string,
+  bodies: readonly string[],
+  concurrency: number,
+): Promise<{ latencies: number[]; errors: number; seconds: number }> {
   const agents = urls.map(() => new Agent({ keepAlive: true, maxSockets: Math.ceil(concurrency / urls.length) }));
   const latencies: number[] = [];
   let errors = 0;
@@ -94,7 +107,15 @@ async function drive(urls: readonly string[], key: string, bodies: readonly stri
       const started = performance.now();
       const req = request(
         target,
-        { method: 'POST', agent: agents[i % urls.length], headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          method: 'POST',
+          agent: agents[i % urls.length],
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -121,11 +142,14 @@ async function drive(urls: readonly string[], key: string, bodies: readonly stri
   return { latencies, errors, seconds };
 }
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** The claims of a run: distinct ids, so that each request settles one claim (no replay). */
 function bodies(prefix: string, n: number): string[] {
-  return [...generateClaims({ claims: n, seed: 2018, year: 2018 })].map((c) => JSON.stringify({ ...c, id: `${prefix}-${c.id as string}` }));
+  return [...generateClaims({ claims: n, seed: 2018, year: 2018 })].map((c) =>
+    JSON.stringify({ ...c, id: `${prefix}-${c.id as string}` }),
+  );
 }
 
 async function keyFor(db: string): Promise<string> {
@@ -153,7 +177,13 @@ async function run(name: string, store: 'sqlite' | 'postgres', db: string, proce
   return out;
 }
 
-function measured(name: string, store: 'sqlite' | 'postgres', processes: number, connections: number, { latencies, errors, seconds }: { latencies: number[]; errors: number; seconds: number }): Result {
+function measured(
+  name: string,
+  store: 'sqlite' | 'postgres',
+  processes: number,
+  connections: number,
+  { latencies, errors, seconds }: { latencies: number[]; errors: number; seconds: number },
+): Result {
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
   return {
@@ -217,8 +247,19 @@ async function profile(name: string, db: string): Promise<Record<string, unknown
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
-      .map(([what, us]) => ({ what, share: `${((100 * us) / total).toFixed(1)}%`, msPerSettlement: +(us / 1000 / PROFILED).toFixed(3) }));
-  return { run: name, settlements: PROFILED, connections: CONCURRENCY[0], seconds: +seconds.toFixed(2), parts: share(parts, 12), functions: share(self, 20) };
+      .map(([what, us]) => ({
+        what,
+        share: `${((100 * us) / total).toFixed(1)}%`,
+        msPerSettlement: +(us / 1000 / PROFILED).toFixed(3),
+      }));
+  return {
+    run: name,
+    settlements: PROFILED,
+    connections: CONCURRENCY[0],
+    seconds: +seconds.toFixed(2),
+    parts: share(parts, 12),
+    functions: share(self, 20),
+  };
 }
 
 /** The part of the stack a function belongs to. */
@@ -226,13 +267,15 @@ function part(fn: string, url: string): string {
   if (fn === '(idle)') return 'idle (waiting: the database, the network, the client)';
   if (fn === '(garbage collector)') return 'garbage collection';
   if (fn === '(program)') return 'V8 and native code (program)';
-  if (/better-sqlite3/.test(url) || /^(run|all|get|exec|prepare)$/.test(fn) && url === '') return 'SQLite (better-sqlite3, native)';
+  if (/better-sqlite3/.test(url) || (/^(run|all|get|exec|prepare)$/.test(fn) && url === ''))
+    return 'SQLite (better-sqlite3, native)';
   if (/node_modules\/pg/.test(url)) return 'PostgreSQL client (pg)';
   if (/node_modules\/(pino|sonic-boom|thread-stream)/.test(url)) return 'logging (pino)';
   if (/node_modules\/(fastify|find-my-way|avvio|light-my-request|@fastify)/.test(url)) return 'Fastify';
   if (/node_modules\/prom-client/.test(url)) return 'metrics (prom-client)';
   if (/node_modules\/zod/.test(url)) return 'zod';
-  if (/^node:|^$/.test(url)) return fn === 'stringify' || fn === 'parse' ? 'JSON' : 'Node (http, net, streams, crypto …)';
+  if (/^node:|^$/.test(url))
+    return fn === 'stringify' || fn === 'parse' ? 'JSON' : 'Node (http, net, streams, crypto …)';
   if (/dist\//.test(url)) return 'bashunwei (read, settle, write, store)';
   return 'other';
 }
@@ -261,14 +304,26 @@ async function main(): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
-    postgres: execFileSync(join((await import('../test/postgres-server.js')).postgresBin(), 'postgres'), ['--version'], { encoding: 'utf8' }).trim(),
+    postgres: execFileSync(
+      join((await import('../test/postgres-server.js')).postgresBin(), 'postgres'),
+      ['--version'],
+      { encoding: 'utf8' },
+    ).trim(),
     loadAverageAtEnd: loadavg().map((x) => +x.toFixed(2)),
-    note: 'a 2-core machine shared with other engineers\' builds and tests: absolute figures move by tens of percent from one run to the next; the load generator runs on the same cores',
+    note: "a 2-core machine shared with other engineers' builds and tests: absolute figures move by tens of percent from one run to the next; the load generator runs on the same cores",
     date: new Date().toISOString().slice(0, 10),
   };
-  const out = { machine, load: { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, quick: QUICK }, results, profiles };
+  const out = {
+    machine,
+    load: { concurrency: CONCURRENCY, warmup: WARMUP, requests: REQUESTS, quick: QUICK },
+    results,
+    profiles,
+  };
   writeFileSync(join(root, 'bench/service-results.json'), `${JSON.stringify(out, null, 2)}\n`);
-  const rows = results.map((r) => `| ${r.store} | ${r.processes} | ${r.connections} | ${r.settlementsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} |`);
+  const rows = results.map(
+    (r) =>
+      `| ${r.store} | ${r.processes} | ${r.connections} | ${r.settlementsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.maxMs} | ${r.errors} |`,
+  );
   process.stdout.write(
     [
       `bashunwei serve, ${REQUESTS} settlements per row over HTTP on the loopback (${machine.cpus} × ${machine.cpu}, Node ${machine.node}, ${machine.postgres}; load average ${machine.loadAverageAtEnd.join(' ')})`,
@@ -277,7 +332,11 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
-      ...profiles.flatMap((p) => [`where the CPU time of ${p.run as string} went (${p.settlements as number} settlements profiled):`, ...(p.parts as { what: string; share: string }[]).map((x) => `  ${x.share.padStart(6)}  ${x.what}`), '']),
+      ...profiles.flatMap((p) => [
+        `where the CPU time of ${p.run as string} went (${p.settlements as number} settlements profiled):`,
+        ...(p.parts as { what: string; share: string }[]).map((x) => `  ${x.share.padStart(6)}  ${x.what}`),
+        '',
+      ]),
     ].join('\n'),
   );
 }

@@ -17,7 +17,10 @@ const PILES = 64;
  * @example
  * writeShuffledClaims('/tmp/x/claims.ndjson', { claims: 1_000_000, seed: 2018, shuffleSeed: 13 }) // { persons: 416… }
  */
-export function writeShuffledClaims(path: string, options: { claims: number; seed: number; shuffleSeed: number }): { persons: number } {
+export function writeShuffledClaims(
+  path: string,
+  options: { claims: number; seed: number; shuffleSeed: number },
+): { persons: number } {
   const rnd = prng(options.shuffleSeed);
   const piles = Array.from({ length: PILES }, (_, i) => `${path}.pile-${i}`);
   const buffers: string[] = new Array<string>(PILES).fill('');
@@ -26,10 +29,10 @@ export function writeShuffledClaims(path: string, options: { claims: number; see
   try {
     for (const c of generateClaims({ claims: options.claims, seed: options.seed, year: 2018 })) {
       const person = (c.person as { id: string }).id;
-      if (person !== last) (persons++, (last = person)); // the generator writes a person's claims together
+      if (person !== last) persons++, (last = person); // the generator writes a person's claims together
       const p = Math.floor(rnd() * PILES);
       buffers[p] += `${JSON.stringify(c)}\n`;
-      if (buffers[p]!.length > 1 << 20) (appendFileSync(piles[p]!, buffers[p]!), (buffers[p] = ''));
+      if (buffers[p]!.length > 1 << 20) appendFileSync(piles[p]!, buffers[p]!), (buffers[p] = '');
     }
     buffers.forEach((b, p) => appendFileSync(piles[p]!, b));
     writeFileSync(path, '');

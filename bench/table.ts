@@ -28,7 +28,12 @@ export interface BenchResults {
   settle: Latency & { vsFloat: number; vsNaive: number };
   simulationPathValidated: Rate & { vsFloat: number; vsNaive: number };
   simulationPathJson: Rate & { vsFloat: number };
-  previousEngine: { settle: Latency; simulationPathValidated: Rate; settleVsPrevious: number; simulationVsPrevious: number };
+  previousEngine: {
+    settle: Latency;
+    simulationPathValidated: Rate;
+    settleVsPrevious: number;
+    simulationVsPrevious: number;
+  };
   claims2022: { settle: Latency & { vs2017: number }; simulationPathValidated: Rate & { vs2017: number } };
   floatBaseline: Rate;
   naiveBaseline: Latency;
@@ -36,13 +41,20 @@ export interface BenchResults {
   simulateOneCore: Process & { vsFloor: number };
   simulateAllCores: Process & { vsFloor: number; cores: number };
   simulatePeakRssMiB: Record<string, number>;
-  simulateRandomPersonOrder: (Process & { claims: number; persons: number; cores: number; floor: Process; vsFloor: number })[];
+  simulateRandomPersonOrder: (Process & {
+    claims: number;
+    persons: number;
+    cores: number;
+    floor: Process;
+    vsFloor: number;
+  })[];
   coldStartMs: Rate;
 }
 
 const k = (n: number) => n.toLocaleString('en-US');
 const ratio = (a: number, b: number) => +(a / b).toFixed(3);
-const row = (what: string, r: Rate, vs: string, extra = '') => `| ${what} | ${k(r.median)} (${k(r.min)}–${k(r.max)}) | ${vs} | ${extra} |`;
+const row = (what: string, r: Rate, vs: string, extra = '') =>
+  `| ${what} | ${k(r.median)} (${k(r.min)}–${k(r.max)}) | ${vs} | ${extra} |`;
 
 /**
  * The markdown table of one bench run.
@@ -71,7 +83,14 @@ ${row('(b) naive decimal.js + `await engine.run()`', r.naiveBaseline, `${ratio(r
 ${row(`\`bashunwei simulate\` ${k(big)} claims, 1 core`, r.simulateOneCore, `${r.simulateOneCore.vsFloor}× floor`, `peak RSS ${r.simulateOneCore.peakRssMiB} MiB`)}
 ${row(`\`bashunwei simulate\` ${k(big)} claims, ${cores} cores`, r.simulateAllCores, `${r.simulateAllCores.vsFloor}× floor`, `peak RSS ${r.simulateAllCores.peakRssMiB} MiB (${small} MiB at ${k(big / 10)})`)}
 ${r.simulateRandomPersonOrder
-  .map((x) => row(`\`bashunwei simulate\` ${k(x.claims)} claims in random person order (${k(x.persons)} persons), ${x.cores} cores`, x, `${x.vsFloor}× floor`, `peak RSS ${x.peakRssMiB} MiB; floor of this file ${k(x.floor.median)}/s`))
+  .map((x) =>
+    row(
+      `\`bashunwei simulate\` ${k(x.claims)} claims in random person order (${k(x.persons)} persons), ${x.cores} cores`,
+      x,
+      `${x.vsFloor}× floor`,
+      `peak RSS ${x.peakRssMiB} MiB; floor of this file ${k(x.floor.median)}/s`,
+    ),
+  )
   .join('\n')}
 ${row('(c) read + `JSON.parse` floor, 1 core', r.readParseFloor, '1×', `peak RSS ${r.readParseFloor.peakRssMiB} MiB`)}
 | cold start: import + load + compile the rules | ${r.coldStartMs.median} ms median (${r.coldStartMs.min}–${r.coldStartMs.max}) | | |

@@ -26,14 +26,15 @@ const validOld = rawOld.map((c) => (old.parseClaim(c) as { ok: true; value: unkn
 const book = defaultRules();
 
 const BATCH = 1000;
-let i = 0, o = 0, s = 0, so = 0;
+let i = 0,
+  o = 0,
+  s = 0,
+  so = 0;
 let sim = createSimulation({ variants: [{ name: 'b', rules: book }] });
 let oldSim = old.createSimulation({ variants: [{ name: 'b', rules: oldBook }] });
 const bench = new Bench({ time: 400, warmupTime: 200 });
 if (only !== 'sim')
-  bench
-    .add('settle', () => void settle(raw[i++ % N]))
-    .add('previous settle', () => void old.settle(rawOld[o++ % N]));
+  bench.add('settle', () => void settle(raw[i++ % N])).add('previous settle', () => void old.settle(rawOld[o++ % N]));
 if (only !== 'settle')
   bench
     .add('sim', () => {
@@ -56,4 +57,6 @@ const median = (name: string) => {
   return a[Math.floor(a.length / 2)]!;
 };
 for (const what of ['settle', 'sim'].filter((w) => samples.has(w)))
-  console.log(`${what}: new/previous ${(median(`previous ${what}`) / median(what)).toFixed(3)}× (median ms ${median(what).toFixed(4)} vs ${median(`previous ${what}`).toFixed(4)})`);
+  console.log(
+    `${what}: new/previous ${(median(`previous ${what}`) / median(what)).toFixed(3)}× (median ms ${median(what).toFixed(4)} vs ${median(`previous ${what}`).toFixed(4)})`,
+  );

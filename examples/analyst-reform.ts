@@ -8,10 +8,20 @@
  *   npx tsx examples/analyst-reform.ts            (20,000 claims; CLAIMS=1000000 for a province)
  */
 import { generateClaims } from '../seeds/generator.js';
-import { createSimulation, defaultRules, displayWidth, formatRuleChange, reformRules, showFigure, simulationReport } from '../src/index.js';
+import {
+  createSimulation,
+  defaultRules,
+  displayWidth,
+  formatRuleChange,
+  reformRules,
+  showFigure,
+  simulationReport,
+} from '../src/index.js';
 
 // Cell 1 — the reform: one parameter of one rule file of the 2017 scheme, checked like any rule folder.
-const reform = reformRules(defaultRules(), [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' }]);
+const reform = reformRules(defaultRules(), [
+  { set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' },
+]);
 if (!reform.ok) throw new Error(reform.errors.map((e) => e.message).join('\n'));
 const variants = [
   { name: 'baseline', rules: defaultRules() },
@@ -22,7 +32,10 @@ const variants = [
 const claims = Number(process.env.CLAIMS ?? 20_000);
 const sim = createSimulation({ variants });
 for (const claim of generateClaims({ claims, seed: 2018, year: 2018 })) sim.add(claim);
-const report = simulationReport(sim.result(), variants.map((v) => v.rules));
+const report = simulationReport(
+  sim.result(),
+  variants.map((v) => v.rules),
+);
 
 // Cell 3 — the answer: what each payer spends under each rule set, and the change.
 const s = report.summary[0]!;
@@ -30,17 +43,34 @@ const pad = (t: string, n: number) => t + ' '.repeat(Math.max(0, n - displayWidt
 const num = (t: string) => t.padStart(16);
 const yuan = (t: string) => num(showFigure(t, 'yuan'));
 const change = (t: string) => num(showFigure(t, 'yuan-change'));
-console.log(`${report.counts.read} claims read, ${report.counts.variants[0]!.settled} settled, ${report.counts.variants[0]!.refused} refused`);
+console.log(
+  `${report.counts.read} claims read, ${report.counts.variants[0]!.settled} settled, ${report.counts.variants[0]!.refused} refused`,
+);
 console.log(`changes against the baseline: ${report.compared[1]!.changes!.map(formatRuleChange).join('; ')}\n`);
 console.log(`${pad('payer', 24)}${num(s.baseline)}${num(s.reform)}${num('change')}`);
-for (const p of s.payers) console.log(`${pad(report.labels.payers[p.id]?.zh ?? p.id, 24)}${yuan(p.baseline)}${yuan(p.reform)}${change(p.change)}`);
-console.log(`${pad('各方支付合计', 24)}${yuan(s.publicSpending.baseline)}${yuan(s.publicSpending.reform)}${change(s.publicSpending.change)}`);
+for (const p of s.payers)
+  console.log(
+    `${pad(report.labels.payers[p.id]?.zh ?? p.id, 24)}${yuan(p.baseline)}${yuan(p.reform)}${change(p.change)}`,
+  );
+console.log(
+  `${pad('各方支付合计', 24)}${yuan(s.publicSpending.baseline)}${yuan(s.publicSpending.reform)}${change(s.publicSpending.change)}`,
+);
 console.log(`${pad('个人自付', 24)}${yuan(s.personal.baseline)}${yuan(s.personal.reform)}${change(s.personal.change)}`);
-console.log(`${pad('个人负担比例', 24)}${num(showFigure(s.personalShare.baseline, 'share'))}${num(showFigure(s.personalShare.reform, 'share'))}${num(`${showFigure(s.personalShare.change, 'share-change')} pp`)}`);
+console.log(
+  `${pad('个人负担比例', 24)}${num(showFigure(s.personalShare.baseline, 'share'))}${num(showFigure(s.personalShare.reform, 'share'))}${num(`${showFigure(s.personalShare.change, 'share-change')} pp`)}`,
+);
 
 // Cell 4 — per county, and who gains and who loses.
 console.log(`\n${pad('county', 12)}${num('Δ all payers')}${num('Δ personal')}`);
-for (const c of s.byCounty) console.log(`${pad(report.labels.counties[c.id]?.zh ?? c.id, 12)}${change(c.publicSpending.change)}${change(c.personal.change)}`);
-console.log(`\n${s.personYears.less} person-years pay less (${showFigure(s.personYears.lessBy, 'yuan-change')}), ${s.personYears.more} pay more, ${s.personYears.same} the same`);
+for (const c of s.byCounty)
+  console.log(
+    `${pad(report.labels.counties[c.id]?.zh ?? c.id, 12)}${change(c.publicSpending.change)}${change(c.personal.change)}`,
+  );
+console.log(
+  `\n${s.personYears.less} person-years pay less (${showFigure(s.personYears.lessBy, 'yuan-change')}), ${s.personYears.more} pay more, ${s.personYears.same} the same`,
+);
 console.log('person-years whose personal pay fell most:');
-for (const p of s.gainers.slice(0, 5)) console.log(`  ${p.personId} ${p.year} ${report.labels.counties[p.county]?.zh ?? p.county} ${report.labels.categories[p.category]?.zh ?? p.category}: ${p.baseline} → ${p.reform} (${p.change})`);
+for (const p of s.gainers.slice(0, 5))
+  console.log(
+    `  ${p.personId} ${p.year} ${report.labels.counties[p.county]?.zh ?? p.county} ${report.labels.categories[p.category]?.zh ?? p.category}: ${p.baseline} → ${p.reform} (${p.change})`,
+  );

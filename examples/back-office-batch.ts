@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { type Fen, ZERO_FEN, addFen, createBatch, formatFen, ledgerToJson, parseLedgerJson } from '../src/index.js';
 
 const here = import.meta.dirname ?? __dirname;
-const lines = readFileSync(join(here, 'claims', '10-year-sequence.ndjson'), 'utf8').split('\n').filter(Boolean);
+const lines = readFileSync(join(here, 'claims', '10-year-sequence.ndjson'), 'utf8')
+  .split('\n')
+  .filter(Boolean);
 // A bad line in the middle of the day: it is reported and the others are still settled.
 lines.splice(1, 0, '{"id": "BROKEN", "items": []}');
 

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBatch, formatStatement, ledgerToJson, settlementToJson } from '../src/index.js';
 
-const claim = JSON.parse(readFileSync(join(import.meta.dirname ?? __dirname, 'claims', '01-poor-inpatient-in-county.json'), 'utf8'));
+const claim = JSON.parse(
+  readFileSync(join(import.meta.dirname ?? __dirname, 'claims', '01-poor-inpatient-in-county.json'), 'utf8'),
+);
 
 // One batch per cashier session; in production the ledger comes from your database.
 const batch = createBatch();

@@ -22,7 +22,9 @@ function newest(path) {
   return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), s.mtimeMs);
 }
 
-const stale = !existsSync(built) || SOURCES.some((p) => existsSync(join(root, p)) && newest(join(root, p)) > statSync(built).mtimeMs);
+const stale =
+  !existsSync(built) ||
+  SOURCES.some((p) => existsSync(join(root, p)) && newest(join(root, p)) > statSync(built).mtimeMs);
 if (stale) {
   process.stderr.write('bashunwei: building dist/ once (a source is newer than the build)…\n');
   execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });

@@ -62,10 +62,24 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
     const policy = policyOn(book, `${year}-07-01`);
     if (!policy) return [];
     const s = policy.scheme;
-    const weights = (pop.categoryWeights.values as Record<string, Record<string, number>>)[policy.id] ?? Object.fromEntries([...s.categories.keys()].map((c) => [c, 1]));
+    const weights =
+      (pop.categoryWeights.values as Record<string, Record<string, number>>)[policy.id] ??
+      Object.fromEntries([...s.categories.keys()].map((c) => [c, 1]));
     const elsewhere = (location: string) => [...s.areas.values()].find((a) => a.location === location)?.id;
-    const day0 = policy.version > `${year}-01-01` ? Math.round((Date.parse(policy.version) - Date.UTC(year, 0, 1)) / 86_400_000) + 1 : 1;
-    return [{ year, counties: [...s.counties.keys()], categories: weights, inProvince: elsewhere('in-province'), outOfProvince: elsewhere('out-of-province'), day0 }];
+    const day0 =
+      policy.version > `${year}-01-01`
+        ? Math.round((Date.parse(policy.version) - Date.UTC(year, 0, 1)) / 86_400_000) + 1
+        : 1;
+    return [
+      {
+        year,
+        counties: [...s.counties.keys()],
+        categories: weights,
+        inProvince: elsewhere('in-province'),
+        outOfProvince: elsewhere('out-of-province'),
+        day0,
+      },
+    ];
   });
   if (years.length === 0) throw new RangeError(`no rule set covers ${firstYear}–${lastYear}`);
   const pick = <K extends string>(weights: Readonly<Record<K, number>>): K => {
@@ -101,10 +115,17 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
     for (const y of years) {
       if (made >= options.claims) break;
       const category = pick(y.categories);
-      const person = { id, county, category, illnessInduced: pop.illnessInducedShare.categories.includes(category) && rnd() < pop.illnessInducedShare.value };
+      const person = {
+        id,
+        county,
+        category,
+        illnessInduced: pop.illnessInducedShare.categories.includes(category) && rnd() < pop.illnessInducedShare.value,
+      };
       const n = Math.min(options.claims - made, 1 + poisson(pop.claimsPerPersonYear.value));
       const daysInYear = (y.year % 4 === 0 && y.year % 100 !== 0) || y.year % 400 === 0 ? 366 : 365;
-      const days = Array.from({ length: n }, () => y.day0 + Math.floor(rnd() * (daysInYear - y.day0 + 1))).sort((a, b) => a - b);
+      const days = Array.from({ length: n }, () => y.day0 + Math.floor(rnd() * (daysInYear - y.day0 + 1))).sort(
+        (a, b) => a - b,
+      );
       for (let k = 0; k < n; k++) {
         made++;
         yield claimFor(y, person, days[k]!, `C${y.year}-${String(made).padStart(9, '0')}`);
@@ -112,7 +133,12 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
     }
   }
 
-  function claimFor(y: (typeof years)[number], person: { id: string; county: string; category: string; illnessInduced: boolean }, day: number, id: string) {
+  function claimFor(
+    y: (typeof years)[number],
+    person: { id: string; county: string; category: string; illnessInduced: boolean },
+    day: number,
+    id: string,
+  ) {
     const kind = pick(pop.visitKindWeights.values);
     const location = kind === 'general-outpatient' ? 'in-county' : pick(pop.locationWeights.values);
     const others = y.counties.filter((c) => c !== person.county);

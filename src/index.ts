@@ -4,7 +4,13 @@
  * embedded. The public API, named exports only.
  */
 export { settle, settleBatch, type SettleJsonOptions } from './settle/settle.js';
-export { settleClaim, schemeIssues, yearLedgerFor, type SettleOptions, type SettlementRecord } from './settle/settle-claim.js';
+export {
+  settleClaim,
+  schemeIssues,
+  yearLedgerFor,
+  type SettleOptions,
+  type SettlementRecord,
+} from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
 export { parseClaim, parseClaimText, claimIssue, type ReadOptions } from './claim/parse.js';
 export type { MessageParams } from './errors/messages.en.js';
@@ -12,15 +18,42 @@ export type { MessageParams } from './errors/messages.en.js';
 export type { Claim, Item } from './claim/claim.js';
 export type { ClaimInput, ItemInput, AmountInput, ItemCategoryInput } from './claim/claim-input.js';
 export { claimJsonSchema } from './claim/json-schema.js';
-export { settlementToJson, formatShare, type SettlementJson, type SettlementLineJson } from './format/settlement-json.js';
+export {
+  settlementToJson,
+  formatShare,
+  type SettlementJson,
+  type SettlementLineJson,
+} from './format/settlement-json.js';
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
 export { explainLineZh } from './explain/zh-CN.js';
 export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES } from './rules/embedded.js';
 export { loadRuleFolder, loadRuleSet, ruleChain } from './rules/load.js';
-export { parseRuleFiles, parseRuleChain, resolveRuleChain, type RawRuleFiles, type RuleFolderLink, type ResolvedRuleFiles } from './rules/parse.js';
+export {
+  parseRuleFiles,
+  parseRuleChain,
+  resolveRuleChain,
+  type RawRuleFiles,
+  type RuleFolderLink,
+  type ResolvedRuleFiles,
+} from './rules/parse.js';
 export { mergePatch } from './rules/merge-patch.js';
-export { diffRuleSets, diffRuleBooks, formatRuleDiff, formatRuleChange, conditionText, type RuleDiff, type RuleChange, type RuleChangeKind } from './rules/rules-diff.js';
-export { readPolicyTest, runPolicyTest, type PolicyTestCase, type PolicyTestResult, type PolicyTestDifference } from './rules/policy-tests.js';
+export {
+  diffRuleSets,
+  diffRuleBooks,
+  formatRuleDiff,
+  formatRuleChange,
+  conditionText,
+  type RuleDiff,
+  type RuleChange,
+  type RuleChangeKind,
+} from './rules/rules-diff.js';
+export {
+  readPolicyTest,
+  runPolicyTest,
+  type PolicyTestCase,
+  type PolicyTestResult,
+  type PolicyTestDifference,
+} from './rules/policy-tests.js';
 export { loadPolicyTests } from './rules/load-tests.js';
 export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
 /** A compiled rule set, and its policy resolved for one stretch of dates. */
@@ -40,19 +73,54 @@ export {
 /** Relief-fund balances (absent = unlimited) and one fund's payment. */
 export type { FundBalances, FundDraw } from './settle/funds.js';
 export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/premium-split.js';
-export { illnessInducedPoverty, type HouseholdYear, type IllnessInducedPovertyTest } from './policy/illness-induced-poverty.js';
+export {
+  illnessInducedPoverty,
+  type HouseholdYear,
+  type IllnessInducedPovertyTest,
+} from './policy/illness-induced-poverty.js';
 export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
 export { duplicateKeyPaths } from './errors/duplicate-keys.js';
 export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
-export { type Fen, ZERO as ZERO_FEN, add as addFen, sub as subFen, formatFen, parseAmount, isAmountBeyondRange } from './money/fen.js';
+export {
+  type Fen,
+  ZERO as ZERO_FEN,
+  add as addFen,
+  sub as subFen,
+  formatFen,
+  parseAmount,
+  isAmountBeyondRange,
+} from './money/fen.js';
 export { reformRules, type ParameterChange } from './rules/reform.js';
-export { createSimulation, type Simulation, type SimulationOptions, type SimulationResult, type Variant, type ChangedPatient, type Rejection } from './simulate/simulation.js';
+export {
+  createSimulation,
+  type Simulation,
+  type SimulationOptions,
+  type SimulationResult,
+  type Variant,
+  type ChangedPatient,
+  type Rejection,
+} from './simulate/simulation.js';
 export type { PayChanges, PayChangeCounts } from './simulate/changed.js';
 /** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
 export type { ClaimRun } from './settle/run-claim.js';
-export { simulateWithClaimsOut, withClaimsOut, writeClaimsOut, claimsOutFormat, ClaimsOutError, type ClaimsOutFormat } from './simulate/claims-out.js';
+export {
+  simulateWithClaimsOut,
+  withClaimsOut,
+  writeClaimsOut,
+  claimsOutFormat,
+  ClaimsOutError,
+  type ClaimsOutFormat,
+} from './simulate/claims-out.js';
 export { claimPartWriter } from './simulate/claim-parts.js';
-export { claimRowLayout, claimRow, FUND_COLUMN_PREFIX, type ClaimRowLayout, type ClaimColumn, type ClaimColumnKind, type ClaimRowValues } from './simulate/claim-rows.js';
+export {
+  claimRowLayout,
+  claimRow,
+  FUND_COLUMN_PREFIX,
+  type ClaimRowLayout,
+  type ClaimColumn,
+  type ClaimColumnKind,
+  type ClaimRowValues,
+} from './simulate/claim-rows.js';
 export type { ComparedRuleSet } from './simulate/compared.js';
 export { reformSummary, type ReformSummary } from './simulate/reform-summary.js';
 export type { Compared } from './simulate/report-values.js';
@@ -72,7 +140,15 @@ export { dimensionsOf, type Dimensions, type Dimension, type DimensionEntry } fr
 /** The types the exported ones are made of, so the API reference is whole. */
 export type { TaskSpec } from './simulate/partition-tasks.js';
 export type * from './rules/format.js';
-export { PARTS, PAYER_KINDS, LOCATION_CLASSES, SCHEME_FILES, OPTIONAL_FILES, tierFile, orderedTiers } from './rules/format.js';
+export {
+  PARTS,
+  PAYER_KINDS,
+  LOCATION_CLASSES,
+  SCHEME_FILES,
+  OPTIONAL_FILES,
+  tierFile,
+  orderedTiers,
+} from './rules/format.js';
 export type { Gate, TierHead, TierSpec, Kind, ResolveEnv, KindReport } from './kinds/kind.js';
 export { KINDS, KIND_NAMES, type KindName } from './kinds/index.js';
 export type { Adjustment, AppliedAdjustment } from './kinds/adjustment.js';
@@ -90,19 +166,54 @@ export type { LineRecord, LineDetail, TargetOutcome, CarriedFrom, TierContext, S
 export type { VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog } from './claim/enums.js';
 export { PAY_BRACKETS } from './simulate/aggregates.js';
 export { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS, CONTRACT_LABELS } from './claim/enums.js';
-export { ITEM_CATEGORIES, ITEM_CATEGORY_IDS, ITEM_CATEGORY_CODES, itemCategoryOf, isDrugCategory, type ItemCategory, type ItemCategoryInfo } from './claim/item-categories.js';
+export {
+  ITEM_CATEGORIES,
+  ITEM_CATEGORY_IDS,
+  ITEM_CATEGORY_CODES,
+  itemCategoryOf,
+  isDrugCategory,
+  type ItemCategory,
+  type ItemCategoryInfo,
+} from './claim/item-categories.js';
 export { claimVocabulary, type ClaimVocabulary, type RulePeriod } from './claim/vocabulary.js';
 export type { FactBag, FactName, FactDef, Site, SchemeList } from './rules/facts.js';
 export { FACTS, SITES } from './rules/facts.js';
-export { RULE_FILE_SCHEMA_NAMES, ruleFileSchemas, buildRuleFileSchemas, type RuleFileSchemaName, type RuleFileSchemas } from './rules/schema.js';
+export {
+  RULE_FILE_SCHEMA_NAMES,
+  ruleFileSchemas,
+  buildRuleFileSchemas,
+  type RuleFileSchemaName,
+  type RuleFileSchemas,
+} from './rules/schema.js';
 export type { ZodApi } from './zod.js';
-export { OPERATORS, type Predicate, type Condition, type FactCondition, type OperatorName } from './rules/conditions.js';
+export {
+  OPERATORS,
+  type Predicate,
+  type Condition,
+  type FactCondition,
+  type OperatorName,
+} from './rules/conditions.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
-export { claimResponse, isFhirDateTime, TIER_SYSTEM, ID_SYSTEM, ADJUDICATION_SYSTEM, SCHEME_SYSTEM, type ClaimResponseOptions, type FhirReference } from './format/fhir-claim-response.js';
-export type { FhirClaimResponse, FhirAdjudication, FhirCodeableConcept, FhirCoding, FhirMoney } from './format/fhir-types.js';
+export {
+  claimResponse,
+  isFhirDateTime,
+  TIER_SYSTEM,
+  ID_SYSTEM,
+  ADJUDICATION_SYSTEM,
+  SCHEME_SYSTEM,
+  type ClaimResponseOptions,
+  type FhirReference,
+} from './format/fhir-claim-response.js';
+export type {
+  FhirClaimResponse,
+  FhirAdjudication,
+  FhirCodeableConcept,
+  FhirCoding,
+  FhirMoney,
+} from './format/fhir-types.js';
 export { operationOutcome, ERROR_SYSTEM } from './format/operation-outcome.js';
 export { settlementCsvColumns, settlementCsvRow } from './format/settlement-csv.js';
 export { statementHtml } from './format/statement-html.js';

@@ -67,7 +67,10 @@ export const amountArb = fc
     { weight: 4, arbitrary: fc.integer({ min: 0, max: 5_000_000 }) },
     { weight: 2, arbitrary: fc.integer({ min: 0, max: 100_000_000 }) },
     { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000_000_000 }) },
-    { weight: 1, arbitrary: fc.constantFrom(0, 1, 19_999, 20_000, 20_001, 400_000, 399_999, 1_000_000, 5_000_000, 10_000_000) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(0, 1, 19_999, 20_000, 20_001, 400_000, 399_999, 1_000_000, 5_000_000, 10_000_000),
+    },
   )
   .map((f) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`);
 
@@ -101,7 +104,9 @@ const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const dateIn = (e: Era, year: number) => {
   const first = Math.max(utc(`${year}-01-01`), utc(e.from));
   const last = Math.min(utc(`${year}-12-31`), utc(e.to));
-  return fc.integer({ min: 0, max: Math.round((last - first) / DAY) }).map((d) => new Date(first + d * DAY).toISOString().slice(0, 10));
+  return fc
+    .integer({ min: 0, max: Math.round((last - first) / DAY) })
+    .map((d) => new Date(first + d * DAY).toISOString().slice(0, 10));
 };
 
 export const visitArb = (e: Era, year: number) =>
@@ -151,8 +156,17 @@ export const yearSequenceOfArb = (e: Era) =>
     })
     .chain(({ person, year, n }) =>
       fc
-        .array(fc.record({ visit: visitArb(e, year), hospital: hospitalArb(e), items: fc.array(itemArb, { minLength: 1, maxLength: 5 }) }), { minLength: n, maxLength: n })
-        .map((cs) => cs.map((c, i) => JSON.parse(JSON.stringify({ id: `S${i}`, person, ...c })) as Record<string, unknown>)),
+        .array(
+          fc.record({
+            visit: visitArb(e, year),
+            hospital: hospitalArb(e),
+            items: fc.array(itemArb, { minLength: 1, maxLength: 5 }),
+          }),
+          { minLength: n, maxLength: n },
+        )
+        .map((cs) =>
+          cs.map((c, i) => JSON.parse(JSON.stringify({ id: `S${i}`, person, ...c })) as Record<string, unknown>),
+        ),
     );
 
 /** 1–6 claims of one person in one year of any rule set of the embedded book. */
@@ -189,7 +203,8 @@ export function mutateClaim<T>(original: T, pick: number, value: unknown, op: Mu
   if (op === 'remove') Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last];
   else if (op === 'replace') parent[last] = value;
   // As JSON.parse adds a key: an own property even for "__proto__" (an assignment would set the prototype).
-  else if (!Array.isArray(parent)) Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+  else if (!Array.isArray(parent))
+    Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
   return claim;
 }
 

@@ -19,7 +19,10 @@ it('runs the service under /bashunwei inside an app of its own, and stops on SIG
   const store = await openStore(db);
   const keys = await makeKeys(store);
   await store.close();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'examples/back-office-service/server.ts'], { cwd: root, env: { ...process.env, DB: db, PORT: '0' } });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'examples/back-office-service/server.ts'], {
+    cwd: root,
+    env: { ...process.env, DB: db, PORT: '0' },
+  });
   const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -36,7 +39,11 @@ it('runs the service under /bashunwei inside an app of its own, and stops on SIG
     const settled = await call(url, 'POST', '/bashunwei/claims', { key: keys.cashier, body: claim });
     expect(settled.status).toBe(201);
     expect(settled.body.personal).toBe('0.00');
-    expect((await call(url, 'POST', '/bashunwei/claims', { key: keys.cashier, body: claim })).headers.get('idempotent-replay')).toBe('true');
+    expect(
+      (await call(url, 'POST', '/bashunwei/claims', { key: keys.cashier, body: claim })).headers.get(
+        'idempotent-replay',
+      ),
+    ).toBe('true');
     expect((await call(url, 'GET', '/bashunwei/ledgers/P1/2017', { key: keys.auditor })).body.claims).toEqual(['C01']);
     expect((await call(url, 'POST', '/bashunwei/claims', { body: claim })).body.errors[0].code).toBe('unauthorized');
     expect((await call(url, 'DELETE', '/bashunwei/claims')).body.errors[0].code).toBe('method_not_allowed');

@@ -14,8 +14,11 @@ const c = baseClaim();
 const person = c.person as Record<string, unknown>;
 const visit = c.visit as Record<string, unknown>;
 const hospital = c.hospital as Record<string, unknown>;
-const item = (over: Record<string, unknown>) => ({ items: [{ category: 'drug', catalog: 'A', amount: '10.00', ...over }] });
-const without = (o: Record<string, unknown>, k: string) => Object.fromEntries(Object.entries(o).filter(([key]) => key !== k));
+const item = (over: Record<string, unknown>) => ({
+  items: [{ category: 'drug', catalog: 'A', amount: '10.00', ...over }],
+});
+const without = (o: Record<string, unknown>, k: string) =>
+  Object.fromEntries(Object.entries(o).filter(([key]) => key !== k));
 
 const cases: [string, unknown, string, string][] = [
   ['an array is not a claim', [], 'not_an_object', ''],
@@ -31,25 +34,65 @@ const cases: [string, unknown, string, string][] = [
   ['an unknown county', { ...c, person: { ...person, county: 'chengdu' } }, 'invalid_enum', 'person.county'],
   ['a missing county', { ...c, person: without(person, 'county') }, 'missing_field', 'person.county'],
   ['an unknown category', { ...c, person: { ...person, category: 'poor' } }, 'invalid_enum', 'person.category'],
-  ['illnessInduced as a string', { ...c, person: { ...person, illnessInduced: 'yes' } }, 'invalid_type', 'person.illnessInduced'],
+  [
+    'illnessInduced as a string',
+    { ...c, person: { ...person, illnessInduced: 'yes' } },
+    'invalid_type',
+    'person.illnessInduced',
+  ],
   ['an unknown person field', { ...c, person: { ...person, age: 40 } }, 'unknown_field', 'person.age'],
   ['a claim without visit', without(c, 'visit'), 'missing_field', 'visit'],
   ['an unknown visit kind', { ...c, visit: { ...visit, kind: 'outpatient' } }, 'invalid_enum', 'visit.kind'],
   ['a missing discharge date', { ...c, visit: without(visit, 'discharged') }, 'missing_field', 'visit.discharged'],
-  ['an impossible discharge date', { ...c, visit: { ...visit, discharged: '2017-02-30' } }, 'invalid_date', 'visit.discharged'],
-  ['a discharge date with slashes', { ...c, visit: { ...visit, discharged: '2017/06/10' } }, 'invalid_date', 'visit.discharged'],
-  ['an impossible admission date', { ...c, visit: { ...visit, admitted: '2017-13-01' } }, 'invalid_date', 'visit.admitted'],
+  [
+    'an impossible discharge date',
+    { ...c, visit: { ...visit, discharged: '2017-02-30' } },
+    'invalid_date',
+    'visit.discharged',
+  ],
+  [
+    'a discharge date with slashes',
+    { ...c, visit: { ...visit, discharged: '2017/06/10' } },
+    'invalid_date',
+    'visit.discharged',
+  ],
+  [
+    'an impossible admission date',
+    { ...c, visit: { ...visit, admitted: '2017-13-01' } },
+    'invalid_date',
+    'visit.admitted',
+  ],
   ['admitted after discharged', { ...c, visit: { ...visit, admitted: '2017-06-11' } }, 'date_order', 'visit.admitted'],
   ['chronic as a string', { ...c, visit: { ...visit, chronic: 'true' } }, 'invalid_type', 'visit.chronic'],
   ['majorDisease as a number', { ...c, visit: { ...visit, majorDisease: 1 } }, 'invalid_type', 'visit.majorDisease'],
   ['an unknown referral', { ...c, visit: { ...visit, referral: 'self' } }, 'invalid_enum', 'visit.referral'],
-  ['an unknown delivery mode', { ...c, visit: { ...visit, kind: 'delivery', deliveryMode: 'natural' } }, 'invalid_enum', 'visit.deliveryMode'],
-  ['a delivery without mode', { ...c, visit: { ...visit, kind: 'delivery' } }, 'delivery_mode_required', 'visit.deliveryMode'],
+  [
+    'an unknown delivery mode',
+    { ...c, visit: { ...visit, kind: 'delivery', deliveryMode: 'natural' } },
+    'invalid_enum',
+    'visit.deliveryMode',
+  ],
+  [
+    'a delivery without mode',
+    { ...c, visit: { ...visit, kind: 'delivery' } },
+    'delivery_mode_required',
+    'visit.deliveryMode',
+  ],
   ['an unknown visit field', { ...c, visit: { ...visit, ward: '3' } }, 'unknown_field', 'visit.ward'],
   ['a claim without hospital', without(c, 'hospital'), 'missing_field', 'hospital'],
-  ['an unknown hospital level', { ...c, hospital: { ...hospital, level: 'national' } }, 'invalid_enum', 'hospital.level'],
+  [
+    'an unknown hospital level',
+    { ...c, hospital: { ...hospital, level: 'national' } },
+    'invalid_enum',
+    'hospital.level',
+  ],
   ['an unknown hospital area', { ...c, hospital: { ...hospital, area: 'beijing' } }, 'invalid_enum', 'hospital.area'],
-  ['designated as a string', { ...c, hospital: { ...hospital, designated: 'no' } }, 'invalid_type', 'hospital.designated'],
+  [
+    'designated as a string',
+    { ...c, hospital: { ...hospital, designated: 'no' } },
+    'invalid_type',
+    'hospital.designated',
+  ],
   ['an empty hospital id', { ...c, hospital: { ...hospital, id: '' } }, 'empty_string', 'hospital.id'],
   ['an unknown hospital field', { ...c, hospital: { ...hospital, beds: 100 } }, 'unknown_field', 'hospital.beds'],
   ['a claim without items', without(c, 'items'), 'missing_field', 'items'],
@@ -59,7 +102,12 @@ const cases: [string, unknown, string, string][] = [
   // Item categories are a closed list (the national fee categories, by id or code, and "drug"): an empty one is not in it.
   ['an empty item category', { ...c, ...item({ category: '' }) }, 'invalid_enum', 'items[0].category'],
   ['an unknown item category', { ...c, ...item({ category: 'drugs' }) }, 'invalid_enum', 'items[0].category'],
-  ['a national fee code that does not exist', { ...c, ...item({ category: '15' }) }, 'invalid_enum', 'items[0].category'],
+  [
+    'a national fee code that does not exist',
+    { ...c, ...item({ category: '15' }) },
+    'invalid_enum',
+    'items[0].category',
+  ],
   ['a fee code written as a number', { ...c, ...item({ category: 9 }) }, 'invalid_enum', 'items[0].category'],
   ['an unknown catalog', { ...c, ...item({ catalog: 'D' }) }, 'invalid_enum', 'items[0].catalog'],
   ['a lower-case catalog', { ...c, ...item({ catalog: 'a' }) }, 'invalid_enum', 'items[0].catalog'],
@@ -68,49 +116,121 @@ const cases: [string, unknown, string, string][] = [
   ['a negative amount', { ...c, ...item({ amount: -1 }) }, 'invalid_amount', 'items[0].amount'],
   ['a negative amount string', { ...c, ...item({ amount: '-1.00' }) }, 'invalid_amount', 'items[0].amount'],
   ['an amount with an exponent', { ...c, ...item({ amount: '1e3' }) }, 'invalid_amount', 'items[0].amount'],
-  ['a numeric amount beyond 10^12 yuan, written with an exponent', { ...c, ...item({ amount: 1e21 }) }, 'amount_too_large', 'items[0].amount'],
+  [
+    'a numeric amount beyond 10^12 yuan, written with an exponent',
+    { ...c, ...item({ amount: 1e21 }) },
+    'amount_too_large',
+    'items[0].amount',
+  ],
   ['a numeric amount of 10^25 yuan', { ...c, ...item({ amount: 1e25 }) }, 'amount_too_large', 'items[0].amount'],
-  ['a 23-digit amount, like a 13-digit one, is too large (not malformed)', { ...c, ...item({ amount: '12345678901234567890123' }) }, 'amount_too_large', 'items[0].amount'],
-  ['a 23-digit amount with decimals', { ...c, ...item({ amount: '12345678901234567890123.45' }) }, 'amount_too_large', 'items[0].amount'],
-  ['9999999999999.99 is too large', { ...c, ...item({ amount: '9999999999999.99' }) }, 'amount_too_large', 'items[0].amount'],
-  ['a 16-digit amount is too large', { ...c, ...item({ amount: '1234567890123456' }) }, 'amount_too_large', 'items[0].amount'],
-  ['a numeric amount that is not a whole number of fen', { ...c, ...item({ amount: 1234.567 }) }, 'invalid_amount', 'items[0].amount'],
-  ['a 23-digit amount with three decimals is malformed', { ...c, ...item({ amount: '12345678901234567890123.456' }) }, 'invalid_amount', 'items[0].amount'],
-  ['an amount with a thousands separator', { ...c, ...item({ amount: '1,000.00' }) }, 'invalid_amount', 'items[0].amount'],
+  [
+    'a 23-digit amount, like a 13-digit one, is too large (not malformed)',
+    { ...c, ...item({ amount: '12345678901234567890123' }) },
+    'amount_too_large',
+    'items[0].amount',
+  ],
+  [
+    'a 23-digit amount with decimals',
+    { ...c, ...item({ amount: '12345678901234567890123.45' }) },
+    'amount_too_large',
+    'items[0].amount',
+  ],
+  [
+    '9999999999999.99 is too large',
+    { ...c, ...item({ amount: '9999999999999.99' }) },
+    'amount_too_large',
+    'items[0].amount',
+  ],
+  [
+    'a 16-digit amount is too large',
+    { ...c, ...item({ amount: '1234567890123456' }) },
+    'amount_too_large',
+    'items[0].amount',
+  ],
+  [
+    'a numeric amount that is not a whole number of fen',
+    { ...c, ...item({ amount: 1234.567 }) },
+    'invalid_amount',
+    'items[0].amount',
+  ],
+  [
+    'a 23-digit amount with three decimals is malformed',
+    { ...c, ...item({ amount: '12345678901234567890123.456' }) },
+    'invalid_amount',
+    'items[0].amount',
+  ],
+  [
+    'an amount with a thousands separator',
+    { ...c, ...item({ amount: '1,000.00' }) },
+    'invalid_amount',
+    'items[0].amount',
+  ],
   ['an empty amount', { ...c, ...item({ amount: '' }) }, 'invalid_amount', 'items[0].amount'],
   ['NaN as an amount', { ...c, ...item({ amount: Number.NaN }) }, 'invalid_amount', 'items[0].amount'],
   ['a boolean amount', { ...c, ...item({ amount: true }) }, 'invalid_amount', 'items[0].amount'],
   ['an amount with a trailing dot', { ...c, ...item({ amount: '10.' }) }, 'invalid_amount', 'items[0].amount'],
   ['an amount with spaces', { ...c, ...item({ amount: ' 10.00' }) }, 'invalid_amount', 'items[0].amount'],
-  ['an amount over 10^12 yuan', { ...c, ...item({ amount: '1000000000000.01' }) }, 'amount_too_large', 'items[0].amount'],
+  [
+    'an amount over 10^12 yuan',
+    { ...c, ...item({ amount: '1000000000000.01' }) },
+    'amount_too_large',
+    'items[0].amount',
+  ],
   [
     'items that together pass 10^12 yuan',
-    { ...c, items: [{ category: 'drug', catalog: 'A', amount: '600000000000' }, { category: 'drug', catalog: 'A', amount: '600000000000' }] },
+    {
+      ...c,
+      items: [
+        { category: 'drug', catalog: 'A', amount: '600000000000' },
+        { category: 'drug', catalog: 'A', amount: '600000000000' },
+      ],
+    },
     'amount_too_large',
     'items',
   ],
   ['compliant as a string', { ...c, ...item({ compliant: 'false' }) }, 'invalid_type', 'items[0].compliant'],
   ['a misspelt compliant', { ...c, ...item({ complaint: false }) }, 'unknown_field', 'items[0].complaint'],
   ['necessary as a number', { ...c, ...item({ necessary: 0 }) }, 'invalid_type', 'items[0].necessary'],
-  ['a county of 41 characters (described by its length)', { ...c, person: { ...person, county: 'x'.repeat(41) } }, 'invalid_enum', 'person.county'],
-  ['a county of 40 characters (quoted whole)', { ...c, person: { ...person, county: 'y'.repeat(40) } }, 'invalid_enum', 'person.county'],
+  [
+    'a county of 41 characters (described by its length)',
+    { ...c, person: { ...person, county: 'x'.repeat(41) } },
+    'invalid_enum',
+    'person.county',
+  ],
+  [
+    'a county of 40 characters (quoted whole)',
+    { ...c, person: { ...person, county: 'y'.repeat(40) } },
+    'invalid_enum',
+    'person.county',
+  ],
   ['an object as an id', { ...c, id: { a: 1 } }, 'invalid_type', 'id'],
   ['null as a county', { ...c, person: { ...person, county: null } }, 'invalid_enum', 'person.county'],
-  ['an array as a hospital level', { ...c, hospital: { ...hospital, level: ['county'] } }, 'invalid_enum', 'hospital.level'],
+  [
+    'an array as a hospital level',
+    { ...c, hospital: { ...hospital, level: ['county'] } },
+    'invalid_enum',
+    'hospital.level',
+  ],
 ];
 
 describe('a bad claim is refused with a stable code and the path of the field', () => {
-  it.each(cases.map(([name, input, code, path]) => ({ name, input, code, path })))('$name → $code at "$path"', ({ input, code, path }) => {
-    const r = parseClaim(input);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => [e.code, e.path])).toContainEqual([code, path]);
-    const e = r.errors.find((x) => x.code === code && x.path === path)!;
-    // A sentence, in Chinese by default (shorter than the English of the same message).
-    expect(e.message.length).toBeGreaterThan(6);
-    if (path !== '') expect(e.message).toContain(path === 'items' && code === 'empty_items' ? 'items' : path.split('.')[0]!.replace(/\[\d+\]$/, ''));
-    expect(settle(input).ok).toBe(false);
-  });
+  it.each(cases.map(([name, input, code, path]) => ({ name, input, code, path })))(
+    '$name → $code at "$path"',
+    ({ input, code, path }) => {
+      const r = parseClaim(input);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors.map((e) => [e.code, e.path])).toContainEqual([code, path]);
+      const e = r.errors.find((x) => x.code === code && x.path === path)!;
+      // A sentence, in Chinese by default (shorter than the English of the same message).
+      expect(e.message.length).toBeGreaterThan(6);
+      if (path !== '')
+        expect(e.message).toContain(
+          path === 'items' && code === 'empty_items' ? 'items' : path.split('.')[0]!.replace(/\[\d+\]$/, ''),
+        );
+      expect(settle(input).ok).toBe(false);
+    },
+  );
 
   it.each([
     ['Chinese (the default)', undefined, 'claim-errors.txt'],
@@ -142,7 +262,12 @@ describe('a bad claim is refused with a stable code and the path of the field', 
     const r = parseClaim({ ...c, visit: without(visit, 'admitted'), person: without(person, 'illnessInduced') });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.visit).toMatchObject({ admitted: '2017-06-10', chronic: false, majorDisease: false, referral: 'none' });
+    expect(r.value.visit).toMatchObject({
+      admitted: '2017-06-10',
+      chronic: false,
+      majorDisease: false,
+      referral: 'none',
+    });
     expect(r.value.person.illnessInduced).toBe(false);
     expect(r.value.hospital.designated).toBe(true);
     expect(r.value.items[0]).toMatchObject({ compliant: true, necessary: false });
@@ -151,7 +276,13 @@ describe('a bad claim is refused with a stable code and the path of the field', 
 
 describe('a batch with bad lines still settles the good ones', () => {
   it('settles good claims around bad ones, in order, with line numbers', () => {
-    const inputs = [baseClaim({ id: 'G1' }), { ...c, id: 'B1', items: [] }, 'not a claim', baseClaim({ id: 'G2' }), baseClaim({ id: 'G1' })];
+    const inputs = [
+      baseClaim({ id: 'G1' }),
+      { ...c, id: 'B1', items: [] },
+      'not a claim',
+      baseClaim({ id: 'G2' }),
+      baseClaim({ id: 'G1' }),
+    ];
     const { outcomes, ledger } = settleBatch(inputs);
     expect(outcomes.map((o) => (o.ok ? `ok:${o.record.claim.id}` : `${o.errors[0]!.code}:${o.line}`))).toEqual([
       'ok:G1',
@@ -167,45 +298,73 @@ describe('a batch with bad lines still settles the good ones', () => {
     const first = settleBatch([baseClaim({ id: 'X' })]);
     const again = settleBatch([baseClaim({ id: 'X', person: { ...person, id: 'OTHER' } })], { ledger: first.ledger });
     expect(again.outcomes[0]!.ok).toBe(false);
-    if (!again.outcomes[0]!.ok) expect(again.outcomes[0]!.errors[0]).toMatchObject({ code: 'duplicate_claim', path: 'id' });
+    if (!again.outcomes[0]!.ok)
+      expect(again.outcomes[0]!.errors[0]).toMatchObject({ code: 'duplicate_claim', path: 'id' });
   });
 
-  it.each(['2016-12-31', '2021-01-01', '2021-12-31'])('refuses a claim discharged on %s, outside every rule set, naming the date and the periods', (date) => {
-    const r = settle(baseClaim({ visit: { kind: 'inpatient', discharged: date } }));
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.errors[0]).toMatchObject({ code: 'no_rules_for_date', path: 'visit.discharged' });
-      expect(r.errors[0]!.message).toContain(date);
-      expect(r.errors[0]!.message).toContain('ziyang-2017：2017-03-17 至 2020-12-31；ziyang-2022：2022-01-01 起');
-    }
-    const en = settle(baseClaim({ visit: { kind: 'inpatient', discharged: date } }), { lang: 'en' });
-    expect(!en.ok && en.errors[0]!.message).toContain('ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on');
-  });
+  it.each(['2016-12-31', '2021-01-01', '2021-12-31'])(
+    'refuses a claim discharged on %s, outside every rule set, naming the date and the periods',
+    (date) => {
+      const r = settle(baseClaim({ visit: { kind: 'inpatient', discharged: date } }));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.errors[0]).toMatchObject({ code: 'no_rules_for_date', path: 'visit.discharged' });
+        expect(r.errors[0]!.message).toContain(date);
+        expect(r.errors[0]!.message).toContain('ziyang-2017：2017-03-17 至 2020-12-31；ziyang-2022：2022-01-01 起');
+      }
+      const en = settle(baseClaim({ visit: { kind: 'inpatient', discharged: date } }), { lang: 'en' });
+      expect(!en.ok && en.errors[0]!.message).toContain(
+        'ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on',
+      );
+    },
+  );
 
   it.each([
-    ['a 2017 category on a 2022 claim', { person: { ...person, category: 'registered-poor' }, visit: { kind: 'inpatient', discharged: '2022-03-01' } }, 'person.category', 'ziyang-2022'],
-    ['a 2022 category on a 2017 claim', { person: { ...person, category: 'extreme-poor' } }, 'person.category', 'ziyang-2017'],
-  ])('refuses %s: the value belongs to the other rule set (invalid_enum, naming the one in force)', (_, over, path, set) => {
-    // Valid against the contract (a value of some rule set of the book) …
-    expect(parseClaim(baseClaim(over)).ok).toBe(true);
-    // … but not of the rule set in force on its discharge date.
-    const r = settle(baseClaim(over));
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.errors.map((e) => [e.code, e.path])).toEqual([['invalid_enum', path]]);
-      expect(r.errors[0]!.message).toContain(set);
-    }
-  });
+    [
+      'a 2017 category on a 2022 claim',
+      { person: { ...person, category: 'registered-poor' }, visit: { kind: 'inpatient', discharged: '2022-03-01' } },
+      'person.category',
+      'ziyang-2022',
+    ],
+    [
+      'a 2022 category on a 2017 claim',
+      { person: { ...person, category: 'extreme-poor' } },
+      'person.category',
+      'ziyang-2017',
+    ],
+  ])(
+    'refuses %s: the value belongs to the other rule set (invalid_enum, naming the one in force)',
+    (_, over, path, set) => {
+      // Valid against the contract (a value of some rule set of the book) …
+      expect(parseClaim(baseClaim(over)).ok).toBe(true);
+      // … but not of the rule set in force on its discharge date.
+      const r = settle(baseClaim(over));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.errors.map((e) => [e.code, e.path])).toEqual([['invalid_enum', path]]);
+        expect(r.errors[0]!.message).toContain(set);
+      }
+    },
+  );
 });
 
 describe('a claim discharged when no rule set of the book is in force (CONTRACT.md: an error at visit.discharged)', () => {
   const only2022 = loadRuleFolder(resolve(__dirname, '..', 'rules', 'ziyang-2022'));
   if (!only2022.ok) throw new Error('ziyang-2022 does not load');
   it.each([
-    ['its category exists only in another era', { person: { id: 'P', county: 'anyue', category: 'registered-poor', illnessInduced: true } }],
-    ['its values exist in the book', { person: { id: 'P', county: 'anyue', category: 'dibao', illnessInduced: false } }],
+    [
+      'its category exists only in another era',
+      { person: { id: 'P', county: 'anyue', category: 'registered-poor', illnessInduced: true } },
+    ],
+    [
+      'its values exist in the book',
+      { person: { id: 'P', county: 'anyue', category: 'dibao', illnessInduced: false } },
+    ],
   ])('is refused at visit.discharged when %s', (_, overrides) => {
-    const r = settle(baseClaim({ ...overrides, visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }), { rules: only2022.value, lang: 'en' });
+    const r = settle(
+      baseClaim({ ...overrides, visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }),
+      { rules: only2022.value, lang: 'en' },
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.map((e) => [e.code, e.path])).toEqual([['no_rules_for_date', 'visit.discharged']]);
@@ -214,7 +373,13 @@ describe('a claim discharged when no rule set of the book is in force (CONTRACT.
   });
 
   it('keeps the other errors of the claim', () => {
-    const r = parseClaim(baseClaim({ id: '', visit: { kind: 'inpatient', discharged: '2021-06-10' }, person: { id: 'P', county: 'nowhere', category: 'dibao', illnessInduced: false } }));
+    const r = parseClaim(
+      baseClaim({
+        id: '',
+        visit: { kind: 'inpatient', discharged: '2021-06-10' },
+        person: { id: 'P', county: 'nowhere', category: 'dibao', illnessInduced: false },
+      }),
+    );
     expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([
       ['no_rules_for_date', 'visit.discharged'],
       ['empty_string', 'id'],
@@ -237,8 +402,16 @@ describe("settle()'s ledger option (found by a billing engineer's review: a sett
   });
 
   it.each([
-    ['a counter that is not an amount', { ...first.value.ledger, counters: { ...first.value.ledger.counters, 'basic-insurance.paid.basic': 'lots' } }, 'ledger.counters.basic-insurance.paid.basic'],
-    ['a counter in fen that is not a whole number', { personId: 'PT', year: 2017, claimIds: [], counters: { 'basic-insurance.paid.basic': 37840.003784 } }, 'ledger.counters.basic-insurance.paid.basic'],
+    [
+      'a counter that is not an amount',
+      { ...first.value.ledger, counters: { ...first.value.ledger.counters, 'basic-insurance.paid.basic': 'lots' } },
+      'ledger.counters.basic-insurance.paid.basic',
+    ],
+    [
+      'a counter in fen that is not a whole number',
+      { personId: 'PT', year: 2017, claimIds: [], counters: { 'basic-insurance.paid.basic': 37840.003784 } },
+      'ledger.counters.basic-insurance.paid.basic',
+    ],
     ['no counters', { personId: 'PT', year: 2017, claimIds: [] }, 'ledger.counters'],
   ])('refuses, never throws, %s', (_, ledger, path) => {
     const r = settle(second, { ledger: ledger as never, lang: 'en' });
@@ -247,7 +420,10 @@ describe("settle()'s ledger option (found by a billing engineer's review: a sett
   });
 
   it('says ledger_mismatch at visit.discharged for a ledger of another year', () => {
-    const r = settle(baseClaim({ id: 'L3', visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }), { ledger: first.value.ledger });
+    const r = settle(
+      baseClaim({ id: 'L3', visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }),
+      { ledger: first.value.ledger },
+    );
     expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([['ledger_mismatch', 'visit.discharged']]);
   });
 });

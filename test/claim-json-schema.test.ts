@@ -57,7 +57,10 @@ function agree(input: unknown): void {
   const parsed = parseClaim(input);
   const valid = validate(input);
   if (valid && !parsed.ok && beyondSchema(input)) return;
-  expect(valid, `schema ${valid ? 'accepts' : 'refuses'} ${JSON.stringify(input)}; parser: ${JSON.stringify(parsed.ok ? 'ok' : parsed.errors.map((e) => [e.code, e.path]))}; ajv: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(parsed.ok);
+  expect(
+    valid,
+    `schema ${valid ? 'accepts' : 'refuses'} ${JSON.stringify(input)}; parser: ${JSON.stringify(parsed.ok ? 'ok' : parsed.errors.map((e) => [e.code, e.path]))}; ajv: ${JSON.stringify(validate.errors?.slice(0, 3))}`,
+  ).toBe(parsed.ok);
 }
 
 /** A valid claim with one random change: a value replaced (by a value of another field, a number, a string), a key removed or added. */
@@ -67,8 +70,43 @@ const mutated = fc
     fc.nat(),
     fc.oneof(
       fc.jsonValue(),
-      fc.constantFrom('', '0', '01', '15', 'Drug', '药品', 'drug ', '2021-02-29', '2020-02-29', '0099-01-01', '1e3', '1234.567', '-1', '1000000000000.01', '999999999999.99', ' 1', '00012.5', 'anyue', 'sichuan', 'dibao'),
-      fc.constantFrom(0, -0, 0.1, 0.3, 0.1 + 0.2, 1234.5, 5e2, 1e12, 1e12 + 0.01, 1e21, -1, 12.345, Number.MAX_SAFE_INTEGER / 100),
+      fc.constantFrom(
+        '',
+        '0',
+        '01',
+        '15',
+        'Drug',
+        '药品',
+        'drug ',
+        '2021-02-29',
+        '2020-02-29',
+        '0099-01-01',
+        '1e3',
+        '1234.567',
+        '-1',
+        '1000000000000.01',
+        '999999999999.99',
+        ' 1',
+        '00012.5',
+        'anyue',
+        'sichuan',
+        'dibao',
+      ),
+      fc.constantFrom(
+        0,
+        -0,
+        0.1,
+        0.3,
+        0.1 + 0.2,
+        1234.5,
+        5e2,
+        1e12,
+        1e12 + 0.01,
+        1e21,
+        -1,
+        12.345,
+        Number.MAX_SAFE_INTEGER / 100,
+      ),
     ),
     fc.constantFrom<Mutation>('remove', 'replace', 'replace', 'replace', 'add'),
     fc.string(),
@@ -104,14 +142,26 @@ describe("the claim's JSON Schema", () => {
     ['an amount of 10^12 yuan', { amount: '1000000000000.00' }, true],
     ['an amount beyond 10^12 yuan', { amount: '1000000000000.01' }, false],
   ])('%s: schema and parser agree (%s → %s)', (_, change, ok) => {
-    const base = { id: 'X', person: { id: 'P', county: 'anyue', category: 'dibao' }, visit: { kind: 'inpatient', discharged: '2023-03-01' }, hospital: { level: 'county', area: 'anyue' }, items: [{ category: '05', catalog: 'A', amount: '100' }] };
+    const base = {
+      id: 'X',
+      person: { id: 'P', county: 'anyue', category: 'dibao' },
+      visit: { kind: 'inpatient', discharged: '2023-03-01' },
+      hospital: { level: 'county', area: 'anyue' },
+      items: [{ category: '05', catalog: 'A', amount: '100' }],
+    };
     const claim = { ...base, items: [{ ...base.items[0], ...change }] };
     expect(validate(claim)).toBe(ok);
     expect(parseClaim(claim).ok).toBe(ok);
   });
 
   it('is beyond JSON Schema only where documented: admitted after discharged is valid JSON Schema, refused by the parser', () => {
-    const claim = { id: 'X', person: { id: 'P', county: 'anyue', category: 'dibao' }, visit: { kind: 'inpatient', admitted: '2023-03-02', discharged: '2023-03-01' }, hospital: { level: 'county', area: 'anyue' }, items: [{ category: '05', catalog: 'A', amount: '100' }] };
+    const claim = {
+      id: 'X',
+      person: { id: 'P', county: 'anyue', category: 'dibao' },
+      visit: { kind: 'inpatient', admitted: '2023-03-02', discharged: '2023-03-01' },
+      hospital: { level: 'county', area: 'anyue' },
+      items: [{ category: '05', catalog: 'A', amount: '100' }],
+    };
     expect(validate(claim)).toBe(true);
     const r = parseClaim(claim);
     expect(r.ok ? [] : r.errors.map((e) => e.code)).toEqual(['date_order']);

@@ -42,20 +42,40 @@ beforeAll(() => {
 async function simulate(out: string, workers: string) {
   let stdout = '';
   let stderr = '';
-  const code = await main(['simulate', input, '--baseline', 'rules/ziyang-2017', '--rules', reformDir, '--workers', workers, '--claims-out', out], { out: (x) => (stdout += x), err: (x) => (stderr += x) });
+  const code = await main(
+    [
+      'simulate',
+      input,
+      '--baseline',
+      'rules/ziyang-2017',
+      '--rules',
+      reformDir,
+      '--workers',
+      workers,
+      '--claims-out',
+      out,
+    ],
+    { out: (x) => (stdout += x), err: (x) => (stderr += x) },
+  );
   return { code, report: JSON.parse(stdout || 'null'), stderr };
 }
 
 /** What every row must say: the claims settled one by one, baseline then reform for each claim. */
 function expectedRows(): Record<string, unknown>[] {
-  const settled = books.map((rules) => settleBatch(claims, { rules }).outcomes.map((o) => (o.ok ? o.record : undefined)));
+  const settled = books.map((rules) =>
+    settleBatch(claims, { rules }).outcomes.map((o) => (o.ok ? o.record : undefined)),
+  );
   const layout = claimRowLayout(books);
   const rows: Record<string, unknown>[] = [];
   claims.forEach((_, k) => {
     settled.forEach((records, v) => {
       const r = records[k] as SettlementRecord;
       const tier = (id: string) => r.lines.find((l) => l.id === id)?.amount ?? 0;
-      const fund = (id: string) => r.lines.flatMap((l) => l.funds ?? []).filter((d) => d.fund === id).reduce((s, d) => s + d.amount, 0);
+      const fund = (id: string) =>
+        r.lines
+          .flatMap((l) => l.funds ?? [])
+          .filter((d) => d.fund === id)
+          .reduce((s, d) => s + d.amount, 0);
       const claim = r.claim;
       rows.push({
         variant: v === 0 ? 'baseline' : 'reform',
@@ -97,14 +117,36 @@ describe('simulate --claims-out', () => {
       Object.fromEntries(
         cells.map((cell, i) => {
           const c = columns[i]!;
-          return [c.name, c.kind === 'amount' ? fen(cell) : c.kind === 'int' ? Number(cell) : c.kind === 'bool' ? (cell === '' ? null : cell === 'true') : cell];
+          return [
+            c.name,
+            c.kind === 'amount'
+              ? fen(cell)
+              : c.kind === 'int'
+                ? Number(cell)
+                : c.kind === 'bool'
+                  ? cell === ''
+                    ? null
+                    : cell === 'true'
+                  : cell,
+          ];
         }),
       ),
     );
     expect(rows).toEqual(expectedRows());
     expect(rows.length).toBe(report.counts.variants[0].settled * 2);
     // The report names what changed in the reform folder: the tilt ratio, with its date.
-    expect(report.compared[1].changes).toEqual([{ ruleSet: 'ziyang-2017', kind: 'value-changed', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', clause: '7.4.4', date: '2017-03-17', before: '0.20', after: '0.40' }]);
+    expect(report.compared[1].changes).toEqual([
+      {
+        ruleSet: 'ziyang-2017',
+        kind: 'value-changed',
+        file: 'tiers/tilt-payment.json',
+        path: 'shares.in-scope.ratio',
+        clause: '7.4.4',
+        date: '2017-03-17',
+        before: '0.20',
+        after: '0.40',
+      },
+    ]);
   });
 
   it('writes Parquet rows (amounts as DECIMAL(18,2)) that read back equal to the settlements, row by row (one worker)', async () => {
@@ -113,13 +155,23 @@ describe('simulate --claims-out', () => {
     expect(code).toBe(1);
     const read = (await parquetReadObjects({ file: await asyncBufferFromFile(out) })) as Record<string, unknown>[];
     const columns = claimRowLayout(books).columns;
-    const rows = read.map((r) => Object.fromEntries(columns.map((c) => [c.name, c.kind === 'amount' ? fen(r[c.name]) : c.kind === 'int' ? Number(r[c.name]) : (r[c.name] ?? null)])));
+    const rows = read.map((r) =>
+      Object.fromEntries(
+        columns.map((c) => [
+          c.name,
+          c.kind === 'amount' ? fen(r[c.name]) : c.kind === 'int' ? Number(r[c.name]) : (r[c.name] ?? null),
+        ]),
+      ),
+    );
     expect(rows).toEqual(expectedRows());
   });
 
   it('refuses a file that is neither .csv nor .parquet, before settling anything', async () => {
     let stderr = '';
-    const code = await main(['simulate', input, '--claims-out', join(dir, 'rows.xlsx')], { out: () => {}, err: (x) => (stderr += x) });
+    const code = await main(['simulate', input, '--claims-out', join(dir, 'rows.xlsx')], {
+      out: () => {},
+      err: (x) => (stderr += x),
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('--claims-out writes a .csv or a .parquet file');
   });

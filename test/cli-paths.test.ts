@@ -26,15 +26,26 @@ it('says so and exits 2 when the ledger cannot be read or repeats a key', async 
   expect(missing.err).toContain(`bashunwei: cannot read the ledger ${join(dir, 'none.json')}: `);
   writeFileSync(join(dir, 'dup.json'), '{"version": 1, "version": 1, "entries": []}');
   const dup = await run(['settle', '-', '--ledger', join(dir, 'dup.json')], JSON.stringify(baseClaim()));
-  expect(dup).toMatchObject({ code: 2, err: `bashunwei: the ledger ${join(dir, 'dup.json')} writes a key twice: version\n` });
+  expect(dup).toMatchObject({
+    code: 2,
+    err: `bashunwei: the ledger ${join(dir, 'dup.json')} writes a key twice: version\n`,
+  });
 });
 
 it('prints the statements in text mode, then each refused claim as a line of its own, in input order', async () => {
-  const stdin = [JSON.stringify({ ...baseClaim({ id: 'bad0' }), items: [] }), JSON.stringify(baseClaim({ id: 'ok1' })), JSON.stringify({ ...baseClaim({ id: 'bad' }), items: [] })].join('\n');
+  const stdin = [
+    JSON.stringify({ ...baseClaim({ id: 'bad0' }), items: [] }),
+    JSON.stringify(baseClaim({ id: 'ok1' })),
+    JSON.stringify({ ...baseClaim({ id: 'bad' }), items: [] }),
+  ].join('\n');
   const r = await run(['settle', '-', '--format', 'text', '--lang', 'en'], stdin);
   expect(r.code).toBe(1);
   expect(r.out.startsWith('结算号 ok1') || r.out.indexOf('结算号 ok1') < r.out.indexOf('✖')).toBe(true);
-  expect(r.out.endsWith('✖ 第1行 bad0 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n\n✖ 第3行 bad 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n')).toBe(true);
+  expect(
+    r.out.endsWith(
+      '✖ 第1行 bad0 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n\n✖ 第3行 bad 未结算：\n✖ items must list at least one item of the bill\n  → at items (empty_items)\n',
+    ),
+  ).toBe(true);
   expect(r.out).not.toContain('汇总清单');
   expect(r.err).toBe('bashunwei: 1 settled, 2 rejected\n');
 });
@@ -42,7 +53,11 @@ it('prints the statements in text mode, then each refused claim as a line of its
 it('prints a refused single claim as one pretty error document, its message in Chinese unless --lang en', async () => {
   const r = await run(['settle', '-'], JSON.stringify({ ...baseClaim(), items: [] }));
   expect(r.code).toBe(1);
-  expect(JSON.parse(r.out)).toEqual({ claimId: 'T1', line: 1, error: { code: 'empty_items', path: 'items', message: '字段 items 至少应列出一项费用明细' } });
+  expect(JSON.parse(r.out)).toEqual({
+    claimId: 'T1',
+    line: 1,
+    error: { code: 'empty_items', path: 'items', message: '字段 items 至少应列出一项费用明细' },
+  });
   expect(r.out).toContain('\n  "claimId": "T1"');
   const en = await run(['settle', '-', '--lang', 'en'], JSON.stringify({ ...baseClaim(), items: [] }));
   expect(JSON.parse(en.out).error.message).toBe('items must list at least one item of the bill');
@@ -75,7 +90,11 @@ it('says there is no claim in an empty input', async () => {
 it('prints usage after a usage error', async () => {
   const r = await run(['settle', '--format', 'pdf']);
   expect(r.code).toBe(2);
-  expect(r.err.startsWith('bashunwei: --format must be one of json, ndjson, text, html, csv, fhir, nhsa\nusage: bashunwei settle [FILE|-] [options]\n')).toBe(true);
+  expect(
+    r.err.startsWith(
+      'bashunwei: --format must be one of json, ndjson, text, html, csv, fhir, nhsa\nusage: bashunwei settle [FILE|-] [options]\n',
+    ),
+  ).toBe(true);
 });
 
 it('counts the problems of a bad rule folder', async () => {
@@ -88,5 +107,7 @@ it('counts the problems of a bad rule folder', async () => {
   expect(r.out.trim().split('\n').at(-1)).toBe(`✖ 1 problem in ${dir}`);
   writeFileSync(join(dir, 'bill.json'), '{}');
   const two = await run(['rules', 'check', dir]);
-  expect(two.out.trim().split('\n').at(-1)).toMatch(new RegExp(`^✖ \\d+ problems in ${dir.replace(/[/\\-]/g, '\\$&')}$`));
+  expect(two.out.trim().split('\n').at(-1)).toMatch(
+    new RegExp(`^✖ \\d+ problems in ${dir.replace(/[/\\-]/g, '\\$&')}$`),
+  );
 });

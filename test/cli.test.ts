@@ -43,7 +43,13 @@ describe('bashunwei settle', () => {
 
   it('reads stdin, prints an error line for each bad claim and settles the others, exit 1', async () => {
     const good = JSON.stringify(baseClaim({ id: 'G1' }));
-    const stdin = [good, '{"id": "B1", "items": [', '', JSON.stringify({ ...baseClaim({ id: 'B2' }), items: [] }), JSON.stringify(baseClaim({ id: 'G2' }))].join('\n');
+    const stdin = [
+      good,
+      '{"id": "B1", "items": [',
+      '',
+      JSON.stringify({ ...baseClaim({ id: 'B2' }), items: [] }),
+      JSON.stringify(baseClaim({ id: 'G2' })),
+    ].join('\n');
     const r = await run(['settle', '-'], stdin);
     expect(r.code).toBe(1);
     const out = r.lines.map((l) => JSON.parse(l));
@@ -61,7 +67,9 @@ describe('bashunwei settle', () => {
   });
 
   it('the first 200 bytes of a pretty-printed claim are one invalid_json error with its line and column, not one per line', async () => {
-    const text = Buffer.from(JSON.stringify(baseClaim(), null, 2)).subarray(0, 200).toString();
+    const text = Buffer.from(JSON.stringify(baseClaim(), null, 2))
+      .subarray(0, 200)
+      .toString();
     const lines = text.split('\n');
     for (const lang of ['en', 'zh-CN']) {
       const r = await run(['settle', '--lang', lang], text);
@@ -69,7 +77,11 @@ describe('bashunwei settle', () => {
       const o = JSON.parse(r.out); // one outcome: one pretty document
       expect(o).toMatchObject({ claimId: null, line: 1, error: { code: 'invalid_json', path: '' } });
       // 200 bytes end inside a string here: where the input ends is where it stops being JSON.
-      expect(o.error.message).toContain(lang === 'en' ? `(line ${lines.length}, column ${lines.at(-1)!.length + 1}: a string is not closed)` : `（第 ${lines.length} 行第 ${lines.at(-1)!.length + 1} 列：字符串缺少闭合的引号）`);
+      expect(o.error.message).toContain(
+        lang === 'en'
+          ? `(line ${lines.length}, column ${lines.at(-1)!.length + 1}: a string is not closed)`
+          : `（第 ${lines.length} 行第 ${lines.at(-1)!.length + 1} 列：字符串缺少闭合的引号）`,
+      );
       expect(r.err).toContain('0 settled, 1 rejected');
     }
   });
@@ -78,14 +90,24 @@ describe('bashunwei settle', () => {
     const text = `\n\n${JSON.stringify(baseClaim(), null, 2).replace('"visit": {', '"visit" {')}`;
     const r = await run(['settle', '--lang', 'en'], text);
     const line = text.split('\n').findIndex((l) => l.includes('"visit" {')) + 1;
-    expect(JSON.parse(r.out)).toEqual({ claimId: null, line: 3, error: { code: 'invalid_json', path: '', message: expect.stringContaining(`(line ${line}, column 11: a colon was expected after the key)`) } });
+    expect(JSON.parse(r.out)).toEqual({
+      claimId: null,
+      line: 3,
+      error: {
+        code: 'invalid_json',
+        path: '',
+        message: expect.stringContaining(`(line ${line}, column 11: a colon was expected after the key)`),
+      },
+    });
   });
 
   it('a one-line claim that is not JSON says the column, and never pastes the claim into the message', async () => {
     const bad = `${JSON.stringify(baseClaim()).slice(0, -1)},}`;
     const r = await run(['settle', '--lang', 'en'], `${JSON.stringify(baseClaim({ id: 'G' }))}\n${bad}\n`);
     const o = JSON.parse(r.lines[1]!);
-    expect(o.error.message).toBe(`the input is not valid JSON (column ${bad.length}: a key in double quotes was expected); send one claim object, or one per line`);
+    expect(o.error.message).toBe(
+      `the input is not valid JSON (column ${bad.length}: a key in double quotes was expected); send one claim object, or one per line`,
+    );
   });
 
   it('gives every bad line of a batch whose first line is broken its own error and line number', async () => {
@@ -115,11 +137,23 @@ describe('bashunwei settle', () => {
     writeFileSync(join(dir, 'b.ndjson'), `${lines[1]}\n${lines[2]}\n`);
     const first = await run(['settle', join(dir, 'a.ndjson'), '--ledger-out', join(dir, 'ledger.json')]);
     expect(first.code).toBe(0);
-    const second = await run(['settle', join(dir, 'b.ndjson'), '--ledger', join(dir, 'ledger.json'), '--ledger-out', join(dir, 'ledger2.json')]);
+    const second = await run([
+      'settle',
+      join(dir, 'b.ndjson'),
+      '--ledger',
+      join(dir, 'ledger.json'),
+      '--ledger-out',
+      join(dir, 'ledger2.json'),
+    ]);
     expect(second.lines.map((l) => JSON.parse(l).lines[2].amount)).toEqual(['46650.50', '10541.25']);
     const ledger = JSON.parse(readFileSync(join(dir, 'ledger2.json'), 'utf8'));
     expect(ledger.version).toBe(2);
-    expect(ledger.entries[0]).toMatchObject({ personId: 'P10', year: 2018, claimIds: ['C10a', 'C10b', 'C10c'], counters: { 'serious-illness-insurance.burden': '101950.00' } });
+    expect(ledger.entries[0]).toMatchObject({
+      personId: 'P10',
+      year: 2018,
+      claimIds: ['C10a', 'C10b', 'C10c'],
+      counters: { 'serious-illness-insurance.burden': '101950.00' },
+    });
     const again = await run(['settle', join(dir, 'a.ndjson'), '--ledger', join(dir, 'ledger2.json')]);
     expect(again.code).toBe(1);
     expect(JSON.parse(again.out).error.code).toBe('duplicate_claim');
@@ -184,6 +218,8 @@ describe('bashunwei rules check', () => {
     const r = await run(['rules', 'check', dir]);
     expect(r.code).toBe(2);
     // The file as the command names it: relative to the working directory.
-    expect(r.out).toContain(`${relative(process.cwd(), join(dir, 'persons.json'))} protected.when.all[0].fact (rule_unknown_fact)`);
+    expect(r.out).toContain(
+      `${relative(process.cwd(), join(dir, 'persons.json'))} protected.when.all[0].fact (rule_unknown_fact)`,
+    );
   });
 });

@@ -57,25 +57,251 @@ function describePolicy(p: Policy, samples: FactBag[]): string {
   walk(p, 'policy');
   // Amounts of money in yuan; indexes (of counters, tiers, parts) stay numbers.
   const money = /\.(deductible|standardDeductible|limit|cap|annualCap|amount|perPerson|upTo|lowIncomeLine|fixed)$/;
-  return out.map((l) => l.replace(/^(\S+) = (\d+)$/, (m, path: string, n) => (money.test(path) ? `${path} = ${formatFen(Number(n) as never)}` : m))).join('\n');
+  return out
+    .map((l) =>
+      l.replace(/^(\S+) = (\d+)$/, (m, path: string, n) =>
+        money.test(path) ? `${path} = ${formatFen(Number(n) as never)}` : m,
+      ),
+    )
+    .join('\n');
 }
 
 /** Claims' facts to evaluate every condition of ziyang-2017 on. */
 const SAMPLES_2017: FactBag[] = [
-  { category: 'registered-poor', group: 'poor', illnessInduced: true, county: 'anyue', visitKind: 'inpatient', chronic: false, majorDisease: false, referral: 'none', deliveryMode: 'none', hospitalLevel: 'county', hospitalArea: 'anyue', designated: true, protected: true, location: 'in-county', inJurisdiction: true, level: 'county', itemCategory: 'drug', itemCatalog: 'C', itemIsDrug: true, itemCompliant: true, itemNecessary: false },
-  { category: 'rural-dibao', group: 'poor', illnessInduced: false, county: 'yanjiang', visitKind: 'delivery', chronic: false, majorDisease: false, referral: 'none', deliveryMode: 'cesarean', hospitalLevel: 'city', hospitalArea: 'yanjiang', designated: true, protected: true, location: 'in-county', inJurisdiction: true, level: 'county', itemCategory: 'exam', itemCatalog: 'A', itemIsDrug: false, itemCompliant: false, itemNecessary: false },
-  { category: 'general', group: 'none', illnessInduced: false, county: 'lezhi', visitKind: 'special-outpatient', chronic: true, majorDisease: true, referral: 'referred', deliveryMode: 'none', hospitalLevel: 'provincial', hospitalArea: 'other-province', designated: false, protected: false, location: 'out-of-province', inJurisdiction: false, level: 'out-of-province', itemCategory: 'bed', itemCatalog: 'B', itemIsDrug: false, itemCompliant: true, itemNecessary: true },
-  { category: 'registered-poor', group: 'poor', illnessInduced: false, county: 'lezhi', visitKind: 'general-outpatient', chronic: false, majorDisease: true, referral: 'emergency', deliveryMode: 'none', hospitalLevel: 'township', hospitalArea: 'sichuan', designated: true, protected: true, location: 'in-province', inJurisdiction: false, level: 'in-province', itemCategory: 'western-drug', itemCatalog: 'A', itemIsDrug: true, itemCompliant: true, itemNecessary: false },
-  { category: 'registered-poor', group: 'poor', illnessInduced: true, county: 'anyue', visitKind: 'special-outpatient', chronic: false, majorDisease: true, referral: 'referred', deliveryMode: 'none', hospitalLevel: 'city', hospitalArea: 'lezhi', designated: true, protected: true, location: 'in-city', inJurisdiction: true, level: 'city', itemCategory: 'material', itemCatalog: 'C', itemIsDrug: false, itemCompliant: true, itemNecessary: true },
+  {
+    category: 'registered-poor',
+    group: 'poor',
+    illnessInduced: true,
+    county: 'anyue',
+    visitKind: 'inpatient',
+    chronic: false,
+    majorDisease: false,
+    referral: 'none',
+    deliveryMode: 'none',
+    hospitalLevel: 'county',
+    hospitalArea: 'anyue',
+    designated: true,
+    protected: true,
+    location: 'in-county',
+    inJurisdiction: true,
+    level: 'county',
+    itemCategory: 'drug',
+    itemCatalog: 'C',
+    itemIsDrug: true,
+    itemCompliant: true,
+    itemNecessary: false,
+  },
+  {
+    category: 'rural-dibao',
+    group: 'poor',
+    illnessInduced: false,
+    county: 'yanjiang',
+    visitKind: 'delivery',
+    chronic: false,
+    majorDisease: false,
+    referral: 'none',
+    deliveryMode: 'cesarean',
+    hospitalLevel: 'city',
+    hospitalArea: 'yanjiang',
+    designated: true,
+    protected: true,
+    location: 'in-county',
+    inJurisdiction: true,
+    level: 'county',
+    itemCategory: 'exam',
+    itemCatalog: 'A',
+    itemIsDrug: false,
+    itemCompliant: false,
+    itemNecessary: false,
+  },
+  {
+    category: 'general',
+    group: 'none',
+    illnessInduced: false,
+    county: 'lezhi',
+    visitKind: 'special-outpatient',
+    chronic: true,
+    majorDisease: true,
+    referral: 'referred',
+    deliveryMode: 'none',
+    hospitalLevel: 'provincial',
+    hospitalArea: 'other-province',
+    designated: false,
+    protected: false,
+    location: 'out-of-province',
+    inJurisdiction: false,
+    level: 'out-of-province',
+    itemCategory: 'bed',
+    itemCatalog: 'B',
+    itemIsDrug: false,
+    itemCompliant: true,
+    itemNecessary: true,
+  },
+  {
+    category: 'registered-poor',
+    group: 'poor',
+    illnessInduced: false,
+    county: 'lezhi',
+    visitKind: 'general-outpatient',
+    chronic: false,
+    majorDisease: true,
+    referral: 'emergency',
+    deliveryMode: 'none',
+    hospitalLevel: 'township',
+    hospitalArea: 'sichuan',
+    designated: true,
+    protected: true,
+    location: 'in-province',
+    inJurisdiction: false,
+    level: 'in-province',
+    itemCategory: 'western-drug',
+    itemCatalog: 'A',
+    itemIsDrug: true,
+    itemCompliant: true,
+    itemNecessary: false,
+  },
+  {
+    category: 'registered-poor',
+    group: 'poor',
+    illnessInduced: true,
+    county: 'anyue',
+    visitKind: 'special-outpatient',
+    chronic: false,
+    majorDisease: true,
+    referral: 'referred',
+    deliveryMode: 'none',
+    hospitalLevel: 'city',
+    hospitalArea: 'lezhi',
+    designated: true,
+    protected: true,
+    location: 'in-city',
+    inJurisdiction: true,
+    level: 'city',
+    itemCategory: 'material',
+    itemCatalog: 'C',
+    itemIsDrug: false,
+    itemCompliant: true,
+    itemNecessary: true,
+  },
 ];
 
 /** Claims' facts to evaluate every condition of ziyang-2022 on (one per group, every location). */
 const SAMPLES_2022: FactBag[] = [
-  { category: 'extreme-poor', group: 'core', illnessInduced: false, county: 'anyue', visitKind: 'inpatient', chronic: false, majorDisease: false, referral: 'none', deliveryMode: 'none', hospitalLevel: 'county', hospitalArea: 'anyue', designated: true, protected: true, location: 'in-county', inJurisdiction: true, level: 'county', itemCategory: 'drug', itemCatalog: 'C', itemIsDrug: true, itemCompliant: true, itemNecessary: false },
-  { category: 'marginal', group: 'marginal', illnessInduced: false, county: 'yanjiang', visitKind: 'delivery', chronic: false, majorDisease: false, referral: 'referred', deliveryMode: 'cesarean', hospitalLevel: 'city', hospitalArea: 'lezhi', designated: true, protected: true, location: 'in-city', inJurisdiction: true, level: 'city', itemCategory: 'exam', itemCatalog: 'A', itemIsDrug: false, itemCompliant: false, itemNecessary: false },
-  { category: 'general', group: 'none', illnessInduced: true, county: 'lezhi', visitKind: 'special-outpatient', chronic: true, majorDisease: true, referral: 'referred', deliveryMode: 'none', hospitalLevel: 'provincial', hospitalArea: 'other-province', designated: false, protected: false, location: 'out-of-province', inJurisdiction: false, level: 'out-of-province', itemCategory: 'bed', itemCatalog: 'B', itemIsDrug: false, itemCompliant: true, itemNecessary: true },
-  { category: 'illness-poor', group: 'illness', illnessInduced: false, county: 'lezhi', visitKind: 'general-outpatient', chronic: false, majorDisease: true, referral: 'emergency', deliveryMode: 'none', hospitalLevel: 'township', hospitalArea: 'sichuan', designated: true, protected: true, location: 'in-province', inJurisdiction: false, level: 'in-province', itemCategory: 'patent-drug', itemCatalog: 'A', itemIsDrug: true, itemCompliant: true, itemNecessary: false },
-  { category: 'dibao', group: 'core', illnessInduced: false, county: 'anyue', visitKind: 'inpatient', chronic: false, majorDisease: true, referral: 'none', deliveryMode: 'none', hospitalLevel: 'provincial', hospitalArea: 'sichuan', designated: true, protected: true, location: 'in-province', inJurisdiction: false, level: 'in-province', itemCategory: 'material', itemCatalog: 'C', itemIsDrug: false, itemCompliant: true, itemNecessary: true },
+  {
+    category: 'extreme-poor',
+    group: 'core',
+    illnessInduced: false,
+    county: 'anyue',
+    visitKind: 'inpatient',
+    chronic: false,
+    majorDisease: false,
+    referral: 'none',
+    deliveryMode: 'none',
+    hospitalLevel: 'county',
+    hospitalArea: 'anyue',
+    designated: true,
+    protected: true,
+    location: 'in-county',
+    inJurisdiction: true,
+    level: 'county',
+    itemCategory: 'drug',
+    itemCatalog: 'C',
+    itemIsDrug: true,
+    itemCompliant: true,
+    itemNecessary: false,
+  },
+  {
+    category: 'marginal',
+    group: 'marginal',
+    illnessInduced: false,
+    county: 'yanjiang',
+    visitKind: 'delivery',
+    chronic: false,
+    majorDisease: false,
+    referral: 'referred',
+    deliveryMode: 'cesarean',
+    hospitalLevel: 'city',
+    hospitalArea: 'lezhi',
+    designated: true,
+    protected: true,
+    location: 'in-city',
+    inJurisdiction: true,
+    level: 'city',
+    itemCategory: 'exam',
+    itemCatalog: 'A',
+    itemIsDrug: false,
+    itemCompliant: false,
+    itemNecessary: false,
+  },
+  {
+    category: 'general',
+    group: 'none',
+    illnessInduced: true,
+    county: 'lezhi',
+    visitKind: 'special-outpatient',
+    chronic: true,
+    majorDisease: true,
+    referral: 'referred',
+    deliveryMode: 'none',
+    hospitalLevel: 'provincial',
+    hospitalArea: 'other-province',
+    designated: false,
+    protected: false,
+    location: 'out-of-province',
+    inJurisdiction: false,
+    level: 'out-of-province',
+    itemCategory: 'bed',
+    itemCatalog: 'B',
+    itemIsDrug: false,
+    itemCompliant: true,
+    itemNecessary: true,
+  },
+  {
+    category: 'illness-poor',
+    group: 'illness',
+    illnessInduced: false,
+    county: 'lezhi',
+    visitKind: 'general-outpatient',
+    chronic: false,
+    majorDisease: true,
+    referral: 'emergency',
+    deliveryMode: 'none',
+    hospitalLevel: 'township',
+    hospitalArea: 'sichuan',
+    designated: true,
+    protected: true,
+    location: 'in-province',
+    inJurisdiction: false,
+    level: 'in-province',
+    itemCategory: 'patent-drug',
+    itemCatalog: 'A',
+    itemIsDrug: true,
+    itemCompliant: true,
+    itemNecessary: false,
+  },
+  {
+    category: 'dibao',
+    group: 'core',
+    illnessInduced: false,
+    county: 'anyue',
+    visitKind: 'inpatient',
+    chronic: false,
+    majorDisease: true,
+    referral: 'none',
+    deliveryMode: 'none',
+    hospitalLevel: 'provincial',
+    hospitalArea: 'sichuan',
+    designated: true,
+    protected: true,
+    location: 'in-province',
+    inJurisdiction: false,
+    level: 'in-province',
+    itemCategory: 'material',
+    itemCatalog: 'C',
+    itemIsDrug: false,
+    itemCompliant: true,
+    itemNecessary: true,
+  },
 ];
 const SAMPLES: Readonly<Record<string, FactBag[]>> = { 'ziyang-2017': SAMPLES_2017, 'ziyang-2022': SAMPLES_2022 };
 
@@ -107,7 +333,9 @@ describe('compiling the shipped rules', () => {
     expect(trusted.sets.map((x) => x.segments.length)).toEqual(checked.value.sets.map((x) => x.segments.length));
     trusted.sets.forEach((set, k) => {
       const samples = SAMPLES[set.id]!;
-      set.segments.forEach((seg, i) => expect(describePolicy(seg, samples)).toBe(describePolicy(checked.value.sets[k]!.segments[i]!, samples)));
+      set.segments.forEach((seg, i) =>
+        expect(describePolicy(seg, samples)).toBe(describePolicy(checked.value.sets[k]!.segments[i]!, samples)),
+      );
       expect(set.files).toEqual(checked.value.sets[k]!.files);
     });
   });
@@ -138,19 +366,27 @@ describe('dated values cut the period into versions', () => {
       f['tiers/medical-assistance.json'].shares.assisted.ratio.values['2019-03-01'] = '0.75';
       f['tiers/serious-illness-insurance.json'].brackets.values['2019-03-01'] = [{ upTo: null, ratio: '0.6' }];
     });
-    const brackets = (p: Policy) => tier<BracketsParams>(p, 'serious-illness-insurance').params.standard.brackets.length;
-    expect(set.segments.map((s) => [s.version, s.validTo, ratioOf(s, 'tilt-payment'), ratioOf(s, 'medical-assistance'), brackets(s)])).toEqual([
+    const brackets = (p: Policy) =>
+      tier<BracketsParams>(p, 'serious-illness-insurance').params.standard.brackets.length;
+    expect(
+      set.segments.map((s) => [
+        s.version,
+        s.validTo,
+        ratioOf(s, 'tilt-payment'),
+        ratioOf(s, 'medical-assistance'),
+        brackets(s),
+      ]),
+    ).toEqual([
       ['2017-03-17', '2017-12-31', '0.2', '0.7', 3],
       ['2018-01-01', '2019-02-28', '0.25', '0.7', 3],
       ['2019-03-01', '2020-12-31', '0.25', '0.75', 1],
     ]);
     const book = ruleBook([set]);
-    expect(book.ok && ['2017-12-31', '2018-01-01', '2019-02-28', '2019-03-01', '2020-12-31'].map((d) => policyOn(book.value, d)?.version)).toEqual([
-      '2017-03-17',
-      '2018-01-01',
-      '2018-01-01',
-      '2019-03-01',
-      '2019-03-01',
-    ]);
+    expect(
+      book.ok &&
+        ['2017-12-31', '2018-01-01', '2019-02-28', '2019-03-01', '2020-12-31'].map(
+          (d) => policyOn(book.value, d)?.version,
+        ),
+    ).toEqual(['2017-03-17', '2018-01-01', '2018-01-01', '2019-03-01', '2019-03-01']);
   });
 });

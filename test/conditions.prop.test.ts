@@ -16,19 +16,40 @@ const FACT_NAMES = Object.keys(FACTS) as FactName[];
 const BOOK_VALUES: SchemeValues = (() => {
   const sets = defaultRules().sets.map((x) => x.scheme);
   const union = (f: (s: (typeof sets)[number]) => Iterable<string>) => [...new Set(sets.flatMap((s) => [...f(s)]))];
-  return { categories: union((s) => s.categories.keys()), groups: union((s) => s.groups.keys()), counties: union((s) => s.counties.keys()), areas: union((s) => s.areas.keys()), levels: union((s) => s.levels) };
+  return {
+    categories: union((s) => s.categories.keys()),
+    groups: union((s) => s.groups.keys()),
+    counties: union((s) => s.counties.keys()),
+    areas: union((s) => s.areas.keys()),
+    levels: union((s) => s.levels),
+  };
 })();
 const valuesOf = (f: FactName): readonly (string | boolean)[] => factValues(f, BOOK_VALUES);
 
 /** A full bag of facts, every fact with one of its values. */
-const factsArb = fc.record(Object.fromEntries(FACT_NAMES.map((f) => [f, fc.constantFrom(...valuesOf(f))])) as Record<FactName, fc.Arbitrary<string | boolean>>);
+const factsArb = fc.record(
+  Object.fromEntries(FACT_NAMES.map((f) => [f, fc.constantFrom(...valuesOf(f))])) as Record<
+    FactName,
+    fc.Arbitrary<string | boolean>
+  >,
+);
 
-const leafArb: fc.Arbitrary<Condition> = fc.constantFrom(...FACT_NAMES).chain((fact) =>
-  fc.oneof(
-    fc.record({ fact: fc.constant(fact), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom(...valuesOf(fact)) }),
-    fc.record({ fact: fc.constant(fact), operator: fc.constantFrom('in', 'notIn'), value: fc.subarray([...valuesOf(fact)]) }),
-  ),
-) as fc.Arbitrary<Condition>;
+const leafArb: fc.Arbitrary<Condition> = fc
+  .constantFrom(...FACT_NAMES)
+  .chain((fact) =>
+    fc.oneof(
+      fc.record({
+        fact: fc.constant(fact),
+        operator: fc.constantFrom('equal', 'notEqual'),
+        value: fc.constantFrom(...valuesOf(fact)),
+      }),
+      fc.record({
+        fact: fc.constant(fact),
+        operator: fc.constantFrom('in', 'notIn'),
+        value: fc.subarray([...valuesOf(fact)]),
+      }),
+    ),
+  ) as fc.Arbitrary<Condition>;
 
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({
   node: fc.oneof(
@@ -95,7 +116,14 @@ describe('compiled conditions agree with json-rules-engine', () => {
   it('including the numeric operators and the engine’s fact-value validators', async () => {
     const numeric = fc.record({
       fact: fc.constant('itemCategory'),
-      operator: fc.constantFrom('lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'contains', 'doesNotContain'),
+      operator: fc.constantFrom(
+        'lessThan',
+        'lessThanInclusive',
+        'greaterThan',
+        'greaterThanInclusive',
+        'contains',
+        'doesNotContain',
+      ),
       value: fc.oneof(fc.integer(), fc.constantFrom(...CATALOGS)),
     });
     await fc.assert(

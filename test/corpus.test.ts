@@ -12,13 +12,20 @@ import { main } from '../src/cli/main.js';
 import { baseClaim } from './helpers.js';
 
 const DIR = join(__dirname, 'corpus', 'bad-claims');
-const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, { errors: { line: number; code: string; path: string }[]; settled: number }>;
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
+  string,
+  { errors: { line: number; code: string; path: string }[]; settled: number }
+>;
 
 async function run(argv: string[], stdin: Iterable<Buffer | string> = []) {
   const out: string[] = [];
   let err = '';
   const code = await main(argv, { out: (s) => out.push(s), err: (s) => (err += s), stdin: Readable.from(stdin) });
-  const lines = out.join('').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, any>);
+  const lines = out
+    .join('')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as Record<string, any>);
   return { code, err, lines };
 }
 
@@ -30,7 +37,9 @@ function verdict(lines: Record<string, any>[]) {
 }
 
 describe('the bad-input corpus', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.ndjson')).sort();
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.ndjson'))
+    .sort();
 
   it('has at least 60 cases, each with a verdict', () => {
     expect(files.length).toBeGreaterThanOrEqual(60);
@@ -60,7 +69,9 @@ describe('inputs too big to commit', () => {
   });
 
   it('a claim with 10,001 items is refused as too_long at items', async () => {
-    const c = baseClaim({ items: Array.from({ length: 10_001 }, () => ({ category: 'drug', catalog: 'A', amount: '1' })) });
+    const c = baseClaim({
+      items: Array.from({ length: 10_001 }, () => ({ category: 'drug', catalog: 'A', amount: '1' })),
+    });
     const r = await run(['settle', '-', '--format', 'ndjson'], [JSON.stringify(c)]);
     expect(verdict(r.lines)).toEqual({ errors: [{ line: 1, code: 'too_long', path: 'items' }], settled: 0 });
   });
@@ -70,7 +81,13 @@ describe('inputs too big to commit', () => {
   it(`a batch of ${N} lines with every 97th bad settles all the others, in order`, async () => {
     const lines: string[] = [];
     for (let i = 1; i <= N; i++) {
-      lines.push(i % 97 === 0 ? `{"id": "bad${i}", "items": [}` : JSON.stringify(baseClaim({ id: `c${i}`, person: { id: `p${i % 500}`, county: 'lezhi', category: 'general' } })));
+      lines.push(
+        i % 97 === 0
+          ? `{"id": "bad${i}", "items": [}`
+          : JSON.stringify(
+              baseClaim({ id: `c${i}`, person: { id: `p${i % 500}`, county: 'lezhi', category: 'general' } }),
+            ),
+      );
     }
     const r = await run(['settle', '-', '--format', 'ndjson'], [lines.join('\n')]);
     const v = verdict(r.lines);

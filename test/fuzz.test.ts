@@ -42,17 +42,29 @@ const policyOf = (claim: Record<string, any>): Policy => policyOn(defaultRules()
 const ledgerFor = (claim: Record<string, any>): fc.Arbitrary<YearLedger> => {
   const policy = policyOf(claim);
   const caps = new Map(paidCounterCaps(policy).map((c) => [c.counter, c.cap]));
-  const max = (name: string) => (caps.has(name) ? (caps.get(name) ?? 30_000_000) : name.endsWith('.burden') ? 100_000_000 : 1_000_000);
+  const max = (name: string) =>
+    caps.has(name) ? (caps.get(name) ?? 30_000_000) : name.endsWith('.burden') ? 100_000_000 : 1_000_000;
   return fc
-    .record(Object.fromEntries(policy.scheme.counters.map((name) => [name, fc.integer({ min: 0, max: max(name) }).map((x) => x as Fen)])) as Record<string, fc.Arbitrary<Fen>>)
-    .map((counters): YearLedger => ({ ...emptyYearLedger(claim.person.id, ledgerYear(claim.visit.discharged)), counters }));
+    .record(
+      Object.fromEntries(
+        policy.scheme.counters.map((name) => [name, fc.integer({ min: 0, max: max(name) }).map((x) => x as Fen)]),
+      ) as Record<string, fc.Arbitrary<Fen>>,
+    )
+    .map(
+      (counters): YearLedger => ({ ...emptyYearLedger(claim.person.id, ledgerYear(claim.visit.discharged)), counters }),
+    );
 };
 
 /** Balances of the funds of the claim's rule set, often small enough to run dry. */
 const fundsFor = (claim: Record<string, any>): fc.Arbitrary<FundBalances> =>
-  fc.record(Object.fromEntries(policyOf(claim).scheme.funds.map((f) => [f.id, fc.integer({ min: 0, max: 500_000 }).map((x) => x as Fen)])) as Record<string, fc.Arbitrary<Fen>>, {
-    requiredKeys: [],
-  });
+  fc.record(
+    Object.fromEntries(
+      policyOf(claim).scheme.funds.map((f) => [f.id, fc.integer({ min: 0, max: 500_000 }).map((x) => x as Fen)]),
+    ) as Record<string, fc.Arbitrary<Fen>>,
+    {
+      requiredKeys: [],
+    },
+  );
 
 describe('fuzzing the claim parser', () => {
   it('never throws on any JSON value, and every problem has a known code', () => {
@@ -121,7 +133,9 @@ describe('fuzzing the settlement from random ledgers and dry funds', () => {
           for (const l of s.lines) expect(l.amount >= 0 && l.amount <= l.available).toBe(true);
           // A cap already passed in the ledger given stays where it was; else the tier stops at its cap
           // (unless an uncapped adjustment applied: 2022's core group).
-          const uncapped = new Set(s.lines.flatMap((l) => ('adjustment' in l.detail && l.detail.adjustment?.uncapped ? [l.id] : [])));
+          const uncapped = new Set(
+            s.lines.flatMap((l) => ('adjustment' in l.detail && l.detail.adjustment?.uncapped ? [l.id] : [])),
+          );
           for (const cap of paidCounterCaps(s.policy)) {
             if (cap.cap === null || uncapped.has(cap.tier.id)) continue;
             const before = ledger.counters[cap.counter] ?? 0;

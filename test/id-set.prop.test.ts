@@ -12,7 +12,11 @@ describe('IdSet', () => {
     { ops: ['+C1', '-C1', '+C1'], answers: [true, undefined, true], case: 'a deleted id is new again' },
     { ops: ['-C1', '+C1'], answers: [undefined, true], case: 'deleting an absent id changes nothing' },
     { ops: ['+', '+'], answers: [true, false], case: 'the empty id is an id' },
-    { ops: ['+C1', '+C2', '-C1', '+C2', '+C1'], answers: [true, true, undefined, false, true], case: 'deleting one id leaves the others' },
+    {
+      ops: ['+C1', '+C2', '-C1', '+C2', '+C1'],
+      answers: [true, true, undefined, false, true],
+      case: 'deleting one id leaves the others',
+    },
   ])('$case', ({ ops, answers }) => {
     const set = new IdSet();
     expect(ops.map((op) => (op[0] === '+' ? set.add(op.slice(1)) : set.delete(op.slice(1))))).toEqual(answers);
@@ -38,7 +42,10 @@ describe('IdSet', () => {
 
   it('answers every sequence of additions and deletions as a Set does', () => {
     // A small alphabet gives repeated ids; many operations cross several growths with tombstones.
-    const op = fc.record({ add: fc.boolean(), id: fc.string({ unit: fc.constantFrom('a', 'b', '\u00e9', '\ud83d\ude00'), maxLength: 6 }) });
+    const op = fc.record({
+      add: fc.boolean(),
+      id: fc.string({ unit: fc.constantFrom('a', 'b', '\u00e9', '\ud83d\ude00'), maxLength: 6 }),
+    });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 3000 }), (ops) => {
         const set = new IdSet();

@@ -83,7 +83,11 @@ function uncappedTiers(r: SettlementRecord): string[] {
 
 describe('every generated claim keeps the invariants of POLICY.md §5, in both eras', () => {
   it('the generators make claims of every rule set of the embedded book', () => {
-    const rules = new Set(fc.sample(claimArb, { numRuns: 200, seed: 1 }).map((c) => policyOn(defaultRules(), (c.visit as { discharged: string }).discharged)!.id));
+    const rules = new Set(
+      fc
+        .sample(claimArb, { numRuns: 200, seed: 1 })
+        .map((c) => policyOn(defaultRules(), (c.visit as { discharged: string }).discharged)!.id),
+    );
     expect([...rules].sort()).toEqual(ERAS.map((e) => e.id).sort());
   });
 
@@ -116,7 +120,9 @@ describe('every generated claim keeps the invariants of POLICY.md §5, in both e
  */
 function fOracle(p: BracketsParams, adjustment: Adjustment | undefined, c: number): number {
   const standard = new Decimal(p.standard.deductible);
-  const D = adjustment?.deductibleFactor ? standard.times(formatRatio(adjustment.deductibleFactor)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP) : standard;
+  const D = adjustment?.deductibleFactor
+    ? standard.times(formatRatio(adjustment.deductibleFactor)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+    : standard;
   const add = adjustment?.ratioAdd ? formatRatio(adjustment.ratioAdd) : 0;
   let lo = D;
   let sum = new Decimal(0);
@@ -153,7 +159,8 @@ function inScopeLeftAt(r: SettlementRecord, id: string): number {
   for (const l of r.lines.slice(table + 1, at)) {
     const spec = r.policy.tiers.find((t) => t.id === l.id)!;
     const parts = (spec.params as { parts?: readonly number[] }).parts;
-    if (!parts || JSON.stringify(parts) !== JSON.stringify(S_ONLY)) throw new Error(`${l.id} between the table and ${id} does not pay from S alone`);
+    if (!parts || JSON.stringify(parts) !== JSON.stringify(S_ONLY))
+      throw new Error(`${l.id} between the table and ${id} does not pay from S alone`);
     left -= l.amount;
   }
   return left;
@@ -190,7 +197,9 @@ describe('a person-year of claims keeps the invariants and the serious-illness i
   it("while no cap binds, a brackets tier's year total is round(f(final c)) in every order of the claims (2022: the core group's tilt)", () => {
     fc.assert(
       fc.property(
-        yearSequenceArb.chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length }))),
+        yearSequenceArb.chain((cs) =>
+          fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length, maxLength: cs.length })),
+        ),
         ([claims, shuffled]) => {
           for (const order of [claims, shuffled]) {
             const records = runYear(order);
@@ -198,7 +207,13 @@ describe('a person-year of claims keeps the invariants and the serious-illness i
             for (const { id } of last.policy.tiers.filter((t) => t.kind === 'brackets')) {
               const ranOn = records.filter((r) => r.lines.some((l) => l.id === id && l.detail.kind === 'brackets'));
               const bound = ranOn.some((r) =>
-                r.lines.some((l) => l.id === id && l.detail.kind === 'brackets' && ((l.detail.capLeft !== null && l.detail.computed > l.detail.capLeft) || l.detail.computed > l.detail.base)),
+                r.lines.some(
+                  (l) =>
+                    l.id === id &&
+                    l.detail.kind === 'brackets' &&
+                    ((l.detail.capLeft !== null && l.detail.computed > l.detail.capLeft) ||
+                      l.detail.computed > l.detail.base),
+                ),
               );
               if (bound) continue;
               const paid = records.reduce((s, r) => s + r.lines.find((l) => l.id === id)!.amount, 0);
@@ -222,7 +237,12 @@ describe('a person-year of claims keeps the invariants and the serious-illness i
     );
     // Every brackets tier of every era, with and without its adjustment, was really checked.
     const expected = defaultRules().policies.flatMap((policy) =>
-      policy.tiers.filter((t) => t.kind === 'brackets').flatMap((t) => [`${policy.id} ${t.id}`, ...(t.params as BracketsParams).adjustments.map((a) => `${policy.id} ${t.id} (${a.id})`)]),
+      policy.tiers
+        .filter((t) => t.kind === 'brackets')
+        .flatMap((t) => [
+          `${policy.id} ${t.id}`,
+          ...(t.params as BracketsParams).adjustments.map((a) => `${policy.id} ${t.id} (${a.id})`),
+        ]),
     );
     for (const key of expected) expect(identityChecked.get(key) ?? 0, key).toBeGreaterThan(0);
   });

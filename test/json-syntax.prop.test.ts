@@ -14,7 +14,13 @@ const parses = (t: string) => {
 
 it('finds no error in valid JSON, and one in every text JSON.parse refuses (generated and mutated texts)', () => {
   const json = fc.jsonValue().chain((v) => fc.constantFrom(JSON.stringify(v), JSON.stringify(v, null, 2)));
-  const mutated = fc.tuple(json, fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\n', 'x', '{', '[', '-', '0', '.', 'e', 't', '\u0001'))
+  const mutated = fc
+    .tuple(
+      json,
+      fc.nat(),
+      fc.nat({ max: 3 }),
+      fc.constantFrom('', ',', '}', ']', '"', ':', '\\', '\n', 'x', '{', '[', '-', '0', '.', 'e', 't', '\u0001'),
+    )
     .map(([t, at, cut, ch]) => t.slice(0, at % (t.length + 1)) + ch + t.slice((at % (t.length + 1)) + cut));
   fc.assert(
     fc.property(fc.oneof(json, mutated), (text) => {

@@ -20,7 +20,10 @@ function englishIn(message: string): string[] {
   const rest = message
     .replace(/"[^"]*"/g, '')
     .replace(/字段 \S+/g, '')
-    .replace(/\b(ziyang-20\d\d|JSON|NDJSON|UTF-8|CSV|YYYY-MM-DD|visit\.discharged|docs\/claim\.md|items|null|true|false|NaN|Infinity|T\d+|P\w+)\b/g, '');
+    .replace(
+      /\b(ziyang-20\d\d|JSON|NDJSON|UTF-8|CSV|YYYY-MM-DD|visit\.discharged|docs\/claim\.md|items|null|true|false|NaN|Infinity|T\d+|P\w+)\b/g,
+      '',
+    );
   return rest.match(/[A-Za-z]{2,}/g) ?? [];
 }
 
@@ -32,18 +35,43 @@ const firstError = (r: { ok: boolean; errors?: readonly ClaimIssue[] }): ClaimIs
 describe('Chinese messages say their details in Chinese', () => {
   const book = defaultRules();
   it.each([
-    ['a claim id settled earlier in the batch', () => {
-      const batch = createBatch({ rules: book });
-      batch.settle(baseClaim());
-      return firstError(batch.settle(baseClaim()));
-    }],
-    ['a claim id already in the ledger', () => {
-      const first = settleClaim((parseClaim(baseClaim()) as { ok: true; value: never }).value, { rules: book });
-      if (!first.ok) throw new Error('first claim refused');
-      return firstError(settleClaim((parseClaim(baseClaim()) as { ok: true; value: never }).value, { rules: book, ledger: first.value.ledger }));
-    }],
-    ['a 2021 discharge (no rule set)', () => firstError(parseAndSettle(baseClaim({ visit: { kind: 'inpatient', admitted: '2021-06-01', discharged: '2021-06-10' } })))],
-    ['a category of the other rule set', () => firstError(parseAndSettle(baseClaim({ person: { id: 'PT', county: 'anyue', category: 'dibao', illnessInduced: false } })))],
+    [
+      'a claim id settled earlier in the batch',
+      () => {
+        const batch = createBatch({ rules: book });
+        batch.settle(baseClaim());
+        return firstError(batch.settle(baseClaim()));
+      },
+    ],
+    [
+      'a claim id already in the ledger',
+      () => {
+        const first = settleClaim((parseClaim(baseClaim()) as { ok: true; value: never }).value, { rules: book });
+        if (!first.ok) throw new Error('first claim refused');
+        return firstError(
+          settleClaim((parseClaim(baseClaim()) as { ok: true; value: never }).value, {
+            rules: book,
+            ledger: first.value.ledger,
+          }),
+        );
+      },
+    ],
+    [
+      'a 2021 discharge (no rule set)',
+      () =>
+        firstError(
+          parseAndSettle(baseClaim({ visit: { kind: 'inpatient', admitted: '2021-06-01', discharged: '2021-06-10' } })),
+        ),
+    ],
+    [
+      'a category of the other rule set',
+      () =>
+        firstError(
+          parseAndSettle(
+            baseClaim({ person: { id: 'PT', county: 'anyue', category: 'dibao', illnessInduced: false } }),
+          ),
+        ),
+    ],
     ['an array instead of a claim', () => firstError(parseClaim([1, 2]))],
     ['a number where a string goes', () => firstError(parseClaim(baseClaim({ id: 12 })))],
     ['a missing object', () => firstError(parseClaim({ ...baseClaim(), person: undefined }))],
@@ -67,7 +95,8 @@ describe('Chinese messages say their details in Chinese', () => {
   it('when reading input: a line that is not UTF-8 and a line that is too long', async () => {
     const lines = [Buffer.from('{"id":"A"}\n'), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from(`${'x'.repeat(64)}\n`)];
     const messages: string[] = [];
-    for await (const rec of readClaims(lines, { line: 32, document: 1024 })) if ('error' in rec) messages.push(rec.error.message);
+    for await (const rec of readClaims(lines, { line: 32, document: 1024 }))
+      if ('error' in rec) messages.push(rec.error.message);
     expect(messages.length).toBeGreaterThanOrEqual(2);
     for (const m of messages) expect(englishIn(m), m).toEqual([]);
   });

@@ -10,7 +10,13 @@ it('every code has an English message that names the field and says what to do',
   const codes = Object.values(ClaimErrorCode);
   expect(Object.keys(CLAIM_MESSAGES_EN).sort()).toEqual([...codes].sort());
   const rendered = Object.fromEntries(
-    codes.map((code) => [code, [claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }, 'en'), claimMessage(code, { path: '' }, 'en')]]),
+    codes.map((code) => [
+      code,
+      [
+        claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }, 'en'),
+        claimMessage(code, { path: '' }, 'en'),
+      ],
+    ]),
   );
   expect(rendered).toMatchInlineSnapshot(`
     {
@@ -172,11 +178,20 @@ it('every code has a Chinese message (the default) that names the field and says
   expect(Object.keys(CLAIM_MESSAGES_ZH).sort()).toEqual([...codes].sort());
   for (const code of codes) {
     const m = claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' });
-    expect(m, code).toBe(CLAIM_MESSAGES_ZH[code]({ path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }));
+    expect(m, code).toBe(
+      CLAIM_MESSAGES_ZH[code]({ path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }),
+    );
     expect(m, code).toMatch(/[\u4e00-\u9fff]/);
-    expect(m, code).not.toBe(claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }, 'en'));
+    expect(m, code).not.toBe(
+      claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }, 'en'),
+    );
   }
-  const rendered = Object.fromEntries(codes.map((code) => [code, claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' })]));
+  const rendered = Object.fromEntries(
+    codes.map((code) => [
+      code,
+      claimMessage(code, { path: 'items[0].amount', expected: 'X', received: 'Y', detail: 'D' }),
+    ]),
+  );
   expect(rendered).toMatchInlineSnapshot(`
     {
       "amount_too_large": "字段 items[0].amount 超过允许的最大金额（10^12 元）：Y",

@@ -18,7 +18,11 @@ function settled(input: unknown) {
   if (!c.ok) throw new Error(JSON.stringify(c.errors));
   const r = settleClaim(c.value);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return { personal: r.value.personal, payers: r.value.lines.reduce((s, l) => s + l.amount, 0), absorbed: r.value.bill.hospitalAbsorbed };
+  return {
+    personal: r.value.personal,
+    payers: r.value.lines.reduce((s, l) => s + l.amount, 0),
+    absorbed: r.value.bill.hospitalAbsorbed,
+  };
 }
 
 const extraItem = fc.record({
@@ -37,7 +41,9 @@ it(`adding a compliant item of x raises personal pay by at most x + ${SLACK} fen
       expect(after.personal - before.personal).toBeLessThanOrEqual(x + SLACK);
       expect(after.payers - before.payers).toBeGreaterThanOrEqual(-SLACK);
       // And the new cost is somewhere: hospital, payers or patient.
-      expect(after.absorbed + after.payers + after.personal - (before.absorbed + before.payers + before.personal)).toBe(x);
+      expect(after.absorbed + after.payers + after.personal - (before.absorbed + before.payers + before.personal)).toBe(
+        x,
+      );
     }),
     { numRuns: RUNS },
   );

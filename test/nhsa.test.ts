@@ -68,7 +68,9 @@ describe('the national platform record of the worked examples', () => {
     const line = (id: string) => fen(Number(settlementToJson(o.record).lines.find((l) => l.id === id)!.amount));
     expect(fen(s.hifp_pay)).toBe(line('basic-insurance') + line('tilt-payment'));
     expect(fen(s.hifmi_pay)).toBe(line('serious-illness-insurance'));
-    expect(fen(s.hosp_part_amt)).toBe(fen(Number(settlementToJson(o.record).hospitalAbsorbed)) + line('hospital-waiver'));
+    expect(fen(s.hosp_part_amt)).toBe(
+      fen(Number(settlementToJson(o.record).hospitalAbsorbed)) + line('hospital-waiver'),
+    );
   });
 });
 

@@ -39,7 +39,10 @@ beforeAll(() => {
   } catch {
     // Said below.
   }
-  expect(jupyter, 'jupyter nbconvert is missing: apt-get install jupyter-nbconvert python3-nbclient jupyter-client (as .ci/run does)').not.toBe('');
+  expect(
+    jupyter,
+    'jupyter nbconvert is missing: apt-get install jupyter-nbconvert python3-nbclient jupyter-client (as .ci/run does)',
+  ).not.toBe('');
   // The notebook imports ../../dist (the built package), as an analyst's clone does after
   // `npm run build`: a build of its own in a copy of the layout, so no other test's dist/ moves under it.
   execFileSync('npx', ['tsup', '--silent', '--out-dir', join(work, 'dist')], { cwd: root });
@@ -51,13 +54,37 @@ beforeAll(() => {
   // The tslab kernel, registered for this run only.
   const kernel = join(work, 'jupyter', 'kernels', 'tslab');
   mkdirSync(kernel, { recursive: true });
-  writeFileSync(join(kernel, 'kernel.json'), JSON.stringify({ argv: [process.execPath, join(root, 'node_modules/tslab/bin/tslab'), 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript', language: 'typescript' }));
-  execFileSync('jupyter', ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', notebook, '--output', executed], {
-    cwd: work,
-    stdio: 'pipe',
-    // TMPDIR inside the work folder: what the notebook's cells write goes when the folder goes.
-    env: { ...process.env, TMPDIR: join(work, 'tmp'), JUPYTER_PATH: join(work, 'jupyter'), JUPYTER_DATA_DIR: join(work, 'data'), JUPYTER_RUNTIME_DIR: join(work, 'runtime'), JUPYTER_CONFIG_DIR: join(work, 'config') },
-  });
+  writeFileSync(
+    join(kernel, 'kernel.json'),
+    JSON.stringify({
+      argv: [
+        process.execPath,
+        join(root, 'node_modules/tslab/bin/tslab'),
+        'kernel',
+        '--config-path',
+        '{connection_file}',
+      ],
+      display_name: 'TypeScript',
+      language: 'typescript',
+    }),
+  );
+  execFileSync(
+    'jupyter',
+    ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', notebook, '--output', executed],
+    {
+      cwd: work,
+      stdio: 'pipe',
+      // TMPDIR inside the work folder: what the notebook's cells write goes when the folder goes.
+      env: {
+        ...process.env,
+        TMPDIR: join(work, 'tmp'),
+        JUPYTER_PATH: join(work, 'jupyter'),
+        JUPYTER_DATA_DIR: join(work, 'data'),
+        JUPYTER_RUNTIME_DIR: join(work, 'runtime'),
+        JUPYTER_CONFIG_DIR: join(work, 'config'),
+      },
+    },
+  );
   cells = (JSON.parse(readFileSync(executed, 'utf8')) as { cells: typeof cells }).cells;
 }, 400_000);
 
@@ -67,14 +94,23 @@ describe('the analyst notebook (examples/notebooks/reform.ipynb)', () => {
   it('runs every cell with no error and nothing on stderr', () => {
     const code = cells.filter((c) => c.cell_type === 'code');
     expect(code.length).toBeGreaterThan(4);
-    const problems = code.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === 'error' || o.name === 'stderr').map((o) => `${o.ename ?? o.name}: ${o.evalue ?? text(o.text)}`));
+    const problems = code.flatMap((c) =>
+      (c.outputs ?? [])
+        .filter((o) => o.output_type === 'error' || o.name === 'stderr')
+        .map((o) => `${o.ename ?? o.name}: ${o.evalue ?? text(o.text)}`),
+    );
     expect(problems).toEqual([]);
   });
 
-  it('shows the reform\'s summary table and chart, equal to the library\'s for the same synthetic year', () => {
-    const html = cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.data?.['text/html'])).find((h) => h.includes('data-figure="summary[0]'));
+  it("shows the reform's summary table and chart, equal to the library's for the same synthetic year", () => {
+    const html = cells
+      .flatMap((c) => c.outputs ?? [])
+      .map((o) => text(o.data?.['text/html']))
+      .find((h) => h.includes('data-figure="summary[0]'));
     expect(html, 'no output holds the summary table').toBeDefined();
-    const reform = reformRules(defaultRules(), [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.40' }]);
+    const reform = reformRules(defaultRules(), [
+      { set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.40' },
+    ]);
     if (!reform.ok) throw new Error('reform');
     const variants = [
       { name: 'baseline', rules: defaultRules() },
@@ -82,13 +118,23 @@ describe('the analyst notebook (examples/notebooks/reform.ipynb)', () => {
     ];
     const sim = createSimulation({ variants });
     for (const c of generateClaims({ claims: 20_000, seed: 2018, year: 2018 })) sim.add(c);
-    expect(html!.trim()).toBe(summaryHtml(simulationReport(sim.result(), variants.map((v) => v.rules))).trim());
+    expect(html!.trim()).toBe(
+      summaryHtml(
+        simulationReport(
+          sim.result(),
+          variants.map((v) => v.rules),
+        ),
+      ).trim(),
+    );
     expect(html).toContain('<table>');
     expect(html).toContain('<svg');
   });
 
   it('prints the counts and the per-county table of the figures as data', () => {
-    const out = cells.flatMap((c) => c.outputs ?? []).map((o) => text(o.text)).join('');
+    const out = cells
+      .flatMap((c) => c.outputs ?? [])
+      .map((o) => text(o.text))
+      .join('');
     expect(out).toContain('20000 claims read, 20000 settled, 0 refused');
     expect(out).toContain('Yanjiang');
   });

@@ -11,7 +11,18 @@
  * driver.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.js';
@@ -26,23 +37,38 @@ let files: string[] = [];
 let distBeforePack = true;
 /** Every file under a folder, as a relative path with forward slashes. */
 const filesUnder = (dir: string): string[] =>
-  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile()).map((f) => f.split(sep).join('/'));
+  (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => f.split(sep).join('/'));
 
 beforeAll(() => {
   // What a fresh clone has: the files git tracks (and new ones not ignored), as they are now.
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter((f) => f !== '' && existsSync(join(root, f)));
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((f) => f !== '' && existsSync(join(root, f)));
   for (const f of tracked) {
     mkdirSync(dirname(join(clone, f)), { recursive: true });
     copyFileSync(join(root, f), join(clone, f));
   }
   symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir'); // as `npm ci` would have installed them
   distBeforePack = existsSync(join(clone, 'dist'));
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], { cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], {
+    cwd: clone,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // The prepack build may print before npm's JSON.
   const packed = JSON.parse(out.slice(out.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
   files = packed[0]!.files.map((f) => f.path);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', join(consumer, packed[0]!.filename)], { cwd: consumer, stdio: 'pipe' });
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', join(consumer, packed[0]!.filename)],
+    { cwd: consumer, stdio: 'pipe' },
+  );
   // A TypeScript consumer has Node's types; link the project's (the same version) rather than download them.
   mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
   symlinkSync(join(root, 'node_modules/@types/node'), join(consumer, 'node_modules/@types/node'), 'dir');
@@ -99,7 +125,10 @@ simulateFile({ file: 'claims.ndjson', format: 'ndjson', variants: [{ name: 'b' }
   });
 
   it('installs the bashunwei command', () => {
-    const out = execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['settle', '-'], { input: claim, encoding: 'utf8' });
+    const out = execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['settle', '-'], {
+      input: claim,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out).personal).toBe('0.00');
   });
 
@@ -133,32 +162,68 @@ if (settled.ok) {
 }
 `;
   const imports = `{ settle, createBatch, ledgerToJson, ruleFileSchemas, RULE_FILE_SCHEMA_NAMES, parseAmount, formatFen, CLAIM_CSV_COLUMNS, ClaimErrorCode, type SettlementJson, type ClaimIssue, type Ledger, type Fen, claimResponse, type FhirClaimResponse }`;
-  const strict = { strict: true, skipLibCheck: false, noEmit: true, types: ['node'], target: 'ES2022', lib: ['ES2022'], noUncheckedIndexedAccess: true };
+  const strict = {
+    strict: true,
+    skipLibCheck: false,
+    noEmit: true,
+    types: ['node'],
+    target: 'ES2022',
+    lib: ['ES2022'],
+    noUncheckedIndexedAccess: true,
+  };
 
   it.each([
-    ['module nodenext, an ESM consumer', { module: 'nodenext', moduleResolution: 'nodenext' }, 'esm.mts', `import ${imports} from 'bashunwei';\n${usage}`],
-    ['module nodenext, a CommonJS consumer', { module: 'nodenext', moduleResolution: 'nodenext' }, 'cjs.cts', `import ${imports} from 'bashunwei';\n${usage}`],
-    ['moduleResolution bundler', { module: 'esnext', moduleResolution: 'bundler' }, 'bundled.ts', `import ${imports} from 'bashunwei';\n${usage}`],
-  ])('the packed declarations type-check with tsc --strict and no skipLibCheck: %s', (name, options, file, code) => {
-    const dir = join(consumer, `types-${file.replace('.', '-')}`);
-    mkdirSync(dir);
-    writeFileSync(join(dir, file), code);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...strict, ...options }, files: [file] }));
-    let out = '';
-    try {
-      out = execFileSync(process.execPath, [tsc, '-p', dir, '--listFiles'], { cwd: consumer, encoding: 'utf8' });
-    } catch (e) {
-      out = (e as { stdout: string }).stdout;
-    }
-    expect(out.split('\n').filter((l) => l.includes('error TS')), name).toEqual([]);
-    // And the right declaration file was the one checked: .d.cts for require, .d.ts for import.
-    expect(out).toContain(file === 'cjs.cts' ? 'bashunwei/dist/index.d.cts' : 'bashunwei/dist/index.d.ts');
-  }, 240_000);
+    [
+      'module nodenext, an ESM consumer',
+      { module: 'nodenext', moduleResolution: 'nodenext' },
+      'esm.mts',
+      `import ${imports} from 'bashunwei';\n${usage}`,
+    ],
+    [
+      'module nodenext, a CommonJS consumer',
+      { module: 'nodenext', moduleResolution: 'nodenext' },
+      'cjs.cts',
+      `import ${imports} from 'bashunwei';\n${usage}`,
+    ],
+    [
+      'moduleResolution bundler',
+      { module: 'esnext', moduleResolution: 'bundler' },
+      'bundled.ts',
+      `import ${imports} from 'bashunwei';\n${usage}`,
+    ],
+  ])(
+    'the packed declarations type-check with tsc --strict and no skipLibCheck: %s',
+    (name, options, file, code) => {
+      const dir = join(consumer, `types-${file.replace('.', '-')}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, file), code);
+      writeFileSync(
+        join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { ...strict, ...options }, files: [file] }),
+      );
+      let out = '';
+      try {
+        out = execFileSync(process.execPath, [tsc, '-p', dir, '--listFiles'], { cwd: consumer, encoding: 'utf8' });
+      } catch (e) {
+        out = (e as { stdout: string }).stdout;
+      }
+      expect(
+        out.split('\n').filter((l) => l.includes('error TS')),
+        name,
+      ).toEqual([]);
+      // And the right declaration file was the one checked: .d.cts for require, .d.ts for import.
+      expect(out).toContain(file === 'cjs.cts' ? 'bashunwei/dist/index.d.cts' : 'bashunwei/dist/index.d.ts');
+    },
+    240_000,
+  );
 
   it('loads neither Fastify nor a database driver when the library is imported', () => {
     const loaded = execFileSync(
       process.execPath,
-      ['-e', `require('bashunwei'); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules[\\\\/](fastify|pg|better-sqlite3|prom-client)[\\\\/]/.test(k))))`],
+      [
+        '-e',
+        `require('bashunwei'); console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules[\\\\/](fastify|pg|better-sqlite3|prom-client)[\\\\/]/.test(k))))`,
+      ],
       { cwd: consumer, encoding: 'utf8' },
     );
     expect(JSON.parse(loaded)).toEqual([]);
@@ -179,7 +244,11 @@ if (settled.ok) {
   /** `bashunwei serve` on an SQLite file of the consumer: its exit status and what it said. */
   const serveSqlite = (file: string): { status: number; stderr: string } => {
     try {
-      execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['serve', '--db', join(consumer, file)], { cwd: consumer, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['serve', '--db', join(consumer, file)], {
+        cwd: consumer,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       return { status: 0, stderr: '' };
     } catch (e) {
       return { status: (e as { status: number }).status, stderr: (e as { stderr: string }).stderr };
@@ -197,7 +266,11 @@ if (settled.ok) {
     // prebuilt binary leaves behind (the compiled part is loaded when a database is opened).
     const modules = join(consumer, 'node_modules');
     const copied = ['better-sqlite3', 'bindings', 'file-uri-to-path'];
-    for (const name of copied) cpSync(join(root, 'node_modules', name), join(modules, name), { recursive: true, filter: (src) => !src.includes(`${sep}build`) });
+    for (const name of copied)
+      cpSync(join(root, 'node_modules', name), join(modules, name), {
+        recursive: true,
+        filter: (src) => !src.includes(`${sep}build`),
+      });
     let answer: { status: number; stderr: string };
     try {
       answer = serveSqlite('y.sqlite');
@@ -205,7 +278,9 @@ if (settled.ok) {
       for (const name of copied) rmSync(join(modules, name), { recursive: true, force: true });
     }
     expect(answer.status).toBe(2);
-    expect(answer.stderr).toMatch(/better-sqlite3 is installed but its compiled part cannot be loaded \(Could not locate the bindings file.*npm rebuild better-sqlite3.*npm install better-sqlite3@12.* --db postgres:\/\//);
+    expect(answer.stderr).toMatch(
+      /better-sqlite3 is installed but its compiled part cannot be loaded \(Could not locate the bindings file.*npm rebuild better-sqlite3.*npm install better-sqlite3@12.* --db postgres:\/\//,
+    );
     expect(answer.stderr).not.toMatch(/cannot use the SQLite file/);
   });
 });

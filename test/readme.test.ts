@@ -32,7 +32,11 @@ const snippets = blocks.filter((b) => b.name !== undefined);
 
 describe('the README', () => {
   it('marks every TypeScript block as a snippet, so that each is run below', () => {
-    expect(blocks.filter((b) => (b.lang === 'ts' || b.lang === 'typescript') && b.name === undefined).map((b) => `README.md:${b.line}`)).toEqual([]);
+    expect(
+      blocks
+        .filter((b) => (b.lang === 'ts' || b.lang === 'typescript') && b.name === undefined)
+        .map((b) => `README.md:${b.line}`),
+    ).toEqual([]);
     expect(snippets.map((s) => s.name)).toContain('library');
   });
 
@@ -47,7 +51,11 @@ describe('the README', () => {
     cpSync(join(root, 'examples/claims'), join(dir, 'examples/claims'), { recursive: true });
     const file = join(dir, `${name}.ts`);
     writeFileSync(file, s.code.replace(/from 'bashunwei'/g, `from ${JSON.stringify(join(root, 'src/index.ts'))}`));
-    const out = execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), file], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), file], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out.length).toBeGreaterThan(0);
   });
 
@@ -60,7 +68,8 @@ describe('the README', () => {
   /** What each marked count counts. */
   const COUNTS: Record<string, () => number> = {
     'claim-error-codes': () => Object.values(ClaimErrorCode).length,
-    'bad-input-corpus': () => readdirSync(join(root, 'test/corpus/bad-claims')).filter((f) => f.endsWith('.ndjson')).length,
+    'bad-input-corpus': () =>
+      readdirSync(join(root, 'test/corpus/bad-claims')).filter((f) => f.endsWith('.ndjson')).length,
     // The golden files hold one `## case` heading per case of their tables (their tests keep them whole).
     'bad-claims': () => readFileSync(join(root, 'test/golden/claim-errors.txt'), 'utf8').match(/^## /gm)!.length,
     'rule-file-mistakes': () => readFileSync(join(root, 'test/golden/rule-errors.txt'), 'utf8').match(/^## /gm)!.length,

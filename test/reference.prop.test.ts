@@ -48,7 +48,11 @@ function engineView(json: ReturnType<typeof settlementToJson>): OracleSettlement
     total: json.total,
     hospitalAbsorbed: json.hospitalAbsorbed,
     billable: json.billable,
-    lines: json.lines.map((l) => (l.funds === undefined ? { tier: l.tier, id: l.id, amount: l.amount } : { tier: l.tier, id: l.id, amount: l.amount, funds: l.funds })),
+    lines: json.lines.map((l) =>
+      l.funds === undefined
+        ? { tier: l.tier, id: l.id, amount: l.amount }
+        : { tier: l.tier, id: l.id, amount: l.amount, funds: l.funds },
+    ),
     personal: json.personal,
     personalShare: json.personalShare,
     target: json.target,
@@ -56,7 +60,10 @@ function engineView(json: ReturnType<typeof settlementToJson>): OracleSettlement
 }
 
 /** The engine's ledger counters and the oracle's amounts, as contract strings, by counter. */
-function ledgers(engine: YearLedger, oracle: OracleYearState): { engine: Record<string, string>; oracle: Record<string, string> } {
+function ledgers(
+  engine: YearLedger,
+  oracle: OracleYearState,
+): { engine: Record<string, string>; oracle: Record<string, string> } {
   const names = Object.keys(LEDGER_COUNTERS);
   const unknown = Object.keys(engine.counters).filter((n) => !names.includes(n));
   if (unknown.length > 0) throw new Error(`counters the oracle has no reading of: ${unknown.join(', ')}`);
@@ -72,14 +79,18 @@ function compareYear(inputs: readonly Record<string, unknown>[]): number {
   let state: OracleYearState | undefined;
   for (const input of inputs) {
     const claim = parseClaim(input);
-    if (!claim.ok) throw new Error(`the oracle's generator made a claim the engine refuses: ${JSON.stringify(claim.errors)}`);
+    if (!claim.ok)
+      throw new Error(`the oracle's generator made a claim the engine refuses: ${JSON.stringify(claim.errors)}`);
     const ours = settleClaim(claim.value, ledger ? { ledger } : {});
     if (!ours.ok) throw new Error(`the engine refused a valid claim: ${JSON.stringify(ours.errors)}`);
     const theirs = oracleSettle(input, state);
     expect(engineView(settlementToJson(ours.value))).toEqual(theirs.settlement);
     // Funds are an object in paying order: the order of its keys is part of the answer.
     ours.value.lines.forEach((l, i) => {
-      if (l.funds !== undefined) expect(l.funds.filter((d) => d.amount > 0).map((d) => d.fund)).toEqual(Object.keys(theirs.settlement.lines[i]!.funds ?? {}));
+      if (l.funds !== undefined)
+        expect(l.funds.filter((d) => d.amount > 0).map((d) => d.fund)).toEqual(
+          Object.keys(theirs.settlement.lines[i]!.funds ?? {}),
+        );
     });
     ledger = ours.value.ledger;
     state = theirs.state;

@@ -24,7 +24,12 @@ it.each([
 ])('%s: the answer says whether the two sides settled the same claims', (_, year, comparable) => {
   const reform = loadRuleFolder(only2022);
   if (!reform.ok) throw new Error('ziyang-2022 does not load');
-  const sim = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }, { name: 'reform', rules: reform.value }] });
+  const sim = createSimulation({
+    variants: [
+      { name: 'baseline', rules: defaultRules() },
+      { name: 'reform', rules: reform.value },
+    ],
+  });
   for (const c of generateClaims({ claims: 300, seed: 11, year })) sim.add(c);
   const report = simulationReport(sim.result(), [defaultRules(), reform.value]);
   expect(report.summary[0]!.comparable).toBe(comparable);
@@ -34,14 +39,22 @@ it.each([
 
 it('bashunwei simulate warns and exits 1 when the reform refuses claims the baseline settles', async () => {
   const file = join(tempDir('reform-comparable'), 'claims.ndjson');
-  writeFileSync(file, [...generateClaims({ claims: 200, seed: 12, year: 2018 })].map((c) => JSON.stringify(c)).join('\n'));
+  writeFileSync(
+    file,
+    [...generateClaims({ claims: 200, seed: 12, year: 2018 })].map((c) => JSON.stringify(c)).join('\n'),
+  );
   let out = '';
   let err = '';
-  const code = await main(['simulate', file, '--rules', only2022, '--workers', '1', '--baseline', resolve(__dirname, '..', 'rules')], { out: (s) => (out += s), err: (s) => (err += s) });
+  const code = await main(
+    ['simulate', file, '--rules', only2022, '--workers', '1', '--baseline', resolve(__dirname, '..', 'rules')],
+    { out: (s) => (out += s), err: (s) => (err += s) },
+  );
   const report = JSON.parse(out);
   expect(report.summary[0].comparable).toBe(false);
   expect(report.counts.variants[1].refused).toBe(200);
-  expect(err).toMatch(/200 claims were settled by one of .* and refused by the other \(200 and 0 settled\): the differences include claims only one of them paid/);
+  expect(err).toMatch(
+    /200 claims were settled by one of .* and refused by the other \(200 and 0 settled\): the differences include claims only one of them paid/,
+  );
   expect(code).toBe(1);
 });
 
@@ -51,9 +64,15 @@ it('counts the claims each side settled alone, even when the two sides settle as
   const a = loadRuleFolder(resolve(__dirname, '..', 'rules', 'ziyang-2017'));
   const b = loadRuleFolder(only2022);
   if (!a.ok || !b.ok) throw new Error('a rule folder does not load');
-  const sim = createSimulation({ variants: [{ name: 'baseline', rules: a.value }, { name: 'reform', rules: b.value }] });
+  const sim = createSimulation({
+    variants: [
+      { name: 'baseline', rules: a.value },
+      { name: 'reform', rules: b.value },
+    ],
+  });
   for (const c of generateClaims({ claims: 150, seed: 13, year: 2018 })) sim.add(c);
-  for (const c of generateClaims({ claims: 150, seed: 14, year: 2023 })) sim.add({ ...(c as object), id: `Y${(c as { id: string }).id}` });
+  for (const c of generateClaims({ claims: 150, seed: 14, year: 2023 }))
+    sim.add({ ...(c as object), id: `Y${(c as { id: string }).id}` });
   const s = simulationReport(sim.result(), [a.value, b.value]).summary[0]!;
   expect([s.claims.baseline, s.claims.reform]).toEqual([150, 150]);
   expect([s.comparable, s.unlike]).toEqual([false, 300]);

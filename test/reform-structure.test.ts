@@ -34,7 +34,16 @@ beforeAll(() => {
         clause: '7.4.4',
         source: 'assumed',
         verified: false,
-        order: ['maternal-subsidy', 'hospital-waiver', 'basic-insurance', 'serious-illness-insurance', 'tilt-payment', 'special-supplementary-insurance', 'medical-assistance', 'relief-funds'],
+        order: [
+          'maternal-subsidy',
+          'hospital-waiver',
+          'basic-insurance',
+          'serious-illness-insurance',
+          'tilt-payment',
+          'special-supplementary-insurance',
+          'medical-assistance',
+          'relief-funds',
+        ],
       },
     }),
   );
@@ -67,25 +76,46 @@ describe('a reform of structure is a folder that extends the base', () => {
   });
 
   it('the simulation compares it with the baseline: supplementary insurance gone, dibao tilted, every other tier before it unchanged', () => {
-    const sim = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }, { name: 'reform', rules: reform }] });
+    const sim = createSimulation({
+      variants: [
+        { name: 'baseline', rules: defaultRules() },
+        { name: 'reform', rules: reform },
+      ],
+    });
     for (const c of generateClaims({ claims: 3000, seed: 5, year: 2018 })) sim.add(c);
     const report = simulationReport(sim.result(), [defaultRules(), reform]);
     const diff = report.differences[0]!;
     expect(Number(diff.byTier['supplementary-insurance'])).toBeLessThan(0);
     expect(report.variants[1]!.byTier['supplementary-insurance']).toBeUndefined();
     expect(Number(diff.byTier['tilt-payment'])).toBeGreaterThan(0);
-    for (const id of ['maternal-subsidy', 'hospital-waiver', 'basic-insurance', 'serious-illness-insurance']) expect(diff.byTier[id], id).toBe('0.00');
+    for (const id of ['maternal-subsidy', 'hospital-waiver', 'basic-insurance', 'serious-illness-insurance'])
+      expect(diff.byTier[id], id).toBe('0.00');
     expect(report.variants[1]!.rejected).toEqual({});
   });
 
   it('bashunwei simulate --baseline compares the folder like any other', async () => {
     const file = join(dir, 'claims.ndjson');
-    writeFileSync(file, [...generateClaims({ claims: 500, seed: 6, year: 2019 })].map((c) => JSON.stringify(c)).join('\n'));
+    writeFileSync(
+      file,
+      [...generateClaims({ claims: 500, seed: 6, year: 2019 })].map((c) => JSON.stringify(c)).join('\n'),
+    );
     let out = '';
-    const code = await main(['simulate', file, '--baseline', resolve(__dirname, '..', 'rules', 'ziyang-2017'), '--rules', join(dir, 'no-supplementary'), '--workers', '1'], {
-      out: (s) => (out += s),
-      err: () => undefined,
-    });
+    const code = await main(
+      [
+        'simulate',
+        file,
+        '--baseline',
+        resolve(__dirname, '..', 'rules', 'ziyang-2017'),
+        '--rules',
+        join(dir, 'no-supplementary'),
+        '--workers',
+        '1',
+      ],
+      {
+        out: (s) => (out += s),
+        err: () => undefined,
+      },
+    );
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.variants.map((v: { name: string }) => v.name)).toEqual(['baseline', 'reform']);
@@ -103,15 +133,22 @@ describe('a synthetic population spanning 2019–2023', () => {
       byYear.get(y)!.add((c.person as { category: string }).category);
     }
     expect([...byYear.keys()].sort()).toEqual(['2019', '2020', '2022', '2023']);
-    for (const y of ['2019', '2020']) expect([...byYear.get(y)!].sort()).toEqual(['general', 'registered-poor', 'rural-dibao']);
-    for (const y of ['2022', '2023']) expect([...byYear.get(y)!].every((c) => [...defaultRules().sets[1]!.scheme.categories.keys()].includes(c))).toBe(true);
+    for (const y of ['2019', '2020'])
+      expect([...byYear.get(y)!].sort()).toEqual(['general', 'registered-poor', 'rural-dibao']);
+    for (const y of ['2022', '2023'])
+      expect([...byYear.get(y)!].every((c) => [...defaultRules().sets[1]!.scheme.categories.keys()].includes(c))).toBe(
+        true,
+      );
     const sim = createSimulation({ variants: [{ name: 'both', rules: defaultRules() }] });
     for (const c of claims) sim.add(c);
     const a = sim.result().variants[0]!.aggregates;
     expect(a.rejected).toEqual({});
     expect(a.all.claims).toBe(4000);
     // One report over both schemes: the payers of both, each once, in the order the rule sets list them.
-    expect(a.dims.tiers.map((t) => t.id)).toEqual([...defaultRules().sets[0]!.scheme.tiers.map((t) => t.id), 'tilted-assistance']);
+    expect(a.dims.tiers.map((t) => t.id)).toEqual([
+      ...defaultRules().sets[0]!.scheme.tiers.map((t) => t.id),
+      'tilted-assistance',
+    ]);
     const paid = (id: string) => a.all.byTier[a.dims.tiers.findIndex((t) => t.id === id)]!;
     expect(paid('relief-funds')).toBeGreaterThan(0); // 2017 scheme only
     // The 2022 claims alone: medical assistance by category pays (tilted assistance needs a year's burden above 10,000 left, rare here).

@@ -25,7 +25,9 @@ const dir = tempDir('report');
 const pages: Record<'reform' | 'single', { report: SimulationReport; file: string }> = {} as never;
 
 function build(name: 'reform' | 'single', withReform: boolean): void {
-  const reform = reformRules(defaultRules(), [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.40' }]);
+  const reform = reformRules(defaultRules(), [
+    { set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.40' },
+  ]);
   if (!reform.ok) throw new Error('reform');
   const variants = withReform
     ? [
@@ -33,22 +35,44 @@ function build(name: 'reform' | 'single', withReform: boolean): void {
         { name: 'tilt 40%', rules: reform.value },
       ]
     : [{ name: 'rules', rules: defaultRules() }];
-  const sim = createSimulation({ variants, funds: { 'emergency-relief': 2_000_000, 'charity-care': 1_000_000, 'health-poverty-relief': 500_000, 'major-disease-charity': 0 } as never });
+  const sim = createSimulation({
+    variants,
+    funds: {
+      'emergency-relief': 2_000_000,
+      'charity-care': 1_000_000,
+      'health-poverty-relief': 500_000,
+      'major-disease-charity': 0,
+    } as never,
+  });
   for (const c of generateClaims({ claims: 4000, seed: 9 })) sim.add(c);
   sim.add({ id: 'broken' }, 4001);
-  const report = simulationReport(sim.result(), variants.map((v) => v.rules));
+  const report = simulationReport(
+    sim.result(),
+    variants.map((v) => v.rules),
+  );
   const file = join(dir, `${name}.html`);
   writeFileSync(file, simulationHtml(report));
   pages[name] = { report, file };
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`).toBe(true);
+  expect(
+    existsSync(CHROMIUM),
+    `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`,
+  ).toBe(true);
   build('reform', true);
   build('single', false);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 
@@ -92,9 +116,18 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const problems: string[] = [];
     svgs.forEach((svg, s) => {
       const box = svg.getBoundingClientRect();
-      const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
+      const texts = [...svg.querySelectorAll('text')].map((t) => ({
+        text: t.textContent ?? '',
+        r: t.getBoundingClientRect(),
+      }));
       for (const { text, r } of texts) {
-        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) problems.push(`chart ${s} (${svg.getAttribute('aria-label')}): "${text}" leaves the chart`);
+        if (
+          r.left < box.left - 0.5 ||
+          r.right > box.right + 0.5 ||
+          r.top < box.top - 0.5 ||
+          r.bottom > box.bottom + 0.5
+        )
+          problems.push(`chart ${s} (${svg.getAttribute('aria-label')}): "${text}" leaves the chart`);
       }
       for (let i = 0; i < texts.length; i++)
         for (let j = i + 1; j < texts.length; j++) {
@@ -102,7 +135,10 @@ async function layoutProblems(page: Page): Promise<string[]> {
           const b = texts[j]!.r;
           const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
           const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-          if (overlapX > 0.5 && overlapY > 0.5) problems.push(`chart ${s} (${svg.getAttribute('aria-label')}): "${texts[i]!.text}" overlaps "${texts[j]!.text}"`);
+          if (overlapX > 0.5 && overlapY > 0.5)
+            problems.push(
+              `chart ${s} (${svg.getAttribute('aria-label')}): "${texts[i]!.text}" overlaps "${texts[j]!.text}"`,
+            );
         }
     });
     return problems;
@@ -135,8 +171,11 @@ describe('the simulation report of a reform in Chromium', () => {
     const first = page.locator('section').first();
     expect(await first.getAttribute('class')).toBe('answer');
     const text = await first.textContent();
-    for (const words of ['各方支付合计', '个人自付', '个人负担比例', '未达兜底目标', '谁受益', '分县', '分就诊类型']) expect(text).toContain(words);
-    expect(await first.locator('[data-figure="summary[0].publicSpending.change"]').first().textContent()).toMatch(/^[+\u2212][\d,]+\.\d\d$/);
+    for (const words of ['各方支付合计', '个人自付', '个人负担比例', '未达兜底目标', '谁受益', '分县', '分就诊类型'])
+      expect(text).toContain(words);
+    expect(await first.locator('[data-figure="summary[0].publicSpending.change"]').first().textContent()).toMatch(
+      /^[+\u2212][\d,]+\.\d\d$/,
+    );
     // Labels, never raw ids, in the tables a policy office reads.
     expect(text).toContain('雁江区');
     expect(text).toContain('建档立卡贫困人口');
@@ -144,9 +183,20 @@ describe('the simulation report of a reform in Chromium', () => {
     await page.close();
   });
 
-  it('names the rule sets compared and the reform\'s change against the baseline, and counts the refused input', async () => {
+  it("names the rule sets compared and the reform's change against the baseline, and counts the refused input", async () => {
     const { report } = pages.reform;
-    expect(report.compared[1]!.changes).toEqual([{ ruleSet: 'ziyang-2017', kind: 'value-changed', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', clause: '7.4.4', date: '2017-03-17', before: '0.20', after: '0.40' }]);
+    expect(report.compared[1]!.changes).toEqual([
+      {
+        ruleSet: 'ziyang-2017',
+        kind: 'value-changed',
+        file: 'tiers/tilt-payment.json',
+        path: 'shares.in-scope.ratio',
+        clause: '7.4.4',
+        date: '2017-03-17',
+        before: '0.20',
+        after: '0.40',
+      },
+    ]);
     expect(report.counts.read).toBe(4001);
     expect(report.counts.variants.map((v) => [v.settled, v.refused])).toEqual([
       [4000, 1],
@@ -163,7 +213,9 @@ describe('the simulation report of a reform in Chromium', () => {
   it('shows every figure as the JSON has it (all of them, hundreds)', async () => {
     const { report } = pages.reform;
     const page = await open('reform');
-    const figures = await page.$$eval('[data-figure]', (els) => els.map((e) => [e.getAttribute('data-figure')!, e.getAttribute('data-format')!, e.textContent ?? '']));
+    const figures = await page.$$eval('[data-figure]', (els) =>
+      els.map((e) => [e.getAttribute('data-figure')!, e.getAttribute('data-format')!, e.textContent ?? '']),
+    );
     expect(figures.length).toBeGreaterThan(300);
     const wrong = figures.filter(([path, format, text]) => {
       const v = at(report, path!);
@@ -172,7 +224,8 @@ describe('the simulation report of a reform in Chromium', () => {
     });
     expect(wrong).toEqual([]);
     // The per-100-yuan split adds up to exactly 100.00 for every variant.
-    for (const v of report.variants) expect(v.per100.reduce((s, p) => s + Math.round(Number(p.yuan) * 100), 0)).toBe(10_000);
+    for (const v of report.variants)
+      expect(v.per100.reduce((s, p) => s + Math.round(Number(p.yuan) * 100), 0)).toBe(10_000);
     await page.close();
   });
 

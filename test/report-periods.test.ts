@@ -30,5 +30,7 @@ it('rules diff of a book that adds an open-ended rule set says to: null', () => 
   const book = defaultRules();
   const only2017 = { ...book, sets: book.sets.filter((s) => s.id === 'ziyang-2017') };
   const added = diffRuleBooks(only2017 as typeof book, book).filter((c) => c.kind === 'rule-set-added');
-  expect(added.map((c) => c.after)).toEqual([{ id: 'ziyang-2022', title: expect.any(String), inForce: { from: '2022-01-01', to: null } }]);
+  expect(added.map((c) => c.after)).toEqual([
+    { id: 'ziyang-2022', title: expect.any(String), inForce: { from: '2022-01-01', to: null } },
+  ]);
 });

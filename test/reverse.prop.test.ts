@@ -16,10 +16,11 @@ import { reverseClaim } from '../src/settle/reverse.js';
 import { yearSequenceArb } from './arbitraries.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000) / 10;
-const valid = (inputs: readonly Record<string, unknown>[]): Claim[] => inputs.flatMap((i) => {
-  const r = parseClaim(i);
-  return r.ok ? [r.value] : [];
-});
+const valid = (inputs: readonly Record<string, unknown>[]): Claim[] =>
+  inputs.flatMap((i) => {
+    const r = parseClaim(i);
+    return r.ok ? [r.value] : [];
+  });
 /** Settles validated claims in order, threading the ledger (createBatch takes contract JSON, not claims). */
 const settleAll = (claims: readonly Claim[]) => {
   let ledger: YearLedger | undefined;
@@ -42,7 +43,10 @@ describe('reversing a claim of a person-year', () => {
         expect(r.ok).toBe(true);
         if (!r.ok) return;
         const last = claims.at(-1)!;
-        const before = records.length >= 2 ? records.at(-2)!.ledger : emptyYearLedger(last.person.id, Number(last.visit.discharged.slice(0, 4)));
+        const before =
+          records.length >= 2
+            ? records.at(-2)!.ledger
+            : emptyYearLedger(last.person.id, Number(last.visit.discharged.slice(0, 4)));
         expect(r.value.ledger).toEqual(before);
         expect(r.value.resettled).toEqual([]);
         expect(r.value.reversed.personal).toBe(records.at(-1)!.personal);
@@ -81,9 +85,19 @@ describe('reversing a claim of a person-year', () => {
   it.each([
     ['a claim that was not settled', (cs: Claim[]) => reverseClaim(cs, 'nope'), ClaimErrorCode.NOT_SETTLED],
     ['an empty year', () => reverseClaim([], 'nope'), ClaimErrorCode.NOT_SETTLED],
-    ['claims of two persons', (cs: Claim[]) => reverseClaim([cs[0]!, { ...cs[0]!, id: 'other', person: { ...cs[0]!.person, id: 'Q' } }], cs[0]!.id), ClaimErrorCode.MIXED_PERSON_YEAR],
+    [
+      'claims of two persons',
+      (cs: Claim[]) =>
+        reverseClaim([cs[0]!, { ...cs[0]!, id: 'other', person: { ...cs[0]!.person, id: 'Q' } }], cs[0]!.id),
+      ClaimErrorCode.MIXED_PERSON_YEAR,
+    ],
   ])('refuses %s, reversing nothing', (_, act, code) => {
-    const claims = valid(fc.sample(yearSequenceArb.filter((s) => s.length >= 1), { numRuns: 1, seed: 3 })[0]!);
+    const claims = valid(
+      fc.sample(
+        yearSequenceArb.filter((s) => s.length >= 1),
+        { numRuns: 1, seed: 3 },
+      )[0]!,
+    );
     const r = act(claims);
     expect(r.ok ? null : r.errors[0]!.code).toBe(code);
   });

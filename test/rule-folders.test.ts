@@ -29,9 +29,12 @@ describe('the worked cases of the shipped rule folders', () => {
     }
   });
 
-  it.each(cases.value.map((c) => [c.file.split('/').slice(-3).join('/'), c] as const))('%s settles as written with the embedded rules', (_, c) => {
-    expect(runPolicyTest(defaultRules(), c).differences).toEqual([]);
-  });
+  it.each(cases.value.map((c) => [c.file.split('/').slice(-3).join('/'), c] as const))(
+    '%s settles as written with the embedded rules',
+    (_, c) => {
+      expect(runPolicyTest(defaultRules(), c).differences).toEqual([]);
+    },
+  );
 
   it('settle as written with the folders read from disk (extends resolved)', () => {
     const book = loadRuleFolder(RULES);
@@ -48,7 +51,9 @@ describe('the worked cases of the shipped rule folders', () => {
 });
 
 describe('a case that does not hold', () => {
-  const example = JSON.parse(readFileSync(join(RULES, 'ziyang-2022', 'tests', '13-2022-illness-poor-year.json'), 'utf8'));
+  const example = JSON.parse(
+    readFileSync(join(RULES, 'ziyang-2022', 'tests', '13-2022-illness-poor-year.json'), 'utf8'),
+  );
   example.expected[1].lines[3].amount = '5978.00';
   example.expected[2].personal = '1.00';
   const c = readPolicyTest('13-wrong.json', example);
@@ -70,7 +75,9 @@ describe('a case that does not hold', () => {
     const d = runPolicyTest(defaultRules(), read.value).differences;
     expect(d.filter((x) => x.claim === 0).map((x) => x.path)).toEqual(['lines.length', 'lines[4]']);
     // The 2021 claim is refused (no rule set): its expected lines are not there.
-    expect(d.filter((x) => x.claim === 2).map((x) => x.path)).toEqual(Object.keys(shorter.expected[2]).filter((k) => k !== 'claimId'));
+    expect(d.filter((x) => x.claim === 2).map((x) => x.path)).toEqual(
+      Object.keys(shorter.expected[2]).filter((k) => k !== 'claimId'),
+    );
   });
 
   it('is refused before running when it is not a case (with the path)', () => {

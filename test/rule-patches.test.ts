@@ -30,20 +30,46 @@ const problems = (dir: string): RuleIssue[] => {
 const ratioOn = (date: string) => ({ rows: { 'illness-poor': { ratio: { values: { [date]: '0.80' } } } } });
 
 it.each([
-  ['in a tier file of the folder', 'in-file', {}, { 'tiers/medical-assistance.json': ratioOn('2019-07-01') }, 'tiers/medical-assistance.json', 'rows.illness-poor.ratio.values.2019-07-01'],
-  ['in an inline patch', 'inline', { patches: { 'tiers/medical-assistance.json': ratioOn('2019-07-01') } }, {}, 'ruleset.json', 'patches.tiers/medical-assistance.json.rows.illness-poor.ratio.values.2019-07-01'],
+  [
+    'in a tier file of the folder',
+    'in-file',
+    {},
+    { 'tiers/medical-assistance.json': ratioOn('2019-07-01') },
+    'tiers/medical-assistance.json',
+    'rows.illness-poor.ratio.values.2019-07-01',
+  ],
+  [
+    'in an inline patch',
+    'inline',
+    { patches: { 'tiers/medical-assistance.json': ratioOn('2019-07-01') } },
+    {},
+    'ruleset.json',
+    'patches.tiers/medical-assistance.json.rows.illness-poor.ratio.values.2019-07-01',
+  ],
 ])('refuses a value dated before the rule set starts that never applies, %s', (_, name, ruleset, files, file, path) => {
   const found = problems(folder(name, ruleset, files));
-  expect(found).toEqual([expect.objectContaining({ code: 'rule_date_gap', file: named(name, file), path, message: expect.stringContaining('the value dated 2019-07-01 never applies: the rule set starts on 2022-01-01') })]);
+  expect(found).toEqual([
+    expect.objectContaining({
+      code: 'rule_date_gap',
+      file: named(name, file),
+      path,
+      message: expect.stringContaining('the value dated 2019-07-01 never applies: the rule set starts on 2022-01-01'),
+    }),
+  ]);
 });
 
 it('accepts the same change dated from a day in the period, and the history a folder inherits', () => {
-  expect(problems(folder('good-date', { patches: { 'tiers/medical-assistance.json': ratioOn('2024-07-01') } }))).toEqual([]);
+  expect(
+    problems(folder('good-date', { patches: { 'tiers/medical-assistance.json': ratioOn('2024-07-01') } })),
+  ).toEqual([]);
   expect(problems(base)).toEqual([]);
 });
 
 it('reports a problem of an inline patch once, in ruleset.json under patches.<file>', () => {
-  const bad = { rows: { 'illness-poor': { ratio: '0.80' } }, applies: { when: { all: [{ fact: 'category', operator: 'equals', value: 'dibao' }] } } };
+  const bad = {
+    rows: { 'illness-poor': { ratio: '0.80' } },
+    applies: { when: { all: [{ fact: 'category', operator: 'equals', value: 'dibao' }] } },
+  };
   const found = problems(folder('inline-bad', { patches: { 'tiers/medical-assistance.json': bad } }));
   const byPath = [...found].sort((a, b) => (a.path < b.path ? -1 : 1));
   expect(byPath.map((p) => [p.file, p.path])).toEqual([
@@ -55,11 +81,19 @@ it('reports a problem of an inline patch once, in ruleset.json under patches.<fi
 });
 
 it.each([
-  ['refuses', 'no-source', {}, [['rule_invalid', 'patches.tiers/medical-assistance.json.rows.extreme-poor.deductible']]],
+  [
+    'refuses',
+    'no-source',
+    {},
+    [['rule_invalid', 'patches.tiers/medical-assistance.json.rows.extreme-poor.deductible']],
+  ],
   ['accepts', 'own-source', { source: 'assumed', verified: false }, []],
-])('%s a value added to a parameter of the plan ("seed") without a source of its own', (_, name, provenance, expected) => {
-  const patch = { rows: { 'extreme-poor': { deductible: { ...provenance, values: { '2024-07-01': '100' } } } } };
-  const found = problems(folder(name, { patches: { 'tiers/medical-assistance.json': patch } }));
-  expect(found.map((p) => [p.code, p.path])).toEqual(expected);
-  if (found[0]) expect(found[0].message).toContain('keeps "source": "seed"');
-});
+])(
+  '%s a value added to a parameter of the plan ("seed") without a source of its own',
+  (_, name, provenance, expected) => {
+    const patch = { rows: { 'extreme-poor': { deductible: { ...provenance, values: { '2024-07-01': '100' } } } } };
+    const found = problems(folder(name, { patches: { 'tiers/medical-assistance.json': patch } }));
+    expect(found.map((p) => [p.code, p.path])).toEqual(expected);
+    if (found[0]) expect(found[0].message).toContain('keeps "source": "seed"');
+  },
+);

@@ -29,26 +29,33 @@ const schemaOf = (file: string): RuleFileSchemaName => schemaNameOf(file) ?? 'ru
  * Every shipped rule file that is a whole file (not a patch of the folder it extends): every file
  * of a folder that extends nothing, and the files of ziyang-2022 that replace or add one.
  */
-const WHOLE: readonly (readonly [string, string])[] = Object.entries(EMBEDDED_RULE_FOLDERS).flatMap(([folder, files]) => {
-  const extendsAnother = (files['ruleset.json'] as { extends?: string }).extends !== undefined;
-  return Object.entries(files)
-    .filter(([file, content]) => !extendsAnother || file === 'ruleset.json' || (content as { $schema?: string }).$schema !== undefined)
-    .map(([file]) => [folder, file] as const);
-});
+const WHOLE: readonly (readonly [string, string])[] = Object.entries(EMBEDDED_RULE_FOLDERS).flatMap(
+  ([folder, files]) => {
+    const extendsAnother = (files['ruleset.json'] as { extends?: string }).extends !== undefined;
+    return Object.entries(files)
+      .filter(
+        ([file, content]) =>
+          !extendsAnother || file === 'ruleset.json' || (content as { $schema?: string }).$schema !== undefined,
+      )
+      .map(([file]) => [folder, file] as const);
+  },
+);
 const run = async (argv: string[]) => {
   let out = '';
   let err = '';
   const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
 };
-const validator = (schema: RuleFileSchemaName) => new Ajv2020({ allErrors: true, strict: false }).compile(ruleFileJsonSchemas()[schema]);
+const validator = (schema: RuleFileSchemaName) =>
+  new Ajv2020({ allErrors: true, strict: false }).compile(ruleFileJsonSchemas()[schema]);
 
-describe('the rule files\' JSON Schemas', () => {
+describe("the rule files' JSON Schemas", () => {
   it('rules/schema/ holds exactly what `bashunwei rules schema --out` writes (regenerate it, never edit it)', async () => {
     const out = tempDir('schema');
     expect((await run(['rules', 'schema', '--out', out])).code).toBe(0);
     expect(readdirSync(join(root, 'rules/schema')).sort()).toEqual(readdirSync(out).sort());
-    for (const f of readdirSync(out)) expect(readFileSync(join(root, 'rules/schema', f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
+    for (const f of readdirSync(out))
+      expect(readFileSync(join(root, 'rules/schema', f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'));
   });
 
   it('names exactly the files that have a schema, in order', () => {
@@ -56,8 +63,14 @@ describe('the rule files\' JSON Schemas', () => {
   });
 
   it('covers every file of ziyang-2017 and the whole files of ziyang-2022', () => {
-    expect(WHOLE.filter(([f]) => f === 'ziyang-2017').length).toBe(Object.keys(EMBEDDED_RULE_FOLDERS['ziyang-2017']!).length);
-    expect(WHOLE.filter(([f]) => f === 'ziyang-2022').map(([, file]) => file).sort()).toEqual(['persons.json', 'ruleset.json', 'tiers/medical-assistance.json', 'tiers/tilted-assistance.json']);
+    expect(WHOLE.filter(([f]) => f === 'ziyang-2017').length).toBe(
+      Object.keys(EMBEDDED_RULE_FOLDERS['ziyang-2017']!).length,
+    );
+    expect(
+      WHOLE.filter(([f]) => f === 'ziyang-2022')
+        .map(([, file]) => file)
+        .sort(),
+    ).toEqual(['persons.json', 'ruleset.json', 'tiers/medical-assistance.json', 'tiers/tilted-assistance.json']);
   });
 
   it.each(WHOLE)('%s/%s points at its schema and is valid against it', (folder, file) => {
@@ -70,11 +83,31 @@ describe('the rule files\' JSON Schemas', () => {
 
   const base = (file: string) => read(join(root, 'rules/ziyang-2017', file));
   it.each([
-    ['a ratio written as a number', 'tiers/tilt-payment.json', (f: any) => (f.shares['in-scope'].ratio.values['2017-03-17'] = 0.2), '/shares/in-scope/ratio/values/2017-03-17'],
+    [
+      'a ratio written as a number',
+      'tiers/tilt-payment.json',
+      (f: any) => (f.shares['in-scope'].ratio.values['2017-03-17'] = 0.2),
+      '/shares/in-scope/ratio/values/2017-03-17',
+    ],
     ['a misspelt key', 'tiers/tilt-payment.json', (f: any) => (f.sharez = f.shares), ''],
-    ['an operator json-rules-engine does not have', 'persons.json', (f: any) => (f.protected.when.all[0].operator = 'isOneOf'), '/protected/when'],
-    ['a source that is neither seed nor assumed', 'tiers/medical-assistance.json', (f: any) => (f.shares.assisted.ratio.source = 'guess'), '/shares/assisted/ratio/source'],
-    ['a kind that is not in the vocabulary', 'tiers/serious-illness-insurance.json', (f: any) => (f.kind = 'stepped'), ''],
+    [
+      'an operator json-rules-engine does not have',
+      'persons.json',
+      (f: any) => (f.protected.when.all[0].operator = 'isOneOf'),
+      '/protected/when',
+    ],
+    [
+      'a source that is neither seed nor assumed',
+      'tiers/medical-assistance.json',
+      (f: any) => (f.shares.assisted.ratio.source = 'guess'),
+      '/shares/assisted/ratio/source',
+    ],
+    [
+      'a kind that is not in the vocabulary',
+      'tiers/serious-illness-insurance.json',
+      (f: any) => (f.kind = 'stepped'),
+      '',
+    ],
     ['a key of another kind', 'tiers/serious-illness-insurance.json', (f: any) => (f.rows = {}), ''],
     ['an id with capitals', 'jurisdiction.json', (f: any) => (f.counties.Anyue = { label: '安岳' }), '/counties'],
   ])('flags %s, as an editor would', (_, file, change, where) => {

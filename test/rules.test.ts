@@ -52,14 +52,19 @@ describe('the shipped rule sets', () => {
     expect(r.ok ? [] : r.errors).toEqual([]);
     if (!r.ok) return;
     expect(r.value.sets.map((s) => s.id)).toEqual(['ziyang-2017', 'ziyang-2022']);
-    expect([policyOn(r.value, '2020-12-31')?.id, policyOn(r.value, '2021-06-01')?.id, policyOn(r.value, '2022-01-01')?.id]).toEqual(['ziyang-2017', undefined, 'ziyang-2022']);
+    expect([
+      policyOn(r.value, '2020-12-31')?.id,
+      policyOn(r.value, '2021-06-01')?.id,
+      policyOn(r.value, '2022-01-01')?.id,
+    ]).toEqual(['ziyang-2017', undefined, 'ziyang-2022']);
   });
 
   it.each(Object.keys(EMBEDDED_RULE_FOLDERS))('%s is the same folder as the embedded one, file for file', (name) => {
     const onDisk = readRuleFiles(join(RULES, name));
     const embedded = EMBEDDED_RULE_FOLDERS[name]!;
     expect(Object.keys(onDisk).sort()).toEqual(Object.keys(embedded).sort());
-    for (const [file, content] of Object.entries(embedded)) expect(JSON.parse(onDisk[file] as string), file).toEqual(content);
+    for (const [file, content] of Object.entries(embedded))
+      expect(JSON.parse(onDisk[file] as string), file).toEqual(content);
   });
 
   it('ziyang-2022 states only what changes: it copies no file of ziyang-2017 whole', () => {
@@ -75,18 +80,28 @@ describe('the shipped rule sets', () => {
     ['ziyang-2017', [46, 14, 32], /^7\.\d(\.\d)?$/],
     // ziyang-2022: 37, 7 from 42号 (each citing 42.2–42.5), 30 assumed; the inherited tables keep their 2017 clauses.
     ['ziyang-2022', [37, 7, 30], /^(7\.\d(\.\d)?|42\.[2-5])$/],
-  ] as const)('%s flags every assumed value verified: false, and cites a clause for every parameter', (id, counts, clause) => {
-    const params = listParameters(defaultRules().sets.find((s) => s.id === id)!.files);
-    expect([params.length, params.filter((p) => p.source === 'seed').length, params.filter((p) => !p.verified).length]).toEqual(counts);
-    for (const p of params) {
-      expect(p.clause, `${p.file} ${p.path}`).toMatch(clause);
-      if (p.source === 'assumed') expect(p.verified, `${p.file} ${p.path}`).toBe(false);
-      if (id === 'ziyang-2022' && p.source === 'seed') expect(p.clause, `${p.file} ${p.path}`).toMatch(/^42\./);
-    }
-  });
+  ] as const)(
+    '%s flags every assumed value verified: false, and cites a clause for every parameter',
+    (id, counts, clause) => {
+      const params = listParameters(defaultRules().sets.find((s) => s.id === id)!.files);
+      expect([
+        params.length,
+        params.filter((p) => p.source === 'seed').length,
+        params.filter((p) => !p.verified).length,
+      ]).toEqual(counts);
+      for (const p of params) {
+        expect(p.clause, `${p.file} ${p.path}`).toMatch(clause);
+        if (p.source === 'assumed') expect(p.verified, `${p.file} ${p.path}`).toBe(false);
+        if (id === 'ziyang-2022' && p.source === 'seed') expect(p.clause, `${p.file} ${p.path}`).toMatch(/^42\./);
+      }
+    },
+  );
 
   /** The general-outpatient row, the same in both rule sets. */
-  const GENERAL_OUTPATIENT = ['tiers/basic-insurance rows.general-outpatient.deductible = 0', 'tiers/basic-insurance rows.general-outpatient.ratio = 0.50'];
+  const GENERAL_OUTPATIENT = [
+    'tiers/basic-insurance rows.general-outpatient.deductible = 0',
+    'tiers/basic-insurance rows.general-outpatient.ratio = 0.50',
+  ];
   /** The assumed values ziyang-2022 keeps from ziyang-2017 (POLICY-2022.md §5: "as ziyang-2017 §8"): tables, caps, serious illness. */
   const INHERITED_BY_2022 = [
     'tiers/basic-insurance rows.special-outpatient-resident.deductible = 300',
@@ -169,7 +184,10 @@ describe('a policy change is a rule-file change, never a code change', () => {
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     const base = personal(undefined, baseClaim({ person: { id: 'P', county: 'anyue', category: 'registered-poor' } }));
-    const reform = personal(loaded.value, baseClaim({ person: { id: 'P', county: 'anyue', category: 'registered-poor' } }));
+    const reform = personal(
+      loaded.value,
+      baseClaim({ person: { id: 'P', county: 'anyue', category: 'registered-poor' } }),
+    );
     const tier = (s: typeof base, id: string) => s.lines.find((l) => l.id === id)!.amount;
     expect(tier(base, 'basic-insurance')).toBe(tier(reform, 'basic-insurance'));
     // S = 3200 + 4750 = 7950; tier 2 pays 6200, tier 4 350; 1400 left: 20% = 280, 30% = 420.
@@ -179,7 +197,10 @@ describe('a policy change is a rule-file change, never a code change', () => {
   });
 
   it('a second rule folder with one changed condition (no Yanjiang rule) settles a Yanjiang city hospital at the city row', () => {
-    const claim = baseClaim({ person: { id: 'P', county: 'yanjiang', category: 'registered-poor', illnessInduced: true }, hospital: { level: 'city', area: 'yanjiang' } });
+    const claim = baseClaim({
+      person: { id: 'P', county: 'yanjiang', category: 'registered-poor', illnessInduced: true },
+      hospital: { level: 'city', area: 'yanjiang' },
+    });
     const base = personal(undefined, claim);
     const reform = personal(
       bookWith((f) => {
@@ -226,7 +247,13 @@ describe('a policy change is a rule-file change, never a code change', () => {
     }
     const overlap = ruleBook([a.value, a.value]);
     expect(overlap.ok).toBe(false);
-    if (!overlap.ok) expect(overlap.errors[0]).toEqual({ code: 'rule_overlap', file: 'ziyang-2017/ruleset.json', path: 'inForce', message: 'ziyang-2017 (from 2017-03-17) overlaps ziyang-2017 (to 2020-12-31): one day, one rule set' });
+    if (!overlap.ok)
+      expect(overlap.errors[0]).toEqual({
+        code: 'rule_overlap',
+        file: 'ziyang-2017/ruleset.json',
+        path: 'inForce',
+        message: 'ziyang-2017 (from 2017-03-17) overlaps ziyang-2017 (to 2020-12-31): one day, one rule set',
+      });
     // One shared day is an overlap; the next day is not.
     const from = (d: string) =>
       parseWith((f) => {
@@ -268,14 +295,48 @@ const tiltRatio = (f: Files) => f['tiers/tilt-payment.json'].shares['in-scope'].
 
 describe('a mistake in a rule file is reported with its file, path and code', () => {
   const cases: (Mistake & { mutate: (f: Files) => void })[] = [
-    { name: 'a missing scheme file', mutate: (f) => delete f['persons.json'], code: 'rule_file_missing', file: 'persons.json', path: '' },
-    { name: 'a tier in the order without a file', mutate: (f) => delete f['tiers/tilt-payment.json'], code: 'rule_file_missing', file: 'tiers/tilt-payment.json', path: '' },
-    { name: 'a tier file not in the order', mutate: (f) => f['ruleset.json'].tiers.order.splice(5, 1), code: 'rule_tier_order', file: 'tiers/tilt-payment.json', path: '' },
-    { name: 'a file that is not JSON', mutate: (f) => (f['persons.json'] = '{ nope'), code: 'rule_invalid_json', file: 'persons.json', path: '' },
-    { name: 'an unknown file', mutate: (f) => (f['extra.json'] = {}), code: 'rule_invalid', file: 'extra.json', path: '' },
+    {
+      name: 'a missing scheme file',
+      mutate: (f) => delete f['persons.json'],
+      code: 'rule_file_missing',
+      file: 'persons.json',
+      path: '',
+    },
+    {
+      name: 'a tier in the order without a file',
+      mutate: (f) => delete f['tiers/tilt-payment.json'],
+      code: 'rule_file_missing',
+      file: 'tiers/tilt-payment.json',
+      path: '',
+    },
+    {
+      name: 'a tier file not in the order',
+      mutate: (f) => f['ruleset.json'].tiers.order.splice(5, 1),
+      code: 'rule_tier_order',
+      file: 'tiers/tilt-payment.json',
+      path: '',
+    },
+    {
+      name: 'a file that is not JSON',
+      mutate: (f) => (f['persons.json'] = '{ nope'),
+      code: 'rule_invalid_json',
+      file: 'persons.json',
+      path: '',
+    },
+    {
+      name: 'an unknown file',
+      mutate: (f) => (f['extra.json'] = {}),
+      code: 'rule_invalid',
+      file: 'extra.json',
+      path: '',
+    },
     {
       name: 'a value date written twice',
-      mutate: (f) => (f['tiers/tilt-payment.json'] = JSON.stringify(f['tiers/tilt-payment.json']).replace('"2017-03-17":"0.20"', '"2017-03-17":"0.20","2017-03-17":"0.30"')),
+      mutate: (f) =>
+        (f['tiers/tilt-payment.json'] = JSON.stringify(f['tiers/tilt-payment.json']).replace(
+          '"2017-03-17":"0.20"',
+          '"2017-03-17":"0.20","2017-03-17":"0.30"',
+        )),
       code: 'rule_invalid_json',
       file: 'tiers/tilt-payment.json',
       path: 'shares.in-scope.ratio.values.2017-03-17',
@@ -294,11 +355,41 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       file: 'tiers/basic-insurance.json',
       path: 'caps.basic.values.2017-03-17',
     },
-    { name: 'an unknown key', mutate: (f) => (f['ruleset.json'].extend = '../ziyang-2016'), code: 'rule_invalid', file: 'ruleset.json', path: 'extend' },
-    { name: 'a misplaced key', mutate: (f) => (tiltRatio(f).value = '0.3'), code: 'rule_invalid', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio.value' },
-    { name: 'a patch directive in a folder that extends nothing', mutate: (f) => (f['bill.json'].$patch = 'replace'), code: 'rule_invalid', file: 'bill.json', path: '$patch' },
-    { name: 'a ratio above 1', mutate: (f) => (tiltRatio(f).values['2017-03-17'] = '1.2'), code: 'rule_invalid', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio.values.2017-03-17' },
-    { name: 'a ratio as a number', mutate: (f) => (tiltRatio(f).values['2017-03-17'] = 0.2), code: 'rule_invalid', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio.values.2017-03-17' },
+    {
+      name: 'an unknown key',
+      mutate: (f) => (f['ruleset.json'].extend = '../ziyang-2016'),
+      code: 'rule_invalid',
+      file: 'ruleset.json',
+      path: 'extend',
+    },
+    {
+      name: 'a misplaced key',
+      mutate: (f) => (tiltRatio(f).value = '0.3'),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.value',
+    },
+    {
+      name: 'a patch directive in a folder that extends nothing',
+      mutate: (f) => (f['bill.json'].$patch = 'replace'),
+      code: 'rule_invalid',
+      file: 'bill.json',
+      path: '$patch',
+    },
+    {
+      name: 'a ratio above 1',
+      mutate: (f) => (tiltRatio(f).values['2017-03-17'] = '1.2'),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.values.2017-03-17',
+    },
+    {
+      name: 'a ratio as a number',
+      mutate: (f) => (tiltRatio(f).values['2017-03-17'] = 0.2),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.values.2017-03-17',
+    },
     {
       name: 'an amount with three decimals',
       mutate: (f) => (f['tiers/supplementary-insurance.json'].annualCap.values['2017-03-17'] = '1.001'),
@@ -306,12 +397,48 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       file: 'tiers/supplementary-insurance.json',
       path: 'annualCap.values.2017-03-17',
     },
-    { name: 'a value date that is not a date', mutate: (f) => (tiltRatio(f).values = { '2017-02-30': '0.2' }), code: 'rule_invalid', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio.values.2017-02-30' },
-    { name: 'an id that is not an id', mutate: (f) => (f['jurisdiction.json'].counties.Anyue = { label: '安岳' }), code: 'rule_invalid', file: 'jurisdiction.json', path: 'counties.Anyue' },
-    { name: 'an assumed value not flagged', mutate: (f) => delete tiltRatio(f).verified, code: 'rule_unverified_flag', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio.verified' },
-    { name: 'a value starting after the period starts', mutate: (f) => (tiltRatio(f).values = { '2018-01-01': '0.2' }), code: 'rule_date_gap', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio.values' },
-    { name: 'a value dated after the period ends', mutate: (f) => (tiltRatio(f).values['2021-01-01'] = '0.2'), code: 'rule_date_gap', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio.values.2021-01-01' },
-    { name: 'tier numbers out of the order', mutate: (f) => (f['tiers/tilt-payment.json'].tier = 3), code: 'rule_tier_order', file: 'tiers/tilt-payment.json', path: 'tier' },
+    {
+      name: 'a value date that is not a date',
+      mutate: (f) => (tiltRatio(f).values = { '2017-02-30': '0.2' }),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.values.2017-02-30',
+    },
+    {
+      name: 'an id that is not an id',
+      mutate: (f) => (f['jurisdiction.json'].counties.Anyue = { label: '安岳' }),
+      code: 'rule_invalid',
+      file: 'jurisdiction.json',
+      path: 'counties.Anyue',
+    },
+    {
+      name: 'an assumed value not flagged',
+      mutate: (f) => delete tiltRatio(f).verified,
+      code: 'rule_unverified_flag',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.verified',
+    },
+    {
+      name: 'a value starting after the period starts',
+      mutate: (f) => (tiltRatio(f).values = { '2018-01-01': '0.2' }),
+      code: 'rule_date_gap',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.values',
+    },
+    {
+      name: 'a value dated after the period ends',
+      mutate: (f) => (tiltRatio(f).values['2021-01-01'] = '0.2'),
+      code: 'rule_date_gap',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.values.2021-01-01',
+    },
+    {
+      name: 'tier numbers out of the order',
+      mutate: (f) => (f['tiers/tilt-payment.json'].tier = 3),
+      code: 'rule_tier_order',
+      file: 'tiers/tilt-payment.json',
+      path: 'tier',
+    },
     {
       name: 'a carve-out after another kind',
       mutate: (f) => {
@@ -323,14 +450,45 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       file: 'tiers/hospital-waiver.json',
       path: 'kind',
     },
-    { name: 'an unknown kind', mutate: (f) => (f['tiers/tilt-payment.json'].kind = 'percentage'), code: 'rule_invalid', file: 'tiers/tilt-payment.json', path: 'kind' },
-    { name: 'a key of another kind', mutate: (f) => (f['tiers/tilt-payment.json'].brackets = f['tiers/serious-illness-insurance.json'].brackets), code: 'rule_invalid', file: 'tiers/tilt-payment.json', path: 'brackets' },
-    { name: 'a tier file named after another tier', mutate: (f) => (f['tiers/tilt-payment.json'].id = 'tilt'), code: 'rule_invalid', file: 'tiers/tilt-payment.json', path: 'id' },
-    { name: 'an unknown fact', mutate: (f) => (f['persons.json'].protected.when.all[0].fact = 'categroy'), code: 'rule_unknown_fact', file: 'persons.json', path: 'protected.when.all[0].fact' },
-    { name: 'a fact read before it is known', mutate: (f) => (f['persons.json'].protected.when.all[0] = { fact: 'level', operator: 'equal', value: 'county' }), code: 'rule_unknown_fact', file: 'persons.json', path: 'protected.when.all[0].fact' },
+    {
+      name: 'an unknown kind',
+      mutate: (f) => (f['tiers/tilt-payment.json'].kind = 'percentage'),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'kind',
+    },
+    {
+      name: 'a key of another kind',
+      mutate: (f) => (f['tiers/tilt-payment.json'].brackets = f['tiers/serious-illness-insurance.json'].brackets),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'brackets',
+    },
+    {
+      name: 'a tier file named after another tier',
+      mutate: (f) => (f['tiers/tilt-payment.json'].id = 'tilt'),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'id',
+    },
+    {
+      name: 'an unknown fact',
+      mutate: (f) => (f['persons.json'].protected.when.all[0].fact = 'categroy'),
+      code: 'rule_unknown_fact',
+      file: 'persons.json',
+      path: 'protected.when.all[0].fact',
+    },
+    {
+      name: 'a fact read before it is known',
+      mutate: (f) => (f['persons.json'].protected.when.all[0] = { fact: 'level', operator: 'equal', value: 'county' }),
+      code: 'rule_unknown_fact',
+      file: 'persons.json',
+      path: 'protected.when.all[0].fact',
+    },
     {
       name: 'an item fact outside the item rules',
-      mutate: (f) => (f['tiers/tilt-payment.json'].applies.when.all[0] = { fact: 'itemCatalog', operator: 'equal', value: 'A' }),
+      mutate: (f) =>
+        (f['tiers/tilt-payment.json'].applies.when.all[0] = { fact: 'itemCatalog', operator: 'equal', value: 'A' }),
       code: 'rule_unknown_fact',
       file: 'tiers/tilt-payment.json',
       path: 'applies.when.all[0].fact',
@@ -349,14 +507,69 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       file: 'tiers/tilt-payment.json',
       path: 'applies.when.all[0].value',
     },
-    { name: 'a list value the fact never takes', mutate: (f) => (f['persons.json'].protected.when.all[0] = { fact: 'category', operator: 'in', value: ['registered-poor', 'dibao'] }), code: 'rule_impossible_value', file: 'persons.json', path: 'protected.when.all[0].value[1]' },
-    { name: 'a numeric operator on a named fact', mutate: (f) => (f['persons.json'].protected.when.all[0] = { fact: 'county', operator: 'greaterThan', value: 1 }), code: 'rule_impossible_value', file: 'persons.json', path: 'protected.when.all[0].value' },
-    { name: 'an unknown operator', mutate: (f) => (f['persons.json'].protected.when.all[0].operator = 'isOneOf'), code: 'rule_invalid', file: 'persons.json', path: 'protected.when' },
-    { name: 'an empty any', mutate: (f) => (f['persons.json'].protected.when = { any: [] }), code: 'rule_impossible_value', file: 'persons.json', path: 'protected.when.any' },
-    { name: 'a bare fact at the top of a condition', mutate: (f) => (f['persons.json'].protected.when = { fact: 'category', operator: 'equal', value: 'general' }), code: 'rule_invalid', file: 'persons.json', path: 'protected.when' },
-    { name: 'a value by a fact it never takes', mutate: (f) => (f['tiers/maternal-subsidy.json'].take.fixed.values.twins = f['tiers/maternal-subsidy.json'].take.fixed.values.vaginal), code: 'rule_impossible_value', file: 'tiers/maternal-subsidy.json', path: 'take.fixed.values.twins' },
-    { name: 'a category in a group that does not exist', mutate: (f) => (f['persons.json'].categories.general.group = 'others'), code: 'rule_invalid', file: 'persons.json', path: 'categories.general.group' },
-    { name: 'a county that is also an area elsewhere', mutate: (f) => (f['jurisdiction.json'].elsewhere.anyue = { label: '安岳', location: 'in-province' }), code: 'rule_invalid', file: 'jurisdiction.json', path: 'elsewhere.anyue' },
+    {
+      name: 'a list value the fact never takes',
+      mutate: (f) =>
+        (f['persons.json'].protected.when.all[0] = {
+          fact: 'category',
+          operator: 'in',
+          value: ['registered-poor', 'dibao'],
+        }),
+      code: 'rule_impossible_value',
+      file: 'persons.json',
+      path: 'protected.when.all[0].value[1]',
+    },
+    {
+      name: 'a numeric operator on a named fact',
+      mutate: (f) => (f['persons.json'].protected.when.all[0] = { fact: 'county', operator: 'greaterThan', value: 1 }),
+      code: 'rule_impossible_value',
+      file: 'persons.json',
+      path: 'protected.when.all[0].value',
+    },
+    {
+      name: 'an unknown operator',
+      mutate: (f) => (f['persons.json'].protected.when.all[0].operator = 'isOneOf'),
+      code: 'rule_invalid',
+      file: 'persons.json',
+      path: 'protected.when',
+    },
+    {
+      name: 'an empty any',
+      mutate: (f) => (f['persons.json'].protected.when = { any: [] }),
+      code: 'rule_impossible_value',
+      file: 'persons.json',
+      path: 'protected.when.any',
+    },
+    {
+      name: 'a bare fact at the top of a condition',
+      mutate: (f) => (f['persons.json'].protected.when = { fact: 'category', operator: 'equal', value: 'general' }),
+      code: 'rule_invalid',
+      file: 'persons.json',
+      path: 'protected.when',
+    },
+    {
+      name: 'a value by a fact it never takes',
+      mutate: (f) =>
+        (f['tiers/maternal-subsidy.json'].take.fixed.values.twins =
+          f['tiers/maternal-subsidy.json'].take.fixed.values.vaginal),
+      code: 'rule_impossible_value',
+      file: 'tiers/maternal-subsidy.json',
+      path: 'take.fixed.values.twins',
+    },
+    {
+      name: 'a category in a group that does not exist',
+      mutate: (f) => (f['persons.json'].categories.general.group = 'others'),
+      code: 'rule_invalid',
+      file: 'persons.json',
+      path: 'categories.general.group',
+    },
+    {
+      name: 'a county that is also an area elsewhere',
+      mutate: (f) => (f['jurisdiction.json'].elsewhere.anyue = { label: '安岳', location: 'in-province' }),
+      code: 'rule_invalid',
+      file: 'jurisdiction.json',
+      path: 'elsewhere.anyue',
+    },
     {
       name: 'brackets that do not ascend',
       mutate: (f) => (f['tiers/serious-illness-insurance.json'].brackets.values['2017-03-17'][1].upTo = '40000'),
@@ -371,19 +584,45 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       file: 'tiers/serious-illness-insurance.json',
       path: 'brackets.values.2017-03-17[2].upTo',
     },
-    { name: 'a cap pool with no cap', mutate: (f) => (f['tiers/basic-insurance.json'].rows['general-outpatient'].capPool = 'outpatient'), code: 'rule_invalid', file: 'tiers/basic-insurance.json', path: 'rows.general-outpatient.capPool' },
+    {
+      name: 'a cap pool with no cap',
+      mutate: (f) => (f['tiers/basic-insurance.json'].rows['general-outpatient'].capPool = 'outpatient'),
+      code: 'rule_invalid',
+      file: 'tiers/basic-insurance.json',
+      path: 'rows.general-outpatient.capPool',
+    },
     {
       name: 'a part in two shares of one tier',
-      mutate: (f) => (f['tiers/medical-assistance.json'].shares.again = { of: ['N'], ratio: { source: 'seed', values: { '2017-03-17': '0.10' } } }),
+      mutate: (f) =>
+        (f['tiers/medical-assistance.json'].shares.again = {
+          of: ['N'],
+          ratio: { source: 'seed', values: { '2017-03-17': '0.10' } },
+        }),
       code: 'rule_invalid',
       file: 'tiers/medical-assistance.json',
       path: 'shares.again.of[0]',
     },
-    { name: 'an unknown fund', mutate: (f) => (f['tiers/maternal-subsidy.json'].excess.funds[0] = 'red-cross'), code: 'rule_invalid', file: 'tiers/maternal-subsidy.json', path: 'excess.funds[0]' },
-    { name: 'an excess reported on a tier that is not a top-up', mutate: (f) => (f['tiers/maternal-subsidy.json'].excess.reportedOn = 'medical-assistance'), code: 'rule_invalid', file: 'tiers/maternal-subsidy.json', path: 'excess.reportedOn' },
+    {
+      name: 'an unknown fund',
+      mutate: (f) => (f['tiers/maternal-subsidy.json'].excess.funds[0] = 'red-cross'),
+      code: 'rule_invalid',
+      file: 'tiers/maternal-subsidy.json',
+      path: 'excess.funds[0]',
+    },
+    {
+      name: 'an excess reported on a tier that is not a top-up',
+      mutate: (f) => (f['tiers/maternal-subsidy.json'].excess.reportedOn = 'medical-assistance'),
+      code: 'rule_invalid',
+      file: 'tiers/maternal-subsidy.json',
+      path: 'excess.reportedOn',
+    },
     {
       name: 'a share of a parameter the tier does not have',
-      mutate: (f) => (f['tiers/serious-illness-insurance.json'].deductible = { share: { source: 'seed', values: { '2017-03-17': '0.5' } }, of: 'income' }),
+      mutate: (f) =>
+        (f['tiers/serious-illness-insurance.json'].deductible = {
+          share: { source: 'seed', values: { '2017-03-17': '0.5' } },
+          of: 'income',
+        }),
       code: 'rule_invalid',
       file: 'tiers/serious-illness-insurance.json',
       path: 'deductible.of',
@@ -405,7 +644,9 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
   const chained: (Mistake & { mutate: (base: Files, child: Files) => void })[] = [
     {
       name: 'extends: a bad ratio in a patch is reported in the patch',
-      mutate: (_, c) => (c['tiers/serious-illness-insurance.json'].adjustments['core-group-tilt'].ratioAdd.values['2022-01-01'] = '1.5'),
+      mutate: (_, c) =>
+        (c['tiers/serious-illness-insurance.json'].adjustments['core-group-tilt'].ratioAdd.values['2022-01-01'] =
+          '1.5'),
       code: 'rule_invalid',
       file: 'ziyang-2022/tiers/serious-illness-insurance.json',
       path: 'adjustments.core-group-tilt.ratioAdd.values.2022-01-01',
@@ -499,7 +740,8 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     },
     {
       name: 'extends: a fact read too early in a patch of a scheme file',
-      mutate: (_, c) => (c['persons.json'].protected.when = { all: [{ fact: 'location', operator: 'equal', value: 'in-county' }] }),
+      mutate: (_, c) =>
+        (c['persons.json'].protected.when = { all: [{ fact: 'location', operator: 'equal', value: 'in-county' }] }),
       code: 'rule_unknown_fact',
       file: 'ziyang-2022/persons.json',
       path: 'protected.when.all[0].fact',
@@ -513,7 +755,8 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     },
     {
       name: 'extends: a file both written and patched inline in ruleset.json',
-      mutate: (_, c) => (c['ruleset.json'].patches = { 'bill.json': { bSelfPay: { values: { '2022-01-01': '0.20' } } } }),
+      mutate: (_, c) =>
+        (c['ruleset.json'].patches = { 'bill.json': { bSelfPay: { values: { '2022-01-01': '0.20' } } } }),
       code: 'rule_invalid',
       file: 'ziyang-2022/ruleset.json',
       path: 'patches.bill.json',
@@ -544,7 +787,10 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     const say = (m: string) => m.replace(/not valid JSON: .*/, "not valid JSON: (the parser's words)");
     const report = (name: string, r: ReturnType<typeof parseRuleFiles>) =>
       `## ${name}\n${r.ok ? '(no problem)' : r.errors.map((e) => `${e.code} ${e.file} ${e.path}: ${say(e.message)}`).join('\n')}`;
-    const text = [...cases.map(({ name, mutate }) => report(name, parseWith(mutate))), ...chained.map(({ name, mutate }) => report(name, chainWith(mutate)))].join('\n');
+    const text = [
+      ...cases.map(({ name, mutate }) => report(name, parseWith(mutate))),
+      ...chained.map(({ name, mutate }) => report(name, chainWith(mutate))),
+    ].join('\n');
     expectGolden('rule-errors.txt', `${text}\n`);
   });
 
@@ -564,10 +810,19 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     cpSync(join(RULES, 'ziyang-2022'), join(root, 'variant'), { recursive: true });
     const rs = JSON.parse(readFileSync(join(root, 'variant', 'ruleset.json'), 'utf8'));
     writeFileSync(join(root, 'variant', 'ruleset.json'), JSON.stringify({ ...rs, extends: '../base' }));
-    writeFileSync(join(root, 'variant', 'tiers', 'tilted-assistance.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(RULES, 'ziyang-2022', 'tiers', 'tilted-assistance.json'), 'utf8')), tier: 1 }));
+    writeFileSync(
+      join(root, 'variant', 'tiers', 'tilted-assistance.json'),
+      JSON.stringify({
+        ...JSON.parse(readFileSync(join(RULES, 'ziyang-2022', 'tiers', 'tilted-assistance.json'), 'utf8')),
+        tier: 1,
+      }),
+    );
     const r = loadRuleFolder(join(root, 'variant'));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => [e.code, e.file.endsWith(join('variant', 'tiers', 'tilted-assistance.json')), e.path])).toContainEqual(['rule_tier_order', true, 'tier']);
+    if (!r.ok)
+      expect(
+        r.errors.map((e) => [e.code, e.file.endsWith(join('variant', 'tiers', 'tilted-assistance.json')), e.path]),
+      ).toContainEqual(['rule_tier_order', true, 'tier']);
   });
 
   it.each([

@@ -11,7 +11,11 @@ import type { RuleBook } from '../src/rules/book.js';
 import type { RuleSet } from '../src/rules/compile.js';
 
 const amountArb = fc
-  .oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 300_000_000 }))
+  .oneof(
+    fc.integer({ min: 0, max: 100_000 }),
+    fc.integer({ min: 0, max: 10_000_000 }),
+    fc.integer({ min: 0, max: 300_000_000 }),
+  )
   .map((f) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`);
 
 /** A discharge date inside a rule set's period: in one year, or in its first `years` years. */
@@ -21,7 +25,9 @@ function dateIn(set: RuleSet, years: number, year?: number) {
   const hi = [year === undefined ? `${first + years - 1}-12-31` : `${year}-12-31`, set.inForce.to].sort()[0]!;
   const from = Date.parse(`${lo}T00:00:00Z`);
   const to = Date.parse(`${hi}T00:00:00Z`);
-  return fc.integer({ min: 0, max: Math.floor((to - from) / 86_400_000) }).map((d) => new Date(from + d * 86_400_000).toISOString().slice(0, 10));
+  return fc
+    .integer({ min: 0, max: Math.floor((to - from) / 86_400_000) })
+    .map((d) => new Date(from + d * 86_400_000).toISOString().slice(0, 10));
 }
 
 /**
@@ -39,7 +45,12 @@ function claimOfSet(set: RuleSet, years: number, personIds: readonly string[], y
   return fc
     .record({
       id: fc.uuid(),
-      person: fc.record({ id: fc.constantFrom(...personIds), county: fc.constantFrom(...s.counties.keys()), category: fc.constantFrom(...s.categories.keys()), illnessInduced: fc.boolean() }),
+      person: fc.record({
+        id: fc.constantFrom(...personIds),
+        county: fc.constantFrom(...s.counties.keys()),
+        category: fc.constantFrom(...s.categories.keys()),
+        illnessInduced: fc.boolean(),
+      }),
       visit: fc.record({
         kind: fc.constantFrom(...VISIT_KINDS),
         discharged: dateIn(set, years, year),
@@ -48,7 +59,11 @@ function claimOfSet(set: RuleSet, years: number, personIds: readonly string[], y
         referral: fc.constantFrom(...REFERRALS),
         deliveryMode: fc.constantFrom('vaginal', 'cesarean'),
       }),
-      hospital: fc.record({ level: fc.constantFrom(...HOSPITAL_LEVELS), area: fc.constantFrom(...s.areas.keys()), designated: fc.constantFrom(true, true, true, false) }),
+      hospital: fc.record({
+        level: fc.constantFrom(...HOSPITAL_LEVELS),
+        area: fc.constantFrom(...s.areas.keys()),
+        designated: fc.constantFrom(true, true, true, false),
+      }),
       items: fc.array(
         fc.record({
           category: fc.constantFrom(...ITEM_CATEGORY_VALUES),
@@ -76,10 +91,14 @@ export function personYearArbOf(book: RuleBook, years = 3) {
     .chain((set) => {
       const first = Number(set.inForce.from.slice(0, 4));
       const last = Math.min(first + years - 1, Number(set.inForce.to.slice(0, 4)));
-      return fc.integer({ min: first, max: last }).chain((year) => fc.array(claimOfSet(set, years, ['PY'], year), { minLength: 1, maxLength: 6 }));
+      return fc
+        .integer({ min: first, max: last })
+        .chain((year) => fc.array(claimOfSet(set, years, ['PY'], year), { minLength: 1, maxLength: 6 }));
     })
     .map((cs) => {
       const day = (c: Record<string, unknown>): string => (c.visit as { discharged: string }).discharged;
-      return [...cs].sort((a, b) => (day(a) < day(b) ? -1 : 1)).map((c, i) => ({ ...c, id: `Y${i}`, person: cs[0]!.person }));
+      return [...cs]
+        .sort((a, b) => (day(a) < day(b) ? -1 : 1))
+        .map((c, i) => ({ ...c, id: `Y${i}`, person: cs[0]!.person }));
     });
 }

@@ -31,9 +31,13 @@ describe('bashunwei keys create', () => {
     expect(code).toBe(0);
     const key = out.trim();
     expect(key).toMatch(/^bsw_k_[0-9a-f]{12}_[\w-]{43}$/);
-    expect(err).toMatch(/^bashunwei: key k_[0-9a-f]{12} \(auditor, "audit office"\) created in .*keys\.sqlite; it is shown this once: only its SHA-256 is kept\n$/);
+    expect(err).toMatch(
+      /^bashunwei: key k_[0-9a-f]{12} \(auditor, "audit office"\) created in .*keys\.sqlite; it is shown this once: only its SHA-256 is kept\n$/,
+    );
     const raw = new Database(db, { readonly: true });
-    expect(raw.prepare('SELECT id, name, role, hash FROM api_keys').all()).toEqual([{ id: key.split('_').slice(1, 3).join('_'), name: 'audit office', role: 'auditor', hash: hashKey(key) }]);
+    expect(raw.prepare('SELECT id, name, role, hash FROM api_keys').all()).toEqual([
+      { id: key.split('_').slice(1, 3).join('_'), name: 'audit office', role: 'auditor', hash: hashKey(key) },
+    ]);
     raw.close();
     expect(readFileSync(db).includes(Buffer.from(key.slice(-20)))).toBe(false);
 
@@ -66,7 +70,11 @@ describe('bashunwei keys create', () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
     // The subcommand's own usage follows the message.
-    expect(err).toContain(argv[0] === 'serve' ? 'usage: bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB]' : 'usage: bashunwei keys create --role cashier|auditor|admin');
+    expect(err).toContain(
+      argv[0] === 'serve'
+        ? 'usage: bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB]'
+        : 'usage: bashunwei keys create --role cashier|auditor|admin',
+    );
   });
 });
 
@@ -74,11 +82,15 @@ describe('bashunwei serve', () => {
   it('exits 2 with the reason when the store cannot be opened', async () => {
     const pg = await run(['serve', '--port', '0', '--db', 'postgres://nobody:secret@127.0.0.1:1/none']);
     expect(pg.code).toBe(2);
-    expect(pg.err).toMatch(/^bashunwei: cannot use PostgreSQL at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/);
+    expect(pg.err).toMatch(
+      /^bashunwei: cannot use PostgreSQL at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/,
+    );
     expect(pg.err).not.toContain('secret');
     const file = await run(['serve', '--port', '0', '--db', join(temp.dir, 'no-such-folder', 'x.sqlite')]);
     expect(file.code).toBe(2);
-    expect(file.err).toMatch(/^bashunwei: cannot use the SQLite file .*no-such-folder\/x\.sqlite: Cannot open database because the directory does not exist\n$/);
+    expect(file.err).toMatch(
+      /^bashunwei: cannot use the SQLite file .*no-such-folder\/x\.sqlite: Cannot open database because the directory does not exist\n$/,
+    );
   });
 
   it('takes its store from --db, else DATABASE_URL, else bashunwei.sqlite in the working directory', () => {

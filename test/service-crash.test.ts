@@ -13,7 +13,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/service/store/open-store.js';
-import { type Keys, type Reply, type ServeProcess, call, makeKeys, settleInOrder, spawnServe, tempDir, testClaims } from './service-helpers.js';
+import {
+  type Keys,
+  type Reply,
+  type ServeProcess,
+  call,
+  makeKeys,
+  settleInOrder,
+  spawnServe,
+  tempDir,
+  testClaims,
+} from './service-helpers.js';
 import { type PostgresServer, startPostgres } from './postgres-server.js';
 
 /** One request of the load. */
@@ -77,7 +87,8 @@ async function runWithKill(db: string, processes: number, victim: number, prefix
         // others are then queued behind a person-year's lock, mid-transaction, or not yet read.
         killedAt = w;
         const mine = wave.filter((o) => o.process === victim);
-        for (let t = 0; t < 100 && !mine.some((o) => o.answers.length > 0); t++) await new Promise((r) => setTimeout(r, 2));
+        for (let t = 0; t < 100 && !mine.some((o) => o.answers.length > 0); t++)
+          await new Promise((r) => setTimeout(r, 2));
         servers[victim]!.proc.kill('SIGKILL');
         await Promise.all(inFlight);
         expect(await servers[victim]!.exited).toBe('SIGKILL');
@@ -87,7 +98,8 @@ async function runWithKill(db: string, processes: number, victim: number, prefix
     // Every request that got no answer, sent again (round the processes) until answered.
     const unanswered = ops.filter((o) => o.answers.length === 0);
     for (let attempt = 0; attempt < 3; attempt++) {
-      for (const [i, o] of ops.filter((x) => x.answers.length === 0).entries()) await send(o, servers[i % processes]!.url, keys);
+      for (const [i, o] of ops.filter((x) => x.answers.length === 0).entries())
+        await send(o, servers[i % processes]!.url, keys);
     }
     return { ops, keys, servers, killedAt, unanswered: unanswered.length };
   } catch (e) {
@@ -100,9 +112,15 @@ async function runWithKill(db: string, processes: number, victim: number, prefix
 async function verify(url: string, keys: Keys, ops: Op[]) {
   const claims = new Map<string, Record<string, unknown>>();
   for (const o of ops) if (o.claim) claims.set(o.claimId, o.claim);
-  expect(ops.every((o) => o.answers.length > 0), 'every request answered in the end').toBe(true);
+  expect(
+    ops.every((o) => o.answers.length > 0),
+    'every request answered in the end',
+  ).toBe(true);
 
-  const histories = new Map<string, { status: string; versions: { version: number; settlement: unknown; action: string }[]; settlement: unknown }>();
+  const histories = new Map<
+    string,
+    { status: string; versions: { version: number; settlement: unknown; action: string }[]; settlement: unknown }
+  >();
   for (const id of claims.keys()) {
     const r = await call(url, 'GET', `/claims/${encodeURIComponent(id)}`, { key: keys.auditor });
     expect(r.status, id).toBe(200);
@@ -122,15 +140,26 @@ async function verify(url: string, keys: Keys, ops: Op[]) {
     const settleOps = ops.filter((o) => o.claimId === id && o.kind !== 'reverse');
     const created = settleOps.flatMap((o) => o.answers).filter((a) => a.status === 201);
     expect(created.length, `${id}: answered 201 at most once`).toBeLessThanOrEqual(1);
-    if (created[0]) expect(h.versions[0]!.settlement, `${id}: version 1 is the settlement answered`).toEqual(created[0].body);
+    if (created[0])
+      expect(h.versions[0]!.settlement, `${id}: version 1 is the settlement answered`).toEqual(created[0].body);
     for (const a of settleOps.flatMap((o) => o.answers)) {
-      if (a.status === 200) expect(h.versions.map((v) => v.settlement), `${id}: a replay answers a stored version`).toContainEqual(a.body);
+      if (a.status === 200)
+        expect(
+          h.versions.map((v) => v.settlement),
+          `${id}: a replay answers a stored version`,
+        ).toContainEqual(a.body);
       else if (a.status === 409) expect(h.status, `${id}: refused as a duplicate only once reversed`).toBe('reversed');
       else expect(a.status, `${id}: ${a.text}`).toBe(201);
     }
-    expect(journal.filter((e) => e.claimId === id && e.action === 'settle'), `${id}: one settle in the journal`).toHaveLength(1);
+    expect(
+      journal.filter((e) => e.claimId === id && e.action === 'settle'),
+      `${id}: one settle in the journal`,
+    ).toHaveLength(1);
     // Each version has its journal entry.
-    expect(journal.filter((e) => e.claimId === id).map((e) => e.versionAfter), id).toEqual(h.versions.map((v) => v.version));
+    expect(
+      journal.filter((e) => e.claimId === id).map((e) => e.versionAfter),
+      id,
+    ).toEqual(h.versions.map((v) => v.version));
     const reversals = ops.filter((o) => o.claimId === id && o.kind === 'reverse').flatMap((o) => o.answers);
     const done = reversals.filter((a) => a.status === 200);
     for (const a of done) expect(a.text, `${id}: a repeated reversal answers the first`).toBe(done[0]!.text);
@@ -148,7 +177,8 @@ async function verify(url: string, keys: Keys, ops: Op[]) {
     const ordered = (state.claims as string[]).map((id) => claims.get(id)!);
     const expected = settleInOrder(ordered);
     if (ordered.length > 0) expect(state.ledger, person).toEqual(expected.ledger);
-    for (const [i, id] of (state.claims as string[]).entries()) expect(histories.get(id)!.settlement, `${person} ${id}`).toEqual(expected.settlements[i]);
+    for (const [i, id] of (state.claims as string[]).entries())
+      expect(histories.get(id)!.settlement, `${person} ${id}`).toEqual(expected.settlements[i]);
     expect(new Set(state.claims).size).toBe(state.claims.length);
     inLedgers += state.claims.length;
   }
@@ -179,7 +209,8 @@ describe('bashunwei serve across a kill -9 mid-load', () => {
     const seen = await verify(run.servers[0]!.url, run.keys, run.ops);
     expect(seen.reversed).toBeGreaterThan(5);
     // Each process took part.
-    for (const s of run.servers) expect(s.logs.some((l) => l.msg === 'request completed' && l.outcome === 'settled')).toBe(true);
+    for (const s of run.servers)
+      expect(s.logs.some((l) => l.msg === 'request completed' && l.outcome === 'settled')).toBe(true);
     for (const s of run.servers) s.proc.kill('SIGKILL');
   }, 240_000);
 

@@ -52,7 +52,9 @@ describe('the OpenAPI document', () => {
       expect(op.operationId, name).toBe(name);
       expect(op.security, name).toEqual(r.right ? [{ apiKey: [] }] : []);
     }
-    expect(doc.paths['/claims'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Claim' });
+    expect(doc.paths['/claims'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Claim',
+    });
   });
 
   it('has the claim schema of the library: every example claim validates, a misspelt field or category value does not', () => {
@@ -79,7 +81,10 @@ describe('the OpenAPI document', () => {
       ['ClaimHistory', (await call(s.url, 'GET', '/claims/C01', { key: s.keys.auditor })).body],
       ['LedgerState', (await call(s.url, 'GET', '/ledgers/P1/2017', { key: s.keys.auditor })).body],
       ['JournalPage', (await call(s.url, 'GET', '/journal', { key: s.keys.auditor })).body],
-      ['Errors', (await call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: { ...claim, id: 'X', items: [] } })).body],
+      [
+        'Errors',
+        (await call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: { ...claim, id: 'X', items: [] } })).body,
+      ],
       ['Errors', (await call(s.url, 'GET', '/claims/C01', {})).body],
       ['Health', (await call(s.url, 'GET', '/healthz')).body],
       ['Health', (await call(s.url, 'GET', '/readyz')).body],

@@ -47,13 +47,22 @@ describe.each(Object.keys(stores))('bashunwei serve on %s, sent SIGTERM under lo
         try {
           const r = await fetch(`${serve.url}/claims`, {
             method: 'POST',
-            headers: { authorization: `Bearer ${cashier}`, 'content-type': 'application/json', 'x-request-id': requestId },
+            headers: {
+              authorization: `Bearer ${cashier}`,
+              'content-type': 'application/json',
+              'x-request-id': requestId,
+            },
             body: JSON.stringify(claims[i]),
           });
           await r.text();
           results.push({ id: claims[i]!.id as string, requestId, status: r.status, at: performance.now() });
         } catch (e) {
-          results.push({ id: claims[i]!.id as string, requestId, error: String((e as { cause?: unknown }).cause ?? e), at: performance.now() });
+          results.push({
+            id: claims[i]!.id as string,
+            requestId,
+            error: String((e as { cause?: unknown }).cause ?? e),
+            at: performance.now(),
+          });
           // Refused: the server no longer listens. This worker stops.
           if (performance.now() > termAt) return;
         }
@@ -79,7 +88,18 @@ describe.each(Object.keys(stores))('bashunwei serve on %s, sent SIGTERM under lo
     // Ids only in the logs: nothing of a claim's content, no key.
     const logText = serve.logs.map((l) => JSON.stringify(l)).join('\n');
     expect(serve.logs.filter((l) => l.claimId !== undefined).length).toBeGreaterThan(0);
-    for (const word of ['"person"', '"items"', '"amount"', '"county"', '"category"', 'registered-poor', 'rural-dibao', '"personal"', 'bsw_', 'authorization']) {
+    for (const word of [
+      '"person"',
+      '"items"',
+      '"amount"',
+      '"county"',
+      '"category"',
+      'registered-poor',
+      'rural-dibao',
+      '"personal"',
+      'bsw_',
+      'authorization',
+    ]) {
       expect(logText, word).not.toContain(word);
     }
 

@@ -16,14 +16,25 @@ const hashOf = (s: string): number => hashBytes(Buffer.from(s), 0, Buffer.byteLe
 
 it('reads the same person and claim id from a claim however its JSON is written', () => {
   fc.assert(
-    fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), fc.string({ unit: 'grapheme', minLength: 1 }), fc.boolean(), fc.boolean(), (id, personId, idFirst, spaced) => {
-      const person = { id: personId, county: 'anyue' };
-      const claim = idFirst ? { id, person, items: [] } : { person, items: [], id };
-      const escaped = (s: string) => s.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-      for (const line of [JSON.stringify(claim), JSON.stringify(claim, null, spaced ? 2 : 0), escaped(JSON.stringify(claim))]) {
-        expect(route(line)).toEqual({ person: hashOf(personId), id });
-      }
-    }),
+    fc.property(
+      fc.string({ unit: 'grapheme', minLength: 1 }),
+      fc.string({ unit: 'grapheme', minLength: 1 }),
+      fc.boolean(),
+      fc.boolean(),
+      (id, personId, idFirst, spaced) => {
+        const person = { id: personId, county: 'anyue' };
+        const claim = idFirst ? { id, person, items: [] } : { person, items: [], id };
+        const escaped = (s: string) =>
+          s.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        for (const line of [
+          JSON.stringify(claim),
+          JSON.stringify(claim, null, spaced ? 2 : 0),
+          escaped(JSON.stringify(claim)),
+        ]) {
+          expect(route(line)).toEqual({ person: hashOf(personId), id });
+        }
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -45,14 +56,22 @@ const bytes = (line: string, read: typeof claimIdRange): string | undefined => {
 
 it.each([
   ['a claim id first, no spaces', '{"id":"C1","person":{"id":"P1"}}', 'C1', 'P1'],
-  ['spaces around every colon and brace', '{ "id" : "C1" , "person" : { "county":"anyue", "id" : "P 1" } }', 'C1', 'P 1'],
+  [
+    'spaces around every colon and brace',
+    '{ "id" : "C1" , "person" : { "county":"anyue", "id" : "P 1" } }',
+    'C1',
+    'P 1',
+  ],
   ['the id after the person', '{"person":{"id":"P1"},"id":"C1"}', undefined, 'P1'],
   ['an escape in either id', '{"id":"C\\u0031","person":{"id":"P\\"1"}}', undefined, undefined],
   ['a person id that is a number', '{"id":"C1","person":{"id":1}}', 'C1', undefined],
   ['a person that is not an object', '{"id":"C1","person":"P1"}', 'C1', undefined],
   ['a person without an id', '{"id":"C1","person":{"county":"anyue"},"x":{"id":"P9"}}', 'C1', undefined],
   ['a key without its colon', '{"id" "C1","person" {"id":"P1"}}', undefined, undefined],
-])('the byte readers of a line with %s give the claim id %s and the person id %s without parsing', (_, line, claimId, personId) => {
-  expect(bytes(line, claimIdRange)).toBe(claimId);
-  expect(bytes(line, personIdRange)).toBe(personId);
-});
+])(
+  'the byte readers of a line with %s give the claim id %s and the person id %s without parsing',
+  (_, line, claimId, personId) => {
+    expect(bytes(line, claimIdRange)).toBe(claimId);
+    expect(bytes(line, personIdRange)).toBe(personId);
+  },
+);

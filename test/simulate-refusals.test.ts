@@ -37,8 +37,13 @@ const claim = (id: string, person: string, overrides: Record<string, unknown> = 
 /** The refusals of `settle --format ndjson` as [line, code, path, message], and how many claims it settled. */
 async function settleRefusals(file: string) {
   const r = await bashunwei(['settle', file, '--format', 'ndjson', '--lang', 'en']);
-  const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
-  const refused: [number, string, string, string][] = lines.filter((l) => 'error' in l).map((l) => [l.line, l.error.code, l.error.path, l.error.message]);
+  const lines = r.out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  const refused: [number, string, string, string][] = lines
+    .filter((l) => 'error' in l)
+    .map((l) => [l.line, l.error.code, l.error.path, l.error.message]);
   return { code: r.code, refused, settled: lines.length - refused.length };
 }
 
@@ -48,7 +53,12 @@ async function simulateRefusals(file: string, workers: string) {
   const report = JSON.parse(r.out);
   return {
     code: r.code,
-    refused: report.rejections.map((x: { line: number; code: string; path: string; message: string }) => [x.line, x.code, x.path, x.message]),
+    refused: report.rejections.map((x: { line: number; code: string; path: string; message: string }) => [
+      x.line,
+      x.code,
+      x.path,
+      x.message,
+    ]),
     settled: report.variants[0].claims,
     err: r.err,
   };
@@ -119,10 +129,18 @@ describe('duplicate claim ids', () => {
         });
         const file = writeNdjson(tmp.file(`property-${run++}.ndjson`), claims);
         const notices: string[] = [];
-        const result = await simulateFile({ file, format: 'ndjson', variants: [{ name: 'baseline' }], workers: 1, notice: (m) => notices.push(m) });
+        const result = await simulateFile({
+          file,
+          format: 'ndjson',
+          variants: [{ name: 'baseline' }],
+          workers: 1,
+          notice: (m) => notices.push(m),
+        });
         expect(notices).toEqual([]);
         const { outcomes } = settleBatch(claims);
-        expect(figuresOfAggregates(result.variants[0]!.aggregates)).toEqual(figuresOfSettlements(outcomes, result.variants[0]!.aggregates.dims));
+        expect(figuresOfAggregates(result.variants[0]!.aggregates)).toEqual(
+          figuresOfSettlements(outcomes, result.variants[0]!.aggregates.dims),
+        );
         const refused = outcomes.flatMap((o) => (o.ok ? [] : [[o.line, o.errors[0]!.code]]));
         expect(result.rejections.map((r) => [r.line, r.code])).toEqual(refused.slice(0, 20));
       }),
@@ -132,25 +150,47 @@ describe('duplicate claim ids', () => {
 });
 
 describe('duplicate claim ids under several variants', () => {
-  it('are decided by each variant\'s own rules: a claim with no rules under one variant does not take its id there', async () => {
+  it("are decided by each variant's own rules: a claim with no rules under one variant does not take its id there", async () => {
     const short = tmp.file('ziyang-to-mid-2018');
     cpSync('rules/ziyang-2017', short, { recursive: true });
     const ruleset = JSON.parse(readFileSync(join(short, 'ruleset.json'), 'utf8'));
-    writeFileSync(join(short, 'ruleset.json'), JSON.stringify({ ...ruleset, inForce: { ...ruleset.inForce, to: '2018-06-30' } }));
+    writeFileSync(
+      join(short, 'ruleset.json'),
+      JSON.stringify({ ...ruleset, inForce: { ...ruleset.inForce, to: '2018-06-30' } }),
+    );
     const shortBook = loadRuleFolder(short);
     if (!shortBook.ok) throw new Error(JSON.stringify(shortBook.errors));
     // Ids from a small set, so that most claims repeat an id of another person, of either half of the year.
-    const claims = [...generateClaims({ claims: 600, seed: 21, year: 2018 })].map((c, i) => ({ ...c, id: `R${(i * 7919) % 150}` }));
+    const claims = [...generateClaims({ claims: 600, seed: 21, year: 2018 })].map((c, i) => ({
+      ...c,
+      id: `R${(i * 7919) % 150}`,
+    }));
     const file = writeNdjson(tmp.file('variants.ndjson'), claims);
     const variants = [{ name: 'baseline' }, { name: 'short', rules: short }];
     const notices: string[] = [];
-    const partitioned = await simulateFile({ file, format: 'ndjson', variants, workers: 1, notice: (m) => notices.push(m) });
+    const partitioned = await simulateFile({
+      file,
+      format: 'ndjson',
+      variants,
+      workers: 1,
+      notice: (m) => notices.push(m),
+    });
     expect(notices).toEqual([]);
     const books = [defaultRules(), shortBook.value];
-    const inOrder = createSimulation({ variants: [{ name: 'baseline', rules: books[0]! }, { name: 'short', rules: books[1]! }] });
+    const inOrder = createSimulation({
+      variants: [
+        { name: 'baseline', rules: books[0]! },
+        { name: 'short', rules: books[1]! },
+      ],
+    });
     for (const c of claims) inOrder.add(c);
     expect(simulationReport(partitioned, books)).toEqual(simulationReport(inOrder.result(), books));
-    expect(figuresOfAggregates(partitioned.variants[1]!.aggregates)).toEqual(figuresOfSettlements(settleBatch(claims, { rules: shortBook.value }).outcomes, partitioned.variants[1]!.aggregates.dims));
+    expect(figuresOfAggregates(partitioned.variants[1]!.aggregates)).toEqual(
+      figuresOfSettlements(
+        settleBatch(claims, { rules: shortBook.value }).outcomes,
+        partitioned.variants[1]!.aggregates.dims,
+      ),
+    );
     expect(partitioned.variants[1]!.aggregates.rejected[ClaimErrorCode.NO_RULES_FOR_DATE]).toBeGreaterThan(0);
   }, 120_000);
 });
@@ -162,7 +202,10 @@ describe('amounts beyond the exact range', () => {
    * nearly the whole bill: about 90 of them fill 2^53 fen, while the run's own totals stay below it.
    */
   const huge = (id: string) =>
-    claim(id, 'RICH', { person: { id: 'RICH', county: 'lezhi', category: 'general' }, items: [{ category: 'treatment', catalog: 'A', amount: '1000000000000.00' }] });
+    claim(id, 'RICH', {
+      person: { id: 'RICH', county: 'lezhi', category: 'general' },
+      items: [{ category: 'treatment', catalog: 'A', amount: '1000000000000.00' }],
+    });
   const claims = [
     ...[...generateClaims({ claims: 50, seed: 8, year: 2018 })],
     ...Array.from({ length: 100 }, (_, i) => huge(`H${i}`)),
@@ -187,7 +230,9 @@ describe('amounts beyond the exact range', () => {
       expect(got.settled).toBe(expected.settled);
     }
     const result = await simulateFile({ file, format: 'ndjson', variants: [{ name: 'baseline' }], workers: 1 });
-    expect(figuresOfAggregates(result.variants[0]!.aggregates)).toEqual(figuresOfSettlements(settleBatch(claims).outcomes, result.variants[0]!.aggregates.dims));
+    expect(figuresOfAggregates(result.variants[0]!.aggregates)).toEqual(
+      figuresOfSettlements(settleBatch(claims).outcomes, result.variants[0]!.aggregates.dims),
+    );
   }, 120_000);
 
   it('a claim id whose first occurrence was refused so is settled later, as settle does (the run is redone in input order, and says so)', async () => {
@@ -207,7 +252,10 @@ describe('amounts beyond the exact range', () => {
   it('a run whose totals across persons pass 2^53 fen prints no report and says why (exit 2)', async () => {
     const many = writeNdjson(
       tmp.file('many-rich.ndjson'),
-      Array.from({ length: 95 }, (_, i) => ({ ...huge(`M${i}`), person: { id: `RICH${i}`, county: 'lezhi', category: 'general' } })),
+      Array.from({ length: 95 }, (_, i) => ({
+        ...huge(`M${i}`),
+        person: { id: `RICH${i}`, county: 'lezhi', category: 'general' },
+      })),
     );
     const r = await bashunwei(['simulate', many, '--workers', '1']);
     expect(r.code).toBe(2);
@@ -216,7 +264,10 @@ describe('amounts beyond the exact range', () => {
   });
 
   it('one claim on a ledger near the limit is refused by settle(), not thrown', () => {
-    const ledger = { ...emptyYearLedger('RICH', 2018), counters: { 'serious-illness-insurance.burden': (Number.MAX_SAFE_INTEGER - 10_000) as Fen } };
+    const ledger = {
+      ...emptyYearLedger('RICH', 2018),
+      counters: { 'serious-illness-insurance.burden': (Number.MAX_SAFE_INTEGER - 10_000) as Fen },
+    };
     const r = settle(huge('ONE'), { ledger, lang: 'en' });
     expect(r.ok ? null : r.errors).toEqual([
       {

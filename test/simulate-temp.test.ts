@@ -28,7 +28,14 @@ describe('the temporary folder', () => {
   it('is made in --tmp while the run needs it, and removed afterwards', async () => {
     const dir = scratch('tmp-used');
     const seen = new Set<string>();
-    const result = await simulateFile({ file, format: 'ndjson', variants: [{ name: 'b' }], workers: 1, tmp: dir, progress: () => readdirSync(dir).forEach((f) => seen.add(f)) });
+    const result = await simulateFile({
+      file,
+      format: 'ndjson',
+      variants: [{ name: 'b' }],
+      workers: 1,
+      tmp: dir,
+      progress: () => readdirSync(dir).forEach((f) => seen.add(f)),
+    });
     expect(result.lines).toBe(claims.length);
     expect([...seen].some((f) => f.startsWith('bashunwei-sim-'))).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
@@ -37,14 +44,22 @@ describe('the temporary folder', () => {
   it('is removed when the run fails midway', async () => {
     const dir = scratch('tmp-failed');
     // A directory where a file should be: reading it fails after the folder was made.
-    await expect(simulateFile({ file: tmp.dir, format: 'ndjson', variants: [{ name: 'b' }], workers: 1, tmp: dir, size: 1 })).rejects.toThrow(/EISDIR/);
+    await expect(
+      simulateFile({ file: tmp.dir, format: 'ndjson', variants: [{ name: 'b' }], workers: 1, tmp: dir, size: 1 }),
+    ).rejects.toThrow(/EISDIR/);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('is removed when the run is interrupted (SIGINT), and the process ends as interrupted', async () => {
     const dir = scratch('tmp-interrupted');
-    const child = spawn('node', ['--import', 'tsx', 'src/cli/bin.ts', 'simulate', file, '--tmp', dir, '--workers', '1'], { stdio: 'ignore' });
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const child = spawn(
+      'node',
+      ['--import', 'tsx', 'src/cli/bin.ts', 'simulate', file, '--tmp', dir, '--workers', '1'],
+      { stdio: 'ignore' },
+    );
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     // Wait until the run has written its partitions, then interrupt it.
     for (;;) {
       const run = readdirSync(dir).find((f) => f.startsWith('bashunwei-sim-'));
@@ -85,15 +100,25 @@ describe('a temporary directory that cannot take the files', () => {
   });
 
   // A real small file system needs a mount namespace (unshare, as an unprivileged user where the kernel allows it).
-  const canMount = spawnSync('unshare', ['-r', '-m', 'sh', '-c', `mount -t tmpfs -o size=64k tmpfs "${tmp.dir}"`]).status === 0;
-  it.skipIf(!canMount)('a full disk in the command: exit 2, the needed space said, the partial files removed', () => {
-    const dir = scratch('tmp-small');
-    const script = 'mount -t tmpfs -o size=1m tmpfs "$1" && node --import tsx src/cli/bin.ts simulate "$2" --tmp "$1" --workers 1; code=$?; ls -A "$1"; exit $code';
-    const r = spawnSync('unshare', ['-r', '-m', 'sh', '-c', script, 'sh', dir, file], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe(''); // no report, and nothing left in the temporary directory
-    expect(r.stderr).toMatch(new RegExp(`^bashunwei: the temporary directory ${dir} is full \\(ENOSPC\\): the simulation needs about \\d+ MiB there while it runs`));
-  }, 120_000);
+  const canMount =
+    spawnSync('unshare', ['-r', '-m', 'sh', '-c', `mount -t tmpfs -o size=64k tmpfs "${tmp.dir}"`]).status === 0;
+  it.skipIf(!canMount)(
+    'a full disk in the command: exit 2, the needed space said, the partial files removed',
+    () => {
+      const dir = scratch('tmp-small');
+      const script =
+        'mount -t tmpfs -o size=1m tmpfs "$1" && node --import tsx src/cli/bin.ts simulate "$2" --tmp "$1" --workers 1; code=$?; ls -A "$1"; exit $code';
+      const r = spawnSync('unshare', ['-r', '-m', 'sh', '-c', script, 'sh', dir, file], { encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe(''); // no report, and nothing left in the temporary directory
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^bashunwei: the temporary directory ${dir} is full \\(ENOSPC\\): the simulation needs about \\d+ MiB there while it runs`,
+        ),
+      );
+    },
+    120_000,
+  );
 });
 
 it('a directory given as the input file is said to be one (exit 2)', async () => {

@@ -16,7 +16,11 @@ import type { Aggregates } from '../src/simulate/aggregates.js';
 import type { Dimensions } from '../src/simulate/dimensions.js';
 
 /** A temporary folder for one test file, and its removal. */
-export function testFolder(name: string): { readonly dir: string; readonly file: (name: string) => string; readonly remove: () => void } {
+export function testFolder(name: string): {
+  readonly dir: string;
+  readonly file: (name: string) => string;
+  readonly remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), `bashunwei-${name}-`));
   return { dir, file: (f) => join(dir, f), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -52,7 +56,8 @@ export async function bashunwei(argv: readonly string[]): Promise<{ code: number
   return { code, out, err };
 }
 
-const sum = (rs: readonly SettlementRecord[], f: (r: SettlementRecord) => number): number => rs.reduce((s, r) => s + f(r), 0);
+const sum = (rs: readonly SettlementRecord[], f: (r: SettlementRecord) => number): number =>
+  rs.reduce((s, r) => s + f(r), 0);
 const tierOf = (r: SettlementRecord, id: string): number => r.lines.find((l) => l.id === id)?.amount ?? 0;
 
 /** The figures of aggregates that the settlements of the same claims give independently. */
@@ -79,7 +84,11 @@ export function figuresOfSettlements(outcomes: readonly BatchOutcome[], dims: Di
   const rs = outcomes.flatMap((o) => (o.ok ? [o.record] : []));
   const rejected: Record<string, number> = {};
   for (const o of outcomes) if (!o.ok) rejected[o.errors[0]!.code] = (rejected[o.errors[0]!.code] ?? 0) + 1;
-  const group = (g: readonly SettlementRecord[], first: (x: readonly SettlementRecord[]) => number) => [g.length, first(g), ...dims.tiers.map((t) => sum(g, (r) => tierOf(r, t.id)))];
+  const group = (g: readonly SettlementRecord[], first: (x: readonly SettlementRecord[]) => number) => [
+    g.length,
+    first(g),
+    ...dims.tiers.map((t) => sum(g, (r) => tierOf(r, t.id))),
+  ];
   const draws = rs.flatMap((r) => r.lines.flatMap((l) => l.funds ?? []));
   const withTarget = rs.filter((r) => r.target);
   const admissions = rs.filter((r) => r.claim.visit.kind === 'inpatient' || r.claim.visit.kind === 'delivery');
@@ -90,8 +99,18 @@ export function figuresOfSettlements(outcomes: readonly BatchOutcome[], dims: Di
     billable: sum(rs, (r) => r.bill.billable),
     personal: sum(rs, (r) => r.personal),
     byTier: dims.tiers.map((t) => sum(rs, (r) => tierOf(r, t.id))),
-    byCounty: dims.counties.map((c) => group(rs.filter((r) => r.claim.person.county === c.id), (g) => sum(g, (r) => r.personal))),
-    byPathway: VISIT_KINDS.map((k) => group(rs.filter((r) => r.claim.visit.kind === k), (g) => sum(g, (r) => r.bill.billable))),
+    byCounty: dims.counties.map((c) =>
+      group(
+        rs.filter((r) => r.claim.person.county === c.id),
+        (g) => sum(g, (r) => r.personal),
+      ),
+    ),
+    byPathway: VISIT_KINDS.map((k) =>
+      group(
+        rs.filter((r) => r.claim.visit.kind === k),
+        (g) => sum(g, (r) => r.bill.billable),
+      ),
+    ),
     byFund: dims.funds.map((f) => draws.filter((d) => d.fund === f.id).reduce((s, d) => s + d.amount, 0)),
     targets: {
       withTarget: withTarget.length,
@@ -99,7 +118,10 @@ export function figuresOfSettlements(outcomes: readonly BatchOutcome[], dims: Di
       missed: withTarget.filter((r) => !r.target!.met).length,
       shortfall: sum(withTarget, (r) => r.target!.shortfall),
     },
-    admissions: { total: admissions.length, inCounty: admissions.filter((r) => r.facts.location === 'in-county').length },
+    admissions: {
+      total: admissions.length,
+      inCounty: admissions.filter((r) => r.facts.location === 'in-county').length,
+    },
     personYears: new Set(rs.map((r) => `${r.claim.person.id}|${r.claim.visit.discharged.slice(0, 4)}`)).size,
     rejected,
   };

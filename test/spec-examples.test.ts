@@ -18,25 +18,32 @@ describe('the worked examples of the spec', () => {
 
   describe.each(examples)('$file', (ex) => {
     const { outcomes } = settleBatch(ex.claims);
-    it.each(ex.expected.map((e, i) => [String(e.claimId), i] as const))(`${ex.name.slice(0, 60)}… claim %s settles as expected`, (_id, i) => {
-      const o = outcomes[i]!;
-      if (!o.ok) throw new Error(JSON.stringify(o.errors));
-      const got = settlementToJson(o.record) as unknown as Record<string, unknown>;
-      const want = ex.expected[i]!;
-      for (const [key, value] of Object.entries(want)) {
-        if (key === 'lines') continue;
-        expect(got[key], key).toEqual(value);
-      }
-      const wantLines = want.lines as Record<string, unknown>[];
-      const gotLines = got.lines as Record<string, unknown>[];
-      expect(gotLines.map((l) => l.id)).toEqual(wantLines.map((l) => l.id));
-      wantLines.forEach((wl, k) => {
-        for (const [key, value] of Object.entries(wl)) expect(gotLines[k]![key], `${String(wl.id)}.${key}`).toEqual(value);
-      });
-    });
+    it.each(ex.expected.map((e, i) => [String(e.claimId), i] as const))(
+      `${ex.name.slice(0, 60)}… claim %s settles as expected`,
+      (_id, i) => {
+        const o = outcomes[i]!;
+        if (!o.ok) throw new Error(JSON.stringify(o.errors));
+        const got = settlementToJson(o.record) as unknown as Record<string, unknown>;
+        const want = ex.expected[i]!;
+        for (const [key, value] of Object.entries(want)) {
+          if (key === 'lines') continue;
+          expect(got[key], key).toEqual(value);
+        }
+        const wantLines = want.lines as Record<string, unknown>[];
+        const gotLines = got.lines as Record<string, unknown>[];
+        expect(gotLines.map((l) => l.id)).toEqual(wantLines.map((l) => l.id));
+        wantLines.forEach((wl, k) => {
+          for (const [key, value] of Object.entries(wl))
+            expect(gotLines[k]![key], `${String(wl.id)}.${key}`).toEqual(value);
+        });
+      },
+    );
 
     it('matches its golden settlement JSON and cashier statement', () => {
-      const json = outcomes.map((o) => (o.ok ? settlementToJson(o.record) : o)).map((s) => JSON.stringify(s, null, 2)).join('\n');
+      const json = outcomes
+        .map((o) => (o.ok ? settlementToJson(o.record) : o))
+        .map((s) => JSON.stringify(s, null, 2))
+        .join('\n');
       expectGolden(ex.file, `${json}\n`);
       const text = formatStatements(outcomes.flatMap((o) => (o.ok ? [o.record] : [])));
       expectGolden(ex.file.replace(/\.json$/, '.txt'), `${text}\n`);

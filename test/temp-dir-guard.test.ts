@@ -19,7 +19,9 @@ it('fails the run when a test leaves a folder behind, and passes when it leaves 
     const root = tmpdir();
     mkdirSync(join(root, 'bashunwei-forgotten-1'));
     mkdirSync(join(root, 'tsx-0')); // a tool's cache, not a leftover
-    expect(leaky).toThrow('the tests left 1 entry in the temporary directory (remove what a test makes; test/helpers.ts tempDir does): bashunwei-forgotten-1');
+    expect(leaky).toThrow(
+      'the tests left 1 entry in the temporary directory (remove what a test makes; test/helpers.ts tempDir does): bashunwei-forgotten-1',
+    );
     expect(process.exitCode).toBe(1);
     expect(existsSync(root)).toBe(false);
     expect(process.env.TMPDIR).toBe(outer);

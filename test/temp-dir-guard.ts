@@ -31,7 +31,9 @@ export default function setup(): () => void {
     else process.env.TMPDIR = previous;
     if (left.length > 0) {
       process.exitCode = 1;
-      throw new Error(`the tests left ${left.length} entr${left.length === 1 ? 'y' : 'ies'} in the temporary directory (remove what a test makes; test/helpers.ts tempDir does): ${left.join(', ')}`);
+      throw new Error(
+        `the tests left ${left.length} entr${left.length === 1 ? 'y' : 'ies'} in the temporary directory (remove what a test makes; test/helpers.ts tempDir does): ${left.join(', ')}`,
+      );
     }
   };
 }

@@ -39,7 +39,14 @@ describe('a made-up third scheme, written as a rule folder, needs no code', () =
     const s = book.sets[0]!.scheme;
     expect([...s.counties.keys()]).toEqual(['north', 'south', 'east']);
     expect([...s.categories.keys()]).toEqual(['orphan', 'veteran', 'resident']);
-    expect(s.tiers.map((t) => t.id)).toEqual(['clinic-discount', 'basic', 'care-assistance', 'catastrophic', 'charity', 'safety-net']);
+    expect(s.tiers.map((t) => t.id)).toEqual([
+      'clinic-discount',
+      'basic',
+      'care-assistance',
+      'catastrophic',
+      'charity',
+      'safety-net',
+    ]);
   });
 
   it('settles its hand-computed cases to the fen (tests/ of the folder)', () => {
@@ -50,11 +57,15 @@ describe('a made-up third scheme, written as a rule folder, needs no code', () =
   });
 
   it('settles through the command with --rules and runs its cases with rules test', async () => {
-    const claim = JSON.parse(readFileSync(join(dir, 'madeup-2030', 'tests', '01-orphan-township.json'), 'utf8')).claims[0];
+    const claim = JSON.parse(readFileSync(join(dir, 'madeup-2030', 'tests', '01-orphan-township.json'), 'utf8'))
+      .claims[0];
     let out = '';
     const io = { out: (s: string) => (out += s), err: () => undefined, stdin: undefined };
     const { Readable } = await import('node:stream');
-    const code = await main(['settle', '--rules', join(dir, 'madeup-2030')], { ...io, stdin: Readable.from([JSON.stringify(claim)]) });
+    const code = await main(['settle', '--rules', join(dir, 'madeup-2030')], {
+      ...io,
+      stdin: Readable.from([JSON.stringify(claim)]),
+    });
     expect(code).toBe(0);
     expect(JSON.parse(out).personal).toBe('160.00');
     out = '';
@@ -70,7 +81,9 @@ describe('a made-up third scheme, written as a rule folder, needs no code', () =
         if (!o.ok) throw new Error(JSON.stringify(o.errors));
         const r = o.record;
         const json = settlementToJson(r);
-        expect(fen(json.hospitalAbsorbed) + json.lines.reduce((s, l) => s + fen(l.amount), 0) + fen(json.personal)).toBe(fen(json.total));
+        expect(
+          fen(json.hospitalAbsorbed) + json.lines.reduce((s, l) => s + fen(l.amount), 0) + fen(json.personal),
+        ).toBe(fen(json.total));
         for (const l of r.lines) {
           expect(l.amount).toBeGreaterThanOrEqual(0);
           expect(l.amount).toBeLessThanOrEqual(l.available);
@@ -100,7 +113,13 @@ describe('a made-up third scheme, written as a rule folder, needs no code', () =
   });
 
   it('is refused for a claim of the shipped schemes, and the shipped book refuses its claims', () => {
-    const ours = { id: 'X', person: { id: 'P', county: 'east', category: 'orphan' }, visit: { kind: 'inpatient', discharged: '2030-06-01' }, hospital: { level: 'county', area: 'east' }, items: [{ category: '05', catalog: 'A', amount: '100' }] };
+    const ours = {
+      id: 'X',
+      person: { id: 'P', county: 'east', category: 'orphan' },
+      visit: { kind: 'inpatient', discharged: '2030-06-01' },
+      hospital: { level: 'county', area: 'east' },
+      items: [{ category: '05', catalog: 'A', amount: '100' }],
+    };
     const o = createBatch().settle(ours);
     expect(o.ok).toBe(false);
     if (!o.ok) expect(o.errors.map((e) => [e.code, e.path])).toContainEqual(['invalid_enum', 'person.county']);
@@ -115,7 +134,13 @@ function engineCode(): { file: string; code: string }[] {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) out.push({ file: p, code: readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '') });
+      else if (p.endsWith('.ts'))
+        out.push({
+          file: p,
+          code: readFileSync(p, 'utf8')
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/(^|\s)\/\/.*$/gm, ''),
+        });
     }
   };
   walk(join(__dirname, '..', 'src'));
@@ -128,10 +153,20 @@ describe('the engine names nothing of the shipped schemes', () => {
   const ids = new Set<string>();
   for (const s of book.sets) {
     for (const t of s.scheme.tiers) ids.add(t.id);
-    for (const k of [...s.scheme.counties.keys(), ...s.scheme.areas.keys(), ...s.scheme.categories.keys(), ...s.scheme.groups.keys(), ...s.scheme.funds.map((f) => f.id)]) ids.add(k);
+    for (const k of [
+      ...s.scheme.counties.keys(),
+      ...s.scheme.areas.keys(),
+      ...s.scheme.categories.keys(),
+      ...s.scheme.groups.keys(),
+      ...s.scheme.funds.map((f) => f.id),
+    ])
+      ids.add(k);
   }
-  it.each([...ids].filter((id) => id !== 'general' && id !== 'none'))('no string "%s" in src/ outside comments', (id) => {
-    const hits = engineCode().filter((x) => new RegExp(`['"\`]${id}['"\`]`).test(x.code));
-    expect(hits.map((h) => h.file)).toEqual([]);
-  });
+  it.each([...ids].filter((id) => id !== 'general' && id !== 'none'))(
+    'no string "%s" in src/ outside comments',
+    (id) => {
+      const hits = engineCode().filter((x) => new RegExp(`['"\`]${id}['"\`]`).test(x.code));
+      expect(hits.map((h) => h.file)).toEqual([]);
+    },
+  );
 });

@@ -80,7 +80,11 @@ describe('the ledger file format', () => {
   // Counters given out of order, so that writing them sorted shows.
   const l = (personId: string, year: number) => ({
     ...emptyYearLedger(personId, year),
-    counters: { 'supplementary-insurance.paid': 1234 as Fen, 'basic-insurance.paid.general-outpatient': 7 as Fen, 'basic-insurance.paid.basic': 5 as Fen },
+    counters: {
+      'supplementary-insurance.paid': 1234 as Fen,
+      'basic-insurance.paid.general-outpatient': 7 as Fen,
+      'basic-insurance.paid.basic': 5 as Fen,
+    },
   });
   const entry = () => ledgerToJson(new Map([['k', l('P', 2017)]])).entries[0]!;
 
@@ -93,7 +97,11 @@ describe('the ledger file format', () => {
     const json = ledgerToJson(ledger);
     expect(json.version).toBe(2);
     expect(json.entries.map((e) => `${e.personId}/${e.year}`)).toEqual(['P1/2017', 'P1/2018', 'P2/2017']);
-    expect(Object.keys(json.entries[0]!.counters)).toEqual(['basic-insurance.paid.basic', 'basic-insurance.paid.general-outpatient', 'supplementary-insurance.paid']);
+    expect(Object.keys(json.entries[0]!.counters)).toEqual([
+      'basic-insurance.paid.basic',
+      'basic-insurance.paid.general-outpatient',
+      'supplementary-insurance.paid',
+    ]);
     expect(json.entries[0]!.counters['supplementary-insurance.paid']).toBe('12.34');
     const back = parseLedgerJson(JSON.parse(JSON.stringify(json)));
     expect(back.ok && back.value).toEqual(ledger);
@@ -133,13 +141,20 @@ describe('the ledger file format', () => {
     });
     // Every counter it makes is one the 2017 rule set keeps.
     const layout = defaultRules().sets.find((s) => s.id === 'ziyang-2017')!.scheme.counters;
-    for (const name of Object.keys(r.ok ? r.value.get(ledgerKey('P', 2017))!.counters : {})) expect(layout).toContain(name);
+    for (const name of Object.keys(r.ok ? r.value.get(ledgerKey('P', 2017))!.counters : {}))
+      expect(layout).toContain(name);
   });
 
   it.each([
     [{ version: 3, entries: [] }, 'version'],
     [{ version: 2 }, 'entries'],
-    [{ version: 2, entries: [{ ...entry(), counters: { ...entry().counters, 'supplementary-insurance.paid': '1.234' } }] }, 'entries[0].counters.supplementary-insurance.paid'],
+    [
+      {
+        version: 2,
+        entries: [{ ...entry(), counters: { ...entry().counters, 'supplementary-insurance.paid': '1.234' } }],
+      },
+      'entries[0].counters.supplementary-insurance.paid',
+    ],
     [{ version: 2, entries: [{ ...entry(), extra: 1 }] }, 'entries[0]'],
     [{ version: 1, entries: [{ ...entry() }] }, 'entries[0].basicInsurancePaid'],
   ])('refuses %j at %s', (json, path) => {
@@ -163,7 +178,9 @@ describe('the ledger file format', () => {
 describe('small policy pieces', () => {
   it('says which periods a rule book covers', () => {
     expect(describeBook(defaultRules())).toBe('ziyang-2017：2017-03-17 至 2020-12-31；ziyang-2022：2022-01-01 起');
-    expect(describeBook(defaultRules(), 'en')).toBe('ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on');
+    expect(describeBook(defaultRules(), 'en')).toBe(
+      'ziyang-2017: 2017-03-17 to 2020-12-31; ziyang-2022: 2022-01-01 on',
+    );
   });
 
   it.each([
@@ -192,7 +209,9 @@ describe('small policy pieces', () => {
   it('draws on funds in order, skipping empty ones, and merges draws of one fund', () => {
     const balances: Partial<Record<string, Fen>> = { 'emergency-relief': 3 as Fen, 'charity-care': 0 as Fen };
     const draws: FundDraw[] = [];
-    expect(drawFunds(balances, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen, draws)).toBe(10);
+    expect(drawFunds(balances, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen, draws)).toBe(
+      10,
+    );
     expect(draws).toEqual([
       { fund: 'emergency-relief', amount: 3 },
       { fund: 'health-poverty-relief', amount: 7 },
@@ -234,8 +253,15 @@ describe('calendar dates, read by character codes', () => {
   });
 
   it.each(['2016-02-29', '2000-02-29', '2018-12-31'])('%s is a date', (s) => expect(isCalendarDate(s)).toBe(true));
-  it.each(['2018-02-29', '1900-02-29', '2018-1-01', '2018-01-01 ', '2018/01/01', '２０１８-01-01', '2018-01-0a', '', '0099-01-01'])(
-    '%j is not a date',
-    (s) => expect(isCalendarDate(s)).toBe(false),
-  );
+  it.each([
+    '2018-02-29',
+    '1900-02-29',
+    '2018-1-01',
+    '2018-01-01 ',
+    '2018/01/01',
+    '２０１８-01-01',
+    '2018-01-0a',
+    '',
+    '0099-01-01',
+  ])('%j is not a date', (s) => expect(isCalendarDate(s)).toBe(false));
 });

@@ -16,7 +16,14 @@ const DRUGS = new Set(['drug', 'western-drug', 'herbal-drug', 'patent-drug', '09
 
 type Raw = {
   person: { id: string; county: string; category: string; illnessInduced?: boolean };
-  visit: { kind: string; discharged: string; chronic?: boolean; majorDisease?: boolean; referral?: string; deliveryMode?: string };
+  visit: {
+    kind: string;
+    discharged: string;
+    chronic?: boolean;
+    majorDisease?: boolean;
+    referral?: string;
+    deliveryMode?: string;
+  };
   hospital: { level: string; area: string; designated?: boolean };
   items: { category: string; catalog: string; amount: string | number; compliant?: boolean; necessary?: boolean }[];
 };
@@ -49,19 +56,43 @@ export function floatSettler(p: Policy): (c: Raw) => number {
   const supp = tier<ShareOfRestParams>('supplementary-insurance');
   const t0 = tier<CarveOutParams>('maternal-subsidy');
   const table = (id: string) => basic.rows.find((x) => x.id === id)!;
-  const rows = Object.fromEntries(['township', 'county', 'city', 'in-province', 'out-of-province', 'general-outpatient', 'special-outpatient-employee', 'special-outpatient-resident'].map((id) => [id, { d: yuan(table(id).deductible), r: ratio(table(id).ratio) }]));
+  const rows = Object.fromEntries(
+    [
+      'township',
+      'county',
+      'city',
+      'in-province',
+      'out-of-province',
+      'general-outpatient',
+      'special-outpatient-employee',
+      'special-outpatient-resident',
+    ].map((id) => [id, { d: yuan(table(id).deductible), r: ratio(table(id).ratio) }]),
+  );
   const mode = (m: string) => ({ deliveryMode: m });
   const P = {
-    waiver: ratio(tier<CarveOutParams>('hospital-waiver').share!), bSelf: ratio(p.bSelfPay),
+    waiver: ratio(tier<CarveOutParams>('hospital-waiver').share!),
+    bSelf: ratio(p.bSelfPay),
     caps: { basic: yuan(table('county').cap), go: yuan(table('general-outpatient').cap) },
-    d2f: ratio(basic.adjustments[0]!.deductibleFactor!), r2a: ratio(basic.adjustments[0]!.ratioAdd!),
-    d3: yuan(serious.standard.deductible), d3f: ratio(serious.adjustments[0]!.deductibleFactor!), r3a: ratio(serious.adjustments[0]!.ratioAdd!),
-    brackets: serious.standard.brackets.map((b) => ({ upTo: b.upTo === null ? Infinity : yuan(b.upTo), r: ratio(b.ratio) })),
+    d2f: ratio(basic.adjustments[0]!.deductibleFactor!),
+    r2a: ratio(basic.adjustments[0]!.ratioAdd!),
+    d3: yuan(serious.standard.deductible),
+    d3f: ratio(serious.adjustments[0]!.deductibleFactor!),
+    r3a: ratio(serious.adjustments[0]!.ratioAdd!),
+    brackets: serious.standard.brackets.map((b) => ({
+      upTo: b.upTo === null ? Infinity : yuan(b.upTo),
+      r: ratio(b.ratio),
+    })),
     cap3: yuan(serious.cap!),
-    r4: ratio(supp.shares[0]!.ratio), r4a: ratio(supp.adjustments[0]!.ratioAdd!), cap4: yuan(supp.cap!),
-    r5: ratio(tier<ShareOfRestParams>('tilt-payment').shares[0]!.ratio), n6: ratio(tier<ShareOfRestParams>('special-supplementary-insurance').shares[1]!.ratio),
-    r7: ratio(tier<ShareOfRestParams>('medical-assistance').shares[0]!.ratio), cap7: yuan(tier<ShareOfRestParams>('medical-assistance').cap!),
-    chronicShare: ratio(tier<TopUpParams>('relief-funds').targets.flatMap((x) => (x.share ? [x.share] : []))[0] ?? { units: 0, scale: 0 }),
+    r4: ratio(supp.shares[0]!.ratio),
+    r4a: ratio(supp.adjustments[0]!.ratioAdd!),
+    cap4: yuan(supp.cap!),
+    r5: ratio(tier<ShareOfRestParams>('tilt-payment').shares[0]!.ratio),
+    n6: ratio(tier<ShareOfRestParams>('special-supplementary-insurance').shares[1]!.ratio),
+    r7: ratio(tier<ShareOfRestParams>('medical-assistance').shares[0]!.ratio),
+    cap7: yuan(tier<ShareOfRestParams>('medical-assistance').cap!),
+    chronicShare: ratio(
+      tier<TopUpParams>('relief-funds').targets.flatMap((x) => (x.share ? [x.share] : []))[0] ?? { units: 0, scale: 0 },
+    ),
     limit: { vaginal: yuan(t0.excess!.limit(mode('vaginal'))!), cesarean: yuan(t0.excess!.limit(mode('cesarean'))!) },
     subsidy: { vaginal: yuan(t0.fixed!(mode('vaginal'))!), cesarean: yuan(t0.fixed!(mode('cesarean'))!) },
   };
@@ -81,13 +112,25 @@ export function floatSettler(p: Policy): (c: Raw) => number {
   return (c) => {
     const key = `${c.person.id}|${c.visit.discharged.slice(0, 4)}`;
     let y = years.get(key);
-    if (!y) years.set(key, (y = { basic: 0, go: 0, goDeductible: 0, spDeductible: 0, burden: 0, serious: 0, supp: 0, assist: 0 }));
+    if (!y)
+      years.set(
+        key,
+        (y = { basic: 0, go: 0, goDeductible: 0, spDeductible: 0, burden: 0, serious: 0, supp: 0, assist: 0 }),
+      );
     const prot = c.person.category !== 'general';
     const v = c.visit;
     const area = c.hospital.area;
     let loc = area === c.person.county ? 0 : area === 'sichuan' ? 2 : area === 'other-province' ? 3 : 1;
-    let level = loc === 2 ? 'in-province' : loc === 3 ? 'out-of-province' : c.hospital.level === 'provincial' ? 'city' : c.hospital.level;
-    if (prot && c.person.county === 'yanjiang' && area === 'yanjiang' && c.hospital.level === 'city') (loc = 0), (level = 'county');
+    let level =
+      loc === 2
+        ? 'in-province'
+        : loc === 3
+          ? 'out-of-province'
+          : c.hospital.level === 'provincial'
+            ? 'city'
+            : c.hospital.level;
+    if (prot && c.person.county === 'yanjiang' && area === 'yanjiang' && c.hospital.level === 'city')
+      (loc = 0), (level = 'county');
     // Bill: absorbed items, then eight pools (A, B, N, O × drug, non-drug) as POLICY.md §3.
     let total = 0;
     let absorbed = 0;
@@ -139,7 +182,13 @@ export function floatSettler(p: Policy): (c: Raw) => number {
     const Pb = r2(B * P.bSelf);
     let S = A + B - Pb;
     // Tier 2.
-    const row = go ? 'general-outpatient' : v.kind === 'special-outpatient' ? (prot ? 'special-outpatient-employee' : 'special-outpatient-resident') : level;
+    const row = go
+      ? 'general-outpatient'
+      : v.kind === 'special-outpatient'
+        ? prot
+          ? 'special-outpatient-employee'
+          : 'special-outpatient-resident'
+        : level;
     const adj = prot && row !== 'special-outpatient-employee';
     const d = adj ? r2(rows[row]!.d * P.d2f) : rows[row]!.d;
     const perYear = go || v.kind === 'special-outpatient';
@@ -185,10 +234,14 @@ export function floatSettler(p: Policy): (c: Raw) => number {
     remaining -= p7;
     // Tier 8.
     const tau =
-      v.kind === 'delivery' ? 0
-        : v.kind === 'special-outpatient' && v.chronic ? Math.floor(billable * P.chronicShare * 100) / 100
-          : loc === 0 ? 0
-            : v.majorDisease && (v.referral === 'referred' || v.referral === 'emergency') ? 0
+      v.kind === 'delivery'
+        ? 0
+        : v.kind === 'special-outpatient' && v.chronic
+          ? Math.floor(billable * P.chronicShare * 100) / 100
+          : loc === 0
+            ? 0
+            : v.majorDisease && (v.referral === 'referred' || v.referral === 'emergency')
+              ? 0
               : -1;
     if (tau >= 0 && remaining > tau) remaining = tau;
     return remaining;

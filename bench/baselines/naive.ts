@@ -50,7 +50,14 @@ export interface NaiveSettlement {
 }
 
 /** An empty person-year. */
-export const emptyNaiveLedger = (): NaiveLedger => ({ basic: {}, deductibleUsed: {}, burden: ZERO, serious: ZERO, supplementary: ZERO, assistance: ZERO });
+export const emptyNaiveLedger = (): NaiveLedger => ({
+  basic: {},
+  deductibleUsed: {},
+  burden: ZERO,
+  serious: ZERO,
+  supplementary: ZERO,
+  assistance: ZERO,
+});
 
 type Facts = Record<string, unknown>;
 
@@ -122,20 +129,45 @@ type Dated = { values: Readonly<Record<string, string>> };
 type Gate = { when: Condition };
 /** The 2017 tier files as this baseline reads them (the loader checked them). */
 interface Tiers2017 {
-  'maternal-subsidy': Gate & { applies: Gate; excess: Gate & { limit: { values: Record<string, Dated> }; funds: FundId[] }; take: Gate & { fixed: { values: Record<string, Dated> } } };
+  'maternal-subsidy': Gate & {
+    applies: Gate;
+    excess: Gate & { limit: { values: Record<string, Dated> }; funds: FundId[] };
+    take: Gate & { fixed: { values: Record<string, Dated> } };
+  };
   'hospital-waiver': { applies: Gate; take: { share: Dated } };
   'basic-insurance': {
     applies: Gate;
-    rows: Record<string, Gate & { deductibleBasis: string; capPool: string; adjustable: boolean; deductible: Dated; ratio: Dated }>;
+    rows: Record<
+      string,
+      Gate & { deductibleBasis: string; capPool: string; adjustable: boolean; deductible: Dated; ratio: Dated }
+    >;
     caps: Record<string, Dated>;
     adjustments: { poverty: Gate & { deductibleFactor: Dated; ratioAdd: Dated } };
   };
-  'serious-illness-insurance': { applies: Gate; deductible: Dated; brackets: { values: Record<string, { upTo: string | null; ratio: string }[]> }; annualCap: Dated; adjustments: { poverty: Gate & { deductibleFactor: Dated; ratioAdd: Dated } } };
-  'supplementary-insurance': { applies: Gate; shares: { 'in-scope': { ratio: Dated } }; annualCap: Dated; adjustments: { poverty: Gate & { ratioAdd: Dated } } };
+  'serious-illness-insurance': {
+    applies: Gate;
+    deductible: Dated;
+    brackets: { values: Record<string, { upTo: string | null; ratio: string }[]> };
+    annualCap: Dated;
+    adjustments: { poverty: Gate & { deductibleFactor: Dated; ratioAdd: Dated } };
+  };
+  'supplementary-insurance': {
+    applies: Gate;
+    shares: { 'in-scope': { ratio: Dated } };
+    annualCap: Dated;
+    adjustments: { poverty: Gate & { ratioAdd: Dated } };
+  };
   'tilt-payment': { applies: Gate; shares: { 'in-scope': { ratio: Dated } } };
-  'special-supplementary-insurance': { applies: Gate; shares: { 'in-scope': { ratio: Dated }; necessary: { ratio: Dated } } };
+  'special-supplementary-insurance': {
+    applies: Gate;
+    shares: { 'in-scope': { ratio: Dated }; necessary: { ratio: Dated } };
+  };
   'medical-assistance': { applies: Gate; shares: { assisted: { ratio: Dated } }; annualCap: Dated };
-  'relief-funds': { applies: Gate; funds: Record<string, unknown>; targets: Record<string, Gate & ({ kind: 'zero' } | { kind: 'share'; share: Dated; rounding: string })> };
+  'relief-funds': {
+    applies: Gate;
+    funds: Record<string, unknown>;
+    targets: Record<string, Gate & ({ kind: 'zero' } | { kind: 'share'; share: Dated; rounding: string })>;
+  };
 }
 
 function tiersOf(f: RuleFiles): Tiers2017 {
@@ -174,7 +206,12 @@ function proRata(pools: Decimal[], amount: Decimal, idx: number[]): void {
   idx.forEach((i, k) => (pools[i] = pools[i]!.minus(whole[k]!.dividedBy(100))));
 }
 
-function drawFunds(balances: Partial<Record<FundId, Decimal>>, order: readonly FundId[], need: Decimal, paid: Partial<Record<FundId, Decimal>>): Decimal {
+function drawFunds(
+  balances: Partial<Record<FundId, Decimal>>,
+  order: readonly FundId[],
+  need: Decimal,
+  paid: Partial<Record<FundId, Decimal>>,
+): Decimal {
   let left = need;
   for (const fund of order) {
     if (left.isZero()) break;
@@ -195,23 +232,43 @@ function drawFunds(balances: Partial<Record<FundId, Decimal>>, order: readonly F
  * const s = await naiveSettle(engines, claim, ledger, {});
  * s.personal.toFixed(2)
  */
-export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLedger, balances: Partial<Record<FundId, Decimal>>): Promise<NaiveSettlement> {
+export async function naiveSettle(
+  e: NaiveEngines,
+  claim: Claim,
+  ledger: NaiveLedger,
+  balances: Partial<Record<FundId, Decimal>>,
+): Promise<NaiveSettlement> {
   const f = e.files;
   const t = tiersOf(f);
   const on = <T>(p: { values: Readonly<Record<string, T>> }): T => valueOn(p.values, claim.visit.discharged)!;
   const num = (p: { values: Readonly<Record<string, string>> }): Decimal => D(on(p));
   const { person, visit, hospital } = claim;
   const facts: Facts = {
-    category: person.category, illnessInduced: person.illnessInduced, county: person.county, visitKind: visit.kind,
-    chronic: visit.chronic, majorDisease: visit.majorDisease, referral: visit.referral, deliveryMode: visit.deliveryMode ?? 'none',
-    hospitalLevel: hospital.level, hospitalArea: hospital.area, designated: hospital.designated,
+    category: person.category,
+    illnessInduced: person.illnessInduced,
+    county: person.county,
+    visitKind: visit.kind,
+    chronic: visit.chronic,
+    majorDisease: visit.majorDisease,
+    referral: visit.referral,
+    deliveryMode: visit.deliveryMode ?? 'none',
+    hospitalLevel: hospital.level,
+    hospitalArea: hospital.area,
+    designated: hospital.designated,
     // The group of the person's category is a fact of persons.json since schemes became data.
     group: f['persons.json'].categories[person.category]?.group,
   };
   // Who is protected, where the care happened (POLICY.md §1–2).
   facts.protected = (await passed(e.person, facts)).has('protected');
   const area = hospital.area;
-  facts.location = area === person.county ? 'in-county' : area === 'sichuan' ? 'in-province' : area === 'other-province' ? 'out-of-province' : 'in-city';
+  facts.location =
+    area === person.county
+      ? 'in-county'
+      : area === 'sichuan'
+        ? 'in-province'
+        : area === 'other-province'
+          ? 'out-of-province'
+          : 'in-city';
   facts.inJurisdiction = facts.location === 'in-county' || facts.location === 'in-city';
   const overrides = Object.values(f['location.json'].overrides);
   const o = first(await passed(e.location, facts), 'override', overrides.length);
@@ -234,7 +291,14 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
   for (const item of claim.items) {
     const amount = D(item.amount).dividedBy(100);
     total = total.plus(amount);
-    const itemFacts = { ...facts, itemCategory: item.category, itemCatalog: item.catalog, itemIsDrug: DRUGS.has(item.category), itemCompliant: item.compliant, itemNecessary: item.necessary };
+    const itemFacts = {
+      ...facts,
+      itemCategory: item.category,
+      itemCatalog: item.catalog,
+      itemIsDrug: DRUGS.has(item.category),
+      itemCompliant: item.compliant,
+      itemNecessary: item.necessary,
+    };
     if ((await passed(e.item, itemFacts)).size > 0) {
       absorbed = absorbed.plus(amount);
       continue;
@@ -304,7 +368,10 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
     const adjusted = ok.has('t3-poverty');
     const poverty = t3.adjustments.poverty;
     const ded = adjusted ? round(num(t3.deductible).times(num(poverty.deductibleFactor))) : num(t3.deductible);
-    const brackets = on(t3.brackets).map((b) => ({ upTo: b.upTo === null ? null : D(b.upTo), ratio: Decimal.min(1, D(b.ratio).plus(adjusted ? num(poverty.ratioAdd) : 0)) }));
+    const brackets = on(t3.brackets).map((b) => ({
+      upTo: b.upTo === null ? null : D(b.upTo),
+      ratio: Decimal.min(1, D(b.ratio).plus(adjusted ? num(poverty.ratioAdd) : 0)),
+    }));
     const fOf = (c: Decimal): Decimal => {
       let lo = ded;
       let s = ZERO;
@@ -326,7 +393,10 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
   // Tier 4.
   const t4 = t['supplementary-insurance'];
   if (applies('supplementary-insurance')) {
-    const ratio = Decimal.min(1, num(t4.shares['in-scope'].ratio).plus(ok.has('t4-poverty') ? num(t4.adjustments.poverty.ratioAdd) : 0));
+    const ratio = Decimal.min(
+      1,
+      num(t4.shares['in-scope'].ratio).plus(ok.has('t4-poverty') ? num(t4.adjustments.poverty.ratioAdd) : 0),
+    );
     const pay = Decimal.min(round(S.times(ratio)), max0(num(t4.annualCap).minus(ledger.supplementary)));
     ledger.supplementary = ledger.supplementary.plus(pay);
     S = S.minus(pay);
@@ -353,7 +423,10 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
     // POLICY.md §4 tier 7: S left + Pb + N left (O excluded).
     const base = S.plus(Pb).plus(N);
     void O;
-    const pay = Decimal.min(round(base.times(num(t7.shares.assisted.ratio))), max0(num(t7.annualCap).minus(ledger.assistance)));
+    const pay = Decimal.min(
+      round(base.times(num(t7.shares.assisted.ratio))),
+      max0(num(t7.annualCap).minus(ledger.assistance)),
+    );
     ledger.assistance = ledger.assistance.plus(pay);
     amounts[7] = pay;
   }
@@ -367,7 +440,12 @@ export async function naiveSettle(e: NaiveEngines, claim: Claim, ledger: NaiveLe
     if (k >= 0) {
       const tg = targets[k]!;
       const R = billable.minus(amounts.reduce((s, a) => s.plus(a), ZERO));
-      const tau = tg.kind === 'zero' ? ZERO : tg.rounding === 'floor' ? floor(billable.times(num(tg.share))) : round(billable.times(num(tg.share)));
+      const tau =
+        tg.kind === 'zero'
+          ? ZERO
+          : tg.rounding === 'floor'
+            ? floor(billable.times(num(tg.share)))
+            : round(billable.times(num(tg.share)));
       const need = max0(R.minus(tau));
       const topUp = drawFunds(balances, Object.keys(t8.funds), need, fundsPaid);
       amounts[8] = amounts[8]!.plus(topUp);

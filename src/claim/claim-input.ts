@@ -11,7 +11,22 @@ import type { ItemCategory } from './item-categories.js';
 export type AmountInput = string | number;
 
 /** An item category by id (`"western-drug"`) or by national code (`"09"`). */
-export type ItemCategoryInput = ItemCategory | '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '12' | '13' | '14';
+export type ItemCategoryInput =
+  | ItemCategory
+  | '01'
+  | '02'
+  | '03'
+  | '04'
+  | '05'
+  | '06'
+  | '07'
+  | '08'
+  | '09'
+  | '10'
+  | '11'
+  | '12'
+  | '13'
+  | '14';
 
 /** One line of the bill, as sent. */
 export interface ItemInput {

@@ -36,7 +36,9 @@ export type Catalog = (typeof CATALOGS)[number];
  * @example
  * CONTRACT_LABELS.deliveryMode.cesarean.zh // "剖宫产"
  */
-export const CONTRACT_LABELS: Readonly<Record<string, Readonly<Record<string, { readonly zh: string; readonly en: string }>>>> = {
+export const CONTRACT_LABELS: Readonly<
+  Record<string, Readonly<Record<string, { readonly zh: string; readonly en: string }>>>
+> = {
   visitKind: {
     inpatient: { zh: '住院', en: 'inpatient' },
     delivery: { zh: '住院分娩', en: 'delivery' },

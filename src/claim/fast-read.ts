@@ -42,9 +42,11 @@ function plain(v: unknown, keys: ReadonlySet<string>): v is Obj {
   return true;
 }
 
-const text = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+const text = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max;
 /** A boolean, or the default when absent; `null` when neither (the caller then gives up). */
-const flag = (v: unknown, absent: boolean): boolean | null => (v === undefined ? absent : typeof v === 'boolean' ? v : null);
+const flag = (v: unknown, absent: boolean): boolean | null =>
+  v === undefined ? absent : typeof v === 'boolean' ? v : null;
 
 /** The scheme-declared values of a vocabulary, as sets (built once per vocabulary). */
 interface VocabularySets {
@@ -57,7 +59,8 @@ const vocabularySets = new WeakMap<ClaimVocabulary, VocabularySets>();
 
 function setsOf(v: ClaimVocabulary): VocabularySets {
   let s = vocabularySets.get(v);
-  if (!s) vocabularySets.set(v, (s = { county: oneOf(v.counties), area: oneOf(v.areas), category: oneOf(v.categories) }));
+  if (!s)
+    vocabularySets.set(v, (s = { county: oneOf(v.counties), area: oneOf(v.areas), category: oneOf(v.categories) }));
   return s;
 }
 
@@ -71,7 +74,8 @@ export function readValidClaim(input: unknown, vocabulary: ClaimVocabulary): Cla
   if (!plain(input, CLAIM_KEYS)) return undefined;
   const { county: isCounty, area: isArea, category: isCategory } = setsOf(vocabulary);
   const { id, person: p, visit: v, hospital: h, items } = input;
-  if (!text(id, 1, MAX_ID) || !plain(p, PERSON_KEYS) || !plain(v, VISIT_KEYS) || !plain(h, HOSPITAL_KEYS)) return undefined;
+  if (!text(id, 1, MAX_ID) || !plain(p, PERSON_KEYS) || !plain(v, VISIT_KEYS) || !plain(h, HOSPITAL_KEYS))
+    return undefined;
 
   if (!text(p.id, 1, MAX_ID) || !isCounty(p.county) || !isCategory(p.category)) return undefined;
   const illnessInduced = flag(p.illnessInduced, false);
@@ -124,7 +128,13 @@ export function readValidClaim(input: unknown, vocabulary: ClaimVocabulary): Cla
       referral,
       deliveryMode: v.deliveryMode as Claim['visit']['deliveryMode'],
     },
-    hospital: { id: h.id as string | undefined, name: h.name as string | undefined, level: h.level, area: h.area, designated },
+    hospital: {
+      id: h.id as string | undefined,
+      name: h.name as string | undefined,
+      level: h.level,
+      area: h.area,
+      designated,
+    },
     items: out,
   };
 }

@@ -56,7 +56,14 @@ export const ITEM_CATEGORY_CODES: readonly string[] = ITEM_CATEGORIES.flatMap((c
 export const ITEM_CATEGORY_VALUES: readonly string[] = [...ITEM_CATEGORY_IDS, ...ITEM_CATEGORY_CODES];
 
 const BY_SPELLING = new Map<string, ItemCategory>(
-  ITEM_CATEGORIES.flatMap((c): [string, ItemCategory][] => (c.code === null ? [[c.id, c.id]] : [[c.id, c.id], [c.code, c.id]])),
+  ITEM_CATEGORIES.flatMap((c): [string, ItemCategory][] =>
+    c.code === null
+      ? [[c.id, c.id]]
+      : [
+          [c.id, c.id],
+          [c.code, c.id],
+        ],
+  ),
 );
 const DRUGS = new Set<string>(ITEM_CATEGORIES.filter((c) => c.drug).map((c) => c.id));
 

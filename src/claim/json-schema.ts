@@ -24,7 +24,10 @@ import { claimVocabulary } from './vocabulary.js';
  */
 export function claimJsonSchema(book: RuleBook = defaultRules()): Record<string, unknown> {
   const z = zod();
-  const schema = z.toJSONSchema(claimSchemaForJson(claimVocabulary(book)), { io: 'input', unrepresentable: 'throw' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(claimSchemaForJson(claimVocabulary(book)), {
+    io: 'input',
+    unrepresentable: 'throw',
+  }) as Record<string, unknown>;
   const sets = book.sets.map((s) => s.id).join(', ');
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -33,6 +36,14 @@ export function claimJsonSchema(book: RuleBook = defaultRules()): Record<string,
     description: `A claim as a billing system sends it, for the rule sets ${sets}. Beyond this schema the parser checks that visit.admitted is not after visit.discharged and that the items add up to at most 10^12 yuan, and the settlement that county, hospital area and category are values of the rule set in force on the discharge date.`,
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
     // A delivery names its mode (delivery_mode_required).
-    allOf: [{ if: { properties: { visit: { properties: { kind: { const: 'delivery' } }, required: ['kind'] } }, required: ['visit'] }, then: { properties: { visit: { required: ['deliveryMode'] } } } }],
+    allOf: [
+      {
+        if: {
+          properties: { visit: { properties: { kind: { const: 'delivery' } }, required: ['kind'] } },
+          required: ['visit'],
+        },
+        then: { properties: { visit: { required: ['deliveryMode'] } } },
+      },
+    ],
   };
 }

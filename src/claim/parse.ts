@@ -55,13 +55,26 @@ export interface ReadOptions {
  * @example
  * validateClaim({}).ok // false, with missing_field at id, person, visit, hospital, items
  */
-export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabulary: ClaimVocabulary = claimVocabulary(defaultRules())): Result<Claim, ClaimIssue> {
-  const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, path, params, lang);
+export function validateClaim(
+  input: unknown,
+  lang: Lang = DEFAULT_LANG,
+  vocabulary: ClaimVocabulary = claimVocabulary(defaultRules()),
+): Result<Claim, ClaimIssue> {
+  const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) =>
+    claimIssue(code, path, params, lang);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return fail([issue(ClaimErrorCode.NOT_AN_OBJECT, '', { received: describe(input, lang) })]);
   }
   const parsed = claimSchema(vocabulary).safeParse(input);
-  if (!parsed.success) return fail(withoutRuleSet(parsed.error.issues.flatMap((i) => fromZod(i, input, lang)), input, vocabulary, lang));
+  if (!parsed.success)
+    return fail(
+      withoutRuleSet(
+        parsed.error.issues.flatMap((i) => fromZod(i, input, lang)),
+        input,
+        vocabulary,
+        lang,
+      ),
+    );
   const c = parsed.data;
   const issues: ClaimIssue[] = [];
   const admitted = c.visit.admitted ?? c.visit.discharged;
@@ -73,11 +86,16 @@ export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabul
   }
   let total = 0;
   c.items.forEach((it, i) => {
-    if (it.amount > MAX_CLAIM_FEN) issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, `items[${i}].amount`, { received: formatFen(it.amount) }));
+    if (it.amount > MAX_CLAIM_FEN)
+      issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, `items[${i}].amount`, { received: formatFen(it.amount) }));
     total += it.amount;
   });
   if (issues.length === 0 && total > MAX_CLAIM_FEN) {
-    issues.push(issue(ClaimErrorCode.AMOUNT_TOO_LARGE, 'items', { detail: say(lang, { zh: '各项费用合计', en: 'sum of the items' }) }));
+    issues.push(
+      issue(ClaimErrorCode.AMOUNT_TOO_LARGE, 'items', {
+        detail: say(lang, { zh: '各项费用合计', en: 'sum of the items' }),
+      }),
+    );
   }
   if (issues.length > 0) return fail(issues);
   return ok({
@@ -111,14 +129,20 @@ export function validateClaim(input: unknown, lang: Lang = DEFAULT_LANG, vocabul
  * parseClaimText('{"id": "C1", "id": "C2", …}') // fails: duplicate_field at id
  */
 export function parseClaimText(text: string, options: ReadOptions = {}): Result<Claim, ClaimIssue> {
-  const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, path, params, options.lang);
+  const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) =>
+    claimIssue(code, path, params, options.lang);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     // Our own position and wording: JSON.parse's message varies by Node version and may paste the whole text.
     const at = jsonSyntaxError(text);
-    return fail([issue(ClaimErrorCode.INVALID_JSON, '', { detail: at ? jsonProblemDetail(at, options.lang, 1, text.includes('\n')) : (e as Error).message, expected: options.single ? oneClaim(options.lang) : undefined })]);
+    return fail([
+      issue(ClaimErrorCode.INVALID_JSON, '', {
+        detail: at ? jsonProblemDetail(at, options.lang, 1, text.includes('\n')) : (e as Error).message,
+        expected: options.single ? oneClaim(options.lang) : undefined,
+      }),
+    ]);
   }
   const dups = duplicateKeyPaths(text);
   if (dups.length > 0) return fail(dups.map((p) => issue(ClaimErrorCode.DUPLICATE_FIELD, p, {})));
@@ -131,21 +155,34 @@ export function parseClaimText(text: string, options: ReadOptions = {}): Result<
  * @example
  * claimIssue('duplicate_claim', 'id', { received: 'C1' })
  */
-export function claimIssue(code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>, lang: Lang = DEFAULT_LANG): ClaimIssue {
+export function claimIssue(
+  code: ClaimErrorCode,
+  path: string,
+  params: Omit<MessageParams, 'path'>,
+  lang: Lang = DEFAULT_LANG,
+): ClaimIssue {
   return { code, path, message: claimMessage(code, { ...params, path }, lang) };
 }
 
 function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[] {
-  const issue = (code: ClaimErrorCode, p: string, params: Omit<MessageParams, 'path'>) => claimIssue(code, p, params, lang);
+  const issue = (code: ClaimErrorCode, p: string, params: Omit<MessageParams, 'path'>) =>
+    claimIssue(code, p, params, lang);
   const path = formatPath(zi.path);
   const value = valueAt(input, zi.path);
   switch (zi.code) {
     case 'unrecognized_keys':
       return zi.keys.map((k) => issue(ClaimErrorCode.UNKNOWN_FIELD, formatPath([...zi.path, k]), {}));
     case 'invalid_type':
-      if (value === undefined) return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: typeName(zi.expected, lang) })];
-      if (zi.expected === 'object') return [issue(ClaimErrorCode.NOT_AN_OBJECT, path, { received: describe(value, lang) })];
-      return [issue(ClaimErrorCode.INVALID_TYPE, path, { expected: typeName(zi.expected, lang), received: describe(value, lang) })];
+      if (value === undefined)
+        return [issue(ClaimErrorCode.MISSING_FIELD, path, { expected: typeName(zi.expected, lang) })];
+      if (zi.expected === 'object')
+        return [issue(ClaimErrorCode.NOT_AN_OBJECT, path, { received: describe(value, lang) })];
+      return [
+        issue(ClaimErrorCode.INVALID_TYPE, path, {
+          expected: typeName(zi.expected, lang),
+          received: describe(value, lang),
+        }),
+      ];
     case 'invalid_value': {
       // Item categories are listed id and code together, in the national order (zod's list puts the codes first).
       const isCategory = zi.path.length === 3 && zi.path[0] === 'items' && zi.path[2] === 'category';
@@ -154,7 +191,14 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[]
       return [issue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: describe(value, lang) })];
     }
     case 'too_big':
-      return [issue(ClaimErrorCode.TOO_LONG, path, { detail: say(lang, { zh: `最多 ${String(zi.maximum)} ${zi.origin === 'array' ? '项' : '个字符'}`, en: `at most ${String(zi.maximum)} ${zi.origin === 'array' ? 'items' : 'characters'}` }) })];
+      return [
+        issue(ClaimErrorCode.TOO_LONG, path, {
+          detail: say(lang, {
+            zh: `最多 ${String(zi.maximum)} ${zi.origin === 'array' ? '项' : '个字符'}`,
+            en: `at most ${String(zi.maximum)} ${zi.origin === 'array' ? 'items' : 'characters'}`,
+          }),
+        }),
+      ];
     case 'too_small':
       return [issue(zi.origin === 'array' ? ClaimErrorCode.EMPTY_ITEMS : ClaimErrorCode.EMPTY_STRING, path, {})];
     case 'custom': {
@@ -167,7 +211,9 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[]
 }
 
 /** The item categories as a message lists them: each id with its national code. */
-const ITEM_CATEGORY_EXPECTED = ITEM_CATEGORIES.map((c) => (c.code === null ? JSON.stringify(c.id) : `${JSON.stringify(c.id)}/${JSON.stringify(c.code)}`)).join(', ');
+const ITEM_CATEGORY_EXPECTED = ITEM_CATEGORIES.map((c) =>
+  c.code === null ? JSON.stringify(c.id) : `${JSON.stringify(c.id)}/${JSON.stringify(c.code)}`,
+).join(', ');
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
@@ -191,23 +237,40 @@ function withoutRuleSet(issues: ClaimIssue[], input: object, vocabulary: ClaimVo
   const periods = vocabulary.periods;
   if (!periods || typeof discharged !== 'string' || !isCalendarDate(discharged)) return issues;
   if (periods.some((p) => p.from <= discharged && discharged <= p.to)) return issues;
-  const noRules = claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: discharged, detail: describePeriods(periods, lang) }, lang);
+  const noRules = claimIssue(
+    ClaimErrorCode.NO_RULES_FOR_DATE,
+    'visit.discharged',
+    { received: discharged, detail: describePeriods(periods, lang) },
+    lang,
+  );
   return [noRules, ...issues.filter((i) => !(i.code === ClaimErrorCode.INVALID_ENUM && SCHEME_PATHS.has(i.path)))];
 }
 
 /** What a request's body must be, in the message's language. */
-const oneClaim = (lang: Lang | undefined): string => say(lang, { zh: '一个报销申请的 JSON 对象', en: 'one claim object' });
+const oneClaim = (lang: Lang | undefined): string =>
+  say(lang, { zh: '一个报销申请的 JSON 对象', en: 'one claim object' });
 
 /** What was received, in the message's language (a long string by its length only). */
 function describe(v: unknown, lang: Lang): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return say(lang, { zh: '数组', en: 'an array' });
-  if (typeof v === 'string') return v.length > 40 ? say(lang, { zh: `${v.length} 个字符的字符串`, en: `a string of ${v.length} characters` }) : JSON.stringify(v);
+  if (typeof v === 'string')
+    return v.length > 40
+      ? say(lang, { zh: `${v.length} 个字符的字符串`, en: `a string of ${v.length} characters` })
+      : JSON.stringify(v);
   if (typeof v === 'object') return say(lang, { zh: '对象', en: 'an object' });
   return `${typeName(typeof v, lang)} ${String(v)}`;
 }
 
-const TYPE_NAMES_ZH: Readonly<Record<string, string>> = { string: '字符串', number: '数字', boolean: '布尔值', object: '对象', array: '数组', bigint: '整数', undefined: '未定义' };
+const TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
+  string: '字符串',
+  number: '数字',
+  boolean: '布尔值',
+  object: '对象',
+  array: '数组',
+  bigint: '整数',
+  undefined: '未定义',
+};
 /** A JSON type's name, in the message's language. */
 function typeName(t: string, lang: Lang): string {
   return say(lang, { zh: TYPE_NAMES_ZH[t] ?? t, en: t });

@@ -86,7 +86,12 @@ function buildClaimSchema(vocabulary: ClaimVocabulary) {
   const amount = z.unknown().transform((value, ctx): Fen => {
     const fen = parseAmount(value);
     if (fen === undefined) {
-      const code = value === undefined ? ClaimErrorCode.MISSING_FIELD : isAmountBeyondRange(value) ? ClaimErrorCode.AMOUNT_TOO_LARGE : ClaimErrorCode.INVALID_AMOUNT;
+      const code =
+        value === undefined
+          ? ClaimErrorCode.MISSING_FIELD
+          : isAmountBeyondRange(value)
+            ? ClaimErrorCode.AMOUNT_TOO_LARGE
+            : ClaimErrorCode.INVALID_AMOUNT;
       ctx.addIssue({ code: 'custom', params: { code }, message: code });
       return z.NEVER;
     }
@@ -107,12 +112,29 @@ function buildClaimSchema(vocabulary: ClaimVocabulary) {
  */
 export function claimSchemaForJson(vocabulary: ClaimVocabulary) {
   const z = zod();
-  const amount = z.union([z.string().regex(AMOUNT_STRING), z.number().min(0).max(MAX_CLAIM_FEN / 100).multipleOf(0.01)]);
-  return claimObject(vocabulary, z.string().regex(CALENDAR_DATE), amount, z.enum(ITEM_CATEGORY_VALUES as [string, ...string[]]));
+  const amount = z.union([
+    z.string().regex(AMOUNT_STRING),
+    z
+      .number()
+      .min(0)
+      .max(MAX_CLAIM_FEN / 100)
+      .multipleOf(0.01),
+  ]);
+  return claimObject(
+    vocabulary,
+    z.string().regex(CALENDAR_DATE),
+    amount,
+    z.enum(ITEM_CATEGORY_VALUES as [string, ...string[]]),
+  );
 }
 
 /** The claim's structure, with the zod types of its dates, amounts and item categories given. */
-function claimObject<D extends Z.ZodType, A extends Z.ZodType, C extends Z.ZodType>(vocabulary: ClaimVocabulary, date: D, amount: A, category: C) {
+function claimObject<D extends Z.ZodType, A extends Z.ZodType, C extends Z.ZodType>(
+  vocabulary: ClaimVocabulary,
+  date: D,
+  amount: A,
+  category: C,
+) {
   const z = zod();
   const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
   const nonEmpty = z.string().min(1).max(MAX_ID);

@@ -40,7 +40,12 @@ export function claimVocabulary(book: RuleBook): ClaimVocabulary {
       for (const a of set.scheme.areas.keys()) areas.add(a);
       for (const c of set.scheme.categories.keys()) categories.add(c);
     }
-    v = { counties: [...counties], areas: [...areas], categories: [...categories], periods: book.sets.map((s) => ({ id: s.id, from: s.inForce.from, to: s.inForce.to })) };
+    v = {
+      counties: [...counties],
+      areas: [...areas],
+      categories: [...categories],
+      periods: book.sets.map((s) => ({ id: s.id, from: s.inForce.from, to: s.inForce.to })),
+    };
     cache.set(book, v);
   }
   return v;
@@ -54,6 +59,13 @@ export function claimVocabulary(book: RuleBook): ClaimVocabulary {
  */
 export function mergeVocabularies(vs: readonly ClaimVocabulary[]): ClaimVocabulary {
   const union = (k: 'counties' | 'areas' | 'categories'): string[] => [...new Set(vs.flatMap((v) => v[k]))];
-  const periods = vs.every((v) => v.periods) ? [...new Map(vs.flatMap((v) => v.periods!).map((p) => [`${p.id}|${p.from}|${p.to}`, p])).values()] : undefined;
-  return { counties: union('counties'), areas: union('areas'), categories: union('categories'), ...(periods ? { periods } : {}) };
+  const periods = vs.every((v) => v.periods)
+    ? [...new Map(vs.flatMap((v) => v.periods!).map((p) => [`${p.id}|${p.from}|${p.to}`, p])).values()]
+    : undefined;
+  return {
+    counties: union('counties'),
+    areas: union('areas'),
+    categories: union('categories'),
+    ...(periods ? { periods } : {}),
+  };
 }

@@ -33,7 +33,8 @@ export function parseArgs(argv: readonly string[], known: Readonly<Record<string
     if (name in flags) throw new UsageError(`option --${name} given twice`);
     if (known[name]) {
       const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`option --${name} needs a value`);
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new UsageError(`option --${name} needs a value`);
       flags[name] = v;
     } else {
       if (inline !== undefined) throw new UsageError(`option --${name} takes no value`);

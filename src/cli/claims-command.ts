@@ -16,7 +16,8 @@ import { type Io, loadRules } from './settle-command.js';
  */
 export async function claimsCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, { rules: true, out: true });
-  if (args.positional.length !== 1 || args.positional[0] !== 'schema') throw new UsageError('usage: bashunwei claims schema [--rules DIR] [--out FILE]');
+  if (args.positional.length !== 1 || args.positional[0] !== 'schema')
+    throw new UsageError('usage: bashunwei claims schema [--rules DIR] [--out FILE]');
   const rules = loadRules(args.flags.rules as string | undefined, io);
   if (!rules) return 2;
   const text = `${JSON.stringify(claimJsonSchema(rules), null, 2)}\n`;

@@ -12,7 +12,10 @@ import { UsageError } from './args.js';
  * dbOption(undefined, {})                               // "bashunwei.sqlite"
  * dbOption(undefined, { DATABASE_URL: 'postgres://h/d' }) // "postgres://h/d"
  */
-export function dbOption(flag: string | true | undefined, env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function dbOption(
+  flag: string | true | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   if (flag === true || flag === '') throw new UsageError('--db needs a file or a postgres:// URL');
   return flag ?? (env.DATABASE_URL || DEFAULT_SQLITE_FILE);
 }

@@ -20,7 +20,9 @@ export const MAX_LINE_BYTES = 1 << 20;
 export const MAX_DOCUMENT_BYTES = 8 << 20;
 
 /** One input unit: the JSON text of a claim, or why it cannot be read, with its line number. */
-export type InputRecord = { readonly line: number; readonly text: string } | { readonly line: number; readonly error: ClaimIssue };
+export type InputRecord =
+  | { readonly line: number; readonly text: string }
+  | { readonly line: number; readonly error: ClaimIssue };
 
 /**
  * Opens FILE, or stdin for `-` / no file.
@@ -40,7 +42,10 @@ type RawLine = { readonly line: number; readonly bytes: Buffer } | { readonly li
  * @example
  * for await (const l of byteLines(stream, MAX_LINE_BYTES)) …
  */
-export async function* byteLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, max: number): AsyncGenerator<RawLine> {
+export async function* byteLines(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  max: number,
+): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
   let size = 0;
   let line = 0;
@@ -99,7 +104,12 @@ export async function* readClaims(
   let heldBytes = 0;
   for await (const raw of byteLines(stream, limits.line)) {
     if ('tooLong' in raw) {
-      const error = claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, raw.tooLong), detail: bytesIn(lang, limits.line) }, lang);
+      const error = claimIssue(
+        ClaimErrorCode.INPUT_TOO_LARGE,
+        '',
+        { received: bytesIn(lang, raw.tooLong), detail: bytesIn(lang, limits.line) },
+        lang,
+      );
       if (mode === 'document') return yield { line: raw.line, error };
       mode = mode === 'unknown' ? 'ndjson' : mode;
       yield { line: raw.line, error };
@@ -116,7 +126,15 @@ export async function* readClaims(
     if (mode === 'document') {
       heldBytes += raw.bytes.length + 1;
       if (heldBytes > limits.document) {
-        return yield { line: 1, error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, limits.document, true), detail: bytesIn(lang, limits.document) }, lang) };
+        return yield {
+          line: 1,
+          error: claimIssue(
+            ClaimErrorCode.INPUT_TOO_LARGE,
+            '',
+            { received: bytesIn(lang, limits.document, true), detail: bytesIn(lang, limits.document) },
+            lang,
+          ),
+        };
       }
       held.push({ line: raw.line, text });
       continue;
@@ -147,7 +165,10 @@ export async function* readClaims(
     for (const h of held) if (h.text.trim() !== '') yield h;
     return;
   }
-  yield { line: held[0]!.line, error: claimIssue(ClaimErrorCode.INVALID_JSON, '', { detail: jsonProblemDetail(at, lang, held[0]!.line) }, lang) };
+  yield {
+    line: held[0]!.line,
+    error: claimIssue(ClaimErrorCode.INVALID_JSON, '', { detail: jsonProblemDetail(at, lang, held[0]!.line) }, lang),
+  };
 }
 
 function isObjectLine(text: string): boolean {

@@ -18,7 +18,8 @@ import type { Io } from './settle-command.js';
  */
 export async function keysCommand(argv: readonly string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub !== 'create') throw new UsageError(sub === undefined ? 'keys needs a subcommand: create' : `unknown keys subcommand ${sub}`);
+  if (sub !== 'create')
+    throw new UsageError(sub === undefined ? 'keys needs a subcommand: create' : `unknown keys subcommand ${sub}`);
   const { positional, flags } = parseArgs(rest, { role: true, name: true, db: true });
   if (positional.length > 0) throw new UsageError(`keys create takes no argument, not ${positional[0]}`);
   const role = flags.role;
@@ -40,7 +41,9 @@ export async function keysCommand(argv: readonly string[], io: Io): Promise<numb
     const { key, row } = service.newApiKey(role, name, new Date().toISOString());
     await store.insertKey(row);
     io.out(`${key}\n`);
-    io.err(`bashunwei: key ${row.id} (${role}${name ? `, ${JSON.stringify(name)}` : ''}) created in ${store.description}; it is shown this once: only its SHA-256 is kept\n`);
+    io.err(
+      `bashunwei: key ${row.id} (${role}${name ? `, ${JSON.stringify(name)}` : ''}) created in ${store.description}; it is shown this once: only its SHA-256 is kept\n`,
+    );
     return 0;
   } finally {
     await store.close();

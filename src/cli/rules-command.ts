@@ -24,7 +24,6 @@ import { shippedRulesFolder } from '../rules/shipped.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './settle-command.js';
 
-
 /**
  * Runs a `rules` subcommand and returns the exit code.
  *
@@ -35,14 +34,19 @@ export async function rulesCommand(argv: readonly string[], io: Io): Promise<num
   const args = parseArgs(argv, { out: true, format: true });
   const [sub, ...rest] = args.positional;
   if (args.flags.out !== undefined && sub !== 'schema') throw new UsageError('--out goes with rules schema');
-  if (args.flags.format !== undefined && sub !== 'diff' && sub !== 'test') throw new UsageError('--format goes with rules diff and rules test');
+  if (args.flags.format !== undefined && sub !== 'diff' && sub !== 'test')
+    throw new UsageError('--format goes with rules diff and rules test');
   const format = (args.flags.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
   if (sub === 'schema') return schemaCommand(rest, args.flags.out as string | undefined, io);
   if (sub === 'check') return checkCommand(rest, io);
   if (sub === 'test') return testCommand(rest, format, io);
   if (sub === 'diff') return diffCommand(rest, format, io);
-  throw new UsageError(sub === undefined ? 'rules needs a subcommand: check, test, diff or schema' : `unknown rules subcommand ${sub} (check, test, diff or schema)`);
+  throw new UsageError(
+    sub === undefined
+      ? 'rules needs a subcommand: check, test, diff or schema'
+      : `unknown rules subcommand ${sub} (check, test, diff or schema)`,
+  );
 }
 
 function checkCommand(rest: readonly string[], io: Io): number {
@@ -50,7 +54,9 @@ function checkCommand(rest: readonly string[], io: Io): number {
   const dir = rest[0];
   const r = dir === undefined ? checkedDefaultRules() : loadRuleFolder(dir);
   if (!r.ok) {
-    io.out(`${prettifyIssues(r.errors)}\n✖ ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''} in ${dir ?? 'the embedded rules'}\n`);
+    io.out(
+      `${prettifyIssues(r.errors)}\n✖ ${r.errors.length} problem${r.errors.length > 1 ? 's' : ''} in ${dir ?? 'the embedded rules'}\n`,
+    );
     return 2;
   }
   for (const s of r.value.sets) {
@@ -61,7 +67,8 @@ function checkCommand(rest: readonly string[], io: Io): number {
       `✔ ${s.id}: in force ${period}, ${s.scheme.tiers.length} tiers (${s.scheme.tiers.map((t) => t.id).join(', ')}), ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`,
     );
     for (const p of assumed) io.out(`  assumed  ${p.file} ${p.path} = ${p.latest}  (clause ${p.clause})\n`);
-    for (const a of listAssumedRules(s.files)) io.out(`  assumed  ${a.file} ${a.path}: ${a.summary}${a.clause ? `  (clause ${a.clause})` : ''}\n`);
+    for (const a of listAssumedRules(s.files))
+      io.out(`  assumed  ${a.file} ${a.path}: ${a.summary}${a.clause ? `  (clause ${a.clause})` : ''}\n`);
   }
   return 0;
 }
@@ -70,7 +77,9 @@ function testCommand(rest: readonly string[], format: string, io: Io): number {
   if (rest.length > 1) throw new UsageError('rules test takes one folder');
   const dir = rest[0] ?? shippedRulesFolder();
   if (dir === undefined) {
-    io.err('bashunwei: the worked cases of the embedded rules are not installed (no rules/ folder beside the package); give a rule folder\n');
+    io.err(
+      'bashunwei: the worked cases of the embedded rules are not installed (no rules/ folder beside the package); give a rule folder\n',
+    );
     return 2;
   }
   const book = rest[0] === undefined ? checkedDefaultRules() : loadRuleFolder(dir);
@@ -86,21 +95,33 @@ function testCommand(rest: readonly string[], format: string, io: Io): number {
   const results = cases.value.map((c) => runPolicyTest(book.value, c));
   const failed = results.filter((r) => r.differences.length > 0).length;
   if (format === 'json') {
-    io.out(`${JSON.stringify({ passed: results.length - failed, failed, cases: results.map((r) => ({ file: r.case.file, name: r.case.name, differences: r.differences })) }, null, 2)}\n`);
+    io.out(
+      `${JSON.stringify({ passed: results.length - failed, failed, cases: results.map((r) => ({ file: r.case.file, name: r.case.name, differences: r.differences })) }, null, 2)}\n`,
+    );
   } else {
     for (const r of results) {
       const file = relative(process.cwd(), r.case.file) || r.case.file;
-      io.out(`${r.differences.length === 0 ? '✔' : '✖'} ${file} (${r.case.claims.length} claim${r.case.claims.length === 1 ? '' : 's'})\n`);
-      for (const d of r.differences) io.out(`    claim ${d.claimId}: ${d.path} expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}\n`);
+      io.out(
+        `${r.differences.length === 0 ? '✔' : '✖'} ${file} (${r.case.claims.length} claim${r.case.claims.length === 1 ? '' : 's'})\n`,
+      );
+      for (const d of r.differences)
+        io.out(
+          `    claim ${d.claimId}: ${d.path} expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}\n`,
+        );
     }
-    io.out(`${results.length} case${results.length === 1 ? '' : 's'}: ${results.length - failed} passed, ${failed} failed\n`);
+    io.out(
+      `${results.length} case${results.length === 1 ? '' : 's'}: ${results.length - failed} passed, ${failed} failed\n`,
+    );
   }
   if (results.length === 0) io.err(`bashunwei: ${dir} has no worked cases (tests/*.json in its rule folders)\n`);
   return failed > 0 ? 1 : 0;
 }
 
 function diffCommand(rest: readonly string[], format: string, io: Io): number {
-  if (rest.length !== 2) throw new UsageError('rules diff compares two rule sets: rules diff A B (a rule folder each, or an embedded id such as ziyang-2017)');
+  if (rest.length !== 2)
+    throw new UsageError(
+      'rules diff compares two rule sets: rules diff A B (a rule folder each, or an embedded id such as ziyang-2017)',
+    );
   const sets: RuleSet[] = [];
   for (const name of rest) {
     const r = ruleSetNamed(name);
@@ -119,18 +140,40 @@ function diffCommand(rest: readonly string[], format: string, io: Io): number {
 function ruleSetNamed(name: string): Result<RuleSet, RuleIssue> {
   if (existsSync(name)) {
     const folders = ruleSetFolders(name);
-    if (folders.length !== 1) return { ok: false, errors: [{ code: 'rule_file_missing', file: name, path: '', message: `${name} holds ${folders.length} rule sets; name one rule-set folder` }] };
+    if (folders.length !== 1)
+      return {
+        ok: false,
+        errors: [
+          {
+            code: 'rule_file_missing',
+            file: name,
+            path: '',
+            message: `${name} holds ${folders.length} rule sets; name one rule-set folder`,
+          },
+        ],
+      };
     return loadRuleSet(folders[0]!);
   }
   if (name in EMBEDDED_RULE_FOLDERS) return parseRuleChain(embeddedChain(name));
   const known = defaultRules()
     .sets.map((s) => s.id)
     .join(', ');
-  return { ok: false, errors: [{ code: 'rule_file_missing', file: name, path: '', message: `neither a folder nor an embedded rule set (${known})` }] };
+  return {
+    ok: false,
+    errors: [
+      {
+        code: 'rule_file_missing',
+        file: name,
+        path: '',
+        message: `neither a folder nor an embedded rule set (${known})`,
+      },
+    ],
+  };
 }
 
 function schemaCommand(rest: readonly string[], out: string | undefined, io: Io): number {
-  if (rest.length > 0) throw new UsageError('rules schema takes no folder (use --out DIR to write one file per rule file)');
+  if (rest.length > 0)
+    throw new UsageError('rules schema takes no folder (use --out DIR to write one file per rule file)');
   if (out === undefined) {
     io.out(`${JSON.stringify(ruleFolderJsonSchema(), null, 2)}\n`);
     return 0;

@@ -25,7 +25,9 @@ export async function serveCommand(argv: readonly string[], io: Io): Promise<num
   const service = await import('../service/index.js');
   let store;
   try {
-    store = await service.openStore(db, { onIdleError: (e) => io.err(`bashunwei: a database connection failed: ${e.message}\n`) });
+    store = await service.openStore(db, {
+      onIdleError: (e) => io.err(`bashunwei: a database connection failed: ${e.message}\n`),
+    });
   } catch (e) {
     if (e instanceof service.StoreError) {
       io.err(`bashunwei: ${e.message}\n`);
@@ -50,6 +52,7 @@ export async function serveCommand(argv: readonly string[], io: Io): Promise<num
 function portOf(flag: string | true | undefined): number {
   if (flag === undefined) return 8080;
   const port = Number(flag);
-  if (typeof flag !== 'string' || !/^\d+$/.test(flag) || port > 65535) throw new UsageError('--port must be a number from 0 to 65535 (0: any free port)');
+  if (typeof flag !== 'string' || !/^\d+$/.test(flag) || port > 65535)
+    throw new UsageError('--port must be a number from 0 to 65535 (0: any free port)');
   return port;
 }

@@ -47,11 +47,19 @@ const FORMATS = ['json', 'ndjson', 'text', 'html', 'csv', 'fhir', 'nhsa'] as con
  * process.exitCode = await settleCommand(['claim.json', '--format', 'text'], io);
  */
 export async function settleCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, { rules: true, ledger: true, 'ledger-out': true, format: true, lang: true, created: true });
+  const args = parseArgs(argv, {
+    rules: true,
+    ledger: true,
+    'ledger-out': true,
+    format: true,
+    lang: true,
+    created: true,
+  });
   const lang = langOf(args.flags.lang);
   if (args.positional.length > 1) throw new UsageError('settle reads one FILE (or - for stdin)');
   const format = (args.flags.format ?? 'json') as string;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const created = createdOf(args.flags.created, format, io.env ?? process.env);
 
   const rules = loadRules(args.flags.rules as string | undefined, io);
@@ -74,7 +82,8 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
   if (format === 'csv') io.out(`${csvRecord(settlementCsvColumns(rules))}${CSV_EOL}`);
   const emit = (o: BatchOutcome, pretty: boolean): void => {
     if (format === 'text') {
-      if (!o.ok) textRefusals.push(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
+      if (!o.ok)
+        textRefusals.push(`✖ 第${o.line}行${o.claimId ? ` ${o.claimId}` : ''} 未结算：\n${prettifyIssues(o.errors)}\n`);
       return;
     }
     if (format === 'html' || format === 'csv' || format === 'nhsa') {
@@ -85,13 +94,20 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
     }
     // FHIR: stdout holds ClaimResponses only; a refusal is an OperationOutcome on stderr.
     if (format === 'fhir' && !o.ok) return io.err(`${JSON.stringify(operationOutcome(o.errors, o))}\n`);
-    const body = !o.ok ? errorLine(o) : format === 'fhir' ? claimResponse(o.record, { lang, created }) : settlementToJson(o.record, { lang });
+    const body = !o.ok
+      ? errorLine(o)
+      : format === 'fhir'
+        ? claimResponse(o.record, { lang, created })
+        : settlementToJson(o.record, { lang });
     io.out(pretty ? `${JSON.stringify(body, null, 2)}\n` : `${JSON.stringify(body)}\n`);
   };
 
   try {
     for await (const rec of readClaims(openInput(file, io.stdin), undefined, lang)) {
-      const o: BatchOutcome = 'text' in rec ? batch.settleText(rec.text, rec.line) : { ok: false, line: rec.line, claimId: null, errors: [rec.error] };
+      const o: BatchOutcome =
+        'text' in rec
+          ? batch.settleText(rec.text, rec.line)
+          : { ok: false, line: rec.line, claimId: null, errors: [rec.error] };
       count++;
       if (!o.ok) rejected++;
       else if (collect) records.push(o.record);
@@ -133,10 +149,15 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
  * FHIR's `created`: `--created` (an R4 dateTime), else `SOURCE_DATE_EPOCH` (seconds, the
  * reproducible-builds convention), else now; only with `--format fhir`.
  */
-function createdOf(flag: string | true | undefined, format: string, env: Readonly<Record<string, string | undefined>>): string | undefined {
+function createdOf(
+  flag: string | true | undefined,
+  format: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   if (flag !== undefined) {
     if (format !== 'fhir') throw new UsageError('--created goes with --format fhir');
-    if (typeof flag !== 'string' || !isFhirDateTime(flag)) throw new UsageError('--created must be a FHIR dateTime such as 2017-05-10T09:30:00+08:00');
+    if (typeof flag !== 'string' || !isFhirDateTime(flag))
+      throw new UsageError('--created must be a FHIR dateTime such as 2017-05-10T09:30:00+08:00');
     return flag;
   }
   const epoch = env.SOURCE_DATE_EPOCH;

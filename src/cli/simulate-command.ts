@@ -18,7 +18,12 @@ import { basename } from 'node:path';
 import { prettifyIssues } from '../errors/issue.js';
 import type { RuleBook } from '../rules/book.js';
 import { type Fen, parseAmount } from '../money/fen.js';
-import { type AggregatesFile, aggregatesFile, readAggregatesFile, rulesFingerprint } from '../simulate/aggregates-file.js';
+import {
+  type AggregatesFile,
+  aggregatesFile,
+  readAggregatesFile,
+  rulesFingerprint,
+} from '../simulate/aggregates-file.js';
 import { ClaimsOutError, claimsOutFormat, withClaimsOut } from '../simulate/claims-out.js';
 import { dimensionsOf } from '../simulate/dimensions.js';
 import { mergeResults } from '../simulate/merge.js';
@@ -61,18 +66,24 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
     merge: false,
   });
   const claimsOut = args.flags['claims-out'] as string | undefined;
-  if (claimsOut !== undefined && !claimsOutFormat(claimsOut)) throw new UsageError('--claims-out writes a .csv or a .parquet file');
+  if (claimsOut !== undefined && !claimsOutFormat(claimsOut))
+    throw new UsageError('--claims-out writes a .csv or a .parquet file');
   const lang = langOf(args.flags.lang);
   const merging = args.flags.merge === true;
   if (merging) {
     if (args.positional.length === 0) throw new UsageError('simulate --merge reads one or more aggregates files');
-    for (const f of ['funds', 'input', 'workers', 'tmp', 'grouped', 'claims-out'] as const) if (args.flags[f] !== undefined) throw new UsageError(`--${f} does not apply to --merge`);
-  } else if (args.positional.length > 1) throw new UsageError('simulate reads one FILE (or - for stdin); several aggregates files are added up with --merge');
+    for (const f of ['funds', 'input', 'workers', 'tmp', 'grouped', 'claims-out'] as const)
+      if (args.flags[f] !== undefined) throw new UsageError(`--${f} does not apply to --merge`);
+  } else if (args.positional.length > 1)
+    throw new UsageError(
+      'simulate reads one FILE (or - for stdin); several aggregates files are added up with --merge',
+    );
   const file = args.positional[0];
   const input = (args.flags.input as string | undefined) ?? (file?.endsWith('.csv') ? 'csv' : 'ndjson');
   if (input !== 'ndjson' && input !== 'csv') throw new UsageError('--input must be ndjson or csv');
   const workers = args.flags.workers === undefined ? undefined : Number(args.flags.workers);
-  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 1)) throw new UsageError('--workers must be a whole number ≥ 1');
+  if (workers !== undefined && (!Number.isSafeInteger(workers) || workers < 1))
+    throw new UsageError('--workers must be a whole number ≥ 1');
 
   const variants: VariantSpec[] = [];
   const baseline = args.flags.baseline as string | undefined;
@@ -99,7 +110,15 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
   } else {
     const bar = progressBar(io.progress);
     const tmp = args.flags.tmp as string | undefined;
-    const job = { variants, funds, workers, progress: bar?.update, lang, tmp, notice: (m: string) => io.err(`bashunwei: ${m}\n`) };
+    const job = {
+      variants,
+      funds,
+      workers,
+      progress: bar?.update,
+      lang,
+      tmp,
+      notice: (m: string) => io.err(`bashunwei: ${m}\n`),
+    };
     let size = 0;
     if (file !== undefined && file !== '-') {
       try {
@@ -111,7 +130,8 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
         return 2;
       }
     }
-    if ((file === undefined || file === '-') && input === 'csv') throw new UsageError('CSV input is read from a FILE, not stdin');
+    if ((file === undefined || file === '-') && input === 'csv')
+      throw new UsageError('CSV input is read from a FILE, not stdin');
     // With --claims-out the run's rows go to part files beside its partitions, merged at the end.
     const run = (rows?: string): Promise<SimulationResult> =>
       file === undefined || file === '-'
@@ -144,7 +164,12 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
   io.out(`${JSON.stringify(report, null, 2)}\n`);
   const writes: [string | true | undefined, string, () => string][] = [
     [args.flags.out, 'the report', () => simulationHtml(report)],
-    [args.flags['aggregates-out'], 'the aggregates', () => `${JSON.stringify(aggregatesFile(file === undefined || merging ? '-' : basename(file), result, books, funds))}\n`],
+    [
+      args.flags['aggregates-out'],
+      'the aggregates',
+      () =>
+        `${JSON.stringify(aggregatesFile(file === undefined || merging ? '-' : basename(file), result, books, funds))}\n`,
+    ],
   ];
   for (const [target, what, content] of writes) {
     if (typeof target !== 'string') continue;
@@ -156,7 +181,10 @@ export async function simulateCommand(argv: readonly string[], io: Io & { progre
     }
   }
   for (const s of report.summary) {
-    if (!s.comparable) io.err(`bashunwei: ${s.unlike} claims were settled by one of ${s.baseline} and ${s.reform} and refused by the other (${s.claims.baseline} and ${s.claims.reform} settled): the differences include claims only one of them paid (see counts.variants in the report)\n`);
+    if (!s.comparable)
+      io.err(
+        `bashunwei: ${s.unlike} claims were settled by one of ${s.baseline} and ${s.reform} and refused by the other (${s.claims.baseline} and ${s.claims.reform} settled): the differences include claims only one of them paid (see counts.variants in the report)\n`,
+      );
   }
   // Exit 1 when any variant refused a claim, not only the baseline (a reform may refuse what the baseline settles).
   return result.variants.some((v) => Object.values(v.aggregates.rejected).some((n) => n > 0)) ? 1 : 0;
@@ -191,7 +219,9 @@ function mergeFiles(files: readonly string[], books: readonly RuleBook[], io: Io
   // Each part's refusals name their own input (or, when inputs share a name, the part's aggregates file).
   const distinct = new Set(parts.map((p) => p.input)).size === parts.length;
   const results = parts.map((p, i) =>
-    parts.length === 1 ? p.result : { ...p.result, rejections: p.result.rejections.map((r) => ({ ...r, file: distinct ? p.input : files[i]! })) },
+    parts.length === 1
+      ? p.result
+      : { ...p.result, rejections: p.result.rejections.map((r) => ({ ...r, file: distinct ? p.input : files[i]! })) },
   );
   return mergeResults(results, 10);
 }
@@ -205,7 +235,8 @@ function readFunds(file: string, books: readonly RuleBook[], io: Io): Partial<Re
   const out: Partial<Record<string, Fen>> = {};
   // The funds the variants' rule sets draw on (their top-up tiers list them).
   const known = [...new Set(books.flatMap((b) => dimensionsOf(b).funds.map((f) => f.id)))];
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) problems.push('must be an object {"fund-id": "amount"}');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    problems.push('must be an object {"fund-id": "amount"}');
   else
     for (const [k, v] of Object.entries(json)) {
       const amount = parseAmount(v);
@@ -230,7 +261,9 @@ function progressBar(tty: ProgressIo | undefined): { update: (f: number) => void
       const width = 30;
       const full = Math.round(f * width);
       const secs = (Date.now() - start) / 1000;
-      tty.write(`\rsimulate [${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(pct).padStart(3)}% ${secs.toFixed(1)} s`);
+      tty.write(
+        `\rsimulate [${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(pct).padStart(3)}% ${secs.toFixed(1)} s`,
+      );
     },
     done: () => tty.write('\n'),
   };

@@ -13,7 +13,10 @@ const CHUNK = 4 << 20;
  * @example
  * for (const r of csvFileRecords('claims.csv', { maxRecordBytes: 1 << 20 })) if ('cells' in r) use(r.cells);
  */
-export function* csvFileRecords(file: string, options: { readonly maxRecordBytes: number; readonly progress?: (bytes: number) => void }): Generator<CsvRecord> {
+export function* csvFileRecords(
+  file: string,
+  options: { readonly maxRecordBytes: number; readonly progress?: (bytes: number) => void },
+): Generator<CsvRecord> {
   const reader = new CsvReader(options.maxRecordBytes);
   const fd = openSync(file, 'r');
   try {

@@ -20,7 +20,9 @@ export type CsvProblem =
   | { readonly kind: 'malformed'; readonly detail: string; readonly zh: string };
 
 /** A record and the line of the input it starts on (1-based), or why it cannot be read. */
-export type CsvRecord = { readonly line: number; readonly cells: string[] } | { readonly line: number; readonly problem: CsvProblem };
+export type CsvRecord =
+  | { readonly line: number; readonly cells: string[] }
+  | { readonly line: number; readonly problem: CsvProblem };
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -88,7 +90,17 @@ export class CsvReader {
       const line = this.start;
       const bytes = this.size;
       this.reset();
-      yield { line, problem: bytes > this.maxRecordBytes ? { kind: 'too_long', bytes } : { kind: 'malformed', detail: 'a quoted cell is not closed before the end of the input', zh: '带引号的单元格到输入结束仍未闭合' } };
+      yield {
+        line,
+        problem:
+          bytes > this.maxRecordBytes
+            ? { kind: 'too_long', bytes }
+            : {
+                kind: 'malformed',
+                detail: 'a quoted cell is not closed before the end of the input',
+                zh: '带引号的单元格到输入结束仍未闭合',
+              },
+      };
       return;
     }
     this.lines++;
@@ -99,7 +111,8 @@ export class CsvReader {
   private take(buf: Buffer, from: number, to: number, copy = false): void {
     if (to <= from) return;
     const n = to - from;
-    if (this.size + n <= this.maxRecordBytes) this.parts.push(copy ? Buffer.from(buf.subarray(from, to)) : buf.subarray(from, to));
+    if (this.size + n <= this.maxRecordBytes)
+      this.parts.push(copy ? Buffer.from(buf.subarray(from, to)) : buf.subarray(from, to));
     else this.parts = [];
     this.size += n;
   }
@@ -129,7 +142,9 @@ export class CsvReader {
       return { line, problem: { kind: 'invalid_utf8' } };
     }
     const cells = splitRecord(text);
-    return Array.isArray(cells) ? { line, cells } : { line, problem: { kind: 'malformed', detail: cells.en, zh: cells.zh } };
+    return Array.isArray(cells)
+      ? { line, cells }
+      : { line, problem: { kind: 'malformed', detail: cells.en, zh: cells.zh } };
   }
 }
 
@@ -155,7 +170,11 @@ export function splitRecord(text: string): string[] | { readonly en: string; rea
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q < 0) return { en: `cell ${cells.length + 1}: a quoted cell is not closed`, zh: `第 ${cells.length + 1} 个单元格：引号未闭合` };
+        if (q < 0)
+          return {
+            en: `cell ${cells.length + 1}: a quoted cell is not closed`,
+            zh: `第 ${cells.length + 1} 个单元格：引号未闭合`,
+          };
         cell += text.slice(from, q);
         if (text[q + 1] === '"') {
           cell += '"';
@@ -165,12 +184,20 @@ export function splitRecord(text: string): string[] | { readonly en: string; rea
         i = q + 1;
         break;
       }
-      if (i < text.length && text[i] !== ',') return { en: `cell ${cells.length + 1}: text after the closing quote`, zh: `第 ${cells.length + 1} 个单元格：闭合引号之后还有文字` };
+      if (i < text.length && text[i] !== ',')
+        return {
+          en: `cell ${cells.length + 1}: text after the closing quote`,
+          zh: `第 ${cells.length + 1} 个单元格：闭合引号之后还有文字`,
+        };
     } else {
       const comma = text.indexOf(',', i);
       const to = comma < 0 ? text.length : comma;
       cell = text.slice(i, to);
-      if (cell.includes('"')) return { en: `cell ${cells.length + 1}: a quote inside a cell that is not quoted`, zh: `第 ${cells.length + 1} 个单元格：未加引号的单元格中有引号` };
+      if (cell.includes('"'))
+        return {
+          en: `cell ${cells.length + 1}: a quote inside a cell that is not quoted`,
+          zh: `第 ${cells.length + 1} 个单元格：未加引号的单元格中有引号`,
+        };
       i = to;
     }
     cells.push(restoreFormula(cell));

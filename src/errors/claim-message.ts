@@ -31,7 +31,12 @@ export function claimMessage(code: ClaimErrorCode, params: MessageParams, lang: 
  * @example
  * jsonProblemDetail({ offset: 15, line: 3, column: 1, problem: 'unexpected_end' }, 'en', 1, true) // "line 3, column 1: the input ends before the JSON does"
  */
-export function jsonProblemDetail(e: JsonSyntaxError, lang: Lang = DEFAULT_LANG, firstLine = 1, multiline = true): string {
+export function jsonProblemDetail(
+  e: JsonSyntaxError,
+  lang: Lang = DEFAULT_LANG,
+  firstLine = 1,
+  multiline = true,
+): string {
   const line = firstLine + e.line - 1;
   if (lang === 'en') return `${multiline ? `line ${line}, ` : ''}column ${e.column}: ${JSON_PROBLEMS_EN[e.problem]}`;
   return `${multiline ? `第 ${line} 行` : ''}第 ${e.column} 列：${JSON_PROBLEMS_ZH[e.problem]}`;

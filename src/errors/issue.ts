@@ -20,7 +20,9 @@ export interface RuleIssue {
 }
 
 /** Success with a value, or failure with the list of problems: never both, never a throw. */
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly E[] };
+export type Result<T, E> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly E[] };
 
 /** Wraps a value as a success. @example ok(1) // { ok: true, value: 1 } */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {

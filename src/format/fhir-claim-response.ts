@@ -95,7 +95,9 @@ export function isFhirDateTime(s: string): boolean {
 }
 
 const money = (f: Fen): FhirMoney => ({ value: Number(formatFen(f)), currency: 'CNY' });
-const coded = (system: string, code: string, display?: string): FhirCodeableConcept => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
+const coded = (system: string, code: string, display?: string): FhirCodeableConcept => ({
+  coding: [{ system, code, ...(display ? { display } : {}) }],
+});
 const KIND_DISPLAY: Readonly<Record<Exclude<PayerKind, 'insurance'>, string>> = {
   assistance: 'medical assistance',
   fund: 'relief fund',
@@ -103,7 +105,8 @@ const KIND_DISPLAY: Readonly<Record<Exclude<PayerKind, 'insurance'>, string>> = 
   hospital: 'provider waiver',
 };
 /** The adjudication category of a payer kind: R4's `benefit` for insurance, ours for the rest. */
-const kindCategory = (kind: PayerKind) => (kind === 'insurance' ? coded(ADJUDICATION, 'benefit') : coded(ADJUDICATION_SYSTEM, kind, KIND_DISPLAY[kind]));
+const kindCategory = (kind: PayerKind) =>
+  kind === 'insurance' ? coded(ADJUDICATION, 'benefit') : coded(ADJUDICATION_SYSTEM, kind, KIND_DISPLAY[kind]);
 /** FHIR ids are [A-Za-z0-9-.]{1,64}; other claim ids travel in `identifier` only. */
 const fhirId = (id: string): string | undefined => (/^[A-Za-z0-9\-.]{1,64}$/.test(id) ? id : undefined);
 
@@ -115,8 +118,10 @@ const fhirId = (id: string): string | undefined => (/^[A-Za-z0-9\-.]{1,64}$/.tes
  */
 export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions = {}): FhirClaimResponse {
   const lang = options.lang ?? DEFAULT_LANG;
-  const created = options.created instanceof Date ? options.created.toISOString() : (options.created ?? new Date().toISOString());
-  if (!isFhirDateTime(created)) throw new RangeError(`created must be an R4 dateTime such as 2017-05-10T09:30:00+08:00, not ${created}`);
+  const created =
+    options.created instanceof Date ? options.created.toISOString() : (options.created ?? new Date().toISOString());
+  if (!isFhirDateTime(created))
+    throw new RangeError(`created must be an R4 dateTime such as 2017-05-10T09:30:00+08:00, not ${created}`);
   const lines = r.lines.map((l) => ({ line: l, kind: l.payer }));
   const byKind = (kind: PayerKind) => sumFen(lines.filter((x) => x.kind === kind).map((x) => x.line.amount));
   const benefit = byKind('insurance');
@@ -135,7 +140,10 @@ export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions
     ...(id ? { id } : {}),
     identifier: [{ system: ID_SYSTEM, value: r.claim.id }],
     status: 'active',
-    type: coded(CLAIM_TYPE, r.claim.visit.kind === 'inpatient' || r.claim.visit.kind === 'delivery' ? 'institutional' : 'professional'),
+    type: coded(
+      CLAIM_TYPE,
+      r.claim.visit.kind === 'inpatient' || r.claim.visit.kind === 'delivery' ? 'institutional' : 'professional',
+    ),
     use: 'claim',
     patient: { type: 'Patient', identifier: { system: ID_SYSTEM, value: r.claim.person.id } },
     created,
@@ -146,7 +154,10 @@ export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions
     },
     request: { type: 'Claim', identifier: { system: ID_SYSTEM, value: r.claim.id } },
     outcome: 'complete',
-    disposition: lang === 'en' ? `settled under ${r.policy.id} ${r.policy.version}; personal pay ${formatFen(r.personal)} CNY` : `按 ${r.policy.id}（${r.policy.version}）结算；个人自付 ${formatFen(r.personal)} 元`,
+    disposition:
+      lang === 'en'
+        ? `settled under ${r.policy.id} ${r.policy.version}; personal pay ${formatFen(r.personal)} CNY`
+        : `按 ${r.policy.id}（${r.policy.version}）结算；个人自付 ${formatFen(r.personal)} 元`,
     payeeType: coded(PAYEE_TYPE, 'provider'),
     item: [
       {
@@ -170,14 +181,21 @@ export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions
       deducted,
       { category: coded(ADJUDICATION, 'benefit'), amount: money(benefit) },
       ...otherKinds.map((kind) => ({ category: kindCategory(kind), amount: money(byKind(kind)) })),
-      { category: coded(ADJUDICATION_SYSTEM, 'hospital-absorbed', 'absorbed by the hospital'), amount: money(r.bill.hospitalAbsorbed) },
+      {
+        category: coded(ADJUDICATION_SYSTEM, 'hospital-absorbed', 'absorbed by the hospital'),
+        amount: money(r.bill.hospitalAbsorbed),
+      },
       copay,
     ],
     payment: { type: coded(PAYMENT_TYPE, 'complete'), amount: money(benefit) },
     insurance: insurance.map(({ line: l }, k) => ({
       sequence: k + 1,
       focal: k === 0,
-      coverage: { type: 'Coverage', identifier: { system: TIER_SYSTEM, value: l.id }, display: `${l.tier} ${l.label}（${l.clause}）` },
+      coverage: {
+        type: 'Coverage',
+        identifier: { system: TIER_SYSTEM, value: l.id },
+        display: `${l.tier} ${l.label}（${l.clause}）`,
+      },
     })),
     processNote: r.lines.map((l, k) => ({ number: k + 1, type: 'display', text: explainLine(l, lang) })),
   };

@@ -57,6 +57,10 @@ export interface FhirClaimResponse {
   readonly item: readonly { readonly itemSequence: number; readonly adjudication: readonly FhirAdjudication[] }[];
   readonly total: readonly { readonly category: FhirCodeableConcept; readonly amount: FhirMoney }[];
   readonly payment: { readonly type: FhirCodeableConcept; readonly amount: FhirMoney };
-  readonly insurance: readonly { readonly sequence: number; readonly focal: boolean; readonly coverage: FhirReference }[];
+  readonly insurance: readonly {
+    readonly sequence: number;
+    readonly focal: boolean;
+    readonly coverage: FhirReference;
+  }[];
   readonly processNote: readonly { readonly number: number; readonly type: 'display'; readonly text: string }[];
 }

@@ -104,7 +104,13 @@ export function nhsaSettlement(r: SettlementRecord): NhsaSettlement {
     acct_pay: 0,
     psn_cash_pay: num(r.personal),
   };
-  const setldetail = [...rows].map(([type, x]) => ({ fund_pay_type: type, fund_pay_type_name: x.name, inscp_scp_amt: num(x.base), crt_payb_lmt_amt: num(x.limit), fund_payamt: num(x.paid) }));
+  const setldetail = [...rows].map(([type, x]) => ({
+    fund_pay_type: type,
+    fund_pay_type_name: x.name,
+    inscp_scp_amt: num(x.base),
+    crt_payb_lmt_amt: num(x.limit),
+    fund_payamt: num(x.paid),
+  }));
   return { claimId: r.claim.id, personId: r.claim.person.id, setlinfo, setldetail };
 }
 

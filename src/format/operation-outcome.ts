@@ -56,7 +56,10 @@ const ISSUE_TYPE: Readonly<Record<ClaimErrorCode, string>> = {
  * @example
  * operationOutcome([{ code: 'empty_items', path: 'items', message: '…' }], { line: 2, claimId: 'C1' })
  */
-export function operationOutcome(issues: readonly ClaimIssue[], where: { readonly line: number; readonly claimId: string | null }): Record<string, unknown> {
+export function operationOutcome(
+  issues: readonly ClaimIssue[],
+  where: { readonly line: number; readonly claimId: string | null },
+): Record<string, unknown> {
   const diagnostics = `line ${where.line}${where.claimId === null ? '' : `, claim ${where.claimId}`}`;
   return {
     resourceType: 'OperationOutcome',

@@ -17,7 +17,17 @@ import type { SettlementJson } from './settlement-json.js';
  * settlementCsvColumns() // ["claimId", "personId", "rules", "total", "hospitalAbsorbed", "maternal-subsidy", …, "personal", "personalShare", "targetMet"]
  */
 export function settlementCsvColumns(book: RuleBook = defaultRules()): string[] {
-  return ['claimId', 'personId', 'rules', 'total', 'hospitalAbsorbed', ...payerIds(book), 'personal', 'personalShare', 'targetMet'];
+  return [
+    'claimId',
+    'personId',
+    'rules',
+    'total',
+    'hospitalAbsorbed',
+    ...payerIds(book),
+    'personal',
+    'personalShare',
+    'targetMet',
+  ];
 }
 
 /** The tier ids of a book's rule sets, each once, in the order they first come. */

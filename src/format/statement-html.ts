@@ -7,25 +7,42 @@
 import { explainLineZh } from '../explain/zh-CN.js';
 import { formatFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import { absorbedSentence, payerColumns, personalSentence, statementAmounts, statementHeader, statementHeadings } from './statement-parts.js';
+import {
+  absorbedSentence,
+  payerColumns,
+  personalSentence,
+  statementAmounts,
+  statementHeader,
+  statementHeadings,
+} from './statement-parts.js';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function statementSection(r: SettlementRecord): string {
   const ids = payerColumns([r]);
   const [title, ...headings] = statementHeadings(r);
-  const keys = ["total", "hospital", ...ids.map((c) => c.id), "personal"];
+  const keys = ['total', 'hospital', ...ids.map((c) => c.id), 'personal'];
   const cells = statementAmounts(r, ids)
-    .map((a, i) => (a === undefined ? `<td data-column="${keys[i]}">—</td>` : `<td data-column="${keys[i]}" data-amount="${a}">${formatFen(a)}</td>`))
+    .map((a, i) =>
+      a === undefined
+        ? `<td data-column="${keys[i]}">—</td>`
+        : `<td data-column="${keys[i]}" data-amount="${a}">${formatFen(a)}</td>`,
+    )
     .join('');
   const lines = r.lines
-    .map((l) => `<tr data-tier="${l.tier}"><td>${l.tier}</td><td>${esc(l.label)}</td><td class="n" data-amount="${l.amount}">${formatFen(l.amount)}</td><td>${esc(l.clause)}</td><td>${esc(explainLineZh(l))}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr data-tier="${l.tier}"><td>${l.tier}</td><td>${esc(l.label)}</td><td class="n" data-amount="${l.amount}">${formatFen(l.amount)}</td><td>${esc(l.clause)}</td><td>${esc(explainLineZh(l))}</td></tr>`,
+    )
     .join('\n');
   const absorbed = absorbedSentence(r);
   return `<section class="statement" data-claim="${esc(r.claim.id)}">
 <h1>${esc(title!)}</h1>
 ${headings.map((h) => `<p class="meta">${esc(h)}</p>`).join('\n')}
-<table class="list"><thead><tr>${statementHeader(ids).map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody><tr class="amounts">${cells}</tr></tbody></table>
+<table class="list"><thead><tr>${statementHeader(ids)
+    .map((h) => `<th>${esc(h)}</th>`)
+    .join('')}</tr></thead><tbody><tr class="amounts">${cells}</tr></tbody></table>
 ${absorbed ? `<p>${esc(absorbed)}</p>` : ''}
 <table class="lines"><thead><tr><th>顺位</th><th>支付方</th><th>金额（元）</th><th>条款</th><th>说明</th></tr></thead><tbody>
 ${lines}

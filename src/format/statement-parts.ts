@@ -25,7 +25,8 @@ export interface PayerColumn {
  */
 export function payerColumns(records: readonly SettlementRecord[]): PayerColumn[] {
   const columns = new Map<string, PayerColumn>();
-  for (const r of records) for (const l of r.lines) if (!columns.has(l.id)) columns.set(l.id, { id: l.id, short: l.short });
+  for (const r of records)
+    for (const l of r.lines) if (!columns.has(l.id)) columns.set(l.id, { id: l.id, short: l.short });
   return [...columns.values()];
 }
 
@@ -37,7 +38,12 @@ export function payerColumns(records: readonly SettlementRecord[]): PayerColumn[
  * statementAmounts(record, payerColumns([record]))
  */
 export function statementAmounts(r: SettlementRecord, columns: readonly PayerColumn[]): (Fen | undefined)[] {
-  return [r.bill.total, r.bill.hospitalAbsorbed, ...columns.map((c) => r.lines.find((x) => x.id === c.id)?.amount), r.personal];
+  return [
+    r.bill.total,
+    r.bill.hospitalAbsorbed,
+    ...columns.map((c) => r.lines.find((x) => x.id === c.id)?.amount),
+    r.personal,
+  ];
 }
 
 /**
@@ -77,7 +83,9 @@ export function statementHeadings(r: SettlementRecord): string[] {
  */
 export function absorbedSentence(r: SettlementRecord): string | undefined {
   if (r.bill.hospitalAbsorbed <= 0) return undefined;
-  const parts = r.policy.absorbed.filter((a) => r.bill.absorbedBy[a.id]).map((a) => `${a.description} ${formatFen(r.bill.absorbedBy[a.id]!)}元（${a.clause}）`);
+  const parts = r.policy.absorbed
+    .filter((a) => r.bill.absorbedBy[a.id])
+    .map((a) => `${a.description} ${formatFen(r.bill.absorbedBy[a.id]!)}元（${a.clause}）`);
   return `医院承担 ${formatFen(r.bill.hospitalAbsorbed)}元：${parts.join('；')}。`;
 }
 
@@ -88,6 +96,9 @@ export function absorbedSentence(r: SettlementRecord): string | undefined {
  * personalSentence(record) // "个人自付 0.00元，占应结算费用 0.00%；兜底目标：…，已达成。"
  */
 export function personalSentence(r: SettlementRecord): string {
-  const target = r.target === null ? '本次无兜底目标' : `兜底目标：个人负担不超过${formatFen(r.target.personalMax)}元，${r.target.met ? '已达成' : `未达成（差${formatFen(r.target.shortfall)}元）`}`;
+  const target =
+    r.target === null
+      ? '本次无兜底目标'
+      : `兜底目标：个人负担不超过${formatFen(r.target.personalMax)}元，${r.target.met ? '已达成' : `未达成（差${formatFen(r.target.shortfall)}元）`}`;
   return `个人自付 ${formatFen(r.personal)}元，占应结算费用 ${formatSharePercent(r.personal, r.bill.billable)}；${target}。`;
 }

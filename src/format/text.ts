@@ -6,7 +6,15 @@
 import { explainLineZh } from '../explain/zh-CN.js';
 import { type Fen, ZERO, add, formatFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import { type PayerColumn, absorbedSentence, payerColumns, personalSentence, statementAmounts, statementHeader, statementHeadings } from './statement-parts.js';
+import {
+  type PayerColumn,
+  absorbedSentence,
+  payerColumns,
+  personalSentence,
+  statementAmounts,
+  statementHeader,
+  statementHeadings,
+} from './statement-parts.js';
 
 /**
  * Display width of a string in a terminal: CJK and full-width characters take two columns.
@@ -18,7 +26,16 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -46,7 +63,8 @@ export function formatStatement(r: SettlementRecord): string {
   const out: string[] = [...statementHeadings(r), '', table(statementHeader(ids), [row(r, ids)]), ''];
   const absorbed = absorbedSentence(r);
   if (absorbed) out.push(absorbed);
-  for (const l of r.lines) out.push(`[${l.tier}] ${l.label} ${formatFen(l.amount)}元（${l.clause}）：${explainLineZh(l)}`);
+  for (const l of r.lines)
+    out.push(`[${l.tier}] ${l.label} ${formatFen(l.amount)}元（${l.clause}）：${explainLineZh(l)}`);
   out.push(personalSentence(r));
   return out.join('\n');
 }

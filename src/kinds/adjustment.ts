@@ -39,7 +39,10 @@ export interface AppliedAdjustment {
  * @example
  * resolveAdjustments(raw.adjustments, env)
  */
-export function resolveAdjustments(specs: Readonly<Record<string, AdjustmentSpec>> | undefined, env: ResolveEnv): Adjustment[] {
+export function resolveAdjustments(
+  specs: Readonly<Record<string, AdjustmentSpec>> | undefined,
+  env: ResolveEnv,
+): Adjustment[] {
   return Object.entries(specs ?? {}).map(([id, a]) => ({
     id,
     when: env.pred(a.when),

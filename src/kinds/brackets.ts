@@ -23,7 +23,15 @@ import { applyRatios, parseRatio, type Ratio } from '../money/ratio.js';
 import { valueOn } from '../rules/dated.js';
 import type { AdjustmentSpec, AmountParam, Dated, Part } from '../rules/format.js';
 import type { SchemaParts } from '../rules/schema-parts.js';
-import { type Adjustment, type AppliedAdjustment, adjustDeductible, adjustRatio, adjustmentFor, applied, resolveAdjustments } from './adjustment.js';
+import {
+  type Adjustment,
+  type AppliedAdjustment,
+  adjustDeductible,
+  adjustRatio,
+  adjustmentFor,
+  applied,
+  resolveAdjustments,
+} from './adjustment.js';
 import type { Kind } from './kind.js';
 import { NO_DETAIL, addLine, skipLine } from './line.js';
 import { partIndexes, sumParts, takeFromParts } from './parts.js';
@@ -111,11 +119,16 @@ export const brackets: Kind<BracketsRaw, BracketsParams, number> = {
   resolve(raw, env) {
     const adjustments = resolveAdjustments(raw.adjustments, env);
     const deductible = env.amount(raw.deductible);
-    const list = env.at(raw.brackets).map((b) => ({ upTo: b.upTo === null ? null : parseRuleAmount(b.upTo), ratio: parseRatio(b.ratio) }));
+    const list = env
+      .at(raw.brackets)
+      .map((b) => ({ upTo: b.upTo === null ? null : parseRuleAmount(b.upTo), ratio: parseRatio(b.ratio) }));
     return {
       parts: partIndexes(raw.of ?? ['S']),
       standard: { deductible, brackets: list },
-      adjusted: adjustments.map((a) => ({ deductible: adjustDeductible(deductible, a), brackets: list.map((b) => ({ upTo: b.upTo, ratio: adjustRatio(b.ratio, a) })) })),
+      adjusted: adjustments.map((a) => ({
+        deductible: adjustDeductible(deductible, a),
+        brackets: list.map((b) => ({ upTo: b.upTo, ratio: adjustRatio(b.ratio, a) })),
+      })),
       adjustments,
       cap: raw.annualCap ? env.amount(raw.annualCap) : null,
       capLabel: raw.annualCap?.description ?? null,
@@ -145,7 +158,19 @@ export const brackets: Kind<BracketsRaw, BracketsParams, number> = {
       s,
       t,
       pay,
-      ctx.record ? { kind: 'brackets', before, after, deductible, computed, capLeft, capLabel: p.capLabel, base, adjustment: a ? applied(a, p.standard.deductible) : null } : NO_DETAIL,
+      ctx.record
+        ? {
+            kind: 'brackets',
+            before,
+            after,
+            deductible,
+            computed,
+            capLeft,
+            capLabel: p.capLabel,
+            base,
+            adjustment: a ? applied(a, p.standard.deductible) : null,
+          }
+        : NO_DETAIL,
     );
   },
   lint(raw, report) {
@@ -153,18 +178,21 @@ export const brackets: Kind<BracketsRaw, BracketsParams, number> = {
       let prev = -1;
       list.forEach((b, i) => {
         const last = i === list.length - 1;
-        if (b.upTo === null && !last) report(['brackets', 'values', d, i, 'upTo'], 'only the last bracket may be open-ended (upTo: null)');
+        if (b.upTo === null && !last)
+          report(['brackets', 'values', d, i, 'upTo'], 'only the last bracket may be open-ended (upTo: null)');
         if (b.upTo === null) return;
         const v = Number(b.upTo);
         if (v <= prev) report(['brackets', 'values', d, i, 'upTo'], 'bracket bounds must ascend');
         prev = v;
       });
-      if (list.length > 0 && list[list.length - 1]!.upTo !== null) report(['brackets', 'values', d, list.length - 1, 'upTo'], 'the last bracket must be open-ended (upTo: null)');
+      if (list.length > 0 && list[list.length - 1]!.upTo !== null)
+        report(['brackets', 'values', d, list.length - 1, 'upTo'], 'the last bracket must be open-ended (upTo: null)');
     }
     if (raw.annualCap && 'values' in raw.deductible) {
       for (const [d, value] of Object.entries(raw.annualCap.values)) {
         const ded = valueOn(raw.deductible.values, d);
-        if (ded !== undefined && Number(value) < Number(ded)) report(['annualCap', 'values', d], `annual cap ${value} is below the deductible ${ded}`);
+        if (ded !== undefined && Number(value) < Number(ded))
+          report(['annualCap', 'values', d], `annual cap ${value} is below the deductible ${ded}`);
       }
     }
   },

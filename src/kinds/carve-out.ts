@@ -32,7 +32,11 @@ export type PoolSet = 'all' | 'drug' | 'nondrug';
 export interface CarveOutRaw {
   readonly from: PoolSet;
   readonly take: GateSpec & { readonly share?: Dated<string>; readonly fixed?: ByFact<string> | Dated<string> };
-  readonly excess?: GateSpec & { readonly limit: ByFact<string> | Dated<string>; readonly funds: readonly string[]; readonly reportedOn: string };
+  readonly excess?: GateSpec & {
+    readonly limit: ByFact<string> | Dated<string>;
+    readonly funds: readonly string[];
+    readonly reportedOn: string;
+  };
 }
 
 /** A carve-out tier's parameters on one stretch of dates. */
@@ -77,10 +81,20 @@ export interface CarveOutDetail {
   readonly standard: Fen | null;
   readonly byFact: string | null;
   readonly byValue: string | null;
-  readonly excess: { readonly limit: Fen; readonly over: Fen; readonly paid: Fen; readonly paidBy: string; readonly paidByEn: string } | null;
+  readonly excess: {
+    readonly limit: Fen;
+    readonly over: Fen;
+    readonly paid: Fen;
+    readonly paidBy: string;
+    readonly paidByEn: string;
+  } | null;
 }
 
-const POOLS: Readonly<Record<PoolSet, readonly number[]>> = { all: ALL_POOLS, drug: DRUG_POOLS, nondrug: NONDRUG_POOLS };
+const POOLS: Readonly<Record<PoolSet, readonly number[]>> = {
+  all: ALL_POOLS,
+  drug: DRUG_POOLS,
+  nondrug: NONDRUG_POOLS,
+};
 
 /** The carve-out kind. @example KINDS['carve-out'] */
 export const carveOut: Kind<CarveOutRaw, CarveOutParams, CarveOutDecision> = {
@@ -92,7 +106,10 @@ export const carveOut: Kind<CarveOutRaw, CarveOutParams, CarveOutDecision> = {
     take: z
       .strictObject({ ...p.gateKeys, share: p.param(p.ratio).optional(), fixed: p.byFact(p.amount).optional() })
       .superRefine(p.checkVerified)
-      .refine((t) => (t.share === undefined) !== (t.fixed === undefined), 'a carve-out takes either a "share" of the pools or a "fixed" amount'),
+      .refine(
+        (t) => (t.share === undefined) !== (t.fixed === undefined),
+        'a carve-out takes either a "share" of the pools or a "fixed" amount',
+      ),
     excess: z
       .strictObject({ ...p.gateKeys, limit: p.byFact(p.amount), funds: z.array(p.id).min(1), reportedOn: p.id })
       .superRefine(p.checkVerified)
@@ -160,7 +177,10 @@ export const carveOut: Kind<CarveOutRaw, CarveOutParams, CarveOutDecision> = {
             standard: p.share ? null : (d.fixed ?? ZERO),
             byFact: p.fixedBy,
             byValue: d.byValue,
-            excess: p.excess && d.limit !== undefined ? { limit: d.limit, over, paid: overPaid, paidBy: p.excess.paidBy, paidByEn: p.excess.paidByEn } : null,
+            excess:
+              p.excess && d.limit !== undefined
+                ? { limit: d.limit, over, paid: overPaid, paidBy: p.excess.paidBy, paidByEn: p.excess.paidByEn }
+                : null,
           }
         : NO_DETAIL,
     );
@@ -170,12 +190,18 @@ export const carveOut: Kind<CarveOutRaw, CarveOutParams, CarveOutDecision> = {
     const at = tiers.findIndex((t) => t.id === raw.excess!.reportedOn);
     const target = tiers[at];
     if (!target) report(['excess', 'reportedOn'], `"${raw.excess.reportedOn}" is not a tier of this rule set's order`);
-    else if (at <= self) report(['excess', 'reportedOn'], `the excess is reported on a tier that runs later; "${target.id}" runs before this one`);
-    else if (target.kind !== 'top-up') report(['excess', 'reportedOn'], `the excess is reported on a top-up tier; "${target.id}" is a ${target.kind}`);
+    else if (at <= self)
+      report(
+        ['excess', 'reportedOn'],
+        `the excess is reported on a tier that runs later; "${target.id}" runs before this one`,
+      );
+    else if (target.kind !== 'top-up')
+      report(['excess', 'reportedOn'], `the excess is reported on a top-up tier; "${target.id}" is a ${target.kind}`);
     else {
       const funds = Object.keys((target as { funds?: Record<string, unknown> }).funds ?? {});
       raw.excess.funds.forEach((f, i) => {
-        if (!funds.includes(f)) report(['excess', 'funds', i], `fund "${f}" is not a fund of "${target.id}" (${funds.join(', ')})`);
+        if (!funds.includes(f))
+          report(['excess', 'funds', i], `fund "${f}" is not a fund of "${target.id}" (${funds.join(', ')})`);
       });
     }
   },

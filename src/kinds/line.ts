@@ -67,7 +67,20 @@ export function skipLine(
 ): boolean {
   const { profile, policy } = ctx;
   if (!profile.settled) {
-    addLine(ctx, s, head, carried, ctx.record ? { kind: 'not-designated', description: policy.settled.description, descriptionEn: policy.settled.descriptionEn } : NO_DETAIL, extra);
+    addLine(
+      ctx,
+      s,
+      head,
+      carried,
+      ctx.record
+        ? {
+            kind: 'not-designated',
+            description: policy.settled.description,
+            descriptionEn: policy.settled.descriptionEn,
+          }
+        : NO_DETAIL,
+      extra,
+    );
     return true;
   }
   if (!profile.applies[head.index]) {
@@ -76,7 +89,14 @@ export function skipLine(
       s,
       head,
       carried,
-      ctx.record ? { kind: 'not-applicable', description: head.applies.description, descriptionEn: head.applies.descriptionEn, carried: carried > 0 ? from : null } : NO_DETAIL,
+      ctx.record
+        ? {
+            kind: 'not-applicable',
+            description: head.applies.description,
+            descriptionEn: head.applies.descriptionEn,
+            carried: carried > 0 ? from : null,
+          }
+        : NO_DETAIL,
       extra,
     );
     return true;

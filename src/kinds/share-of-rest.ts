@@ -18,7 +18,14 @@ import { type Fen, ZERO, add, excess, minFen } from '../money/fen.js';
 import { applyRatio, type Ratio } from '../money/ratio.js';
 import { PARTS, type AdjustmentSpec, type Dated, type Part } from '../rules/format.js';
 import type { SchemaParts } from '../rules/schema-parts.js';
-import { type Adjustment, type AppliedAdjustment, adjustRatio, adjustmentFor, applied, resolveAdjustments } from './adjustment.js';
+import {
+  type Adjustment,
+  type AppliedAdjustment,
+  adjustRatio,
+  adjustmentFor,
+  applied,
+  resolveAdjustments,
+} from './adjustment.js';
 import type { Kind } from './kind.js';
 import { NO_DETAIL, addLine, skipLine } from './line.js';
 import { partIndexes, sumParts, takeFromParts } from './parts.js';
@@ -50,7 +57,12 @@ export interface ShareOfRestParams {
 /** Why a share-of-rest tier paid what it paid. */
 export interface ShareOfRestDetail {
   readonly kind: 'share-of-rest';
-  readonly shares: readonly { readonly parts: readonly { readonly part: Part; readonly amount: Fen }[]; readonly base: Fen; readonly ratio: Ratio; readonly computed: Fen }[];
+  readonly shares: readonly {
+    readonly parts: readonly { readonly part: Part; readonly amount: Fen }[];
+    readonly base: Fen;
+    readonly ratio: Ratio;
+    readonly computed: Fen;
+  }[];
   readonly computed: Fen;
   /** What the cap left (null: no cap). */
   readonly capLeft: Fen | null;
@@ -116,7 +128,16 @@ export const shareOfRest: Kind<ShareOfRestRaw, ShareOfRestParams, number> = {
       s,
       t,
       pay,
-      ctx.record ? { kind: 'share-of-rest', shares: detailShares, computed, capLeft, capLabel: p.capLabel, adjustment: a ? applied(a, null) : null } : NO_DETAIL,
+      ctx.record
+        ? {
+            kind: 'share-of-rest',
+            shares: detailShares,
+            computed,
+            capLeft,
+            capLabel: p.capLabel,
+            adjustment: a ? applied(a, null) : null,
+          }
+        : NO_DETAIL,
     );
   },
   lint(raw, report) {

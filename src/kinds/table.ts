@@ -18,7 +18,15 @@ import type { Predicate } from '../rules/conditions.js';
 import type { AdjustmentSpec, Dated, GateSpec, Labelled } from '../rules/format.js';
 import type { SchemaParts } from '../rules/schema-parts.js';
 import { valueOn } from '../rules/dated.js';
-import { type Adjustment, type AppliedAdjustment, adjustDeductible, adjustRatio, adjustmentFor, applied, resolveAdjustments } from './adjustment.js';
+import {
+  type Adjustment,
+  type AppliedAdjustment,
+  adjustDeductible,
+  adjustRatio,
+  adjustmentFor,
+  applied,
+  resolveAdjustments,
+} from './adjustment.js';
 import type { Kind } from './kind.js';
 import { NO_DETAIL, addLine, skipLine } from './line.js';
 import { PART_INDEX } from './parts.js';
@@ -128,7 +136,10 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
         adjustable: r.adjustable,
         deductible,
         ratio,
-        adjusted: adjustments.map((a) => ({ deductible: adjustDeductible(deductible, a), ratio: adjustRatio(ratio, a) })),
+        adjusted: adjustments.map((a) => ({
+          deductible: adjustDeductible(deductible, a),
+          ratio: adjustRatio(ratio, a),
+        })),
         cap: raw.caps[r.capPool] ? env.amount(raw.caps[r.capPool]!) : ZERO,
         paidCounter: env.counter(`paid.${r.capPool}`),
         deductibleCounter: r.deductibleBasis === 'per-year' ? env.counter(`deductible.${id}`) : -1,
@@ -151,7 +162,19 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
         t,
         ZERO,
         ctx.record
-          ? { kind: 'table', row: null, inScope, deductible: ZERO, deductibleDue: ZERO, deductibleCharged: ZERO, perYear: false, ratio: { units: 0, scale: 0 }, computed: ZERO, capLeft: null, adjustment: null }
+          ? {
+              kind: 'table',
+              row: null,
+              inScope,
+              deductible: ZERO,
+              deductibleDue: ZERO,
+              deductibleCharged: ZERO,
+              perYear: false,
+              ratio: { units: 0, scale: 0 },
+              computed: ZERO,
+              capLeft: null,
+              adjustment: null,
+            }
           : NO_DETAIL,
       );
     }
@@ -201,7 +224,11 @@ export const table: Kind<TableRaw, TableParams, TableDecision> = {
       // A cap under the deductible would make the tier unable to pay anything, silently.
       for (const [date, value] of Object.entries(cap.values)) {
         const ded = valueOn(r.deductible.values, date);
-        if (ded !== undefined && Number(value) < Number(ded)) report(['caps', r.capPool, 'values', date], `annual cap ${value} is below the deductible ${ded} of row "${id}"`);
+        if (ded !== undefined && Number(value) < Number(ded))
+          report(
+            ['caps', r.capPool, 'values', date],
+            `annual cap ${value} is below the deductible ${ded} of row "${id}"`,
+          );
       }
     }
   },

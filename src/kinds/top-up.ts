@@ -25,7 +25,11 @@ import { NO_DETAIL, addLine, skipLine } from './line.js';
 import { ALL_PARTS, takeFromParts } from './parts.js';
 
 /** A target as written: nothing to pay, or at most a share of the bill. */
-export type TargetSpec = GateSpec & ({ readonly kind: 'zero' } | { readonly kind: 'share'; readonly share: Dated<string>; readonly rounding: 'floor' | 'half-up' });
+export type TargetSpec = GateSpec &
+  (
+    | { readonly kind: 'zero' }
+    | { readonly kind: 'share'; readonly share: Dated<string>; readonly rounding: 'floor' | 'half-up' }
+  );
 
 /** A top-up tier's parameters as written. */
 export interface TopUpRaw {
@@ -57,7 +61,12 @@ export interface TopUpParams {
 export interface TopUpDetail {
   readonly kind: 'top-up';
   readonly remaining: Fen;
-  readonly target: { readonly id: string; readonly description: string; readonly descriptionEn: string; readonly personalMax: Fen } | null;
+  readonly target: {
+    readonly id: string;
+    readonly description: string;
+    readonly descriptionEn: string;
+    readonly personalMax: Fen;
+  } | null;
   readonly carried: Fen;
   readonly carriedFrom: CarriedFrom | null;
   readonly topUp: Fen;
@@ -84,7 +93,14 @@ export const topUp: Kind<TopUpRaw, TopUpParams, Target | undefined> = {
     targets: p.keyed(
       z.union([
         z.strictObject({ ...p.gateKeys, kind: z.literal('zero') }).superRefine(p.checkVerified),
-        z.strictObject({ ...p.gateKeys, kind: z.literal('share'), share: p.param(p.ratio), rounding: z.enum(['floor', 'half-up']) }).superRefine(p.checkVerified),
+        z
+          .strictObject({
+            ...p.gateKeys,
+            kind: z.literal('share'),
+            share: p.param(p.ratio),
+            rounding: z.enum(['floor', 'half-up']),
+          })
+          .superRefine(p.checkVerified),
       ]),
     ),
   }),
@@ -121,7 +137,12 @@ export const topUp: Kind<TopUpRaw, TopUpParams, Target | undefined> = {
       paid = drawFunds(s.funds, p.fundOrder, need, s.draws);
       shortfall = excess(need, paid);
       if (t.partsReadLater) takeFromParts(s.parts, paid, ALL_PARTS);
-      described = { id: target.id, description: target.description, descriptionEn: target.descriptionEn, personalMax: max };
+      described = {
+        id: target.id,
+        description: target.description,
+        descriptionEn: target.descriptionEn,
+        personalMax: max,
+      };
       s.target = { id: target.id, personalMax: max, met: shortfall === 0, shortfall };
     }
     addLine(
@@ -129,7 +150,9 @@ export const topUp: Kind<TopUpRaw, TopUpParams, Target | undefined> = {
       s,
       t,
       add(carried, paid),
-      ctx.record ? { kind: 'top-up', remaining, target: described, carried, carriedFrom: p.carriedFrom, topUp: paid, shortfall } : NO_DETAIL,
+      ctx.record
+        ? { kind: 'top-up', remaining, target: described, carried, carriedFrom: p.carriedFrom, topUp: paid, shortfall }
+        : NO_DETAIL,
       ctx.record ? { funds: mergeDraws(s.draws) } : undefined,
     );
   },

@@ -22,7 +22,9 @@ import { partIndexes, sumParts, takeFromParts } from './parts.js';
 /** A yearly-assistance tier's parameters as written. */
 export interface YearlyAssistanceRaw {
   readonly of: readonly Part[];
-  readonly rows: Readonly<Record<string, GateSpec & Labelled & { readonly deductible: AmountParam; readonly ratio: Dated<string> }>>;
+  readonly rows: Readonly<
+    Record<string, GateSpec & Labelled & { readonly deductible: AmountParam; readonly ratio: Dated<string> }>
+  >;
   readonly annualLimit: Dated<string>;
 }
 
@@ -69,14 +71,24 @@ export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams,
   shape: (z: ZodApi, p: SchemaParts) => ({
     of: p.parts,
     rows: p
-      .keyed(z.strictObject({ ...p.gateKeys, ...p.labels, deductible: p.amountParam, ratio: p.param(p.ratio) }).superRefine(p.checkVerified))
+      .keyed(
+        z
+          .strictObject({ ...p.gateKeys, ...p.labels, deductible: p.amountParam, ratio: p.param(p.ratio) })
+          .superRefine(p.checkVerified),
+      )
       .refine((r) => Object.keys(r).length > 0, 'needs at least one row'),
     annualLimit: p.param(p.amount),
   }),
   counters: () => ['deductible', 'paid'],
   resolve: (raw, env) => ({
     parts: partIndexes(raw.of),
-    rows: Object.values(raw.rows).map((r) => ({ label: r.label, labelEn: r.labelEn ?? r.label, when: env.pred(r.when), deductible: env.amount(r.deductible), ratio: env.ratio(r.ratio) })),
+    rows: Object.values(raw.rows).map((r) => ({
+      label: r.label,
+      labelEn: r.labelEn ?? r.label,
+      when: env.pred(r.when),
+      deductible: env.amount(r.deductible),
+      ratio: env.ratio(r.ratio),
+    })),
     limit: env.amount(raw.annualLimit),
     limitLabel: raw.annualLimit.description ?? null,
     deductibleCounter: env.counter('deductible'),
@@ -95,7 +107,20 @@ export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams,
         s,
         t,
         ZERO,
-        ctx.record ? { kind: 'yearly-assistance', row: null, base, deductible: ZERO, deductibleDue: ZERO, deductibleCharged: ZERO, ratio: { units: 0, scale: 0 }, computed: ZERO, limitLeft, limitLabel: p.limitLabel } : NO_DETAIL,
+        ctx.record
+          ? {
+              kind: 'yearly-assistance',
+              row: null,
+              base,
+              deductible: ZERO,
+              deductibleDue: ZERO,
+              deductibleCharged: ZERO,
+              ratio: { units: 0, scale: 0 },
+              computed: ZERO,
+              limitLeft,
+              limitLabel: p.limitLabel,
+            }
+          : NO_DETAIL,
       );
     }
     const used = c[p.deductibleCounter]!;
@@ -112,7 +137,18 @@ export const yearlyAssistance: Kind<YearlyAssistanceRaw, YearlyAssistanceParams,
       t,
       pay,
       ctx.record
-        ? { kind: 'yearly-assistance', row: { label: row.label, labelEn: row.labelEn }, base, deductible: row.deductible, deductibleDue, deductibleCharged, ratio: row.ratio, computed, limitLeft, limitLabel: p.limitLabel }
+        ? {
+            kind: 'yearly-assistance',
+            row: { label: row.label, labelEn: row.labelEn },
+            base,
+            deductible: row.deductible,
+            deductibleDue,
+            deductibleCharged,
+            ratio: row.ratio,
+            computed,
+            limitLeft,
+            limitLabel: p.limitLabel,
+          }
         : NO_DETAIL,
     );
   },

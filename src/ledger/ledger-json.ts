@@ -64,7 +64,11 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 const ledgerFileSchema = lazily(() => {
   const z = zod();
   const money = z.string().refine((s) => parseAmount(s) !== undefined, 'must be an amount string like "12.50"');
-  const head = { personId: z.string().min(1), year: z.number().int().min(1900).max(9999), claimIds: z.array(z.string().min(1)) };
+  const head = {
+    personId: z.string().min(1),
+    year: z.number().int().min(1900).max(9999),
+    claimIds: z.array(z.string().min(1)),
+  };
   const v2 = z.strictObject({ ...head, counters: z.record(z.string().min(1), money) });
   const v1 = z.strictObject({
     ...head,
@@ -78,7 +82,10 @@ const ledgerFileSchema = lazily(() => {
   // Chosen by `version`, so that a problem is reported inside the version the file says it is
   // (a plain union reports only "Invalid input" at the root).
   return z
-    .discriminatedUnion('version', [z.strictObject({ version: z.literal(2), entries: z.array(v2) }), z.strictObject({ version: z.literal(1), entries: z.array(v1) })])
+    .discriminatedUnion('version', [
+      z.strictObject({ version: z.literal(2), entries: z.array(v2) }),
+      z.strictObject({ version: z.literal(1), entries: z.array(v1) }),
+    ])
     .transform((f) => (f.version === 1 ? { version: 2 as const, entries: f.entries.map(fromVersion1) } : f));
 });
 
@@ -125,13 +132,27 @@ export function ledgerToJson(ledger: Ledger): LedgerFileJson {
 export function parseLedgerJson(json: unknown, file = 'ledger'): Result<Map<string, YearLedger>, RuleIssue> {
   const r = ledgerFileSchema().safeParse(json);
   if (!r.success) {
-    return fail(r.error.issues.map((i) => ({ code: RuleErrorCode.LEDGER_INVALID, file, path: formatPath(i.path), message: i.message })));
+    return fail(
+      r.error.issues.map((i) => ({
+        code: RuleErrorCode.LEDGER_INVALID,
+        file,
+        path: formatPath(i.path),
+        message: i.message,
+      })),
+    );
   }
   const out = new Map<string, YearLedger>();
   for (const e of r.data.entries) {
     const key = ledgerKey(e.personId, e.year);
     if (out.has(key)) {
-      return fail([{ code: RuleErrorCode.LEDGER_INVALID, file, path: 'entries', message: `two entries for person ${e.personId} in ${e.year}` }]);
+      return fail([
+        {
+          code: RuleErrorCode.LEDGER_INVALID,
+          file,
+          path: 'entries',
+          message: `two entries for person ${e.personId} in ${e.year}`,
+        },
+      ]);
     }
     out.set(key, yearLedgerFromJson(e));
   }

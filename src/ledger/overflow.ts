@@ -25,7 +25,11 @@ import { type Fen, formatFen } from '../money/fen.js';
  * @example
  * overflowingCounter([9_000_000_000_000_000], ['serious-illness-insurance.burden'], claim) // "serious-illness-insurance.burden"
  */
-export function overflowingCounter(counters: readonly number[], layout: readonly string[], claim: Claim): string | undefined {
+export function overflowingCounter(
+  counters: readonly number[],
+  layout: readonly string[],
+  claim: Claim,
+): string | undefined {
   let total = 0;
   for (const item of claim.items) total += item.amount;
   const room = Number.MAX_SAFE_INTEGER - total;
@@ -44,9 +48,19 @@ export function overflowingCounter(counters: readonly number[], layout: readonly
  * const refused = ledgerOverflow(counters, policy.scheme.counters, claim, 'en');
  * if (refused) return fail([refused]);
  */
-export function ledgerOverflow(counters: readonly number[], layout: readonly string[], claim: Claim, lang?: Lang): ClaimIssue | undefined {
+export function ledgerOverflow(
+  counters: readonly number[],
+  layout: readonly string[],
+  claim: Claim,
+  lang?: Lang,
+): ClaimIssue | undefined {
   const counter = overflowingCounter(counters, layout, claim);
   if (counter === undefined) return undefined;
   const value = counters[layout.indexOf(counter)];
-  return claimIssue(ClaimErrorCode.LEDGER_OVERFLOW, 'items', { detail: counter === '' ? undefined : `${counter} ${formatFen(value as Fen)}` }, lang);
+  return claimIssue(
+    ClaimErrorCode.LEDGER_OVERFLOW,
+    'items',
+    { detail: counter === '' ? undefined : `${counter} ${formatFen(value as Fen)}` },
+    lang,
+  );
 }

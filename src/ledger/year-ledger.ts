@@ -70,7 +70,11 @@ export function countersIn(ledger: YearLedger, layout: readonly string[]): Fen[]
  * @example
  * withCounters(ledger, layout, [fen(1200), fen(0)])
  */
-export function withCounters(ledger: YearLedger, layout: readonly string[], values: readonly Fen[]): Readonly<Record<string, Fen>> {
+export function withCounters(
+  ledger: YearLedger,
+  layout: readonly string[],
+  values: readonly Fen[],
+): Readonly<Record<string, Fen>> {
   // The layout's keys first (keyShape), then the counters of another layout the ledger may carry.
   const out = { ...keyShape(layout) } as unknown as Record<string, Fen>;
   for (const k of Object.keys(ledger.counters)) if (!Object.hasOwn(out, k)) out[k] = ledger.counters[k]!;

@@ -27,10 +27,10 @@ export function parseRatio(text: string): Ratio {
   // By hand rather than with decimal.js, which cost 18 ms of the cold start to import; the result
   // is decimal.js's (trailing zeros dropped: "0.50" is 5 tenths), property-tested against it.
   const d = decimalDigits(text);
-  if (!d || d.frac.length > MAX_RATIO_DECIMALS) throw new RangeError(`not a ratio with at most ${MAX_RATIO_DECIMALS} decimals: ${text}`);
+  if (!d || d.frac.length > MAX_RATIO_DECIMALS)
+    throw new RangeError(`not a ratio with at most ${MAX_RATIO_DECIMALS} decimals: ${text}`);
   return { units: Number(d.int + d.frac), scale: d.frac.length };
 }
-
 
 /**
  * `a + b`, exact.

@@ -37,18 +37,62 @@ export interface IllnessInducedPovertyTest {
  * const r = illnessInducedPoverty({ annualMedicalSpend: '9000', householdIncome: '15000', householdSize: 3, date: '2017-06-01' });
  * r.ok && r.value.illnessInduced // true: 9000 > 6000 and (15000 − 9000) / 3 = 2000 < 3300
  */
-export function illnessInducedPoverty(input: HouseholdYear, rules: RuleBook = defaultRules(), lang?: Lang): Result<IllnessInducedPovertyTest, ClaimIssue> {
+export function illnessInducedPoverty(
+  input: HouseholdYear,
+  rules: RuleBook = defaultRules(),
+  lang?: Lang,
+): Result<IllnessInducedPovertyTest, ClaimIssue> {
   const spend = parseAmount(input.annualMedicalSpend);
   const income = parseAmount(input.householdIncome);
   const errors: ClaimIssue[] = [];
-  if (spend === undefined) errors.push(claimIssue(ClaimErrorCode.INVALID_AMOUNT, 'annualMedicalSpend', { received: String(input.annualMedicalSpend) }, lang));
-  if (income === undefined) errors.push(claimIssue(ClaimErrorCode.INVALID_AMOUNT, 'householdIncome', { received: String(input.householdIncome) }, lang));
+  if (spend === undefined)
+    errors.push(
+      claimIssue(
+        ClaimErrorCode.INVALID_AMOUNT,
+        'annualMedicalSpend',
+        { received: String(input.annualMedicalSpend) },
+        lang,
+      ),
+    );
+  if (income === undefined)
+    errors.push(
+      claimIssue(ClaimErrorCode.INVALID_AMOUNT, 'householdIncome', { received: String(input.householdIncome) }, lang),
+    );
   if (!Number.isSafeInteger(input.householdSize) || input.householdSize < 1) {
-    errors.push(claimIssue(ClaimErrorCode.INVALID_TYPE, 'householdSize', { expected: 'a whole number ≥ 1', received: String(input.householdSize) }, lang));
+    errors.push(
+      claimIssue(
+        ClaimErrorCode.INVALID_TYPE,
+        'householdSize',
+        { expected: 'a whole number ≥ 1', received: String(input.householdSize) },
+        lang,
+      ),
+    );
   }
   const policy = policyOn(rules, input.date);
-  if (!policy) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules, lang) }, lang));
-  else if (!policy.illnessPoverty) errors.push(claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: say(lang, { zh: `${policy.id} 没有因病致贫认定规则（illness-poverty.json）`, en: `${policy.id} has no illness-induced poverty test (illness-poverty.json)` }) }, lang));
+  if (!policy)
+    errors.push(
+      claimIssue(
+        ClaimErrorCode.NO_RULES_FOR_DATE,
+        'date',
+        { received: input.date, detail: describeBook(rules, lang) },
+        lang,
+      ),
+    );
+  else if (!policy.illnessPoverty)
+    errors.push(
+      claimIssue(
+        ClaimErrorCode.NO_RULES_FOR_DATE,
+        'date',
+        {
+          received: input.date,
+          detail: say(lang, {
+            zh: `${policy.id} 没有因病致贫认定规则（illness-poverty.json）`,
+            en: `${policy.id} has no illness-induced poverty test (illness-poverty.json)`,
+          }),
+        },
+        lang,
+      ),
+    );
   const test = policy?.illnessPoverty;
   if (errors.length > 0 || spend === undefined || income === undefined || !test) return fail(errors);
 
@@ -58,5 +102,10 @@ export function illnessInducedPoverty(input: HouseholdYear, rules: RuleBook = de
   const spendAboveShare = spend > q;
   // (income − spend) / size < line  ⇔  income − spend < line × size
   const belowLowIncomeLine = income - spend < test.lowIncomeLine * input.householdSize;
-  return ok({ illnessInduced: spendAboveShare && belowLowIncomeLine, spendAboveShare, belowLowIncomeLine, clause: test.clause });
+  return ok({
+    illnessInduced: spendAboveShare && belowLowIncomeLine,
+    spendAboveShare,
+    belowLowIncomeLine,
+    clause: test.clause,
+  });
 }

@@ -36,16 +36,54 @@ export function premiumSplit(
   lang?: Lang,
 ): Result<PremiumSplit, ClaimIssue> {
   if (!Number.isSafeInteger(input.persons) || input.persons < 0) {
-    return fail([claimIssue(ClaimErrorCode.INVALID_TYPE, 'persons', { expected: 'a whole number ≥ 0', received: String(input.persons) }, lang)]);
+    return fail([
+      claimIssue(
+        ClaimErrorCode.INVALID_TYPE,
+        'persons',
+        { expected: 'a whole number ≥ 0', received: String(input.persons) },
+        lang,
+      ),
+    ]);
   }
   const policy = policyOn(rules, input.date);
-  if (!policy) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: describeBook(rules, lang) }, lang)]);
+  if (!policy)
+    return fail([
+      claimIssue(
+        ClaimErrorCode.NO_RULES_FOR_DATE,
+        'date',
+        { received: input.date, detail: describeBook(rules, lang) },
+        lang,
+      ),
+    ]);
   const premium = policy.premium;
-  if (!premium) return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'date', { received: input.date, detail: say(lang, { zh: `${policy.id} 没有保费个人缴费分担规则（premium.json）`, en: `${policy.id} has no premium split (premium.json)` }) }, lang)]);
+  if (!premium)
+    return fail([
+      claimIssue(
+        ClaimErrorCode.NO_RULES_FOR_DATE,
+        'date',
+        {
+          received: input.date,
+          detail: say(lang, {
+            zh: `${policy.id} 没有保费个人缴费分担规则（premium.json）`,
+            en: `${policy.id} has no premium split (premium.json)`,
+          }),
+        },
+        lang,
+      ),
+    ]);
   const share = premium.cityShare[input.county];
   if (!share) {
-    const expected = Object.keys(premium.cityShare).map((c) => JSON.stringify(c)).join(', ');
-    return fail([claimIssue(ClaimErrorCode.INVALID_ENUM, 'county', { expected, received: JSON.stringify(input.county), detail: policy.id }, lang)]);
+    const expected = Object.keys(premium.cityShare)
+      .map((c) => JSON.stringify(c))
+      .join(', ');
+    return fail([
+      claimIssue(
+        ClaimErrorCode.INVALID_ENUM,
+        'county',
+        { expected, received: JSON.stringify(input.county), detail: policy.id },
+        lang,
+      ),
+    ]);
   }
   const total = fen(premium.perPerson * input.persons);
   const city = applyRatio(total, share);

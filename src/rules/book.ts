@@ -80,7 +80,10 @@ export function describeBook(book: RuleBook, lang?: Lang): string {
  * @example
  * describePeriods([{ id: 'ziyang-2022', from: '2022-01-01', to: NO_END }], 'en') // "ziyang-2022: 2022-01-01 on"
  */
-export function describePeriods(periods: readonly { readonly id: string; readonly from: string; readonly to: string }[], lang?: Lang): string {
+export function describePeriods(
+  periods: readonly { readonly id: string; readonly from: string; readonly to: string }[],
+  lang?: Lang,
+): string {
   return periods
     .map((s) =>
       say(lang, {

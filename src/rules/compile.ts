@@ -11,7 +11,16 @@ import type { CarriedFrom } from '../settle/state.js';
 import { type Condition, type Predicate, compileCondition } from './conditions.js';
 import { forEachParameter, valueOn } from './dated.js';
 import type { FactBag } from './facts.js';
-import { type AmountParam, type ByFact, type Dated, type GateSpec, type LocationClass, type RuleFiles, type TierFile, orderedTiers } from './format.js';
+import {
+  type AmountParam,
+  type ByFact,
+  type Dated,
+  type GateSpec,
+  type LocationClass,
+  type RuleFiles,
+  type TierFile,
+  orderedTiers,
+} from './format.js';
 import { type Named, type Policy, type Scheme, named } from './policy.js';
 
 /** The last day of a rule set without an end. */
@@ -24,7 +33,10 @@ export const NO_END = '9999-12-31';
  * @example
  * inForceJson({ from: '2022-01-01', to: NO_END }) // { from: '2022-01-01', to: null }
  */
-export function inForceJson(inForce: { readonly from: string; readonly to: string }): { from: string; to: string | null } {
+export function inForceJson(inForce: { readonly from: string; readonly to: string }): {
+  from: string;
+  to: string | null;
+} {
   return { from: inForce.from, to: inForce.to === NO_END ? null : inForce.to };
 }
 
@@ -67,7 +79,15 @@ export function compileRuleSet(files: RuleFiles): RuleSet {
     const next = sorted[i + 1];
     return resolvePolicy(files, scheme, start, next === undefined ? to : previousDay(next), pred);
   });
-  return { id: rs.id, title: rs.title, titleEn: rs.titleEn ?? rs.title, inForce: { from, to }, scheme, segments, files };
+  return {
+    id: rs.id,
+    title: rs.title,
+    titleEn: rs.titleEn ?? rs.title,
+    inForce: { from, to },
+    scheme,
+    segments,
+    files,
+  };
 }
 
 /** The scheme of a rule folder: the values of its lists, its ledger layout and its tiers' names. */
@@ -76,14 +96,22 @@ function schemeOf(files: RuleFiles): Scheme {
   const persons = files['persons.json'];
   const tiers = orderedTiers(files);
   const entries = <T extends object>(r: Readonly<Record<string, T>>) => Object.entries(r);
-  const firstTopUp = tiers.find((t) => t.kind === 'top-up') as (TierFile & { funds?: Record<string, { label: string; labelEn?: string }> }) | undefined;
+  const firstTopUp = tiers.find((t) => t.kind === 'top-up') as
+    | (TierFile & { funds?: Record<string, { label: string; labelEn?: string }> })
+    | undefined;
   return {
     categories: new Map(entries(persons.categories).map(([id, c]) => [id, { ...named(id, c), group: c.group }])),
     groups: new Map(entries(persons.groups).map(([id, g]) => [id, named(id, g)])),
     counties: new Map(entries(j.counties).map(([id, c]) => [id, named(id, c)])),
     areas: new Map<string, Named & { readonly location: LocationClass | null }>([
-      ...entries(j.counties).map(([id, c]): [string, Named & { location: null }] => [id, { ...named(id, c), location: null }]),
-      ...entries(j.elsewhere).map(([id, e]): [string, Named & { location: LocationClass }] => [id, { ...named(id, e), location: e.location }]),
+      ...entries(j.counties).map(([id, c]): [string, Named & { location: null }] => [
+        id,
+        { ...named(id, c), location: null },
+      ]),
+      ...entries(j.elsewhere).map(([id, e]): [string, Named & { location: LocationClass }] => [
+        id,
+        { ...named(id, e), location: e.location },
+      ]),
     ]),
     levels: Object.keys(files['location.json'].levels),
     counters: tiers.flatMap((t) => KINDS[t.kind]!.counters(t as never).map((n) => `${t.id}.${n}`)),
@@ -92,7 +120,13 @@ function schemeOf(files: RuleFiles): Scheme {
   };
 }
 
-function resolvePolicy(f: RuleFiles, scheme: Scheme, date: string, validTo: string, pred: (c: Condition) => Predicate): Policy {
+function resolvePolicy(
+  f: RuleFiles,
+  scheme: Scheme,
+  date: string,
+  validTo: string,
+  pred: (c: Condition) => Predicate,
+): Policy {
   const at = <T>(p: Dated<T>): T => {
     const v = valueOn(p.values, date);
     // The lint guarantees a value on the first day; this guards a caller that skipped it.
@@ -110,30 +144,37 @@ function resolvePolicy(f: RuleFiles, scheme: Scheme, date: string, validTo: stri
   const rs = f['ruleset.json'];
   const tierFiles = orderedTiers(f);
   const counterIndex = new Map(scheme.counters.map((c, i) => [c, i]));
-  const heads: TierHead[] = tierFiles.map((t, index): TierHead => ({
-    index,
-    tier: t.tier,
-    id: t.id,
-    kind: t.kind,
-    label: t.label,
-    labelEn: t.labelEn ?? t.label,
-    short: t.labelShort ?? t.label,
-    clause: t.clause,
-    payer: t.payer,
-    nhsa: t.nhsa ?? null,
-    listedWhenApplies: t.listed === 'when-applies',
-    partsReadLater: tierFiles.slice(index + 1).some((later) => KINDS[later.kind]!.readsParts),
-    applies: gate(t.applies),
-  }));
+  const heads: TierHead[] = tierFiles.map(
+    (t, index): TierHead => ({
+      index,
+      tier: t.tier,
+      id: t.id,
+      kind: t.kind,
+      label: t.label,
+      labelEn: t.labelEn ?? t.label,
+      short: t.labelShort ?? t.label,
+      clause: t.clause,
+      payer: t.payer,
+      nhsa: t.nhsa ?? null,
+      listedWhenApplies: t.listed === 'when-applies',
+      partsReadLater: tierFiles.slice(index + 1).some((later) => KINDS[later.kind]!.readsParts),
+      applies: gate(t.applies),
+    }),
+  );
   // Which carve-outs send amounts to which tier's line (a delivery's excess to the relief funds).
   const carried = new Map<string, CarriedFrom>();
   for (const t of tierFiles) {
     const target = KINDS[t.kind]!.reportsOn?.(t as never);
-    if (target) carried.set(target, { description: t.applies.description ?? t.label, descriptionEn: t.applies.descriptionEn ?? t.applies.description ?? t.labelEn ?? t.label });
+    if (target)
+      carried.set(target, {
+        description: t.applies.description ?? t.label,
+        descriptionEn: t.applies.descriptionEn ?? t.applies.description ?? t.labelEn ?? t.label,
+      });
   }
   const tiers: TierSpec[] = tierFiles.map((t, index) => {
     const parameters = t.parameters ?? {};
-    const amount = (p: AmountParam): Fen => ('share' in p ? applyRatio(parseRuleAmount(at(parameters[p.of]!)), ratio(p.share)) : parseRuleAmount(at(p)));
+    const amount = (p: AmountParam): Fen =>
+      'share' in p ? applyRatio(parseRuleAmount(at(parameters[p.of]!)), ratio(p.share)) : parseRuleAmount(at(p));
     const env: ResolveEnv = {
       at,
       ratio,
@@ -167,16 +208,31 @@ function resolvePolicy(f: RuleFiles, scheme: Scheme, date: string, validTo: stri
     scheme,
     protected: gate(f['persons.json'].protected),
     settled: gate(f['bill.json'].settled),
-    overrides: Object.entries(f['location.json'].overrides).map(([id, o]) => ({ ...gate(o), id, location: o.location, level: o.level })),
+    overrides: Object.entries(f['location.json'].overrides).map(([id, o]) => ({
+      ...gate(o),
+      id,
+      location: o.location,
+      level: o.level,
+    })),
     levels: Object.entries(f['location.json'].levels).map(([level, l]) => ({ ...gate(l), level })),
     absorbed: Object.entries(f['bill.json'].hospitalAbsorbed).map(([id, a]) => ({ ...gate(a), id })),
     bSelfPay: ratio(f['bill.json'].bSelfPay),
     tiers,
     splitAt: firstNonCarveOut(tierFiles),
     premium: premium
-      ? { clause: premium.clause, perPerson: parseRuleAmount(at(premium.perPerson)), cityShare: Object.fromEntries(Object.entries(premium.cityShare).map(([c, r]) => [c, ratio(r)])) }
+      ? {
+          clause: premium.clause,
+          perPerson: parseRuleAmount(at(premium.perPerson)),
+          cityShare: Object.fromEntries(Object.entries(premium.cityShare).map(([c, r]) => [c, ratio(r)])),
+        }
       : null,
-    illnessPoverty: illness ? { clause: illness.clause, spendShare: ratio(illness.spendShare), lowIncomeLine: parseRuleAmount(at(illness.lowIncomeLine)) } : null,
+    illnessPoverty: illness
+      ? {
+          clause: illness.clause,
+          spendShare: ratio(illness.spendShare),
+          lowIncomeLine: parseRuleAmount(at(illness.lowIncomeLine)),
+        }
+      : null,
   };
 }
 

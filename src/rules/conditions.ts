@@ -9,8 +9,16 @@ import type { FactBag, FactName } from './facts.js';
 
 /** The operators a rule may use (json-rules-engine's defaults). */
 export const OPERATORS = [
-  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
-  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
 ] as const;
 /** An operator name. */
 export type OperatorName = (typeof OPERATORS)[number];

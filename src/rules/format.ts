@@ -68,7 +68,16 @@ export type PayerKind = (typeof PAYER_KINDS)[number];
  * fund, civil servants' subsidy, enterprise supplementary, residents' serious illness, employees'
  * large-amount subsidy, medical assistance fund, other payers, and what the hospital bears.
  */
-export const NHSA_FIELDS = ['hifp_pay', 'cvlserv_pay', 'hifes_pay', 'hifmi_pay', 'hifob_pay', 'maf_pay', 'oth_pay', 'hosp_part_amt'] as const;
+export const NHSA_FIELDS = [
+  'hifp_pay',
+  'cvlserv_pay',
+  'hifes_pay',
+  'hifmi_pay',
+  'hifob_pay',
+  'maf_pay',
+  'oth_pay',
+  'hosp_part_amt',
+] as const;
 /** One of {@link NHSA_FIELDS}. */
 export type NhsaField = (typeof NHSA_FIELDS)[number];
 
@@ -182,7 +191,13 @@ export interface TierHeaderSpec extends FileHeader, Labelled {
 export type TierFile = TierHeaderSpec & Readonly<Record<string, unknown>>;
 
 /** The fixed (non-tier) files of a rule folder. */
-export const SCHEME_FILES = ['ruleset.json', 'jurisdiction.json', 'persons.json', 'location.json', 'bill.json'] as const;
+export const SCHEME_FILES = [
+  'ruleset.json',
+  'jurisdiction.json',
+  'persons.json',
+  'location.json',
+  'bill.json',
+] as const;
 /** Files a rule folder may have. */
 export const OPTIONAL_FILES = ['premium.json', 'illness-poverty.json'] as const;
 

@@ -32,7 +32,10 @@ export function ruleFileJsonSchemas(): Record<RuleFileSchemaName, Record<string,
   const z = zod();
   for (const [file, schema] of Object.entries(ruleFileSchemas()) as [RuleFileSchemaName, Z.ZodType][]) {
     // The input side: what an author writes, before the loader's transforms.
-    out[file] = { ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), title: `bashunwei rule file ${file}` };
+    out[file] = {
+      ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+      title: `bashunwei rule file ${file}`,
+    };
   }
   return out;
 }

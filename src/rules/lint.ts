@@ -30,9 +30,19 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   // Conditions: every `when`, at the site where it is evaluated, against this scheme's values.
   for (const [file, content] of Object.entries(files) as [string, unknown][]) {
     walk(content, [], (node, path) => {
-      if ('when' in node) lintCondition(node.when, [...path, 'when'], siteOf(file, path), values, (p, code, msg) => add(file, p, code, msg));
-      if (typeof node.by === 'string' && typeof node.values === 'object' && node.values !== null && !('source' in node)) {
-        lintByFact(node.by, Object.keys(node.values), path, values, (p, msg) => add(file, p, RuleErrorCode.IMPOSSIBLE_VALUE, msg));
+      if ('when' in node)
+        lintCondition(node.when, [...path, 'when'], siteOf(file, path), values, (p, code, msg) =>
+          add(file, p, code, msg),
+        );
+      if (
+        typeof node.by === 'string' &&
+        typeof node.values === 'object' &&
+        node.values !== null &&
+        !('source' in node)
+      ) {
+        lintByFact(node.by, Object.keys(node.values), path, values, (p, msg) =>
+          add(file, p, RuleErrorCode.IMPOSSIBLE_VALUE, msg),
+        );
       }
     });
   }
@@ -40,17 +50,45 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   // The scheme's lists refer to each other.
   const persons = files['persons.json'];
   for (const [id, c] of Object.entries(persons.categories)) {
-    if (!(c.group in persons.groups)) add('persons.json', ['categories', id, 'group'], RuleErrorCode.INVALID, `group "${c.group}" is not in groups (${Object.keys(persons.groups).join(', ')})`);
+    if (!(c.group in persons.groups))
+      add(
+        'persons.json',
+        ['categories', id, 'group'],
+        RuleErrorCode.INVALID,
+        `group "${c.group}" is not in groups (${Object.keys(persons.groups).join(', ')})`,
+      );
   }
   const j = files['jurisdiction.json'];
-  for (const id of Object.keys(j.elsewhere)) if (id in j.counties) add('jurisdiction.json', ['elsewhere', id], RuleErrorCode.INVALID, `"${id}" is both a county and an area elsewhere`);
+  for (const id of Object.keys(j.elsewhere))
+    if (id in j.counties)
+      add(
+        'jurisdiction.json',
+        ['elsewhere', id],
+        RuleErrorCode.INVALID,
+        `"${id}" is both a county and an area elsewhere`,
+      );
   for (const [id, o] of Object.entries(files['location.json'].overrides)) {
-    if (!values.levels.includes(o.level)) add('location.json', ['overrides', id, 'level'], RuleErrorCode.IMPOSSIBLE_VALUE, `level "${o.level}" is not one of levels (${values.levels.join(', ')})`);
+    if (!values.levels.includes(o.level))
+      add(
+        'location.json',
+        ['overrides', id, 'level'],
+        RuleErrorCode.IMPOSSIBLE_VALUE,
+        `level "${o.level}" is not one of levels (${values.levels.join(', ')})`,
+      );
   }
   const premium = files['premium.json'];
   if (premium) {
-    for (const c of Object.keys(j.counties)) if (!(c in premium.cityShare)) add('premium.json', ['cityShare'], RuleErrorCode.INVALID, `county "${c}" has no city share`);
-    for (const c of Object.keys(premium.cityShare)) if (!(c in j.counties)) add('premium.json', ['cityShare', c], RuleErrorCode.IMPOSSIBLE_VALUE, `"${c}" is not a county of jurisdiction.json`);
+    for (const c of Object.keys(j.counties))
+      if (!(c in premium.cityShare))
+        add('premium.json', ['cityShare'], RuleErrorCode.INVALID, `county "${c}" has no city share`);
+    for (const c of Object.keys(premium.cityShare))
+      if (!(c in j.counties))
+        add(
+          'premium.json',
+          ['cityShare', c],
+          RuleErrorCode.IMPOSSIBLE_VALUE,
+          `"${c}" is not a county of jurisdiction.json`,
+        );
   }
 
   // The tiers: each file where the order puts it, numbered in order, carve-outs first, each kind's own checks.
@@ -60,16 +98,38 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   tiers.forEach((t, i) => {
     const file = tierFile(files['ruleset.json'].tiers.order[i]!);
     const kind = KINDS[t.kind]!;
-    if (file !== tierFile(t.id)) add(file, ['id'], RuleErrorCode.INVALID, `the file of tier "${t.id}" must be ${tierFile(t.id)}`);
-    if (t.tier <= previous) add(file, ['tier'], RuleErrorCode.TIER_ORDER, `tier numbers must ascend in the order of ruleset.json (this one is ${t.tier}, the one before ${previous})`);
+    if (file !== tierFile(t.id))
+      add(file, ['id'], RuleErrorCode.INVALID, `the file of tier "${t.id}" must be ${tierFile(t.id)}`);
+    if (t.tier <= previous)
+      add(
+        file,
+        ['tier'],
+        RuleErrorCode.TIER_ORDER,
+        `tier numbers must ascend in the order of ruleset.json (this one is ${t.tier}, the one before ${previous})`,
+      );
     previous = t.tier;
-    if (kind.carveOut && seenPayer) add(file, ['kind'], RuleErrorCode.TIER_ORDER, 'a carve-out takes from the bill before it is split into S, Pb, N and O: list it before every other tier');
+    if (kind.carveOut && seenPayer)
+      add(
+        file,
+        ['kind'],
+        RuleErrorCode.TIER_ORDER,
+        'a carve-out takes from the bill before it is split into S, Pb, N and O: list it before every other tier',
+      );
     if (!kind.carveOut) seenPayer = true;
     lintReferences(t, (path, message) => add(file, path, RuleErrorCode.INVALID, message));
     if (t.nhsa?.funds) {
       const funds = Object.keys((t as { funds?: Record<string, unknown> }).funds ?? {});
-      if (t.kind !== 'top-up') add(file, ['nhsa', 'funds'], RuleErrorCode.INVALID, 'only a top-up tier draws on funds of its own: give a fundType instead');
-      else for (const f of funds) if (!(f in t.nhsa.funds)) add(file, ['nhsa', 'funds'], RuleErrorCode.INVALID, `fund "${f}" of this tier has no fund_pay_type`);
+      if (t.kind !== 'top-up')
+        add(
+          file,
+          ['nhsa', 'funds'],
+          RuleErrorCode.INVALID,
+          'only a top-up tier draws on funds of its own: give a fundType instead',
+        );
+      else
+        for (const f of funds)
+          if (!(f in t.nhsa.funds))
+            add(file, ['nhsa', 'funds'], RuleErrorCode.INVALID, `fund "${f}" of this tier has no fund_pay_type`);
     }
     kind.lint?.(t as never, (path, message, code) => add(file, path, code ?? RuleErrorCode.INVALID, message), tiers, i);
   });
@@ -77,14 +137,26 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   // Period and dated values: every value must be known from the first day of the period.
   const { from } = files['ruleset.json'].inForce;
   const to = files['ruleset.json'].inForce.to ?? NO_END;
-  if (from > to) add('ruleset.json', ['inForce'], RuleErrorCode.INVALID, `inForce.from ${from} is after inForce.to ${to}`);
+  if (from > to)
+    add('ruleset.json', ['inForce'], RuleErrorCode.INVALID, `inForce.from ${from} is after inForce.to ${to}`);
   forEachParameter(files, ({ file, path, node }) => {
     const dates = Object.keys(node.values).sort();
     if (dates.length > 0 && dates[0]! > from) {
-      add(file, [...path, 'values'], RuleErrorCode.DATE_GAP, `no value from ${from} (the rule set's first day) to ${dates[0]}: date the first value ${from} or earlier`);
+      add(
+        file,
+        [...path, 'values'],
+        RuleErrorCode.DATE_GAP,
+        `no value from ${from} (the rule set's first day) to ${dates[0]}: date the first value ${from} or earlier`,
+      );
     }
     for (const d of dates) {
-      if (d > to) add(file, [...path, 'values', d], RuleErrorCode.DATE_GAP, `value dated ${d}, after the rule set ends (${to}): it would never apply`);
+      if (d > to)
+        add(
+          file,
+          [...path, 'values', d],
+          RuleErrorCode.DATE_GAP,
+          `value dated ${d}, after the rule set ends (${to}): it would never apply`,
+        );
     }
   });
   return issues;
@@ -103,7 +175,10 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
  * @example
  * lintOwnValues(files, () => true) // [] for the shipped rule sets
  */
-export function lintOwnValues(files: RuleFiles, writtenHere: (file: string, path: readonly PropertyKey[]) => boolean): RuleIssue[] {
+export function lintOwnValues(
+  files: RuleFiles,
+  writtenHere: (file: string, path: readonly PropertyKey[]) => boolean,
+): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const { from } = files['ruleset.json'].inForce;
   forEachParameter(files, ({ file, path, node }) => {
@@ -156,45 +231,99 @@ function lintReferences(t: TierFile, report: (path: readonly PropertyKey[], mess
 
 type Report = (path: readonly PropertyKey[], code: RuleIssue['code'], message: string) => void;
 
-function lintByFact(by: string, keys: readonly string[], path: readonly PropertyKey[], scheme: SchemeValues, report: (path: readonly PropertyKey[], message: string) => void): void {
-  if (!isFactName(by)) return report([...path, 'by'], `unknown fact "${by}"; known facts: ${Object.keys(FACTS).join(', ')}`);
+function lintByFact(
+  by: string,
+  keys: readonly string[],
+  path: readonly PropertyKey[],
+  scheme: SchemeValues,
+  report: (path: readonly PropertyKey[], message: string) => void,
+): void {
+  if (!isFactName(by))
+    return report([...path, 'by'], `unknown fact "${by}"; known facts: ${Object.keys(FACTS).join(', ')}`);
   const allowed = factValues(by, scheme).map(String);
-  for (const k of keys) if (!allowed.includes(k)) report([...path, 'values', k], `fact "${by}" is never "${k}"; it takes ${allowed.join(', ')}`);
+  for (const k of keys)
+    if (!allowed.includes(k))
+      report([...path, 'values', k], `fact "${by}" is never "${k}"; it takes ${allowed.join(', ')}`);
 }
 
-function lintCondition(cond: unknown, path: readonly PropertyKey[], site: Site, scheme: SchemeValues, report: Report): void {
+function lintCondition(
+  cond: unknown,
+  path: readonly PropertyKey[],
+  site: Site,
+  scheme: SchemeValues,
+  report: Report,
+): void {
   if (typeof cond !== 'object' || cond === null) return;
   const c = cond as Record<string, unknown>;
   if (Array.isArray(c.all)) c.all.forEach((x, i) => lintCondition(x, [...path, 'all', i], site, scheme, report));
   else if (Array.isArray(c.any)) {
-    if (c.any.length === 0) report([...path, 'any'], RuleErrorCode.IMPOSSIBLE_VALUE, 'an empty "any" is always true in json-rules-engine; write {"all": []} if that is meant');
+    if (c.any.length === 0)
+      report(
+        [...path, 'any'],
+        RuleErrorCode.IMPOSSIBLE_VALUE,
+        'an empty "any" is always true in json-rules-engine; write {"all": []} if that is meant',
+      );
     c.any.forEach((x, i) => lintCondition(x, [...path, 'any', i], site, scheme, report));
   } else if (c.not !== undefined) lintCondition(c.not, [...path, 'not'], site, scheme, report);
   else if (typeof c.fact === 'string') {
     const fact = c.fact;
     if (!isFactName(fact)) {
-      report([...path, 'fact'], RuleErrorCode.UNKNOWN_FACT, `unknown fact "${fact}"; known facts: ${Object.keys(FACTS).join(', ')}`);
+      report(
+        [...path, 'fact'],
+        RuleErrorCode.UNKNOWN_FACT,
+        `unknown fact "${fact}"; known facts: ${Object.keys(FACTS).join(', ')}`,
+      );
       return;
     }
     if (!factReadableAt(fact, site)) {
-      report([...path, 'fact'], RuleErrorCode.UNKNOWN_FACT, `fact "${fact}" is not known yet where this condition is evaluated (${site}); it is known from "${FACTS[fact].from}" on`);
+      report(
+        [...path, 'fact'],
+        RuleErrorCode.UNKNOWN_FACT,
+        `fact "${fact}" is not known yet where this condition is evaluated (${site}); it is known from "${FACTS[fact].from}" on`,
+      );
       return;
     }
     lintValue(fact, String(c.operator), c.value, [...path, 'value'], scheme, report);
   }
 }
 
-function lintValue(fact: FactName, operator: string, value: unknown, path: readonly PropertyKey[], scheme: SchemeValues, report: Report): void {
+function lintValue(
+  fact: FactName,
+  operator: string,
+  value: unknown,
+  path: readonly PropertyKey[],
+  scheme: SchemeValues,
+  report: Report,
+): void {
   const allowed = factValues(fact, scheme);
   const okValue = (v: unknown): boolean => allowed.includes(v as string | boolean);
   const list = allowed.map((v) => JSON.stringify(v)).join(', ');
   if (operator === 'equal' || operator === 'notEqual') {
-    if (!okValue(value)) report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `fact "${fact}" is never ${JSON.stringify(value)}; it takes ${list}`);
+    if (!okValue(value))
+      report(
+        path,
+        RuleErrorCode.IMPOSSIBLE_VALUE,
+        `fact "${fact}" is never ${JSON.stringify(value)}; it takes ${list}`,
+      );
   } else if (operator === 'in' || operator === 'notIn') {
-    if (!Array.isArray(value)) report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `operator "${operator}" needs a list of values`);
-    else value.forEach((v, i) => okValue(v) || report([...path, i], RuleErrorCode.IMPOSSIBLE_VALUE, `fact "${fact}" is never ${JSON.stringify(v)}; it takes ${list}`));
+    if (!Array.isArray(value))
+      report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `operator "${operator}" needs a list of values`);
+    else
+      value.forEach(
+        (v, i) =>
+          okValue(v) ||
+          report(
+            [...path, i],
+            RuleErrorCode.IMPOSSIBLE_VALUE,
+            `fact "${fact}" is never ${JSON.stringify(v)}; it takes ${list}`,
+          ),
+      );
   } else {
-    report(path, RuleErrorCode.IMPOSSIBLE_VALUE, `operator "${operator}" never holds for fact "${fact}", which is a single value; use equal, notEqual, in or notIn`);
+    report(
+      path,
+      RuleErrorCode.IMPOSSIBLE_VALUE,
+      `operator "${operator}" never holds for fact "${fact}", which is a single value; use equal, notEqual, in or notIn`,
+    );
   }
 }
 
@@ -205,7 +334,11 @@ function siteOf(file: string, path: readonly PropertyKey[]): Site {
   return 'tier';
 }
 
-function walk(node: unknown, path: PropertyKey[], visit: (node: Record<string, unknown>, path: PropertyKey[]) => void): void {
+function walk(
+  node: unknown,
+  path: PropertyKey[],
+  visit: (node: Record<string, unknown>, path: PropertyKey[]) => void,
+): void {
   if (typeof node !== 'object' || node === null) return;
   if (Array.isArray(node)) {
     node.forEach((x, i) => walk(x, [...path, i], visit));

@@ -29,12 +29,24 @@ export function loadPolicyTests(dir: string): Result<PolicyTestCase[], RuleIssue
       try {
         json = JSON.parse(text);
       } catch (e) {
-        issues.push({ code: RuleErrorCode.INVALID_JSON, file, path: '', message: `not valid JSON: ${(e as Error).message}` });
+        issues.push({
+          code: RuleErrorCode.INVALID_JSON,
+          file,
+          path: '',
+          message: `not valid JSON: ${(e as Error).message}`,
+        });
         continue;
       }
       const dups = duplicateKeyPaths(text);
       if (dups.length > 0) {
-        issues.push(...dups.map((path) => ({ code: RuleErrorCode.INVALID_JSON, file, path, message: 'this key is written twice in one object' })));
+        issues.push(
+          ...dups.map((path) => ({
+            code: RuleErrorCode.INVALID_JSON,
+            file,
+            path,
+            message: 'this key is written twice in one object',
+          })),
+        );
         continue;
       }
       const r = readPolicyTest(file, json);

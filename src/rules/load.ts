@@ -27,7 +27,14 @@ export function loadRuleFolder(dir: string): Result<RuleBook, RuleIssue> {
   }
   const setDirs = ruleSetFolders(dir);
   if (setDirs.length === 0) {
-    return fail([{ code: RuleErrorCode.FILE_MISSING, file: join(dir, 'ruleset.json'), path: '', message: `${dir} holds no ruleset.json, nor sub-folders with one` }]);
+    return fail([
+      {
+        code: RuleErrorCode.FILE_MISSING,
+        file: join(dir, 'ruleset.json'),
+        path: '',
+        message: `${dir} holds no ruleset.json, nor sub-folders with one`,
+      },
+    ]);
   }
   const sets: RuleSet[] = [];
   const issues: RuleIssue[] = [];
@@ -79,12 +86,26 @@ export function ruleChain(dir: string): Result<RuleFolderLink[], RuleIssue> {
     const abs = resolve(current);
     const name = relative(process.cwd(), abs) || '.';
     if (seen.has(abs) || chain.length >= MAX_CHAIN) {
-      return fail([{ code: RuleErrorCode.INVALID, file: join(name, 'ruleset.json'), path: 'extends', message: `"extends" goes round in a circle (${[...seen].map((s) => relative(process.cwd(), s)).join(' → ')})` }]);
+      return fail([
+        {
+          code: RuleErrorCode.INVALID,
+          file: join(name, 'ruleset.json'),
+          path: 'extends',
+          message: `"extends" goes round in a circle (${[...seen].map((s) => relative(process.cwd(), s)).join(' → ')})`,
+        },
+      ]);
     }
     seen.add(abs);
     if (!existsSync(join(abs, 'ruleset.json'))) {
       const by = chain[0]?.name ?? name;
-      return fail([{ code: RuleErrorCode.FILE_MISSING, file: join(by, 'ruleset.json'), path: 'extends', message: `${name} is not a rule folder (no ruleset.json)` }]);
+      return fail([
+        {
+          code: RuleErrorCode.FILE_MISSING,
+          file: join(by, 'ruleset.json'),
+          path: 'extends',
+          message: `${name} is not a rule folder (no ruleset.json)`,
+        },
+      ]);
     }
     const files = readRuleFiles(abs);
     chain.unshift({ name, files });
@@ -105,7 +126,8 @@ export function readRuleFiles(dir: string): RawRuleFiles {
   for (const f of readdirSync(dir).sort()) if (f.endsWith('.json')) raw[f] = readFileSync(join(dir, f), 'utf8');
   const tiers = join(dir, 'tiers');
   if (existsSync(tiers) && statSync(tiers).isDirectory()) {
-    for (const f of readdirSync(tiers).sort()) if (f.endsWith('.json')) raw[`tiers/${f}`] = readFileSync(join(tiers, f), 'utf8');
+    for (const f of readdirSync(tiers).sort())
+      if (f.endsWith('.json')) raw[`tiers/${f}`] = readFileSync(join(tiers, f), 'utf8');
   }
   return raw;
 }
@@ -119,4 +141,3 @@ function extendsOf(ruleset: unknown): string | undefined {
     return undefined; // the parser reports the JSON problem with its position
   }
 }
-

@@ -64,9 +64,18 @@ export function listAssumedRules(files: RuleFiles): AssumedRule[] {
     if ('values' in obj && (obj.source === 'seed' || obj.source === 'assumed')) return;
     if (obj.source === 'assumed') {
       const fields = Object.entries(obj)
-        .filter(([k, v]) => !['source', 'verified', 'note', 'description', 'descriptionEn', 'clause', 'when'].includes(k) && typeof v !== 'object')
+        .filter(
+          ([k, v]) =>
+            !['source', 'verified', 'note', 'description', 'descriptionEn', 'clause', 'when'].includes(k) &&
+            typeof v !== 'object',
+        )
         .map(([k, v]) => `${k}=${String(v)}`);
-      out.push({ file, path: formatPath(path), clause: here, summary: typeof obj.description === 'string' ? obj.description : fields.join(' ') });
+      out.push({
+        file,
+        path: formatPath(path),
+        clause: here,
+        summary: typeof obj.description === 'string' ? obj.description : fields.join(' '),
+      });
     }
     for (const [k, v] of Object.entries(obj)) if (k !== 'when') walk(file, v, [...path, k], here);
   };

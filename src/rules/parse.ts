@@ -71,7 +71,9 @@ export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet
   const files = selected as unknown as RuleFiles;
   // Inline patches are checked where they land, in the merged files: walked again inside
   // ruleset.json, a patch that states a source and one new date looked like a parameter with a gap.
-  const { patches: _patches, ...ownRuleset } = files['ruleset.json'] as RuleFiles['ruleset.json'] & { patches?: unknown };
+  const { patches: _patches, ...ownRuleset } = files['ruleset.json'] as RuleFiles['ruleset.json'] & {
+    patches?: unknown;
+  };
   const checked = { ...files, 'ruleset.json': ownRuleset } as RuleFiles;
   const lint = lintRuleFiles(checked);
   // Some mistakes are the folder's own only where it wrote the value, not where it inherits it.
@@ -118,7 +120,13 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
     }
     const patches = isObject(out['ruleset.json']) ? out['ruleset.json'].patches : undefined;
     for (const [file, patch] of Object.entries(isObject(patches) ? patches : {})) {
-      if (file in out) issues.push({ code: RuleErrorCode.INVALID, file: at(i, 'ruleset.json'), path: `patches.${file}`, message: `${file} is written both as a file and in "patches": write it once` });
+      if (file in out)
+        issues.push({
+          code: RuleErrorCode.INVALID,
+          file: at(i, 'ruleset.json'),
+          path: `patches.${file}`,
+          message: `${file} is written both as a file and in "patches": write it once`,
+        });
       else {
         out[file] = patch;
         inline[i]!.add(file);
@@ -152,35 +160,74 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
     if (file === 'ruleset.json') return { file: at(last, file), path: formatPath(path) };
     const l = layers[file];
     const w = l ? writerOf(l, path) : last;
-    return inline[w]!.has(file) ? { file: at(w, 'ruleset.json'), path: formatPath(['patches', file, ...path]) } : { file: at(w, file), path: formatPath(path) };
+    return inline[w]!.has(file)
+      ? { file: at(w, 'ruleset.json'), path: formatPath(['patches', file, ...path]) }
+      : { file: at(w, file), path: formatPath(path) };
   };
 
   // 3. Which files the rule set is made of. ruleset.json names each folder; a folder that extends
   // another may leave out its period, tiers and reference, which it then keeps from the parent.
-  if (read[last]!['ruleset.json'] === undefined) return fail([{ code: RuleErrorCode.FILE_MISSING, file: at(last, 'ruleset.json'), path: '', message: 'the rule folder has no ruleset.json' }]);
+  if (read[last]!['ruleset.json'] === undefined)
+    return fail([
+      {
+        code: RuleErrorCode.FILE_MISSING,
+        file: at(last, 'ruleset.json'),
+        path: '',
+        message: 'the rule folder has no ruleset.json',
+      },
+    ]);
   const rs = read.reduce<Record<string, unknown>>((parent, r) => {
     const own = isObject(r['ruleset.json']) ? r['ruleset.json'] : {};
-    const kept = Object.fromEntries(INHERITED_RULESET_KEYS.filter((k) => k in parent && !(k in own)).map((k) => [k, parent[k]]));
+    const kept = Object.fromEntries(
+      INHERITED_RULESET_KEYS.filter((k) => k in parent && !(k in own)).map((k) => [k, parent[k]]),
+    );
     return { ...kept, ...own };
   }, {});
-  const order = isObject(rs) && isObject(rs.tiers) && Array.isArray(rs.tiers.order) ? rs.tiers.order.filter((x): x is string => typeof x === 'string') : [];
+  const order =
+    isObject(rs) && isObject(rs.tiers) && Array.isArray(rs.tiers.order)
+      ? rs.tiers.order.filter((x): x is string => typeof x === 'string')
+      : [];
   const selected: Record<string, unknown> = { 'ruleset.json': rs };
   for (const file of SCHEME_FILES) {
     if (file === 'ruleset.json') continue;
-    if (merged[file] === undefined) issues.push({ code: RuleErrorCode.FILE_MISSING, file: at(last, file), path: '', message: `the rule folder has no ${file}` });
+    if (merged[file] === undefined)
+      issues.push({
+        code: RuleErrorCode.FILE_MISSING,
+        file: at(last, file),
+        path: '',
+        message: `the rule folder has no ${file}`,
+      });
     else selected[file] = merged[file];
   }
   for (const file of OPTIONAL_FILES) if (merged[file] !== undefined) selected[file] = merged[file];
   order.forEach((id, i) => {
     const file = tierFile(id);
-    if (merged[file] === undefined) issues.push({ code: RuleErrorCode.FILE_MISSING, file: at(last, file), path: '', message: `tier "${id}" (ruleset.json tiers.order[${i}]) has no file ${file}` });
+    if (merged[file] === undefined)
+      issues.push({
+        code: RuleErrorCode.FILE_MISSING,
+        file: at(last, file),
+        path: '',
+        message: `tier "${id}" (ruleset.json tiers.order[${i}]) has no file ${file}`,
+      });
     else selected[file] = merged[file];
   });
   for (const file of Object.keys(read[last]!)) {
     if (file === 'ruleset.json' || file in selected || patchDirective(read[last]![file]) === 'delete') continue;
     const kind = schemaNameOf(file);
-    if (kind === 'tier.json') issues.push({ code: RuleErrorCode.TIER_ORDER, file: at(last, file), path: '', message: `${file} is not a tier of ruleset.json's order (${order.join(', ')}): list it there, or remove the file` });
-    else if (kind === undefined) issues.push({ code: RuleErrorCode.INVALID, file: at(last, file), path: '', message: `${file} is not a file of the rule-folder format (${[...SCHEME_FILES, ...OPTIONAL_FILES, 'tiers/<id>.json'].join(', ')})` });
+    if (kind === 'tier.json')
+      issues.push({
+        code: RuleErrorCode.TIER_ORDER,
+        file: at(last, file),
+        path: '',
+        message: `${file} is not a tier of ruleset.json's order (${order.join(', ')}): list it there, or remove the file`,
+      });
+    else if (kind === undefined)
+      issues.push({
+        code: RuleErrorCode.INVALID,
+        file: at(last, file),
+        path: '',
+        message: `${file} is not a file of the rule-folder format (${[...SCHEME_FILES, ...OPTIONAL_FILES, 'tiers/<id>.json'].join(', ')})`,
+      });
   }
   if (issues.length > 0) return fail(issues);
   return ok({ files: selected, origin, locate });
@@ -198,12 +245,23 @@ function readJson(content: unknown, file: string, issues: RuleIssue[]): unknown 
   try {
     json = JSON.parse(content);
   } catch (e) {
-    issues.push({ code: RuleErrorCode.INVALID_JSON, file, path: '', message: `not valid JSON: ${(e as Error).message}` });
+    issues.push({
+      code: RuleErrorCode.INVALID_JSON,
+      file,
+      path: '',
+      message: `not valid JSON: ${(e as Error).message}`,
+    });
     return undefined;
   }
   const dups = duplicateKeyPaths(content);
   if (dups.length > 0) {
-    for (const path of dups) issues.push({ code: RuleErrorCode.INVALID_JSON, file, path, message: 'this key is written twice in one object; JSON would keep only the last value' });
+    for (const path of dups)
+      issues.push({
+        code: RuleErrorCode.INVALID_JSON,
+        file,
+        path,
+        message: 'this key is written twice in one object; JSON would keep only the last value',
+      });
     return undefined;
   }
   return json;
@@ -220,7 +278,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function fromZod(file: string, zi: { code: string; path: PropertyKey[]; message: string; keys?: string[]; params?: unknown }): RuleIssue[] {
+function fromZod(
+  file: string,
+  zi: { code: string; path: PropertyKey[]; message: string; keys?: string[]; params?: unknown },
+): RuleIssue[] {
   if (zi.code === 'unrecognized_keys' && zi.keys) {
     return zi.keys.map((k) => ({
       code: RuleErrorCode.INVALID,
@@ -233,9 +294,19 @@ function fromZod(file: string, zi: { code: string; path: PropertyKey[]; message:
     }));
   }
   if (zi.code === 'invalid_union' && zi.path.length === 0 && file.startsWith('tiers/')) {
-    return [{ code: RuleErrorCode.INVALID, file, path: 'kind', message: `"kind" must name a kind of the vocabulary: ${KIND_LIST}` }];
+    return [
+      {
+        code: RuleErrorCode.INVALID,
+        file,
+        path: 'kind',
+        message: `"kind" must name a kind of the vocabulary: ${KIND_LIST}`,
+      },
+    ];
   }
   const code = (zi.params as { code?: RuleIssue['code'] } | undefined)?.code ?? RuleErrorCode.INVALID;
-  const message = zi.code === 'invalid_key' ? 'the dates of dated values are calendar dates written YYYY-MM-DD, and ids are lower-case letters, digits and dashes starting with a letter' : zi.message;
+  const message =
+    zi.code === 'invalid_key'
+      ? 'the dates of dated values are calendar dates written YYYY-MM-DD, and ids are lower-case letters, digits and dashes starting with a letter'
+      : zi.message;
   return [{ code, file, path: formatPath(zi.path), message }];
 }

@@ -50,21 +50,33 @@ export interface PolicyTestResult {
  */
 export function readPolicyTest(file: string, json: unknown): Result<PolicyTestCase, RuleIssue> {
   const issue = (path: string, message: string): RuleIssue => ({ code: RuleErrorCode.INVALID, file, path, message });
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail([issue('', 'a test case is an object {"name", "claims", "expected"}')]);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return fail([issue('', 'a test case is an object {"name", "claims", "expected"}')]);
   const c = json as Record<string, unknown>;
   const problems: RuleIssue[] = [];
   if (typeof c.name !== 'string' || c.name === '') problems.push(issue('name', 'a test case needs a "name"'));
-  if (!Array.isArray(c.claims) || c.claims.length === 0) problems.push(issue('claims', 'a test case needs "claims": the claims settled in order'));
-  if (!Array.isArray(c.expected)) problems.push(issue('expected', 'a test case needs "expected": one object per claim'));
+  if (!Array.isArray(c.claims) || c.claims.length === 0)
+    problems.push(issue('claims', 'a test case needs "claims": the claims settled in order'));
+  if (!Array.isArray(c.expected))
+    problems.push(issue('expected', 'a test case needs "expected": one object per claim'));
   else {
-    if (Array.isArray(c.claims) && c.expected.length !== c.claims.length) problems.push(issue('expected', `${c.expected.length} expected settlements for ${c.claims.length} claims`));
+    if (Array.isArray(c.claims) && c.expected.length !== c.claims.length)
+      problems.push(issue('expected', `${c.expected.length} expected settlements for ${c.claims.length} claims`));
     c.expected.forEach((e, i) => {
-      if (typeof e !== 'object' || e === null || Array.isArray(e)) problems.push(issue(`expected[${i}]`, 'each expected settlement is an object'));
+      if (typeof e !== 'object' || e === null || Array.isArray(e))
+        problems.push(issue(`expected[${i}]`, 'each expected settlement is an object'));
     });
   }
-  for (const k of Object.keys(c)) if (!['name', 'claims', 'expected', 'description', '$comment'].includes(k)) problems.push(issue(k, `unknown key "${k}" (name, claims, expected, description)`));
+  for (const k of Object.keys(c))
+    if (!['name', 'claims', 'expected', 'description', '$comment'].includes(k))
+      problems.push(issue(k, `unknown key "${k}" (name, claims, expected, description)`));
   if (problems.length > 0) return fail(problems);
-  return ok({ file, name: c.name as string, claims: c.claims as unknown[], expected: c.expected as Record<string, unknown>[] });
+  return ok({
+    file,
+    name: c.name as string,
+    claims: c.claims as unknown[],
+    expected: c.expected as Record<string, unknown>[],
+  });
 }
 
 /**
@@ -79,9 +91,14 @@ export function runPolicyTest(book: RuleBook, c: PolicyTestCase, lang?: Lang): P
   c.claims.forEach((claim, i) => {
     const expected = c.expected[i] ?? {};
     const o = batch.settle(claim, i + 1);
-    const claimId = typeof expected.claimId === 'string' ? expected.claimId : o.ok ? o.record.claim.id : (o.claimId ?? `#${i + 1}`);
-    const actual: unknown = o.ok ? settlementToJson(o.record, { lang }) : { claimId: o.claimId, error: { code: o.errors[0]!.code, path: o.errors[0]!.path } };
-    compare(expected, actual, [], (path, e, a) => differences.push({ claim: i, claimId, path, expected: e, actual: a }));
+    const claimId =
+      typeof expected.claimId === 'string' ? expected.claimId : o.ok ? o.record.claim.id : (o.claimId ?? `#${i + 1}`);
+    const actual: unknown = o.ok
+      ? settlementToJson(o.record, { lang })
+      : { claimId: o.claimId, error: { code: o.errors[0]!.code, path: o.errors[0]!.path } };
+    compare(expected, actual, [], (path, e, a) =>
+      differences.push({ claim: i, claimId, path, expected: e, actual: a }),
+    );
   });
   return { case: c, differences };
 }
@@ -90,7 +107,12 @@ export function runPolicyTest(book: RuleBook, c: PolicyTestCase, lang?: Lang): P
  * Reports every field of `expected` that `actual` does not have as written: objects field by
  * field, lists item by item (a list of another length is a difference), funds in their order.
  */
-function compare(expected: unknown, actual: unknown, path: PropertyKey[], report: (path: string, expected: unknown, actual: unknown) => void): void {
+function compare(
+  expected: unknown,
+  actual: unknown,
+  path: PropertyKey[],
+  report: (path: string, expected: unknown, actual: unknown) => void,
+): void {
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return report(formatPath(path), expected, actual);
     if (expected.length !== actual.length) report(formatPath([...path, 'length']), expected.length, actual.length);
@@ -98,10 +120,12 @@ function compare(expected: unknown, actual: unknown, path: PropertyKey[], report
     return;
   }
   if (typeof expected === 'object' && expected !== null) {
-    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return report(formatPath(path), expected, actual);
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual))
+      return report(formatPath(path), expected, actual);
     const a = actual as Record<string, unknown>;
     // The order of an object's keys means something only for funds (the order they paid in).
-    if (path.at(-1) === 'funds' && Object.keys(expected).join() !== Object.keys(a).join()) report(formatPath(path), expected, actual);
+    if (path.at(-1) === 'funds' && Object.keys(expected).join() !== Object.keys(a).join())
+      report(formatPath(path), expected, actual);
     for (const [k, e] of Object.entries(expected)) compare(e, a[k], [...path, k], report);
     return;
   }

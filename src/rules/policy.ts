@@ -49,7 +49,11 @@ export interface Policy {
   readonly scheme: Scheme;
   readonly protected: Gate;
   readonly settled: Gate;
-  readonly overrides: readonly (Gate & { readonly id: string; readonly location: LocationClass; readonly level: string })[];
+  readonly overrides: readonly (Gate & {
+    readonly id: string;
+    readonly location: LocationClass;
+    readonly level: string;
+  })[];
   readonly levels: readonly (Gate & { readonly level: string })[];
   readonly absorbed: readonly (Gate & { readonly id: string })[];
   readonly bSelfPay: Ratio;
@@ -57,7 +61,11 @@ export interface Policy {
   readonly tiers: readonly TierSpec[];
   /** The index of the first tier that is not a carve-out: the bill is split into parts just before it. */
   readonly splitAt: number;
-  readonly premium: { readonly clause: string; readonly perPerson: Fen; readonly cityShare: Readonly<Record<string, Ratio>> } | null;
+  readonly premium: {
+    readonly clause: string;
+    readonly perPerson: Fen;
+    readonly cityShare: Readonly<Record<string, Ratio>>;
+  } | null;
   readonly illnessPoverty: { readonly clause: string; readonly spendShare: Ratio; readonly lowIncomeLine: Fen } | null;
 }
 

@@ -34,16 +34,29 @@ export interface ParameterChange {
  * const reform = reformRules(defaultRules(), [{ set: 'ziyang-2017', file: 'tiers/tilt-payment.json', path: 'shares.in-scope.ratio', value: '0.30' }]);
  * if (reform.ok) settle(claim, { rules: reform.value });
  */
-export function reformRules(base: RuleBook | RuleSet | RawRuleFiles, changes: readonly ParameterChange[]): Result<RuleBook, RuleIssue> {
-  const sets: (RuleSet | RawRuleFiles)[] = 'sets' in base && Array.isArray(base.sets) ? [...(base as RuleBook).sets] : [base as RuleSet | RawRuleFiles];
-  const idOf = (s: RuleSet | RawRuleFiles): string => ('segments' in s ? (s as RuleSet).id : String((json(s['ruleset.json']) as { id?: unknown })?.id ?? ''));
+export function reformRules(
+  base: RuleBook | RuleSet | RawRuleFiles,
+  changes: readonly ParameterChange[],
+): Result<RuleBook, RuleIssue> {
+  const sets: (RuleSet | RawRuleFiles)[] =
+    'sets' in base && Array.isArray(base.sets) ? [...(base as RuleBook).sets] : [base as RuleSet | RawRuleFiles];
+  const idOf = (s: RuleSet | RawRuleFiles): string =>
+    'segments' in s ? (s as RuleSet).id : String((json(s['ruleset.json']) as { id?: unknown })?.id ?? '');
   const issues: RuleIssue[] = [];
   const byIndex = new Map<number, ParameterChange[]>();
   for (const c of changes) {
     const i = c.set === undefined ? (sets.length === 1 ? 0 : -1) : sets.findIndex((s) => idOf(s) === c.set);
     if (i < 0) {
       const known = sets.map(idOf).join(', ');
-      issues.push({ code: RuleErrorCode.UNKNOWN_PARAMETER, file: c.file, path: c.path, message: c.set === undefined ? `name the rule set this change is for ("set": one of ${known})` : `no rule set "${c.set}" in the book (${known})` });
+      issues.push({
+        code: RuleErrorCode.UNKNOWN_PARAMETER,
+        file: c.file,
+        path: c.path,
+        message:
+          c.set === undefined
+            ? `name the rule set this change is for ("set": one of ${known})`
+            : `no rule set "${c.set}" in the book (${known})`,
+      });
       continue;
     }
     byIndex.set(i, [...(byIndex.get(i) ?? []), c]);
@@ -61,7 +74,8 @@ export function reformRules(base: RuleBook | RuleSet | RawRuleFiles, changes: re
 }
 
 function applyChanges(s: RuleSet | RawRuleFiles, changes: readonly ParameterChange[]): Result<RuleSet, RuleIssue> {
-  const source: Readonly<Record<string, unknown>> = 'segments' in s ? ((s as RuleSet).files as unknown as Record<string, unknown>) : s;
+  const source: Readonly<Record<string, unknown>> =
+    'segments' in s ? ((s as RuleSet).files as unknown as Record<string, unknown>) : s;
   const copy: Record<string, unknown> = {};
   for (const [name, content] of Object.entries(source)) copy[name] = structuredClone(json(content));
   // The files of a compiled rule set are already merged along their `extends` chain: the copy stands alone.
@@ -73,7 +87,12 @@ function applyChanges(s: RuleSet | RawRuleFiles, changes: readonly ParameterChan
   for (const c of changes) {
     const node = walk(copy[c.file], c.path);
     if (!node) {
-      issues.push({ code: RuleErrorCode.UNKNOWN_PARAMETER, file: c.file, path: c.path, message: `${c.file} has no dated parameter at ${c.path}; \`bashunwei rules check\` lists them` });
+      issues.push({
+        code: RuleErrorCode.UNKNOWN_PARAMETER,
+        file: c.file,
+        path: c.path,
+        message: `${c.file} has no dated parameter at ${c.path}; \`bashunwei rules check\` lists them`,
+      });
       continue;
     }
     const dates = Object.keys(node.values).sort();
@@ -97,5 +116,7 @@ function walk(root: unknown, path: string): { values: Record<string, unknown> } 
   }
   if (typeof node !== 'object' || node === null) return undefined;
   const values = (node as { values?: unknown }).values;
-  return typeof values === 'object' && values !== null && !Array.isArray(values) ? (node as { values: Record<string, unknown> }) : undefined;
+  return typeof values === 'object' && values !== null && !Array.isArray(values)
+    ? (node as { values: Record<string, unknown> })
+    : undefined;
 }

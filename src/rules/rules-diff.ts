@@ -52,7 +52,19 @@ export interface RuleDiff {
 }
 
 /** The collections of the format keyed by id, whose order is the order rules are tried in. */
-const KEYED = new Set(['rows', 'levels', 'overrides', 'targets', 'adjustments', 'hospitalAbsorbed', 'funds', 'shares', 'categories', 'counties', 'elsewhere']);
+const KEYED = new Set([
+  'rows',
+  'levels',
+  'overrides',
+  'targets',
+  'adjustments',
+  'hospitalAbsorbed',
+  'funds',
+  'shares',
+  'categories',
+  'counties',
+  'elsewhere',
+]);
 
 /** Keys that say nothing about what is paid: editors' schema, comments, notes. */
 const IGNORED = new Set(['$schema', '$comment', 'note']);
@@ -71,21 +83,32 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleDiff {
   };
   const ra = a.files['ruleset.json'];
   const rb = b.files['ruleset.json'];
-  const period = (s: RuleSet) => (s.inForce.to === NO_END ? `from ${s.inForce.from}` : `${s.inForce.from} to ${s.inForce.to}`);
-  if (period(a) !== period(b)) add({ kind: 'period', file: 'ruleset.json', path: 'inForce', before: period(a), after: period(b) });
+  const period = (s: RuleSet) =>
+    s.inForce.to === NO_END ? `from ${s.inForce.from}` : `${s.inForce.from} to ${s.inForce.to}`;
+  if (period(a) !== period(b))
+    add({ kind: 'period', file: 'ruleset.json', path: 'inForce', before: period(a), after: period(b) });
 
   // Tiers, matched by id.
   const ta = orderedTiers(a.files);
   const tb = orderedTiers(b.files);
   const describe = (t: (typeof ta)[number]) => ({ tier: t.tier, label: t.label, kind: t.kind });
-  for (const t of ta) if (!tb.some((x) => x.id === t.id)) add({ kind: 'tier-removed', file: `tiers/${t.id}.json`, path: '', before: describe(t) });
-  for (const t of tb) if (!ta.some((x) => x.id === t.id)) add({ kind: 'tier-added', file: `tiers/${t.id}.json`, path: '', after: describe(t) });
+  for (const t of ta)
+    if (!tb.some((x) => x.id === t.id))
+      add({ kind: 'tier-removed', file: `tiers/${t.id}.json`, path: '', before: describe(t) });
+  for (const t of tb)
+    if (!ta.some((x) => x.id === t.id))
+      add({ kind: 'tier-added', file: `tiers/${t.id}.json`, path: '', after: describe(t) });
   const common = tb.filter((t) => ta.some((x) => x.id === t.id)).map((t) => t.id);
   const orderA = ta.map((t) => t.id).filter((id) => common.includes(id));
-  if (orderA.join() !== common.join()) add({ kind: 'tier-moved', file: 'ruleset.json', path: 'tiers.order', before: orderA, after: common });
+  if (orderA.join() !== common.join())
+    add({ kind: 'tier-moved', file: 'ruleset.json', path: 'tiers.order', before: orderA, after: common });
 
   // Every file both have (tier files of common tiers), walked together.
-  const files = new Set([...Object.keys(a.files), ...Object.keys(b.files)].filter((f) => f !== 'ruleset.json' && (!f.startsWith('tiers/') || common.includes(f.slice(6, -5)))));
+  const files = new Set(
+    [...Object.keys(a.files), ...Object.keys(b.files)].filter(
+      (f) => f !== 'ruleset.json' && (!f.startsWith('tiers/') || common.includes(f.slice(6, -5))),
+    ),
+  );
   for (const file of [...files].sort()) {
     const x = (a.files as unknown as Record<string, unknown>)[file];
     const y = (b.files as unknown as Record<string, unknown>)[file];
@@ -113,7 +136,11 @@ export function diffRuleBooks(a: RuleBook, b: RuleBook): RuleChange[] {
     if (t) pairs.push([s, t]);
   }
   if (left.length === 1 && right.length === 1) pairs.push([left[0], right[0]]);
-  else pairs.push(...left.map((s): [RuleSet, undefined] => [s, undefined]), ...right.map((t): [undefined, RuleSet] => [undefined, t]));
+  else
+    pairs.push(
+      ...left.map((s): [RuleSet, undefined] => [s, undefined]),
+      ...right.map((t): [undefined, RuleSet] => [undefined, t]),
+    );
   const whole = (s: RuleSet) => ({ id: s.id, title: s.title, inForce: inForceJson(s.inForce) });
   return pairs.flatMap(([s, t]): RuleChange[] => {
     if (!t) return [{ ruleSet: s!.id, kind: 'rule-set-removed', file: 'ruleset.json', path: '', before: whole(s!) }];
@@ -122,7 +149,14 @@ export function diffRuleBooks(a: RuleBook, b: RuleBook): RuleChange[] {
   });
 }
 
-function walk(file: string, x: unknown, y: unknown, path: readonly string[], clause: string, add: (c: RuleChange) => void): void {
+function walk(
+  file: string,
+  x: unknown,
+  y: unknown,
+  path: readonly string[],
+  clause: string,
+  add: (c: RuleChange) => void,
+): void {
   const at = path.join('.');
   if (isDated(x) && isDated(y)) {
     // A parameter may name its own clause.
@@ -134,7 +168,8 @@ function walk(file: string, x: unknown, y: unknown, path: readonly string[], cla
       else if (after === undefined) add({ kind: 'value-removed', file, path: at, clause, date, before });
       else if (!same(before, after)) add({ kind: 'value-changed', file, path: at, clause, date, before, after });
     }
-    for (const k of ['source', 'verified'] as const) if (x[k] !== y[k]) add({ kind: 'field-changed', file, path: `${at}.${k}`, clause, before: x[k], after: y[k] });
+    for (const k of ['source', 'verified'] as const)
+      if (x[k] !== y[k]) add({ kind: 'field-changed', file, path: `${at}.${k}`, clause, before: x[k], after: y[k] });
     return;
   }
   if (isObject(x) && isObject(y)) {
@@ -143,14 +178,30 @@ function walk(file: string, x: unknown, y: unknown, path: readonly string[], cla
     // file's own fields means nothing).
     const both = Object.keys(x).filter((k) => k in y && !IGNORED.has(k));
     const orderY = Object.keys(y).filter((k) => both.includes(k));
-    if (KEYED.has(String(path.at(-1))) && both.join() !== orderY.join()) add({ kind: 'field-changed', file, path: at === '' ? '(order)' : `${at} (order)`, clause: here, before: both, after: orderY });
+    if (KEYED.has(String(path.at(-1))) && both.join() !== orderY.join())
+      add({
+        kind: 'field-changed',
+        file,
+        path: at === '' ? '(order)' : `${at} (order)`,
+        clause: here,
+        before: both,
+        after: orderY,
+      });
     for (const k of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
       if (IGNORED.has(k)) continue;
       const p = [...path, k];
       if (!(k in y)) explode(file, x[k], p, typeof x.clause === 'string' ? x.clause : clause, 'removed', add);
       else if (!(k in x)) explode(file, y[k], p, here, 'added', add);
       else if (k === 'when') {
-        if (!same(x[k], y[k])) add({ kind: 'condition-changed', file, path: p.join('.'), clause: here, before: conditionText(x[k] as Condition), after: conditionText(y[k] as Condition) });
+        if (!same(x[k], y[k]))
+          add({
+            kind: 'condition-changed',
+            file,
+            path: p.join('.'),
+            clause: here,
+            before: conditionText(x[k] as Condition),
+            after: conditionText(y[k] as Condition),
+          });
       } else walk(file, x[k], y[k], p, here, add);
     }
     return;
@@ -159,19 +210,41 @@ function walk(file: string, x: unknown, y: unknown, path: readonly string[], cla
 }
 
 /** Lists what a part only one side has holds: its dated values date by date, its conditions written out, its other fields. */
-function explode(file: string, v: unknown, path: readonly string[], clause: string, sign: 'added' | 'removed', add: (c: RuleChange) => void): void {
+function explode(
+  file: string,
+  v: unknown,
+  path: readonly string[],
+  clause: string,
+  sign: 'added' | 'removed',
+  add: (c: RuleChange) => void,
+): void {
   const at = path.join('.');
   const side = (value: unknown) => (sign === 'added' ? { after: value } : { before: value });
   if (isDated(v)) {
     const own = typeof v.clause === 'string' ? v.clause : clause;
-    for (const date of Object.keys(v.values).sort()) add({ kind: sign === 'added' ? 'value-added' : 'value-removed', file, path: at, clause: own, date, ...side(v.values[date]) });
+    for (const date of Object.keys(v.values).sort())
+      add({
+        kind: sign === 'added' ? 'value-added' : 'value-removed',
+        file,
+        path: at,
+        clause: own,
+        date,
+        ...side(v.values[date]),
+      });
     return;
   }
   if (isObject(v)) {
     const here = typeof v.clause === 'string' ? v.clause : clause;
     for (const [k, x] of Object.entries(v)) {
       if (IGNORED.has(k) || k === 'clause' || k === 'source' || k === 'verified') continue;
-      if (k === 'when') add({ kind: sign === 'added' ? 'field-added' : 'field-removed', file, path: [...path, k].join('.'), clause: here, ...side(`when ${conditionText(x as Condition)}`) });
+      if (k === 'when')
+        add({
+          kind: sign === 'added' ? 'field-added' : 'field-removed',
+          file,
+          path: [...path, k].join('.'),
+          clause: here,
+          ...side(`when ${conditionText(x as Condition)}`),
+        });
       else explode(file, x, [...path, k], here, sign, add);
     }
     return;
@@ -190,7 +263,18 @@ export function conditionText(c: Condition): string {
   if ('any' in c) return c.any.map((x) => wrap(x, conditionText(x))).join(' or ');
   if ('not' in c) return `not (${conditionText(c.not)})`;
   const v = (x: unknown): string => (Array.isArray(x) ? `{${x.map(String).join(', ')}}` : String(x));
-  const op: Record<string, string> = { equal: '=', notEqual: '≠', in: '∈', notIn: '∉', lessThan: '<', lessThanInclusive: '≤', greaterThan: '>', greaterThanInclusive: '≥', contains: 'contains', doesNotContain: 'does not contain' };
+  const op: Record<string, string> = {
+    equal: '=',
+    notEqual: '≠',
+    in: '∈',
+    notIn: '∉',
+    lessThan: '<',
+    lessThanInclusive: '≤',
+    greaterThan: '>',
+    greaterThanInclusive: '≥',
+    contains: 'contains',
+    doesNotContain: 'does not contain',
+  };
   return `${c.fact} ${op[c.operator] ?? c.operator} ${v(c.value)}`;
 }
 
@@ -207,7 +291,10 @@ function wrap(c: Condition, text: string): string {
  */
 export function formatRuleDiff(d: RuleDiff): string {
   const groups: [string, RuleChangeKind[]][] = [
-    ['Rule sets, period and tiers', ['rule-set-added', 'rule-set-removed', 'period', 'tier-added', 'tier-removed', 'tier-moved']],
+    [
+      'Rule sets, period and tiers',
+      ['rule-set-added', 'rule-set-removed', 'period', 'tier-added', 'tier-removed', 'tier-moved'],
+    ],
     ['Values', ['value-added', 'value-removed', 'value-changed']],
     ['Conditions', ['condition-changed']],
     ['Other fields', ['field-added', 'field-removed', 'field-changed']],
@@ -282,7 +369,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** Equal JSON values, object keys in any order (a rule file's fields mean the same in any order). */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
   if (!isObject(a) || !isObject(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && same(a[k], b[k]));

@@ -43,7 +43,10 @@ export function schemaParts(z: ZodApi) {
     note: z.string().optional(),
   };
 
-  function checkVerified(v: { source: 'seed' | 'assumed'; verified?: boolean | undefined }, ctx: Z.core.$RefinementCtx): void {
+  function checkVerified(
+    v: { source: 'seed' | 'assumed'; verified?: boolean | undefined },
+    ctx: Z.core.$RefinementCtx,
+  ): void {
     if (v.source === 'assumed' && v.verified !== false) {
       ctx.addIssue({
         code: 'custom',
@@ -54,8 +57,10 @@ export function schemaParts(z: ZodApi) {
     }
   }
 
-  const PARAM_SHAPE = 'a parameter is dated and sourced: {"source": "seed" or "assumed" (then "verified": false), "values": {"YYYY-MM-DD": value}}';
-  const PARAM_VALUES = '"values" maps the first discharge date of each value, written YYYY-MM-DD, to the value, as {"2024-07-01": "0.70"}';
+  const PARAM_SHAPE =
+    'a parameter is dated and sourced: {"source": "seed" or "assumed" (then "verified": false), "values": {"YYYY-MM-DD": value}}';
+  const PARAM_VALUES =
+    '"values" maps the first discharge date of each value, written YYYY-MM-DD, to the value, as {"2024-07-01": "0.70"}';
 
   /** A dated parameter: `values` maps the first discharge date a value applies to onto the value. */
   function param<T extends Z.ZodType>(value: T) {
@@ -73,28 +78,43 @@ export function schemaParts(z: ZodApi) {
   }
 
   /** An amount, or `{ share, of }`: a share of a named parameter of the tier. */
-  const amountParam = z.union([param(amount), z.strictObject({ share: param(ratio), of: z.string().min(1) })], { error: () => `${PARAM_SHAPE}, or {"share": a dated ratio, "of": a parameter of the tier}` });
+  const amountParam = z.union([param(amount), z.strictObject({ share: param(ratio), of: z.string().min(1) })], {
+    error: () => `${PARAM_SHAPE}, or {"share": a dated ratio, "of": a parameter of the tier}`,
+  });
 
   /** A parameter that depends on a fact of the claim, or a plain dated one. */
   function byFact<T extends Z.ZodType>(value: T) {
-    return z.union([param(value), z.strictObject({ by: z.string().min(1), values: z.record(z.string().min(1), param(value)) })], {
-      error: () => `${PARAM_SHAPE}, or {"by": a fact, "values": {fact value: such a parameter}}`,
-    });
+    return z.union(
+      [param(value), z.strictObject({ by: z.string().min(1), values: z.record(z.string().min(1), param(value)) })],
+      {
+        error: () => `${PARAM_SHAPE}, or {"by": a fact, "values": {fact value: such a parameter}}`,
+      },
+    );
   }
 
   /* The zod schema of a condition tree (json-rules-engine format). */
   const condition: Z.ZodType<Condition> = z.lazy(() =>
-    z.union([
-      z.strictObject({ all: z.array(condition) }),
-      z.strictObject({ any: z.array(condition) }),
-      z.strictObject({ not: condition }),
-      z.strictObject({ fact: z.string(), operator: z.enum(OPERATORS), value: z.unknown() }),
-    ], { error: () => `a condition is {"all": [conditions]}, {"any": [conditions]}, {"not": condition} or {"fact", "operator", "value"} with an operator among ${OPERATORS.join(', ')}` }),
+    z.union(
+      [
+        z.strictObject({ all: z.array(condition) }),
+        z.strictObject({ any: z.array(condition) }),
+        z.strictObject({ not: condition }),
+        z.strictObject({ fact: z.string(), operator: z.enum(OPERATORS), value: z.unknown() }),
+      ],
+      {
+        error: () =>
+          `a condition is {"all": [conditions]}, {"any": [conditions]}, {"not": condition} or {"fact", "operator", "value"} with an operator among ${OPERATORS.join(', ')}`,
+      },
+    ),
   ) as Z.ZodType<Condition>;
 
   /** Top level of a condition: json-rules-engine requires `all`, `any` or `not` there. */
   const topCondition = z.union(
-    [z.strictObject({ all: z.array(condition) }), z.strictObject({ any: z.array(condition) }), z.strictObject({ not: condition })],
+    [
+      z.strictObject({ all: z.array(condition) }),
+      z.strictObject({ any: z.array(condition) }),
+      z.strictObject({ not: condition }),
+    ],
     {
       error: () =>
         `a condition is {"all": [conditions]}, {"any": [conditions]} or {"not": condition} at the top, and each condition inside is one of these or {"fact", "operator", "value"} with an operator among ${OPERATORS.join(', ')}`,
@@ -124,10 +144,32 @@ export function schemaParts(z: ZodApi) {
     .superRefine(checkVerified);
 
   const part = z.enum(PARTS);
-  const parts = z.array(part).min(1).refine((a) => new Set(a).size === a.length, 'a part is listed once');
+  const parts = z
+    .array(part)
+    .min(1)
+    .refine((a) => new Set(a).size === a.length, 'a part is listed once');
   const labels = { label: z.string().min(1), labelEn: z.string().min(1).optional() };
 
-  return { date, id, ratio, amount, provenance, checkVerified, param, amountParam, byFact, condition, topCondition, gateKeys, gate, keyed, adjustment, part, parts, labels };
+  return {
+    date,
+    id,
+    ratio,
+    amount,
+    provenance,
+    checkVerified,
+    param,
+    amountParam,
+    byFact,
+    condition,
+    topCondition,
+    gateKeys,
+    gate,
+    keyed,
+    adjustment,
+    part,
+    parts,
+    labels,
+  };
 }
 
 /** The building blocks, as {@link schemaParts} returns them. */

@@ -10,7 +10,16 @@ import { LOCATION_CLASSES, NHSA_FIELDS, PAYER_KINDS } from './format.js';
 import { type SchemaParts, schemaParts } from './schema-parts.js';
 
 /** The names of the scheme files that have a schema of their own, and the one schema of tier files. */
-export const RULE_FILE_SCHEMA_NAMES = ['ruleset.json', 'jurisdiction.json', 'persons.json', 'location.json', 'bill.json', 'premium.json', 'illness-poverty.json', 'tier.json'] as const;
+export const RULE_FILE_SCHEMA_NAMES = [
+  'ruleset.json',
+  'jurisdiction.json',
+  'persons.json',
+  'location.json',
+  'bill.json',
+  'premium.json',
+  'illness-poverty.json',
+  'tier.json',
+] as const;
 /** A name of {@link RULE_FILE_SCHEMA_NAMES}. */
 export type RuleFileSchemaName = (typeof RULE_FILE_SCHEMA_NAMES)[number];
 
@@ -34,8 +43,12 @@ export function buildRuleFileSchemas(z: ZodApi): RuleFileSchemas {
       titleEn: z.string().min(1).optional(),
       reference: z.string().min(1),
       extends: z.string().min(1).optional(),
-      inForce: z.strictObject({ from: p.date, to: p.date.optional(), clause: z.string().min(1), ...p.provenance }).superRefine(p.checkVerified),
-      tiers: z.strictObject({ clause: z.string().min(1), ...p.provenance, order: z.array(p.id).min(1) }).superRefine(p.checkVerified),
+      inForce: z
+        .strictObject({ from: p.date, to: p.date.optional(), clause: z.string().min(1), ...p.provenance })
+        .superRefine(p.checkVerified),
+      tiers: z
+        .strictObject({ clause: z.string().min(1), ...p.provenance, order: z.array(p.id).min(1) })
+        .superRefine(p.checkVerified),
       patches: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
     }),
     'jurisdiction.json': z
@@ -43,7 +56,9 @@ export function buildRuleFileSchemas(z: ZodApi): RuleFileSchemas {
         ...header,
         clause: z.string().min(1),
         ...p.provenance,
-        counties: p.keyed(z.strictObject(p.labels)).refine((r) => Object.keys(r).length > 0, 'needs at least one county'),
+        counties: p
+          .keyed(z.strictObject(p.labels))
+          .refine((r) => Object.keys(r).length > 0, 'needs at least one county'),
         elsewhere: p.keyed(z.strictObject({ ...p.labels, location: z.enum(['in-province', 'out-of-province']) })),
       })
       .superRefine(p.checkVerified),
@@ -52,24 +67,40 @@ export function buildRuleFileSchemas(z: ZodApi): RuleFileSchemas {
         ...header,
         clause: z.string().min(1),
         ...p.provenance,
-        categories: p.keyed(z.strictObject({ ...p.labels, group: p.id })).refine((r) => Object.keys(r).length > 0, 'needs at least one category'),
+        categories: p
+          .keyed(z.strictObject({ ...p.labels, group: p.id }))
+          .refine((r) => Object.keys(r).length > 0, 'needs at least one category'),
         groups: p.keyed(z.strictObject(p.labels)),
         protected: p.gate,
       })
       .superRefine(p.checkVerified),
     'location.json': z.strictObject({
       ...header,
-      overrides: p.keyed(z.strictObject({ ...p.gateKeys, location: z.enum(LOCATION_CLASSES), level: p.id }).superRefine(p.checkVerified)),
+      overrides: p.keyed(
+        z.strictObject({ ...p.gateKeys, location: z.enum(LOCATION_CLASSES), level: p.id }).superRefine(p.checkVerified),
+      ),
       levels: p.keyed(p.gate),
     }),
     'bill.json': z.strictObject({
       ...header,
       settled: p.gate,
       hospitalAbsorbed: p.keyed(p.gate),
-      bSelfPay: z.strictObject({ clause: z.string().min(1), ...p.provenance, values: z.record(p.date, p.ratio) }).superRefine(p.checkVerified),
+      bSelfPay: z
+        .strictObject({ clause: z.string().min(1), ...p.provenance, values: z.record(p.date, p.ratio) })
+        .superRefine(p.checkVerified),
     }),
-    'premium.json': z.strictObject({ ...header, clause: z.string().min(1), perPerson: p.param(p.amount), cityShare: p.keyed(p.param(p.ratio)) }),
-    'illness-poverty.json': z.strictObject({ ...header, clause: z.string().min(1), spendShare: p.param(p.ratio), lowIncomeLine: p.param(p.amount) }),
+    'premium.json': z.strictObject({
+      ...header,
+      clause: z.string().min(1),
+      perPerson: p.param(p.amount),
+      cityShare: p.keyed(p.param(p.ratio)),
+    }),
+    'illness-poverty.json': z.strictObject({
+      ...header,
+      clause: z.string().min(1),
+      spendShare: p.param(p.ratio),
+      lowIncomeLine: p.param(p.amount),
+    }),
     'tier.json': tierSchema(z, p),
   };
 }
@@ -88,26 +119,44 @@ function tierSchema(z: ZodApi, p: SchemaParts): Z.ZodType {
     nhsa: z
       .strictObject({
         field: z.enum(NHSA_FIELDS),
-        fundType: z.string().regex(/^\d{6}$/, 'a fund_pay_type code is six digits').optional(),
+        fundType: z
+          .string()
+          .regex(/^\d{6}$/, 'a fund_pay_type code is six digits')
+          .optional(),
         fundTypeName: z.string().min(1).optional(),
-        funds: p.keyed(z.strictObject({ fundType: z.string().regex(/^\d{6}$/, 'a fund_pay_type code is six digits'), fundTypeName: z.string().min(1) })).optional(),
+        funds: p
+          .keyed(
+            z.strictObject({
+              fundType: z.string().regex(/^\d{6}$/, 'a fund_pay_type code is six digits'),
+              fundTypeName: z.string().min(1),
+            }),
+          )
+          .optional(),
         ...p.provenance,
       })
       .superRefine(p.checkVerified)
-      .refine((n) => n.field === 'hosp_part_amt' || n.fundType !== undefined || n.funds !== undefined, 'a payment to a fund field needs its fundType (or, for a top-up, funds)')
+      .refine(
+        (n) => n.field === 'hosp_part_amt' || n.fundType !== undefined || n.funds !== undefined,
+        'a payment to a fund field needs its fundType (or, for a top-up, funds)',
+      )
       .optional(),
     listed: z.enum(['always', 'when-applies']).optional(),
     applies: p.gate,
     parameters: p.keyed(p.param(p.amount)).optional(),
   };
-  const variants = KIND_NAMES.map((name) => z.strictObject({ ...header, kind: z.literal(name), ...KINDS[name]!.shape(z, p) }));
+  const variants = KIND_NAMES.map((name) =>
+    z.strictObject({ ...header, kind: z.literal(name), ...KINDS[name]!.shape(z, p) }),
+  );
   // An unknown kind names the vocabulary, rather than zod's words about discriminators.
   const kinds = KIND_NAMES.join(', ');
   return z.discriminatedUnion('kind', variants as unknown as Parameters<typeof z.discriminatedUnion>[1], {
     error: (iss) => {
       if (iss.code !== 'invalid_union') return undefined;
-      const kind = typeof iss.input === 'object' && iss.input !== null ? (iss.input as { kind?: unknown }).kind : undefined;
-      return kind === undefined ? `a tier file names its kind: one of ${kinds}` : `kind must be one of ${kinds} (README, "Schemes as data"), not ${JSON.stringify(kind)}`;
+      const kind =
+        typeof iss.input === 'object' && iss.input !== null ? (iss.input as { kind?: unknown }).kind : undefined;
+      return kind === undefined
+        ? `a tier file names its kind: one of ${kinds}`
+        : `kind must be one of ${kinds} (README, "Schemes as data"), not ${JSON.stringify(kind)}`;
     },
   });
 }
@@ -129,5 +178,7 @@ export const ruleFileSchemas: () => RuleFileSchemas = lazily(() => buildRuleFile
  */
 export function schemaNameOf(file: string): RuleFileSchemaName | undefined {
   if (/^tiers\/[a-z][a-z0-9-]*\.json$/.test(file)) return 'tier.json';
-  return (RULE_FILE_SCHEMA_NAMES as readonly string[]).includes(file) && file !== 'tier.json' ? (file as RuleFileSchemaName) : undefined;
+  return (RULE_FILE_SCHEMA_NAMES as readonly string[]).includes(file) && file !== 'tier.json'
+    ? (file as RuleFileSchemaName)
+    : undefined;
 }

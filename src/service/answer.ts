@@ -30,7 +30,11 @@ export function answer(status: number, body: unknown, headers?: Readonly<Record<
  * @example
  * refusal(404, [claimIssue('not_found', 'id', { received: 'C1' })])
  */
-export function refusal(status: number, errors: readonly ClaimIssue[], headers?: Readonly<Record<string, string>>): Answer {
+export function refusal(
+  status: number,
+  errors: readonly ClaimIssue[],
+  headers?: Readonly<Record<string, string>>,
+): Answer {
   return answer(status, { errors }, headers);
 }
 
@@ -40,7 +44,14 @@ export function refusal(status: number, errors: readonly ClaimIssue[], headers?:
  * @example
  * refuse(403, 'forbidden', 'authorization', { received: 'cashier', expected: 'admin' }, 'en')
  */
-export function refuse(status: number, code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>, lang: Lang, headers?: Readonly<Record<string, string>>): Answer {
+export function refuse(
+  status: number,
+  code: ClaimErrorCode,
+  path: string,
+  params: Omit<MessageParams, 'path'>,
+  lang: Lang,
+  headers?: Readonly<Record<string, string>>,
+): Answer {
   return refusal(status, [claimIssue(code, path, params, lang)], headers);
 }
 

@@ -19,11 +19,21 @@ import { ROLES } from './roles.js';
  */
 export const apiSchemas = lazily(() => {
   const z = zod();
-  const money = z.string().regex(/^\d+\.\d{2}$/).describe('An amount in yuan with exactly two decimals ("1234.50").');
-  const signedMoney = z.string().regex(/^-?\d+\.\d{2}$/).describe('A difference in yuan with exactly two decimals, negative when it went down.');
+  const money = z
+    .string()
+    .regex(/^\d+\.\d{2}$/)
+    .describe('An amount in yuan with exactly two decimals ("1234.50").');
+  const signedMoney = z
+    .string()
+    .regex(/^-?\d+\.\d{2}$/)
+    .describe('A difference in yuan with exactly two decimals, negative when it went down.');
 
   /** A year-to-date ledger: the library's state, whose fields belong to the rule set and may change with it. */
-  const ledger = z.record(z.string(), z.unknown()).describe("The person-year's year-to-date state after this claim, as the library writes it (yearLedgerToJson): read it back with parseYearLedgerJson.");
+  const ledger = z
+    .record(z.string(), z.unknown())
+    .describe(
+      "The person-year's year-to-date state after this claim, as the library writes it (yearLedgerToJson): read it back with parseYearLedgerJson.",
+    );
 
   const line = z.strictObject({
     tier: z.int().min(0),
@@ -32,7 +42,10 @@ export const apiSchemas = lazily(() => {
     amount: money,
     clause: z.string(),
     explanation: z.string(),
-    funds: z.record(z.string(), money).optional().describe('Tier 8 only: the relief funds that paid more than 0, in the order they paid.'),
+    funds: z
+      .record(z.string(), money)
+      .optional()
+      .describe('Tier 8 only: the relief funds that paid more than 0, in the order they paid.'),
   });
 
   /** The settlement of a claim (CONTRACT.md, Settlement). */
@@ -51,7 +64,10 @@ export const apiSchemas = lazily(() => {
   });
 
   const status = z.enum(['settled', 'reversed']);
-  const cursor = z.string().regex(/^\d+-\d+$/).describe('A position in the journal: pass it back as `since`.');
+  const cursor = z
+    .string()
+    .regex(/^\d+-\d+$/)
+    .describe('A position in the journal: pass it back as `since`.');
   const at = z.string().describe('ISO 8601 date-time (UTC).');
 
   /** One journal entry. */
@@ -78,7 +94,18 @@ export const apiSchemas = lazily(() => {
     settlement: settlementSchema.nullable().describe('The current settlement (null once reversed).'),
     claim: z.record(z.string(), z.unknown()).describe('The claim as it was received (see Claim).'),
     versions: z
-      .array(z.strictObject({ version: z.int().min(1), status, action: journalEntrySchema.shape.action, at, keyId: z.string(), journal: cursor, cause: z.string().nullable(), settlement: settlementSchema.nullable() }))
+      .array(
+        z.strictObject({
+          version: z.int().min(1),
+          status,
+          action: journalEntrySchema.shape.action,
+          at,
+          keyId: z.string(),
+          journal: cursor,
+          cause: z.string().nullable(),
+          settlement: settlementSchema.nullable(),
+        }),
+      )
       .describe('Every version, the first (the settlement answered) first.'),
   });
 
@@ -92,7 +119,10 @@ export const apiSchemas = lazily(() => {
       z.strictObject({
         claimId: z.string(),
         version: z.int().min(2),
-        difference: z.strictObject({ lines: z.record(z.string(), signedMoney).describe('after − before, per tier that changed.'), personal: signedMoney }),
+        difference: z.strictObject({
+          lines: z.record(z.string(), signedMoney).describe('after − before, per tier that changed.'),
+          personal: signedMoney,
+        }),
         settlement: settlementSchema,
       }),
     ),
@@ -120,7 +150,11 @@ export const apiSchemas = lazily(() => {
       .array(
         z.strictObject({
           code: z.enum(Object.values(ClaimErrorCode) as [ClaimErrorCode, ...ClaimErrorCode[]]),
-          path: z.string().describe('Where: a field of the claim (items[2].amount), a part of the URL (year), a query parameter (since), a header (authorization); "" for the whole request.'),
+          path: z
+            .string()
+            .describe(
+              'Where: a field of the claim (items[2].amount), a part of the URL (year), a query parameter (since), a header (authorization); "" for the whole request.',
+            ),
           message: z.string().describe(`In Chinese, or in the language of ?lang= (${LANGS.join(', ')}).`),
         }),
       )
@@ -128,7 +162,10 @@ export const apiSchemas = lazily(() => {
   });
 
   /** `GET /healthz`, `GET /readyz`. */
-  const healthSchema = z.strictObject({ status: z.enum(['ok', 'ready']), database: z.enum(['sqlite', 'postgres']).optional() });
+  const healthSchema = z.strictObject({
+    status: z.enum(['ok', 'ready']),
+    database: z.enum(['sqlite', 'postgres']).optional(),
+  });
 
   return {
     // The claim as the embedded rules (which the service settles by) accept it: the same schema as
@@ -142,6 +179,8 @@ export const apiSchemas = lazily(() => {
     JournalPage: journalPageSchema,
     Errors: errorsSchema,
     Health: healthSchema,
-    Role: z.enum(ROLES).describe('The role of an API key: cashier settles and reads, auditor reads, admin does all and reverses.'),
+    Role: z
+      .enum(ROLES)
+      .describe('The role of an API key: cashier settles and reads, auditor reads, admin does all and reverses.'),
   };
 });

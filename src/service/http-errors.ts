@@ -24,20 +24,51 @@ export function answerForError(err: FastifyError | Error, req: FastifyRequest, b
   const code = (err as FastifyError).code;
   switch (code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return refuse(415, ClaimErrorCode.UNSUPPORTED_MEDIA_TYPE, 'content-type', { expected: 'application/json', received: req.headers['content-type'] ?? '(none)' }, lang);
+      return refuse(
+        415,
+        ClaimErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        'content-type',
+        { expected: 'application/json', received: req.headers['content-type'] ?? '(none)' },
+        lang,
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return refuse(413, ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, bodyLimit, true), detail: bytesIn(lang, bodyLimit) }, lang);
+      return refuse(
+        413,
+        ClaimErrorCode.INPUT_TOO_LARGE,
+        '',
+        { received: bytesIn(lang, bodyLimit, true), detail: bytesIn(lang, bodyLimit) },
+        lang,
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody, expected: SERVICE_WORDS[lang].oneClaim }, lang);
+      return refuse(
+        400,
+        ClaimErrorCode.INVALID_JSON,
+        '',
+        { detail: SERVICE_WORDS[lang].emptyBody, expected: SERVICE_WORDS[lang].oneClaim },
+        lang,
+      );
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'content-length', { received: req.headers['content-length'] ?? '(none)' }, lang);
+      return refuse(
+        400,
+        ClaimErrorCode.INVALID_PARAMETER,
+        'content-length',
+        { received: req.headers['content-length'] ?? '(none)' },
+        lang,
+      );
     case 'FST_ERR_BAD_URL':
-      return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'url', { received: JSON.stringify(req.url.slice(0, 200)) }, lang);
+      return refuse(
+        400,
+        ClaimErrorCode.INVALID_PARAMETER,
+        'url',
+        { received: JSON.stringify(req.url.slice(0, 200)) },
+        lang,
+      );
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return refuse(414, ClaimErrorCode.INVALID_PARAMETER, 'url', { received: `${req.url.length} characters` }, lang);
     default: {
       const status = (err as FastifyError).statusCode ?? 500;
-      if (status >= 400 && status < 500) return refuse(status, ClaimErrorCode.INVALID_PARAMETER, '', { received: code ?? err.message }, lang);
+      if (status >= 400 && status < 500)
+        return refuse(status, ClaimErrorCode.INVALID_PARAMETER, '', { received: code ?? err.message }, lang);
       return refuse(500, ClaimErrorCode.INTERNAL_ERROR, '', {}, lang);
     }
   }
@@ -56,7 +87,14 @@ export function notFoundAnswer(req: FastifyRequest, prefix: string): Answer {
   const methods = methodsOf(path, prefix);
   if (methods.length > 0) {
     const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
-    return refuse(405, ClaimErrorCode.METHOD_NOT_ALLOWED, path, { received: req.method, expected: allow.join(', ') }, lang, { allow: allow.join(', ') });
+    return refuse(
+      405,
+      ClaimErrorCode.METHOD_NOT_ALLOWED,
+      path,
+      { received: req.method, expected: allow.join(', ') },
+      lang,
+      { allow: allow.join(', ') },
+    );
   }
   return refuse(404, ClaimErrorCode.UNKNOWN_ROUTE, '', { received: `${req.method} ${path.slice(0, 200)}` }, lang);
 }
@@ -70,7 +108,14 @@ export function notFoundAnswer(req: FastifyRequest, prefix: string): Answer {
  */
 export function clientErrorResponse(err: NodeJS.ErrnoException): string {
   const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
-  const body = refuse(status, ClaimErrorCode.INVALID_PARAMETER, '', { received: err.code ?? 'malformed request' }, 'zh-CN').json;
+  const reason =
+    status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  const body = refuse(
+    status,
+    ClaimErrorCode.INVALID_PARAMETER,
+    '',
+    { received: err.code ?? 'malformed request' },
+    'zh-CN',
+  ).json;
   return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }

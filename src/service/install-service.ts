@@ -65,7 +65,9 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
 
   // The body as bytes, read as strict UTF-8 by the route: the library's reader takes the text.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (_req, body, done) =>
+    done(null, body),
+  );
 
   // The API key, before the body is read: nothing of an unknown caller is parsed.
   app.addHook('onRequest', async (req) => {
@@ -75,17 +77,32 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
     // A wrong ?lang= is refused by the route itself; a refusal before it still needs a language.
     const lang = lenientLang(req.query);
     const key = await authenticate(req.headers.authorization);
-    if (!key) throw new Refusal(refuse(401, ClaimErrorCode.UNAUTHORIZED, 'authorization', {}, lang, { 'www-authenticate': 'Bearer' }));
+    if (!key)
+      throw new Refusal(
+        refuse(401, ClaimErrorCode.UNAUTHORIZED, 'authorization', {}, lang, { 'www-authenticate': 'Bearer' }),
+      );
     const allowed: readonly string[] = RIGHTS[right];
     if (!allowed.includes(key.role)) {
       const route = ROUTES[name!];
-      throw new Refusal(refuse(403, ClaimErrorCode.FORBIDDEN, 'authorization', { received: key.role, expected: allowed.join(', '), detail: `${route.method} ${route.url}` }, lang));
+      throw new Refusal(
+        refuse(
+          403,
+          ClaimErrorCode.FORBIDDEN,
+          'authorization',
+          { received: key.role, expected: allowed.join(', '), detail: `${route.method} ${route.url}` },
+          lang,
+        ),
+      );
     }
     keys.set(req, key);
   });
 
   app.addHook('onResponse', async (req, reply) => {
-    metrics.requests.inc({ method: req.method, route: req.routeOptions.url ?? '(unmatched)', status: String(reply.statusCode) });
+    metrics.requests.inc({
+      method: req.method,
+      route: req.routeOptions.url ?? '(unmatched)',
+      status: String(reply.statusCode),
+    });
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -127,7 +144,13 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
     const text = bodyText(req, lang).trim();
     // Nothing to say to a reversal: an empty body or {} (a field would be silently ignored).
     if (text !== '' && text.replace(/\s+/g, '') !== '{}') {
-      return refuse(400, ClaimErrorCode.INVALID_PARAMETER, '', { expected: SERVICE_WORDS[lang].emptyOrObject, received: JSON.stringify(text.slice(0, 40)) }, lang);
+      return refuse(
+        400,
+        ClaimErrorCode.INVALID_PARAMETER,
+        '',
+        { expected: SERVICE_WORDS[lang].emptyOrObject, received: JSON.stringify(text.slice(0, 40)) },
+        lang,
+      );
     }
     const claimId = param(req, 'id');
     const { answer: a, outcome } = await reverseRequest(store, claimId, context(req, lang));
@@ -171,7 +194,13 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
     const person = param(req, 'person');
     const yearText = param(req, 'year');
     if (!/^\d{4}$/.test(yearText)) {
-      return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'year', { expected: SERVICE_WORDS[lang].year, received: JSON.stringify(yearText.slice(0, 40)) }, lang);
+      return refuse(
+        400,
+        ClaimErrorCode.INVALID_PARAMETER,
+        'year',
+        { expected: SERVICE_WORDS[lang].year, received: JSON.stringify(yearText.slice(0, 40)) },
+        lang,
+      );
     }
     const year = Number(yearText);
     const found = await store.read(async (r) => {
@@ -192,10 +221,23 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
     const { lang, values } = query(req, 'journal');
     const limit = values.limit === undefined ? JOURNAL_LIMIT.default : Number(values.limit);
     if (!/^\d+$/.test(values.limit ?? '1') || limit < 1 || limit > JOURNAL_LIMIT.max) {
-      return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'limit', { expected: SERVICE_WORDS[lang].limit(JOURNAL_LIMIT.max), received: JSON.stringify(values.limit) }, lang);
+      return refuse(
+        400,
+        ClaimErrorCode.INVALID_PARAMETER,
+        'limit',
+        { expected: SERVICE_WORDS[lang].limit(JOURNAL_LIMIT.max), received: JSON.stringify(values.limit) },
+        lang,
+      );
     }
     const start = journalStart(values.since);
-    if (start === null) return refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'since', { expected: SERVICE_WORDS[lang].cursor, received: JSON.stringify(values.since) }, lang);
+    if (start === null)
+      return refuse(
+        400,
+        ClaimErrorCode.INVALID_PARAMETER,
+        'since',
+        { expected: SERVICE_WORDS[lang].cursor, received: JSON.stringify(values.since) },
+        lang,
+      );
     const entries = await store.read((r) => r.journal(start, limit));
     return answer(200, { entries, next: entries.at(-1)?.cursor ?? values.since ?? '0-0' });
   });
@@ -244,7 +286,15 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 function bodyText(req: FastifyRequest, lang: Lang): string {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1];
   if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
-    throw new Refusal(refuse(415, ClaimErrorCode.UNSUPPORTED_MEDIA_TYPE, 'content-type', { expected: SERVICE_WORDS[lang].utf8, received: req.headers['content-type'] }, lang));
+    throw new Refusal(
+      refuse(
+        415,
+        ClaimErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        'content-type',
+        { expected: SERVICE_WORDS[lang].utf8, received: req.headers['content-type'] },
+        lang,
+      ),
+    );
   }
   if (req.body === undefined || req.body === null) return '';
   try {
@@ -264,7 +314,8 @@ function journalStart(since: string | undefined): JournalStart | undefined | nul
   if (since === undefined) return undefined;
   const m = /^(\d{1,19})-(\d{1,19})$/.exec(since);
   if (m) return { after: [m[1]!, m[2]!] };
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(since) && !Number.isNaN(Date.parse(since))) return { at: new Date(since).toISOString() };
+  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(since) && !Number.isNaN(Date.parse(since)))
+    return { at: new Date(since).toISOString() };
   return null;
 }
 

@@ -31,7 +31,11 @@ export function hashKey(key: string): string {
  * const { key, row } = newApiKey('cashier', 'front desk', new Date().toISOString());
  * await store.insertKey(row); console.log(key);
  */
-export function newApiKey(role: Role, name: string, createdAt: string): { readonly key: string; readonly row: ApiKeyRow } {
+export function newApiKey(
+  role: Role,
+  name: string,
+  createdAt: string,
+): { readonly key: string; readonly row: ApiKeyRow } {
   // The id is public (the journal names it); the secret part is 32 random bytes.
   const id = `k_${randomBytes(6).toString('hex')}`;
   const key = `${KEY_PREFIX}${id}_${randomBytes(32).toString('base64url')}`;

@@ -42,7 +42,15 @@ export function serviceMetrics(): ServiceMetrics {
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    claimsSettled: new Counter({ name: 'bashunwei_claims_settled_total', help: 'Claims settled (answered 201).', registers: [registry] }),
-    claimsReversed: new Counter({ name: 'bashunwei_claims_reversed_total', help: 'Claims reversed (first reversals; replays not counted).', registers: [registry] }),
+    claimsSettled: new Counter({
+      name: 'bashunwei_claims_settled_total',
+      help: 'Claims settled (answered 201).',
+      registers: [registry],
+    }),
+    claimsReversed: new Counter({
+      name: 'bashunwei_claims_reversed_total',
+      help: 'Claims reversed (first reversals; replays not counted).',
+      registers: [registry],
+    }),
   };
 }

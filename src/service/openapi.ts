@@ -14,7 +14,8 @@ type Json = Record<string, unknown>;
 
 /** How an amount of a claim may be written (CONTRACT.md, Money): the reader takes it as unknown and checks it itself. */
 const AMOUNT = {
-  description: 'Yuan: a string with 0–2 decimals ("1234.50", "1234.5", "1234"), or a JSON number that is a whole number of fen (1234.5). Never negative.',
+  description:
+    'Yuan: a string with 0–2 decimals ("1234.50", "1234.5", "1234"), or a JSON number that is a whole number of fen (1234.5). Never negative.',
   anyOf: [
     { type: 'string', pattern: '^\\d{1,15}(\\.\\d{1,2})?$' },
     { type: 'number', minimum: 0 },
@@ -24,21 +25,43 @@ const AMOUNT = {
 /** What each route answers besides its errors. */
 const SUCCESS: Record<RouteName, Json> = {
   settle: {
-    '201': { description: 'Settled.', headers: { 'settlement-version': header('1: the first version of its settlement') }, content: json('Settlement') },
+    '201': {
+      description: 'Settled.',
+      headers: { 'settlement-version': header('1: the first version of its settlement') },
+      content: json('Settlement'),
+    },
     '200': {
       description: 'The same claim was already settled: its stored current settlement.',
       headers: { 'idempotent-replay': header('true'), 'settlement-version': header('the version answered') },
       content: json('Settlement'),
     },
   },
-  claim: { '200': { description: 'The claim, its current settlement and every version.', content: json('ClaimHistory') } },
-  reverse: { '200': { description: 'Reversed (or, with idempotent-replay: true, the answer of the first reversal).', headers: { 'idempotent-replay': header('true on a repeat') }, content: json('Reversal') } },
+  claim: {
+    '200': { description: 'The claim, its current settlement and every version.', content: json('ClaimHistory') },
+  },
+  reverse: {
+    '200': {
+      description: 'Reversed (or, with idempotent-replay: true, the answer of the first reversal).',
+      headers: { 'idempotent-replay': header('true on a repeat') },
+      content: json('Reversal'),
+    },
+  },
   ledger: { '200': { description: "The person-year's ledger.", content: json('LedgerState') } },
   journal: { '200': { description: 'Journal entries in journal order.', content: json('JournalPage') } },
   healthz: { '200': { description: 'The process answers.', content: json('Health') } },
-  readyz: { '200': { description: 'Ready.', content: json('Health') }, '503': { description: 'Not ready: the database does not answer, or the process is shutting down.', content: json('Errors') } },
-  openapi: { '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
-  metrics: { '200': { description: 'Prometheus text exposition.', content: { 'text/plain': { schema: { type: 'string' } } } } },
+  readyz: {
+    '200': { description: 'Ready.', content: json('Health') },
+    '503': {
+      description: 'Not ready: the database does not answer, or the process is shutting down.',
+      content: json('Errors'),
+    },
+  },
+  openapi: {
+    '200': { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } },
+  },
+  metrics: {
+    '200': { description: 'Prometheus text exposition.', content: { 'text/plain': { schema: { type: 'string' } } } },
+  },
 };
 
 /** The error statuses of each route (every route may also answer 405, 500 and 503: `default`). */
@@ -89,7 +112,13 @@ export function openApiDocument(prefix = ''): Json {
     paths,
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key made by `bashunwei keys create --role cashier|auditor|admin`.' } },
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API key made by `bashunwei keys create --role cashier|auditor|admin`.',
+        },
+      },
     },
   };
 }
@@ -102,15 +131,34 @@ function operation(name: RouteName, route: RouteSpec): Json {
     schema: p === 'year' ? { type: 'string', pattern: '^\\d{4}$' } : { type: 'string', minLength: 1 },
   }));
   const query = [
-    { name: 'lang', in: 'query', required: false, description: 'The language of messages and explanations.', schema: { type: 'string', enum: [...LANGS], default: 'zh-CN' } },
+    {
+      name: 'lang',
+      in: 'query',
+      required: false,
+      description: 'The language of messages and explanations.',
+      schema: { type: 'string', enum: [...LANGS], default: 'zh-CN' },
+    },
     ...route.query.map((q) =>
       q === 'since'
-        ? { name: q, in: 'query', required: false, description: "A previous answer's `next`, or an ISO 8601 date-time: the entries after it.", schema: { type: 'string' } }
-        : { name: q, in: 'query', required: false, description: 'Most entries in the answer (default 500).', schema: { type: 'integer', minimum: 1, maximum: 5000 } },
+        ? {
+            name: q,
+            in: 'query',
+            required: false,
+            description: "A previous answer's `next`, or an ISO 8601 date-time: the entries after it.",
+            schema: { type: 'string' },
+          }
+        : {
+            name: q,
+            in: 'query',
+            required: false,
+            description: 'Most entries in the answer (default 500).',
+            schema: { type: 'integer', minimum: 1, maximum: 5000 },
+          },
     ),
   ];
   const responses: Json = { ...SUCCESS[name] };
-  for (const status of FAILURES[name]) responses[String(status)] = { description: REASONS[status], content: json('Errors') };
+  for (const status of FAILURES[name])
+    responses[String(status)] = { description: REASONS[status], content: json('Errors') };
   responses.default = { description: 'Any other error (405, 500, 503), in the same shape.', content: json('Errors') };
   const roles = route.right === undefined ? undefined : RIGHTS[route.right];
   return {
@@ -137,7 +185,8 @@ function componentSchemas(): Record<string, unknown> {
       const last = path.at(-1);
       // The claim reader checks amounts and dates itself; say in the document what it accepts.
       if (last === 'amount' && Object.keys(jsonSchema).length === 0) Object.assign(jsonSchema, AMOUNT);
-      if ((last === 'admitted' || last === 'discharged') && jsonSchema.type === 'string') Object.assign(jsonSchema, { format: 'date' });
+      if ((last === 'admitted' || last === 'discharged') && jsonSchema.type === 'string')
+        Object.assign(jsonSchema, { format: 'date' });
     },
   });
   const out: Record<string, unknown> = {};

@@ -24,16 +24,41 @@ export function readQuery(query: unknown, allowed: readonly string[]): { lang: L
   const raw = q.lang;
   const lang = lenientLang(q);
   if (raw !== undefined && (typeof raw !== 'string' || !isLang(raw))) {
-    throw new Refusal(refuse(400, ClaimErrorCode.INVALID_PARAMETER, 'lang', { expected: LANGS.join(', '), received: JSON.stringify(raw) }, lang));
+    throw new Refusal(
+      refuse(
+        400,
+        ClaimErrorCode.INVALID_PARAMETER,
+        'lang',
+        { expected: LANGS.join(', '), received: JSON.stringify(raw) },
+        lang,
+      ),
+    );
   }
   const values: Record<string, string> = {};
   for (const [name, v] of Object.entries(q)) {
     if (name === 'lang') continue;
     if (!allowed.includes(name)) {
       const expected = ['lang', ...allowed].join(', ');
-      throw new Refusal(refuse(400, ClaimErrorCode.INVALID_PARAMETER, name, { expected: SERVICE_WORDS[lang].absent(expected), received: JSON.stringify(v) }, lang));
+      throw new Refusal(
+        refuse(
+          400,
+          ClaimErrorCode.INVALID_PARAMETER,
+          name,
+          { expected: SERVICE_WORDS[lang].absent(expected), received: JSON.stringify(v) },
+          lang,
+        ),
+      );
     }
-    if (typeof v !== 'string') throw new Refusal(refuse(400, ClaimErrorCode.INVALID_PARAMETER, name, { expected: SERVICE_WORDS[lang].once, received: JSON.stringify(v) }, lang));
+    if (typeof v !== 'string')
+      throw new Refusal(
+        refuse(
+          400,
+          ClaimErrorCode.INVALID_PARAMETER,
+          name,
+          { expected: SERVICE_WORDS[lang].once, received: JSON.stringify(v) },
+          lang,
+        ),
+      );
     values[name] = v;
   }
   return { lang, values };

@@ -6,7 +6,16 @@
  * version of every later claim of the year, the ledger's next version, a journal entry for each,
  * and the answer itself.
  */
-import { type Claim, ClaimErrorCode, type Fen, formatFen, parseClaimText, reverseClaim, settlementToJson, yearLedgerToJson } from '../index.js';
+import {
+  type Claim,
+  ClaimErrorCode,
+  type Fen,
+  formatFen,
+  parseClaimText,
+  reverseClaim,
+  settlementToJson,
+  yearLedgerToJson,
+} from '../index.js';
 import { type Answer, refusal, refuse } from './answer.js';
 import type { RequestContext } from './settle-request.js';
 import type { Store } from './store/store.js';
@@ -20,21 +29,40 @@ export type ReverseOutcome = 'reversed' | 'replay' | 'refused';
  * @example
  * const { answer } = await reverseRequest(store, 'C-2017-000123', { lang: 'zh-CN', keyId: 'k_1', now: () => new Date().toISOString() });
  */
-export async function reverseRequest(store: Store, claimId: string, ctx: RequestContext): Promise<{ answer: Answer; outcome: ReverseOutcome }> {
+export async function reverseRequest(
+  store: Store,
+  claimId: string,
+  ctx: RequestContext,
+): Promise<{ answer: Answer; outcome: ReverseOutcome }> {
   const { lang } = ctx;
   return store.transaction(async (tx) => {
     const target = await tx.claim(claimId);
-    if (!target) return { answer: refuse(404, ClaimErrorCode.NOT_FOUND, 'id', { received: claimId }, lang), outcome: 'refused' as const };
+    if (!target)
+      return {
+        answer: refuse(404, ClaimErrorCode.NOT_FOUND, 'id', { received: claimId }, lang),
+        outcome: 'refused' as const,
+      };
     const { personId, year } = target;
     await tx.lockPersonYear(personId, year);
     const done = await tx.reversal(claimId);
-    if (done !== undefined) return { answer: { status: 200, json: done, headers: { 'idempotent-replay': 'true' } }, outcome: 'replay' as const };
+    if (done !== undefined)
+      return {
+        answer: { status: 200, json: done, headers: { 'idempotent-replay': 'true' } },
+        outcome: 'replay' as const,
+      };
 
     const settled = (await tx.yearClaims(personId, year)).filter((c) => c.status === 'settled');
     const claims: Claim[] = [];
     for (const c of settled) {
       const r = parseClaimText(c.input, { lang });
-      if (!r.ok) return { answer: refusal(422, r.errors.map((e) => ({ ...e, path: `${c.claimId}: ${e.path}` }))), outcome: 'refused' as const };
+      if (!r.ok)
+        return {
+          answer: refusal(
+            422,
+            r.errors.map((e) => ({ ...e, path: `${c.claimId}: ${e.path}` })),
+          ),
+          outcome: 'refused' as const,
+        };
       claims.push(r.value);
     }
     const r = reverseClaim(claims, claimId, { lang });
@@ -42,22 +70,68 @@ export async function reverseRequest(store: Store, claimId: string, ctx: Request
 
     const at = ctx.now();
     const entry = { at, keyId: ctx.keyId, personId, year };
-    const journalId = await tx.appendJournal({ ...entry, action: 'reverse', claimId, versionBefore: target.version, versionAfter: target.version + 1, cause: null });
-    await tx.appendSettlement({ claimId, version: target.version + 1, status: 'reversed', settlement: null, journalId });
+    const journalId = await tx.appendJournal({
+      ...entry,
+      action: 'reverse',
+      claimId,
+      versionBefore: target.version,
+      versionAfter: target.version + 1,
+      cause: null,
+    });
+    await tx.appendSettlement({
+      claimId,
+      version: target.version + 1,
+      status: 'reversed',
+      settlement: null,
+      journalId,
+    });
     const resettled = [];
     for (const x of r.value.resettled) {
       const was = settled.find((c) => c.claimId === x.claimId)!;
       const settlement = settlementToJson(x.after, { lang });
       const version = was.version + 1;
-      const id = await tx.appendJournal({ ...entry, action: 'resettle', claimId: x.claimId, versionBefore: was.version, versionAfter: version, cause: claimId });
-      await tx.appendSettlement({ claimId: x.claimId, version, status: 'settled', settlement: JSON.stringify(settlement), journalId: id });
-      const lines = Object.fromEntries(Object.entries(x.difference.lines).map(([tier, fen]) => [tier, formatFen(fen as Fen)]));
-      resettled.push({ claimId: x.claimId, version, difference: { lines, personal: formatFen(x.difference.personal) }, settlement });
+      const id = await tx.appendJournal({
+        ...entry,
+        action: 'resettle',
+        claimId: x.claimId,
+        versionBefore: was.version,
+        versionAfter: version,
+        cause: claimId,
+      });
+      await tx.appendSettlement({
+        claimId: x.claimId,
+        version,
+        status: 'settled',
+        settlement: JSON.stringify(settlement),
+        journalId: id,
+      });
+      const lines = Object.fromEntries(
+        Object.entries(x.difference.lines).map(([tier, fen]) => [tier, formatFen(fen as Fen)]),
+      );
+      resettled.push({
+        claimId: x.claimId,
+        version,
+        difference: { lines, personal: formatFen(x.difference.personal) },
+        settlement,
+      });
     }
     const ledger = yearLedgerToJson(r.value.ledger);
     const before = await tx.ledger(personId, year);
-    await tx.appendLedger({ personId, year, version: (before?.version ?? 0) + 1, ledger: JSON.stringify(ledger), journalId });
-    const json = JSON.stringify({ reversed: claimId, version: target.version + 1, at, keyId: ctx.keyId, resettled, ledger });
+    await tx.appendLedger({
+      personId,
+      year,
+      version: (before?.version ?? 0) + 1,
+      ledger: JSON.stringify(ledger),
+      journalId,
+    });
+    const json = JSON.stringify({
+      reversed: claimId,
+      version: target.version + 1,
+      at,
+      keyId: ctx.keyId,
+      resettled,
+      ledger,
+    });
     await tx.insertReversal({ claimId, answer: json, journalId });
     return { answer: { status: 200, json }, outcome: 'reversed' as const };
   });

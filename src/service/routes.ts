@@ -18,19 +18,70 @@ export interface RouteSpec {
 }
 
 /** The names of the routes. */
-export type RouteName = 'settle' | 'claim' | 'reverse' | 'ledger' | 'journal' | 'healthz' | 'readyz' | 'openapi' | 'metrics';
+export type RouteName =
+  | 'settle'
+  | 'claim'
+  | 'reverse'
+  | 'ledger'
+  | 'journal'
+  | 'healthz'
+  | 'readyz'
+  | 'openapi'
+  | 'metrics';
 
 /** Every route of the service. */
 export const ROUTES: Readonly<Record<RouteName, RouteSpec>> = {
-  settle: { method: 'POST', url: '/claims', right: 'settle', query: [], summary: 'Settle a claim (201); the same claim again answers the stored settlement (200, idempotent-replay: true)' },
-  claim: { method: 'GET', url: '/claims/:id', right: 'read', query: [], summary: 'A claim: its current settlement and every version of it' },
-  reverse: { method: 'POST', url: '/claims/:id/reverse', right: 'reverse', query: [], summary: 'Reverse a claim (冲正) and re-settle the later claims of its person-year; repeating it answers the first result' },
-  ledger: { method: 'GET', url: '/ledgers/:person/:year', right: 'read', query: [], summary: "A person-year's year-to-date ledger and its claims in settling order" },
-  journal: { method: 'GET', url: '/journal', right: 'audit', query: ['since', 'limit'], summary: 'The append-only journal: who did what, when, to which versions' },
+  settle: {
+    method: 'POST',
+    url: '/claims',
+    right: 'settle',
+    query: [],
+    summary: 'Settle a claim (201); the same claim again answers the stored settlement (200, idempotent-replay: true)',
+  },
+  claim: {
+    method: 'GET',
+    url: '/claims/:id',
+    right: 'read',
+    query: [],
+    summary: 'A claim: its current settlement and every version of it',
+  },
+  reverse: {
+    method: 'POST',
+    url: '/claims/:id/reverse',
+    right: 'reverse',
+    query: [],
+    summary:
+      'Reverse a claim (冲正) and re-settle the later claims of its person-year; repeating it answers the first result',
+  },
+  ledger: {
+    method: 'GET',
+    url: '/ledgers/:person/:year',
+    right: 'read',
+    query: [],
+    summary: "A person-year's year-to-date ledger and its claims in settling order",
+  },
+  journal: {
+    method: 'GET',
+    url: '/journal',
+    right: 'audit',
+    query: ['since', 'limit'],
+    summary: 'The append-only journal: who did what, when, to which versions',
+  },
   healthz: { method: 'GET', url: '/healthz', query: [], summary: 'The process answers' },
-  readyz: { method: 'GET', url: '/readyz', query: [], summary: 'The database answers and the process is not shutting down' },
+  readyz: {
+    method: 'GET',
+    url: '/readyz',
+    query: [],
+    summary: 'The database answers and the process is not shutting down',
+  },
   openapi: { method: 'GET', url: '/openapi.json', query: [], summary: 'This description (OpenAPI 3.1)' },
-  metrics: { method: 'GET', url: '/metrics', right: 'metrics', query: [], summary: 'Prometheus metrics of this process' },
+  metrics: {
+    method: 'GET',
+    url: '/metrics',
+    right: 'metrics',
+    query: [],
+    summary: 'Prometheus metrics of this process',
+  },
 };
 
 /**

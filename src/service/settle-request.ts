@@ -39,9 +39,23 @@ export type SettleOutcome = 'settled' | 'replay' | 'refused';
  * @example
  * const { answer } = await settleRequest(store, body, { lang: 'zh-CN', keyId: 'k_1', now: () => new Date().toISOString() });
  */
-export async function settleRequest(store: Store, text: string, ctx: RequestContext): Promise<{ answer: Answer; outcome: SettleOutcome; claimId?: string }> {
+export async function settleRequest(
+  store: Store,
+  text: string,
+  ctx: RequestContext,
+): Promise<{ answer: Answer; outcome: SettleOutcome; claimId?: string }> {
   const { lang } = ctx;
-  if (text.trim() === '') return { answer: refuse(400, ClaimErrorCode.INVALID_JSON, '', { detail: SERVICE_WORDS[lang].emptyBody, expected: SERVICE_WORDS[lang].oneClaim }, lang), outcome: 'refused' };
+  if (text.trim() === '')
+    return {
+      answer: refuse(
+        400,
+        ClaimErrorCode.INVALID_JSON,
+        '',
+        { detail: SERVICE_WORDS[lang].emptyBody, expected: SERVICE_WORDS[lang].oneClaim },
+        lang,
+      ),
+      outcome: 'refused',
+    };
   const parsed = parseClaimText(text, { lang, single: true });
   if (!parsed.ok) return { answer: refusal(400, parsed.errors), outcome: 'refused' };
   const claim = parsed.value;
@@ -66,7 +80,11 @@ export async function settleRequest(store: Store, text: string, ctx: RequestCont
       ledgerVersion: (before?.version ?? 0) + 1,
       ledger: JSON.stringify(yearLedgerToJson(r.value.ledger)),
     });
-    return { answer: { status: 201, json: settlement, headers: { 'settlement-version': '1' } }, outcome: 'settled' as const, claimId: claim.id };
+    return {
+      answer: { status: 201, json: settlement, headers: { 'settlement-version': '1' } },
+      outcome: 'settled' as const,
+      claimId: claim.id,
+    };
   });
 }
 
@@ -81,10 +99,20 @@ function known(stored: CurrentClaim, claim: Claim, lang: Lang): { answer: Answer
   const was = parseClaimText(stored.input);
   const same = was.ok && canonicalJson(was.value) === canonicalJson(claim);
   if (same && stored.status === 'settled' && stored.settlement !== null) {
-    return { answer: { status: 200, json: stored.settlement, headers: { 'idempotent-replay': 'true', 'settlement-version': String(stored.version) } }, outcome: 'replay' };
+    return {
+      answer: {
+        status: 200,
+        json: stored.settlement,
+        headers: { 'idempotent-replay': 'true', 'settlement-version': String(stored.version) },
+      },
+      outcome: 'replay',
+    };
   }
   const detail = CONFLICT[lang][stored.status === 'reversed' ? 'reversed' : 'other'];
-  return { answer: refuse(409, ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail }, lang), outcome: 'refused' };
+  return {
+    answer: refuse(409, ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail }, lang),
+    outcome: 'refused',
+  };
 }
 
 /**
@@ -96,6 +124,9 @@ function known(stored: CurrentClaim, claim: Claim, lang: Lang): { answer: Answer
 export function readLedger(text: string, personId: string, year: number) {
   const r = parseYearLedgerJson(JSON.parse(text), 'ledgers');
   // The service wrote it with yearLedgerToJson: failing to read it back is a fault, not a refusal.
-  if (!r.ok) throw new Error(`the stored ledger of ${personId} ${year} does not read back: ${r.errors[0]?.path} ${r.errors[0]?.message}`);
+  if (!r.ok)
+    throw new Error(
+      `the stored ledger of ${personId} ${year} does not read back: ${r.errors[0]?.path} ${r.errors[0]?.message}`,
+    );
   return r.value;
 }

@@ -30,7 +30,12 @@ export interface BatchOptions {
 /** What happened to one input of a batch. */
 export type BatchOutcome =
   | { readonly ok: true; readonly line: number; readonly record: SettlementRecord }
-  | { readonly ok: false; readonly line: number; readonly claimId: string | null; readonly errors: readonly ClaimIssue[] };
+  | {
+      readonly ok: false;
+      readonly line: number;
+      readonly claimId: string | null;
+      readonly errors: readonly ClaimIssue[];
+    };
 
 /** A batch in progress: settle inputs one by one, then read the ledger and fund balances. */
 export interface Batch {
@@ -64,7 +69,19 @@ export function createBatch(options: BatchOptions = {}): Batch {
     if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
     const claim = parsed.value;
     if (seen.has(claim.id)) {
-      return { ok: false, line: n, claimId: claim.id, errors: [claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) }, options.lang)] };
+      return {
+        ok: false,
+        line: n,
+        claimId: claim.id,
+        errors: [
+          claimIssue(
+            ClaimErrorCode.DUPLICATE_CLAIM,
+            'id',
+            { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) },
+            options.lang,
+          ),
+        ],
+      };
     }
     const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds, lang: options.lang });
     if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };

@@ -46,5 +46,11 @@ export function splitBill(claim: Claim, profile: ClaimProfile, policy: Policy): 
     const i = poolIndex(item.catalog, item.necessary, isDrugCategory(item.category));
     pools[i] = add(pools[i]!, item.amount);
   }
-  return { total, hospitalAbsorbed: absorbed, absorbedBy: absorbedBy ?? NOTHING_ABSORBED, pools, billable: fen(total - absorbed) };
+  return {
+    total,
+    hospitalAbsorbed: absorbed,
+    absorbedBy: absorbedBy ?? NOTHING_ABSORBED,
+    pools,
+    billable: fen(total - absorbed),
+  };
 }

@@ -56,7 +56,12 @@ export function claimFacts(claim: Claim, policy: Policy): ClaimFacts {
   };
   const protectedPerson = policy.protected.when(base);
   const loc0 = baseLocation(policy.scheme, claim.person.county, claim.hospital.area);
-  const atLocation: FactBag = { ...base, protected: protectedPerson, location: loc0, inJurisdiction: inJurisdiction(loc0) };
+  const atLocation: FactBag = {
+    ...base,
+    protected: protectedPerson,
+    location: loc0,
+    inJurisdiction: inJurisdiction(loc0),
+  };
   const override = policy.overrides.find((o) => o.when(atLocation));
   const location = override?.location ?? loc0;
   const atLevel: FactBag = { ...atLocation, location, inJurisdiction: inJurisdiction(location) };

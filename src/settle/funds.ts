@@ -23,7 +23,12 @@ export interface FundDraw {
  * drawFunds({}, ['emergency-relief'], fen(2400), []) // 2400 (unlimited)
  * drawFunds({ 'emergency-relief': fen(100) }, ['emergency-relief'], fen(2400), []) // 100
  */
-export function drawFunds(balances: Partial<Record<string, Fen>>, order: readonly string[], amount: Fen, draws: FundDraw[]): Fen {
+export function drawFunds(
+  balances: Partial<Record<string, Fen>>,
+  order: readonly string[],
+  amount: Fen,
+  draws: FundDraw[],
+): Fen {
   let left = amount;
   for (const fund of order) {
     if (left === 0) break;

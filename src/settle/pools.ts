@@ -6,7 +6,16 @@ import { allocate } from '../money/allocate.js';
 import { type Fen, ZERO, fen, sub } from '../money/fen.js';
 
 /** Pool names in their fixed order. */
-export const POOL_NAMES = ['A.drug', 'A.nondrug', 'B.drug', 'B.nondrug', 'N.drug', 'N.nondrug', 'O.drug', 'O.nondrug'] as const;
+export const POOL_NAMES = [
+  'A.drug',
+  'A.nondrug',
+  'B.drug',
+  'B.nondrug',
+  'N.drug',
+  'N.nondrug',
+  'O.drug',
+  'O.nondrug',
+] as const;
 /** A pool name. */
 export type PoolName = (typeof POOL_NAMES)[number];
 

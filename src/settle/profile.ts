@@ -54,7 +54,8 @@ export function profileOf(claim: Claim, policy: Policy): ClaimProfile {
   return p;
 }
 
-const index = <T extends string>(values: readonly T[]): ReadonlyMap<string, number> => new Map(values.map((v, i) => [v, i]));
+const index = <T extends string>(values: readonly T[]): ReadonlyMap<string, number> =>
+  new Map(values.map((v, i) => [v, i]));
 const KIND = index(VISIT_KINDS);
 const REFERRAL = index(REFERRALS);
 const DELIVERY = index(['none', ...DELIVERY_MODES]);
@@ -71,7 +72,15 @@ interface SchemeIndex {
 const schemeIndexes = new WeakMap<Scheme, SchemeIndex>();
 function schemeIndex(s: Scheme): SchemeIndex {
   let i = schemeIndexes.get(s);
-  if (!i) schemeIndexes.set(s, (i = { category: index([...s.categories.keys()]), county: index([...s.counties.keys()]), area: index([...s.areas.keys()]) }));
+  if (!i)
+    schemeIndexes.set(
+      s,
+      (i = {
+        category: index([...s.categories.keys()]),
+        county: index([...s.counties.keys()]),
+        area: index([...s.areas.keys()]),
+      }),
+    );
   return i;
 }
 
@@ -113,7 +122,9 @@ function buildProfile(claim: Claim, policy: Policy): ClaimProfile {
     applies: policy.tiers.map((t) => t.applies.when(f)),
     decisions: policy.tiers.map((t) => KINDS[t.kind]!.decide(t.params as never, f)),
     absorbedIndex(item) {
-      const k = ((ITEM_CATEGORY.get(item.category)! * CATALOGS.length + CATALOG.get(item.catalog)!) * 2 + +item.compliant) * 2 + +item.necessary;
+      const k =
+        ((ITEM_CATEGORY.get(item.category)! * CATALOGS.length + CATALOG.get(item.catalog)!) * 2 + +item.compliant) * 2 +
+        +item.necessary;
       let i = items[k]!;
       if (i === UNKNOWN) items[k] = i = policy.absorbed.findIndex((a) => a.when(itemFacts(f, item)));
       return i;

@@ -56,11 +56,29 @@ export function reverseClaim(
   const first = settled[0];
   const at = settled.findIndex((c) => c.id === claimId);
   if (!first || at < 0) {
-    return fail([claimIssue(ClaimErrorCode.NOT_SETTLED, 'id', { received: claimId, detail: say(options.lang, { zh: `共给出 ${settled.length} 件`, en: `${settled.length} claims given` }) }, options.lang)]);
+    return fail([
+      claimIssue(
+        ClaimErrorCode.NOT_SETTLED,
+        'id',
+        {
+          received: claimId,
+          detail: say(options.lang, { zh: `共给出 ${settled.length} 件`, en: `${settled.length} claims given` }),
+        },
+        options.lang,
+      ),
+    ]);
   }
   const key = ledgerKey(first.person.id, ledgerYear(first.visit.discharged));
   const other = settled.find((c) => ledgerKey(c.person.id, ledgerYear(c.visit.discharged)) !== key);
-  if (other) return fail([claimIssue(ClaimErrorCode.MIXED_PERSON_YEAR, 'id', { detail: say(options.lang, { zh: `${key} 与 ${other.id}`, en: `${key} and ${other.id}` }) }, options.lang)]);
+  if (other)
+    return fail([
+      claimIssue(
+        ClaimErrorCode.MIXED_PERSON_YEAR,
+        'id',
+        { detail: say(options.lang, { zh: `${key} 与 ${other.id}`, en: `${key} and ${other.id}` }) },
+        options.lang,
+      ),
+    ]);
 
   const year = (claims: readonly Claim[]): Result<SettlementRecord[], ClaimIssue> => {
     let ledger = emptyYearLedger(first.person.id, ledgerYear(first.visit.discharged));

@@ -38,7 +38,13 @@ export interface ClaimRun {
  * const { bill, end } = runClaim(claim, policy, counters, funds, false);
  * end.amounts[2] // what the third tier paid
  */
-export function runClaim(claim: Claim, policy: Policy, counters: Fen[], funds: Partial<Record<string, Fen>>, record: boolean): ClaimRun {
+export function runClaim(
+  claim: Claim,
+  policy: Policy,
+  counters: Fen[],
+  funds: Partial<Record<string, Fen>>,
+  record: boolean,
+): ClaimRun {
   const profile = profileOf(claim, policy);
   const bill = splitBill(claim, profile, policy);
   const n = policy.tiers.length;
@@ -61,7 +67,9 @@ export function runClaim(claim: Claim, policy: Policy, counters: Fen[], funds: P
   let paid = 0;
   for (const a of end.amounts) paid += a;
   if (bill.hospitalAbsorbed + paid + end.remaining !== bill.total || end.remaining < 0) {
-    throw new Error(`conservation broken for claim ${claim.id}: this is a bug in bashunwei, please report it with the claim`);
+    throw new Error(
+      `conservation broken for claim ${claim.id}: this is a bug in bashunwei, please report it with the claim`,
+    );
   }
   return { policy, profile, bill, end };
 }

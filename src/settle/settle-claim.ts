@@ -8,7 +8,15 @@ import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
 import { ledgerOverflow } from '../ledger/overflow.js';
-import { type Ledger, type YearLedger, countersIn, emptyYearLedger, ledgerKey, ledgerYear, withCounters } from '../ledger/year-ledger.js';
+import {
+  type Ledger,
+  type YearLedger,
+  countersIn,
+  emptyYearLedger,
+  ledgerKey,
+  ledgerYear,
+  withCounters,
+} from '../ledger/year-ledger.js';
 import { type Fen, fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
 import { defaultRules } from '../rules/embedded.js';
@@ -61,22 +69,47 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   const book = options.rules ?? defaultRules();
   const policy = policyOn(book, claim.visit.discharged);
   if (!policy) {
-    return fail([claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(book, options.lang) }, options.lang)]);
+    return fail([
+      claimIssue(
+        ClaimErrorCode.NO_RULES_FOR_DATE,
+        'visit.discharged',
+        { received: claim.visit.discharged, detail: describeBook(book, options.lang) },
+        options.lang,
+      ),
+    ]);
   }
   const year = ledgerYear(claim.visit.discharged);
   const before = options.ledger ?? emptyYearLedger(claim.person.id, year);
   if (before.personId !== claim.person.id || before.year !== year) {
     return fail([
-      claimIssue(ClaimErrorCode.LEDGER_MISMATCH, before.personId !== claim.person.id ? 'person.id' : 'visit.discharged', {
-        detail: say(options.lang, {
-          zh: `台账属于 ${ledgerKey(before.personId, before.year)}，报销申请属于 ${ledgerKey(claim.person.id, year)}`,
-          en: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
-        }),
-      }, options.lang),
+      claimIssue(
+        ClaimErrorCode.LEDGER_MISMATCH,
+        before.personId !== claim.person.id ? 'person.id' : 'visit.discharged',
+        {
+          detail: say(options.lang, {
+            zh: `台账属于 ${ledgerKey(before.personId, before.year)}，报销申请属于 ${ledgerKey(claim.person.id, year)}`,
+            en: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
+          }),
+        },
+        options.lang,
+      ),
     ]);
   }
   if (before.claimIds.includes(claim.id)) {
-    return fail([claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: say(options.lang, { zh: `已在 ${before.personId} ${year} 年的台账中`, en: `in the ledger of ${before.personId} for ${year}` }) }, options.lang)]);
+    return fail([
+      claimIssue(
+        ClaimErrorCode.DUPLICATE_CLAIM,
+        'id',
+        {
+          received: claim.id,
+          detail: say(options.lang, {
+            zh: `已在 ${before.personId} ${year} 年的台账中`,
+            en: `in the ledger of ${before.personId} for ${year}`,
+          }),
+        },
+        options.lang,
+      ),
+    ]);
   }
   const misfit = schemeIssues(claim, policy, options.lang);
   if (misfit.length > 0) return fail(misfit);
@@ -86,8 +119,23 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   const overflow = ledgerOverflow(counters, layout, claim, options.lang);
   if (overflow) return fail([overflow]);
   const { profile, bill, end } = runClaim(claim, policy, counters, { ...options.funds }, true);
-  const ledger: YearLedger = { ...before, claimIds: [...before.claimIds, claim.id], counters: withCounters(before, layout, counters) };
-  return ok({ claim, policy, facts: profile.facts, bill, lines: end.lines, scope: end.scope ?? [0, 0, 0, 0].map(fen), personal: end.remaining, target: end.target, ledger, funds: end.funds });
+  const ledger: YearLedger = {
+    ...before,
+    claimIds: [...before.claimIds, claim.id],
+    counters: withCounters(before, layout, counters),
+  };
+  return ok({
+    claim,
+    policy,
+    facts: profile.facts,
+    bill,
+    lines: end.lines,
+    scope: end.scope ?? [0, 0, 0, 0].map(fen),
+    personal: end.remaining,
+    target: end.target,
+    ledger,
+    funds: end.funds,
+  });
 }
 
 const NONE: readonly ClaimIssue[] = [];
@@ -101,12 +149,31 @@ const NONE: readonly ClaimIssue[] = [];
  */
 export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): readonly ClaimIssue[] {
   const s = policy.scheme;
-  if (s.counties.has(claim.person.county) && s.categories.has(claim.person.category) && s.areas.has(claim.hospital.area)) return NONE;
+  if (
+    s.counties.has(claim.person.county) &&
+    s.categories.has(claim.person.category) &&
+    s.areas.has(claim.hospital.area)
+  )
+    return NONE;
   const issues: ClaimIssue[] = [];
   const check = (path: string, value: string, values: ReadonlyMap<string, unknown>) => {
     if (values.has(value)) return;
     const expected = [...values.keys()].map((v) => JSON.stringify(v)).join(', ');
-    issues.push(claimIssue(ClaimErrorCode.INVALID_ENUM, path, { expected, received: JSON.stringify(value), detail: say(lang, { zh: `${claim.visit.discharged} 适用 ${policy.id}`, en: `${policy.id}, in force on ${claim.visit.discharged}` }) }, lang));
+    issues.push(
+      claimIssue(
+        ClaimErrorCode.INVALID_ENUM,
+        path,
+        {
+          expected,
+          received: JSON.stringify(value),
+          detail: say(lang, {
+            zh: `${claim.visit.discharged} 适用 ${policy.id}`,
+            en: `${policy.id}, in force on ${claim.visit.discharged}`,
+          }),
+        },
+        lang,
+      ),
+    );
   };
   check('person.county', claim.person.county, s.counties);
   check('person.category', claim.person.category, s.categories);

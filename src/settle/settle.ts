@@ -44,7 +44,8 @@ export interface SettleJsonOptions extends Omit<SettleOptions, 'ledger'> {
 function ledgerOption(ledger: unknown, lang: Lang | undefined): Result<YearLedger, ClaimIssue> | undefined {
   if (ledger === undefined) return undefined;
   const counters = (ledger as { counters?: unknown } | null)?.counters;
-  const invalid = (path: string, detail?: string) => fail([claimIssue(ClaimErrorCode.LEDGER_INVALID, path, detail ? { detail } : {}, lang)]);
+  const invalid = (path: string, detail?: string) =>
+    fail([claimIssue(ClaimErrorCode.LEDGER_INVALID, path, detail ? { detail } : {}, lang)]);
   if (typeof counters !== 'object' || counters === null) return invalid('ledger.counters');
   const values = Object.values(counters);
   if (values.length > 0 && values.every((v) => typeof v === 'string')) {
@@ -54,9 +55,11 @@ function ledgerOption(ledger: unknown, lang: Lang | undefined): Result<YearLedge
   const l = ledger as Partial<YearLedger>;
   if (typeof l.personId !== 'string') return invalid('ledger.personId');
   if (typeof l.year !== 'number' || !Number.isInteger(l.year)) return invalid('ledger.year');
-  if (!Array.isArray(l.claimIds) || !l.claimIds.every((id) => typeof id === 'string')) return invalid('ledger.claimIds');
+  if (!Array.isArray(l.claimIds) || !l.claimIds.every((id) => typeof id === 'string'))
+    return invalid('ledger.claimIds');
   for (const [k, v] of Object.entries(counters)) {
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return invalid(`ledger.counters.${k}`, typeof v === 'string' ? 'mixed with numbers' : String(v));
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+      return invalid(`ledger.counters.${k}`, typeof v === 'string' ? 'mixed with numbers' : String(v));
   }
   return ok(ledger as YearLedger);
 }
@@ -68,7 +71,10 @@ function ledgerOption(ledger: unknown, lang: Lang | undefined): Result<YearLedge
  * const { outcomes, ledger } = settleBatch(claims);
  * outcomes.filter((o) => !o.ok) // the rejected ones, with line numbers
  */
-export function settleBatch(inputs: Iterable<unknown>, options: BatchOptions = {}): { outcomes: BatchOutcome[]; ledger: Ledger } {
+export function settleBatch(
+  inputs: Iterable<unknown>,
+  options: BatchOptions = {},
+): { outcomes: BatchOutcome[]; ledger: Ledger } {
   const batch = createBatch(options);
   const outcomes: BatchOutcome[] = [];
   for (const input of inputs) outcomes.push(batch.settle(input));

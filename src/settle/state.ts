@@ -18,7 +18,12 @@ import type { ClaimProfile } from './profile.js';
 /** Why a line paid what it paid: the inputs of its kind's formula, or why it did not run. */
 export type LineDetail =
   | { readonly kind: 'not-designated'; readonly description: string; readonly descriptionEn: string }
-  | { readonly kind: 'not-applicable'; readonly description: string; readonly descriptionEn: string; readonly carried: CarriedFrom | null }
+  | {
+      readonly kind: 'not-applicable';
+      readonly description: string;
+      readonly descriptionEn: string;
+      readonly carried: CarriedFrom | null;
+    }
   | CarveOutDetail
   | TableDetail
   | BracketsDetail

@@ -46,7 +46,12 @@ export function rulesFingerprint(book: RuleBook): string {
  * @example
  * writeFileSync('part-1.json', JSON.stringify(aggregatesFile('part-1.ndjson', result, books)));
  */
-export function aggregatesFile(input: string, result: SimulationResult, books: readonly RuleBook[], funds?: Readonly<Partial<Record<string, Fen>>>): AggregatesFile {
+export function aggregatesFile(
+  input: string,
+  result: SimulationResult,
+  books: readonly RuleBook[],
+  funds?: Readonly<Partial<Record<string, Fen>>>,
+): AggregatesFile {
   return {
     format: AGGREGATES_FORMAT,
     version: 1,
@@ -68,13 +73,23 @@ export function aggregatesFile(input: string, result: SimulationResult, books: r
  */
 export function readAggregatesFile(json: unknown, books: readonly RuleBook[]): AggregatesFile | string {
   const f = json as Partial<AggregatesFile> | null;
-  if (typeof f !== 'object' || f === null || f.format !== AGGREGATES_FORMAT) return `not an aggregates file of bashunwei simulate (no "format": "${AGGREGATES_FORMAT}")`;
-  if (f.version !== 1) return `version ${String(f.version)} of the aggregates format is not known (this bashunwei reads version 1)`;
+  if (typeof f !== 'object' || f === null || f.format !== AGGREGATES_FORMAT)
+    return `not an aggregates file of bashunwei simulate (no "format": "${AGGREGATES_FORMAT}")`;
+  if (f.version !== 1)
+    return `version ${String(f.version)} of the aggregates format is not known (this bashunwei reads version 1)`;
   const r = f.result;
-  if (typeof f.input !== 'string' || !Array.isArray(f.variants) || typeof r !== 'object' || r === null || !Array.isArray(r.variants) || r.variants.length !== f.variants.length) {
+  if (
+    typeof f.input !== 'string' ||
+    !Array.isArray(f.variants) ||
+    typeof r !== 'object' ||
+    r === null ||
+    !Array.isArray(r.variants) ||
+    r.variants.length !== f.variants.length
+  ) {
     return 'the file is cut or changed: input, variants and result do not fit together';
   }
-  if (r.variants.length !== books.length) return `it has ${r.variants.length} variant(s) and ${books.length} rule set(s) are given now (--rules, --baseline): give the same rule folders as the runs`;
+  if (r.variants.length !== books.length)
+    return `it has ${r.variants.length} variant(s) and ${books.length} rule set(s) are given now (--rules, --baseline): give the same rule folders as the runs`;
   // Other rules first: their sums have other shapes, and that is the thing to say.
   if (f.variants.some((v, i) => v.rules !== rulesFingerprint(books[i]!))) {
     return 'it was simulated under other rules than the ones given now (--rules, --baseline): give the same rule folders as the runs';
@@ -85,8 +100,13 @@ export function readAggregatesFile(json: unknown, books: readonly RuleBook[]): A
     if (bad) return `the file is cut or changed: ${bad}`;
     (v as { aggregates: { dims: unknown } }).aggregates.dims = dims;
   }
-  if (!Number.isSafeInteger(r.lines) || !Array.isArray(r.changed) || !Array.isArray(r.rejections)) return 'the file is cut or changed: result.lines, changed or rejections';
-  if (!Array.isArray(r.unlike) || r.unlike.length !== r.variants.length - 1 || !r.unlike.every((x) => Number.isSafeInteger(x) && x >= 0)) {
+  if (!Number.isSafeInteger(r.lines) || !Array.isArray(r.changed) || !Array.isArray(r.rejections))
+    return 'the file is cut or changed: result.lines, changed or rejections';
+  if (
+    !Array.isArray(r.unlike) ||
+    r.unlike.length !== r.variants.length - 1 ||
+    !r.unlike.every((x) => Number.isSafeInteger(x) && x >= 0)
+  ) {
     return 'the file is cut or changed, or was written before result.unlike (the claims settled by one side only): simulate the shard again';
   }
   return f as AggregatesFile;
@@ -107,10 +127,14 @@ function shapeProblem(template: unknown, value: unknown, path: string): string |
   const t = template as Record<string, unknown>;
   const v = value as Record<string, unknown>;
   // `rejected` counts refusals by code: any codes, each a count.
-  if (path.endsWith('.rejected')) return Object.values(v).every((x) => Number.isSafeInteger(x)) ? undefined : `${path} holds a count that is not a whole number`;
+  if (path.endsWith('.rejected'))
+    return Object.values(v).every((x) => Number.isSafeInteger(x))
+      ? undefined
+      : `${path} holds a count that is not a whole number`;
   // The names of the lists (tiers, funds, counties: `dims`) come from the rule books, not from the file.
   const keys = Object.keys(t).filter((k) => k !== 'dims');
-  if (Object.keys(v).filter((k) => k !== 'dims').length !== keys.length) return `${path} does not have the fields ${keys.join(', ')}`;
+  if (Object.keys(v).filter((k) => k !== 'dims').length !== keys.length)
+    return `${path} does not have the fields ${keys.join(', ')}`;
   for (const k of keys) {
     const bad = shapeProblem(t[k], v[k], `${path}.${k}`);
     if (bad) return bad;

@@ -63,7 +63,14 @@ export interface Aggregates {
  * const agg = emptyAggregates(dimensionsOf(defaultRules()));
  */
 export function emptyAggregates(dims: Dimensions): Aggregates {
-  const group = (): GroupSums => ({ claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: new Array<number>(dims.tiers.length).fill(0) });
+  const group = (): GroupSums => ({
+    claims: 0,
+    total: 0,
+    hospitalAbsorbed: 0,
+    billable: 0,
+    personal: 0,
+    byTier: new Array<number>(dims.tiers.length).fill(0),
+  });
   return {
     dims,
     all: group(),
@@ -73,7 +80,10 @@ export function emptyAggregates(dims: Dimensions): Aggregates {
     fundByMonth: dims.funds.map(() => new Array<number>(MONTHS).fill(0)),
     targets: { withTarget: 0, met: 0, missed: 0, shortfall: 0 },
     admissions: { total: 0, inCounty: 0 },
-    personYears: { protected: new Array<number>(dims.counties.length).fill(0), all: new Array<number>(dims.counties.length).fill(0) },
+    personYears: {
+      protected: new Array<number>(dims.counties.length).fill(0),
+      all: new Array<number>(dims.counties.length).fill(0),
+    },
     personalPay: new Array<number>(PAY_BINS).fill(0),
     payBrackets: new Array<number>(PAY_BRACKETS.length + 1).fill(0),
     personalShare: new Array<number>(SHARE_BINS).fill(0),
@@ -178,8 +188,16 @@ export function mergeAggregates(a: Aggregates, b: Aggregates): Aggregates {
   a.byPathway.forEach((g, i) => sums(g, b.byPathway[i]!));
   addArrays(a.byFund, b.byFund);
   a.fundByMonth.forEach((m, i) => addArrays(m, b.fundByMonth[i]!));
-  a.targets = { withTarget: a.targets.withTarget + b.targets.withTarget, met: a.targets.met + b.targets.met, missed: a.targets.missed + b.targets.missed, shortfall: a.targets.shortfall + b.targets.shortfall };
-  a.admissions = { total: a.admissions.total + b.admissions.total, inCounty: a.admissions.inCounty + b.admissions.inCounty };
+  a.targets = {
+    withTarget: a.targets.withTarget + b.targets.withTarget,
+    met: a.targets.met + b.targets.met,
+    missed: a.targets.missed + b.targets.missed,
+    shortfall: a.targets.shortfall + b.targets.shortfall,
+  };
+  a.admissions = {
+    total: a.admissions.total + b.admissions.total,
+    inCounty: a.admissions.inCounty + b.admissions.inCounty,
+  };
   addArrays(a.personYears.protected, b.personYears.protected);
   addArrays(a.personYears.all, b.personYears.all);
   addArrays(a.personalPay, b.personalPay);

@@ -69,8 +69,8 @@ export function copyPayChanges(t: readonly PayChanges[]): PayChanges[] {
 }
 
 function addCounts(c: PayChangeCounts, d: number): void {
-  if (d < 0) (c.less++, (c.lessBy += d));
-  else if (d > 0) (c.more++, (c.moreBy += d));
+  if (d < 0) c.less++, (c.lessBy += d);
+  else if (d > 0) c.more++, (c.moreBy += d);
   else c.same++;
 }
 
@@ -121,7 +121,11 @@ export function mergePayChanges(a: PayChanges[], b: readonly PayChanges[]): PayC
  * changed.sort(byChange)
  */
 export function byChange(a: ChangedPatient, b: ChangedPatient): number {
-  return Math.abs(b.change) - Math.abs(a.change) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0) || a.year - b.year;
+  return (
+    Math.abs(b.change) - Math.abs(a.change) ||
+    (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0) ||
+    a.year - b.year
+  );
 }
 
 /**
@@ -150,7 +154,14 @@ export function rankPersonYear(top: ChangedPatient[], p: PersonYearTotals, keep:
     if (Math.abs(d) > Math.abs(change)) change = d;
   }
   if (change === 0) return top;
-  const entry: ChangedPatient = { personId: p.personId, year: p.year, county: p.county, category: p.category, personal: p.personal.slice() as Fen[], change: change as Fen };
+  const entry: ChangedPatient = {
+    personId: p.personId,
+    year: p.year,
+    county: p.county,
+    category: p.category,
+    personal: p.personal.slice() as Fen[],
+    change: change as Fen,
+  };
   // Fast path (most person-years): this side is full and its smallest kept change beats this one.
   let count = 0;
   let last: ChangedPatient | undefined;

@@ -8,15 +8,38 @@ import { csvRecord } from '../csv/write.js';
 
 /** The columns, in order: the claim's fields, then the item's. */
 export const CLAIM_CSV_COLUMNS = [
-  'id', 'person.id', 'person.county', 'person.category', 'person.illnessInduced',
-  'visit.kind', 'visit.admitted', 'visit.discharged', 'visit.chronic', 'visit.majorDisease', 'visit.referral', 'visit.deliveryMode',
-  'hospital.id', 'hospital.name', 'hospital.level', 'hospital.area', 'hospital.designated',
-  'item.category', 'item.catalog', 'item.amount', 'item.compliant', 'item.necessary',
+  'id',
+  'person.id',
+  'person.county',
+  'person.category',
+  'person.illnessInduced',
+  'visit.kind',
+  'visit.admitted',
+  'visit.discharged',
+  'visit.chronic',
+  'visit.majorDisease',
+  'visit.referral',
+  'visit.deliveryMode',
+  'hospital.id',
+  'hospital.name',
+  'hospital.level',
+  'hospital.area',
+  'hospital.designated',
+  'item.category',
+  'item.catalog',
+  'item.amount',
+  'item.compliant',
+  'item.necessary',
 ] as const;
 
 /** The columns whose cells `true` / `false` are booleans; in every other column they are text. */
 const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set([
-  'person.illnessInduced', 'visit.chronic', 'visit.majorDisease', 'hospital.designated', 'item.compliant', 'item.necessary',
+  'person.illnessInduced',
+  'visit.chronic',
+  'visit.majorDisease',
+  'hospital.designated',
+  'item.compliant',
+  'item.necessary',
 ]);
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
@@ -28,9 +51,12 @@ const text = (v: unknown): string => (v === undefined || v === null ? '' : Strin
  * [CLAIM_CSV_COLUMNS.join(','), ...claimCsvRows(claim)].join('\r\n')
  */
 export function claimCsvRows(claim: Record<string, unknown>): string[] {
-  const get = (path: string, from: unknown): unknown => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], from);
+  const get = (path: string, from: unknown): unknown =>
+    path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], from);
   const items = (claim.items as Record<string, unknown>[] | undefined) ?? [];
-  return items.map((item) => csvRecord(CLAIM_CSV_COLUMNS.map((c) => text(c.startsWith('item.') ? item[c.slice(5)] : get(c, claim)))));
+  return items.map((item) =>
+    csvRecord(CLAIM_CSV_COLUMNS.map((c) => text(c.startsWith('item.') ? item[c.slice(5)] : get(c, claim)))),
+  );
 }
 
 /**
@@ -43,7 +69,11 @@ export function claimCsvRows(claim: Record<string, unknown>): string[] {
  * const claim = {};
  * addClaimCsvRow(claim, ['id', 'item.amount'], ['C1', '10.00']); // claim = { id: 'C1', items: [{ amount: '10.00' }] }
  */
-export function addClaimCsvRow(claim: Record<string, unknown>, header: readonly string[], cells: readonly string[]): void {
+export function addClaimCsvRow(
+  claim: Record<string, unknown>,
+  header: readonly string[],
+  cells: readonly string[],
+): void {
   const item: Record<string, unknown> = {};
   header.forEach((name, i) => {
     const cell = cells[i] ?? '';

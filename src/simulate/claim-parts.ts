@@ -44,12 +44,16 @@ export function chunkedFile(file: string): { write: (s: string) => void; close: 
  * const part = claimPartWriter('/tmp/x/part.0', variants);
  * createSimulation({ variants, onSettled: part.onSettled }); … part.close();
  */
-export function claimPartWriter(file: string, variants: readonly Variant[]): { onSettled: NonNullable<SimulationOptions['onSettled']>; close: () => void } {
+export function claimPartWriter(
+  file: string,
+  variants: readonly Variant[],
+): { onSettled: NonNullable<SimulationOptions['onSettled']>; close: () => void } {
   const layout = claimRowLayout(variants.map((v) => v.rules));
   const variantNames = variants.map((v) => v.name);
   const out = chunkedFile(file);
   return {
-    onSettled: (v, line, claim, run, policy) => out.write(`${JSON.stringify([line, v, ...claimRow(layout, variantNames[v]!, line, claim, run, policy)])}\n`),
+    onSettled: (v, line, claim, run, policy) =>
+      out.write(`${JSON.stringify([line, v, ...claimRow(layout, variantNames[v]!, line, claim, run, policy)])}\n`),
     close: out.close,
   };
 }
@@ -69,7 +73,8 @@ export function* mergedRows(parts: readonly string[]): Generator<ClaimRowValues>
         const l = lines.next();
         if (l.done) return undefined;
         if ('tooLong' in l.value) throw new Error(`a row of ${p} is too long`);
-        if (l.value.to > l.value.from) return JSON.parse(l.value.buf.toString('utf8', l.value.from, l.value.to)) as unknown[];
+        if (l.value.to > l.value.from)
+          return JSON.parse(l.value.buf.toString('utf8', l.value.from, l.value.to)) as unknown[];
       }
     };
     return { next, head: next() };
@@ -88,4 +93,3 @@ export function* mergedRows(parts: readonly string[]): Generator<ClaimRowValues>
     r.head = r.next();
   }
 }
-

@@ -76,7 +76,14 @@ export function claimRowLayout(books: readonly RuleBook[]): ClaimRowLayout {
  * @example
  * claimRow(layout, 'baseline', 12, claim, run, policy)
  */
-export function claimRow(layout: ClaimRowLayout, variant: string, line: number, claim: Claim, run: ClaimRun, policy: Policy): ClaimRowValues {
+export function claimRow(
+  layout: ClaimRowLayout,
+  variant: string,
+  line: number,
+  claim: Claim,
+  run: ClaimRun,
+  policy: Policy,
+): ClaimRowValues {
   const { bill, end } = run;
   const paid = new Map<string, number>();
   // The policy's own tiers say which tier each amount belongs to.

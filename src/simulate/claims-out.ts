@@ -34,7 +34,8 @@ export function claimsOutFormat(file: string): ClaimsOutFormat | undefined {
 /** Rows per Parquet row group: large enough for fast scans, small enough to hold in memory. */
 const ROW_GROUP = 100_000;
 
-const csvValue = (c: ClaimColumn, v: ClaimRowValues[number]): string => (v === null ? '' : c.kind === 'amount' ? formatFen(v as Fen) : String(v));
+const csvValue = (c: ClaimColumn, v: ClaimRowValues[number]): string =>
+  v === null ? '' : c.kind === 'amount' ? formatFen(v as Fen) : String(v);
 
 function writeCsv(file: string, layout: ClaimRowLayout, rows: Iterable<ClaimRowValues>): number {
   const out = chunkedFile(file);
@@ -55,11 +56,25 @@ async function writeParquet(file: string, layout: ClaimRowLayout, rows: Iterable
     { name: 'root', num_children: layout.columns.length },
     ...layout.columns.map((c) =>
       c.kind === 'text'
-        ? { name: c.name, type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const, logical_type: { type: 'STRING' as const }, repetition_type: 'REQUIRED' as const }
+        ? {
+            name: c.name,
+            type: 'BYTE_ARRAY' as const,
+            converted_type: 'UTF8' as const,
+            logical_type: { type: 'STRING' as const },
+            repetition_type: 'REQUIRED' as const,
+          }
         : c.kind === 'int'
           ? { name: c.name, type: 'INT64' as const, repetition_type: 'REQUIRED' as const }
           : c.kind === 'amount'
-            ? { name: c.name, type: 'INT64' as const, converted_type: 'DECIMAL' as const, logical_type: { type: 'DECIMAL' as const, precision: 18, scale: 2 }, precision: 18, scale: 2, repetition_type: 'REQUIRED' as const }
+            ? {
+                name: c.name,
+                type: 'INT64' as const,
+                converted_type: 'DECIMAL' as const,
+                logical_type: { type: 'DECIMAL' as const, precision: 18, scale: 2 },
+                precision: 18,
+                scale: 2,
+                repetition_type: 'REQUIRED' as const,
+              }
             : { name: c.name, type: 'BOOLEAN' as const, repetition_type: 'OPTIONAL' as const },
     ),
   ];
@@ -69,7 +84,13 @@ async function writeParquet(file: string, layout: ClaimRowLayout, rows: Iterable
   const flush = (): void => {
     if (columns[0]!.length === 0) return;
     // Amounts (fen) and line numbers go in as bigints: the writer stores them unscaled, exactly.
-    const data = columns.map((values, i) => ({ name: layout.columns[i]!.name, data: layout.columns[i]!.kind === 'int' || layout.columns[i]!.kind === 'amount' ? values.map((v) => BigInt(v as number)) : values }));
+    const data = columns.map((values, i) => ({
+      name: layout.columns[i]!.name,
+      data:
+        layout.columns[i]!.kind === 'int' || layout.columns[i]!.kind === 'amount'
+          ? values.map((v) => BigInt(v as number))
+          : values,
+    }));
     void writer.write({ columnData: data as never, rowGroupSize: ROW_GROUP });
     columns = layout.columns.map(() => []);
   };
@@ -89,7 +110,11 @@ async function writeParquet(file: string, layout: ClaimRowLayout, rows: Iterable
  * @example
  * await writeClaimsOut('rows.parquet', [baseline, reform], ['/tmp/x/part.0', '/tmp/x/part.1'])
  */
-export async function writeClaimsOut(file: string, books: readonly RuleBook[], parts: readonly string[]): Promise<number> {
+export async function writeClaimsOut(
+  file: string,
+  books: readonly RuleBook[],
+  parts: readonly string[],
+): Promise<number> {
   const format = claimsOutFormat(file);
   if (!format) throw new Error(`${file}: --claims-out writes .csv or .parquet`);
   const layout = claimRowLayout(books);
@@ -107,12 +132,19 @@ export class ClaimsOutError extends Error {}
  * @example
  * await withClaimsOut('rows.parquet', books, (rows) => simulateFile({ ...job, claimsOut: rows }))
  */
-export async function withClaimsOut(out: string, books: readonly RuleBook[], run: (rows: string) => Promise<SimulationResult>, tmp?: string): Promise<SimulationResult> {
+export async function withClaimsOut(
+  out: string,
+  books: readonly RuleBook[],
+  run: (rows: string) => Promise<SimulationResult>,
+  tmp?: string,
+): Promise<SimulationResult> {
   if (!claimsOutFormat(out)) throw new Error(`${out}: --claims-out writes .csv or .parquet`);
   const dir = mkdtempSync(join(tmp ?? tmpdir(), 'bashunwei-claims-'));
   try {
     const result = await run(join(dir, 'part'));
-    const parts = readdirSync(dir).sort().map((f) => join(dir, f));
+    const parts = readdirSync(dir)
+      .sort()
+      .map((f) => join(dir, f));
     try {
       await writeClaimsOut(out, books, parts);
     } catch (e) {

@@ -18,7 +18,12 @@ export interface ComparedRuleSet {
   readonly versions: readonly string[];
 }
 
-const setJson = (s: RuleSet): ComparedRuleSet => ({ id: s.id, title: s.title, inForce: inForceJson(s.inForce), versions: s.segments.map((p) => p.version) });
+const setJson = (s: RuleSet): ComparedRuleSet => ({
+  id: s.id,
+  title: s.title,
+  inForce: inForceJson(s.inForce),
+  versions: s.segments.map((p) => p.version),
+});
 
 /**
  * Each variant's rule sets and, for a reform, its changes from the baseline (variant 0).

@@ -30,7 +30,12 @@ export interface Dimensions {
   readonly categories: readonly Dimension[];
   /** The rule sets of the book: id, title and period. */
   /** `to` is null for a rule set with no end. */
-  readonly ruleSets: readonly { readonly id: string; readonly title: string; readonly from: string; readonly to: string | null }[];
+  readonly ruleSets: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly from: string;
+    readonly to: string | null;
+  }[];
 }
 
 const cache = new WeakMap<RuleBook, Dimensions>();
@@ -50,10 +55,19 @@ export function dimensionsOf(book: RuleBook): Dimensions {
   const categories = new Map<string, Dimension>();
   for (const set of book.sets) {
     const s = set.scheme;
-    for (const t of s.tiers) if (!tiers.has(t.id)) tiers.set(t.id, { id: t.id, label: t.label, labelEn: t.labelEn, short: shortOf(set.segments[0]!, t.id) ?? t.label, payer: t.payer });
+    for (const t of s.tiers)
+      if (!tiers.has(t.id))
+        tiers.set(t.id, {
+          id: t.id,
+          label: t.label,
+          labelEn: t.labelEn,
+          short: shortOf(set.segments[0]!, t.id) ?? t.label,
+          payer: t.payer,
+        });
     for (const f of s.funds) if (!funds.has(f.id)) funds.set(f.id, f);
     for (const c of s.counties.values()) if (!counties.has(c.id)) counties.set(c.id, c);
-    for (const c of s.categories.values()) if (!categories.has(c.id)) categories.set(c.id, { id: c.id, label: c.label, labelEn: c.labelEn });
+    for (const c of s.categories.values())
+      if (!categories.has(c.id)) categories.set(c.id, { id: c.id, label: c.label, labelEn: c.labelEn });
   }
   d = {
     tiers: [...tiers.values()],
@@ -113,7 +127,8 @@ export interface DimensionEntry {
   readonly label: Label;
 }
 
-const entries = (list: readonly Dimension[]): DimensionEntry[] => list.map((d) => ({ id: d.id, label: { zh: d.label, en: d.labelEn } }));
+const entries = (list: readonly Dimension[]): DimensionEntry[] =>
+  list.map((d) => ({ id: d.id, label: { zh: d.label, en: d.labelEn } }));
 const dimsOf = (result: SimulationResult, v: number): Dimensions => result.variants[v]!.aggregates.dims;
 
 /**
@@ -174,7 +189,11 @@ export function categories(result: SimulationResult, v: number): DimensionEntry[
  * @example
  * unionOf(result, tiers).map((t) => t.id)
  */
-export function unionOf(result: SimulationResult, dimension: (r: SimulationResult, v: number) => DimensionEntry[], variantCount = result.variants.length): DimensionEntry[] {
+export function unionOf(
+  result: SimulationResult,
+  dimension: (r: SimulationResult, v: number) => DimensionEntry[],
+  variantCount = result.variants.length,
+): DimensionEntry[] {
   const seen = new Map<string, DimensionEntry>();
   for (let v = 0; v < variantCount; v++) for (const e of dimension(result, v)) if (!seen.has(e.id)) seen.set(e.id, e);
   return [...seen.values()];

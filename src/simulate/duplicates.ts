@@ -46,7 +46,12 @@ export interface Mark {
  * @example
  * const marks = markDuplicates(parts.ids[3], parts.persons, books, 'en');
  */
-export function markDuplicates(idFile: readonly SpillPart[], personFiles: readonly (readonly SpillPart[])[], books: readonly RuleBook[], lang?: Lang): Mark[] {
+export function markDuplicates(
+  idFile: readonly SpillPart[],
+  personFiles: readonly (readonly SpillPart[])[],
+  books: readonly RuleBook[],
+  lang?: Lang,
+): Mark[] {
   // The pieces of the id partition are in input order: occurrences come sorted by line. Ids are
   // first told apart by a 30-bit hash of their bytes (a small integer is the cheapest key, and
   // nearly every id occurs once); the occurrences that share a hash are then read back and told
@@ -108,12 +113,20 @@ export function markDuplicates(idFile: readonly SpillPart[], personFiles: readon
         const text = decode(payload, 0, payload.length);
         const parsed = text === undefined ? undefined : parseClaimText(text, readOptions);
         const claim = parsed?.ok ? parsed.value : undefined;
-        const o = { i, valid: claim !== undefined, settleable: books.map((b) => claim !== undefined && settleable(claim, b)) };
+        const o = {
+          i,
+          valid: claim !== undefined,
+          settleable: books.map((b) => claim !== undefined && settleable(claim, b)),
+        };
         const group = byId.get(id);
         if (group) group.push(o);
         else byId.set(id, [o]);
       }
-      for (const occurrences of byId.values()) if (occurrences.length > 1) decide(occurrences, lines, books.length, (i, codes) => marks.push({ partition: where.at(3 * i), line: lines.at(i), codes }));
+      for (const occurrences of byId.values())
+        if (occurrences.length > 1)
+          decide(occurrences, lines, books.length, (i, codes) =>
+            marks.push({ partition: where.at(3 * i), line: lines.at(i), codes }),
+          );
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);
@@ -129,14 +142,26 @@ interface Occurrence {
 }
 
 /** Under each variant the first settleable occurrence is chosen and every later valid one is a duplicate. */
-function decide(occurrences: readonly Occurrence[], lines: Growing<Float64Array>, variants: number, mark: (i: number, codes: Uint8Array) => void): void {
+function decide(
+  occurrences: readonly Occurrence[],
+  lines: Growing<Float64Array>,
+  variants: number,
+  mark: (i: number, codes: Uint8Array) => void,
+): void {
   const chosen = Array.from({ length: variants }, (_, v) => occurrences.find((o) => o.settleable[v])?.i);
   for (const o of occurrences) {
     const codes = new Uint8Array(variants);
     let any = false;
     for (let v = 0; v < variants; v++) {
       const c = chosen[v];
-      codes[v] = c === undefined ? NOT_MARKED : o.i === c ? CHOSEN : o.valid && lines.at(o.i) > lines.at(c) ? DUPLICATE : NOT_MARKED;
+      codes[v] =
+        c === undefined
+          ? NOT_MARKED
+          : o.i === c
+            ? CHOSEN
+            : o.valid && lines.at(o.i) > lines.at(c)
+              ? DUPLICATE
+              : NOT_MARKED;
       any ||= codes[v] !== NOT_MARKED;
     }
     if (any) mark(o.i, codes);

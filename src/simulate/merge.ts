@@ -28,7 +28,10 @@ export function mergeResults(results: readonly SimulationResult[], keep: number)
       fundsLeft: Object.fromEntries(Object.entries(fundsLeft).sort(([a], [b]) => Number(a) - Number(b))),
     };
   });
-  const changed = keepTop(results.flatMap((r) => r.changed), keep);
+  const changed = keepTop(
+    results.flatMap((r) => r.changed),
+    keep,
+  );
   const payChanges = rest.reduce((t, r) => mergePayChanges(t, r.payChanges), copyPayChanges(first.payChanges));
   const rejections: Rejection[] = results
     .flatMap((r) => r.rejections)

@@ -25,9 +25,26 @@ import { Worker } from 'node:worker_threads';
 import type { InputRecord } from '../cli/input.js';
 import type { Mark } from './duplicates.js';
 import { mergeResults } from './merge.js';
-import { type PartitionPiece, type Partitions, type SpillPart, assemblePieces, nextTurn, partitionFile, partitionStream } from './partition.js';
+import {
+  type PartitionPiece,
+  type Partitions,
+  type SpillPart,
+  assemblePieces,
+  nextTurn,
+  partitionFile,
+  partitionStream,
+} from './partition.js';
 import { claimPartWriter } from './claim-parts.js';
-import { type PartitionTasks, type RangeJob, type TaskSpec, type TasksDone, addSpillRecord, buildVariants, claimsPartFile, partitionTasks } from './partition-tasks.js';
+import {
+  type PartitionTasks,
+  type RangeJob,
+  type TaskSpec,
+  type TasksDone,
+  addSpillRecord,
+  buildVariants,
+  claimsPartFile,
+  partitionTasks,
+} from './partition-tasks.js';
 import { type Simulation, type SimulationOptions, type SimulationResult, createSimulation } from './simulation.js';
 import { csvClaims, ndjsonClaims } from './source.js';
 import { SpillWriter, recordsInLineOrder } from './spill.js';
@@ -84,13 +101,20 @@ export async function simulateFile(job: FileJob): Promise<SimulationResult> {
   return simulatePartitioned(job, size, async (into, pool) => {
     const input = { file: job.file, format: job.format, dir: into.dir, count: into.count, lang: job.lang };
     if (job.format === 'csv' || pool.runners.length === 1) {
-      return assemblePieces(into.count, [await partitionFile({ ...input, progress: into.progress, failed: into.failed })]);
+      return assemblePieces(into.count, [
+        await partitionFile({ ...input, progress: into.progress, failed: into.failed }),
+      ]);
     }
     // Each worker reads a range of the bytes into its own piece of every partition.
     const readers = pool.runners.length;
     const cut = (k: number) => Math.floor((size * k) / readers);
     const pieces = await Promise.all(
-      pool.runners.map((r, k) => r.partition({ ...input, piece: k, range: { start: cut(k), end: cut(k + 1) }, space: into.space }, into.progress)),
+      pool.runners.map((r, k) =>
+        r.partition(
+          { ...input, piece: k, range: { start: cut(k), end: cut(k + 1) }, space: into.space },
+          into.progress,
+        ),
+      ),
     );
     return assemblePieces(into.count, pieces);
   });
@@ -108,12 +132,17 @@ export async function simulateStream(records: AsyncIterable<InputRecord>, job: S
       for await (const r of records) addRecord(sim, r);
     });
   }
-  return simulatePartitioned(job, undefined, (into) => partitionStream(records, { dir: into.dir, count: into.count, lang: job.lang, failed: into.failed }));
+  return simulatePartitioned(job, undefined, (into) =>
+    partitionStream(records, { dir: into.dir, count: into.count, lang: job.lang, failed: into.failed }),
+  );
 }
 
 const finiteFunds = (job: TaskSpec): boolean => job.funds !== undefined && Object.keys(job.funds).length > 0;
 
-function addRecord(sim: Simulation, r: InputRecord | { readonly line: number; readonly value: Record<string, unknown> }): void {
+function addRecord(
+  sim: Simulation,
+  r: InputRecord | { readonly line: number; readonly value: Record<string, unknown> },
+): void {
   if ('error' in r) sim.addIssue(r.error, r.line);
   else if ('text' in r) sim.addText(r.text, r.line);
   else sim.add(r.value, r.line);
@@ -122,10 +151,12 @@ function addRecord(sim: Simulation, r: InputRecord | { readonly line: number; re
 /** The input settled in order in this thread (finite fund balances). */
 function simulateInOrder(job: FileJob): Promise<SimulationResult> {
   let read = 0;
-  const progress = job.progress && job.size ? (bytes: number) => job.progress!(Math.min(1, (read += bytes) / job.size!)) : undefined;
+  const progress =
+    job.progress && job.size ? (bytes: number) => job.progress!(Math.min(1, (read += bytes) / job.size!)) : undefined;
   const share = { shard: 0, shards: 1, progress, lang: job.lang };
   return inOrder(job, (sim) => {
-    for (const r of job.format === 'csv' ? csvClaims(job.file, share) : ndjsonClaims(job.file, share)) addRecord(sim, r);
+    for (const r of job.format === 'csv' ? csvClaims(job.file, share) : ndjsonClaims(job.file, share))
+      addRecord(sim, r);
   });
 }
 
@@ -133,7 +164,13 @@ function simulateInOrder(job: FileJob): Promise<SimulationResult> {
 async function inOrder(spec: TaskSpec, feed: (sim: Simulation) => void | Promise<void>): Promise<SimulationResult> {
   const variants = buildVariants(spec.variants);
   const rows = spec.claimsOut === undefined ? undefined : claimPartWriter(claimsPartFile(spec.claimsOut, 0), variants);
-  const options: SimulationOptions = { variants, funds: spec.funds, topChanged: spec.topChanged, lang: spec.lang, onSettled: rows?.onSettled };
+  const options: SimulationOptions = {
+    variants,
+    funds: spec.funds,
+    topChanged: spec.topChanged,
+    lang: spec.lang,
+    onSettled: rows?.onSettled,
+  };
   const sim = createSimulation(options);
   try {
     await feed(sim);
@@ -147,7 +184,8 @@ async function inOrder(spec: TaskSpec, feed: (sim: Simulation) => void | Promise
 function removeClaimsParts(prefix: string | undefined): void {
   if (prefix === undefined) return;
   const name = basename(prefix);
-  for (const f of readdirSync(dirname(prefix))) if (f.startsWith(`${name}.`)) rmSync(join(dirname(prefix), f), { force: true });
+  for (const f of readdirSync(dirname(prefix)))
+    if (f.startsWith(`${name}.`)) rmSync(join(dirname(prefix), f), { force: true });
 }
 
 /** Where and how the input is to be partitioned: the pass itself is the input's (a file in ranges, or a stream). */
@@ -160,14 +198,28 @@ interface PartitionInto {
 }
 type PartitionInput = (into: PartitionInto, pool: Pool) => Promise<Partitions>;
 
-async function simulatePartitioned(job: StreamJob, size: number | undefined, partition: PartitionInput): Promise<SimulationResult> {
+async function simulatePartitioned(
+  job: StreamJob,
+  size: number | undefined,
+  partition: PartitionInput,
+): Promise<SimulationResult> {
   const workers = Math.max(1, job.workers ?? availableParallelism());
-  const count = size === undefined ? STREAM_PARTITIONS : Math.min(MAX_PARTITIONS, Math.max(4 * workers, Math.ceil(size / PARTITION_BYTES)));
-  const needed = size === undefined ? 'about 1.1 times the size of the input' : `about ${mebibytes(size * 1.1 + 64 * 1024)} MiB`;
+  const count =
+    size === undefined
+      ? STREAM_PARTITIONS
+      : Math.min(MAX_PARTITIONS, Math.max(4 * workers, Math.ceil(size / PARTITION_BYTES)));
+  const needed =
+    size === undefined ? 'about 1.1 times the size of the input' : `about ${mebibytes(size * 1.1 + 64 * 1024)} MiB`;
   const parent = job.tmp ?? tmpdir();
   const tmp = createTempFolder(parent, needed);
   const failed = (e: unknown) => asTempSpaceError(e, parent, needed);
-  const spec: TaskSpec = { variants: job.variants, funds: job.funds, topChanged: job.topChanged, lang: job.lang, claimsOut: job.claimsOut };
+  const spec: TaskSpec = {
+    variants: job.variants,
+    funds: job.funds,
+    topChanged: job.topChanged,
+    lang: job.lang,
+    claimsOut: job.claimsOut,
+  };
   // The workers start now: building their rule books overlaps the partition pass.
   const pool = startPool(workers, spec);
   try {
@@ -186,7 +238,8 @@ async function simulatePartitioned(job: StreamJob, size: number | undefined, par
 
     const marks = parts.persons.map((_, p) => new SpillWriter(join(tmp.path, `marks-${p}`), 16 << 10, failed));
     await pool.each(parts.ids, async (w, idFile) => {
-      for (const m of await w.marks(idFile, parts.persons)) marks[m.partition]!.append(0, m.line, m.codes, 0, m.codes.length);
+      for (const m of await w.marks(idFile, parts.persons))
+        marks[m.partition]!.append(0, m.line, m.codes, 0, m.codes.length);
     });
     for (const m of marks) m.close();
 
@@ -203,14 +256,19 @@ async function simulatePartitioned(job: StreamJob, size: number | undefined, par
     if (done.some((d) => d.contradicted)) {
       // A repeated claim id's chosen occurrence was refused by its person-year (amounts beyond the
       // exact range), so the decisions on duplicates may be wrong: settle again in input order.
-      job.notice?.('a repeated claim id met a claim refused for amounts beyond the exact range: settling again in input order, in one thread');
+      job.notice?.(
+        'a repeated claim id met a claim refused for amounts beyond the exact range: settling again in input order, in one thread',
+      );
       removeClaimsParts(spec.claimsOut);
       return await inOrder(spec, (sim) => {
-        for (const r of recordsInLineOrder(parts.persons.flat())) addSpillRecord(sim, r.kind, r.line, r.payload, 0, r.payload.length, job.lang);
+        for (const r of recordsInLineOrder(parts.persons.flat()))
+          addSpillRecord(sim, r.kind, r.line, r.payload, 0, r.payload.length, job.lang);
       });
     }
     const results = done.flatMap((d) => (d.result ? [d.result] : []));
-    return results.length > 0 ? mergeResults(results, job.topChanged ?? 10) : createSimulation({ ...spec, variants: buildVariants(spec.variants) }).result();
+    return results.length > 0
+      ? mergeResults(results, job.topChanged ?? 10)
+      : createSimulation({ ...spec, variants: buildVariants(spec.variants) }).result();
   } finally {
     pool.close();
     tmp.remove();
@@ -240,10 +298,14 @@ function startPool(workers: number, spec: TaskSpec): Pool {
     workers === 1
       ? [inThread(partitionTasks(spec))]
       : Array.from({ length: workers }, (_, i) => {
-          const w = new Worker(workerEntry(), { workerData: spec, resourceLimits: {
-              maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB + WORKER_OLD_SPACE_PER_VARIANT_MB * (spec.variants.length - 1),
+          const w = new Worker(workerEntry(), {
+            workerData: spec,
+            resourceLimits: {
+              maxOldGenerationSizeMb:
+                WORKER_OLD_SPACE_MB + WORKER_OLD_SPACE_PER_VARIANT_MB * (spec.variants.length - 1),
               maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB,
-            }, });
+            },
+          });
           threads.push(w);
           return inWorker(w, i);
         });
@@ -268,13 +330,17 @@ function inThread(tasks: PartitionTasks): Runner {
   return {
     partition: (job, progress) => tasks.partition(job, progress),
     marks: async (idFile, personFiles) => (await nextTurn(), tasks.marks(idFile, personFiles)),
-    settle: async (personFile, marksFile, partition) => (await nextTurn(), tasks.settle(personFile, marksFile, partition)),
+    settle: async (personFile, marksFile, partition) => (
+      await nextTurn(), tasks.settle(personFile, marksFile, partition)
+    ),
     finish: async () => tasks.finish(),
   };
 }
 
 function inWorker(w: Worker, index: number): Runner {
-  let pending: { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (bytes: number) => void } | undefined;
+  let pending:
+    | { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: (bytes: number) => void }
+    | undefined;
   let dead: Error | undefined;
   const stop = (e: Error): void => {
     dead ??= e;
@@ -285,7 +351,8 @@ function inWorker(w: Worker, index: number): Runner {
     if ('progress' in m) return pending?.progress?.(m.progress);
     const p = pending;
     pending = undefined;
-    if ('error' in m) p?.reject(m.tempSpace ? new TempSpaceError(m.error) : new Error(`simulation worker ${index}: ${m.error}`));
+    if ('error' in m)
+      p?.reject(m.tempSpace ? new TempSpaceError(m.error) : new Error(`simulation worker ${index}: ${m.error}`));
     else p?.resolve(m.value);
   });
   w.on('error', (e) => stop(e));

@@ -31,7 +31,9 @@ export interface TaskSpec {
 }
 
 /** A range of the input for one reader, as plain data (it crosses to a worker): where to say a full disk is, and how much space the run needs. */
-export type RangeJob = Omit<PartitionJob, 'failed' | 'progress'> & { readonly space: { readonly parent: string; readonly needed: string } };
+export type RangeJob = Omit<PartitionJob, 'failed' | 'progress'> & {
+  readonly space: { readonly parent: string; readonly needed: string };
+};
 
 /** What a worker hands back at the end: its partitions added up, and whether a decision on duplicates was contradicted. */
 export interface TasksDone {
@@ -85,7 +87,15 @@ export function buildVariants(specs: readonly VariantSpec[]): Variant[] {
  * @example
  * while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length);
  */
-export function addSpillRecord(sim: Simulation, kind: number, line: number, buf: Buffer, from: number, to: number, lang?: Lang): void {
+export function addSpillRecord(
+  sim: Simulation,
+  kind: number,
+  line: number,
+  buf: Buffer,
+  from: number,
+  to: number,
+  lang?: Lang,
+): void {
   if (kind !== CLAIM_TEXT) return sim.addIssue(JSON.parse(buf.toString('utf8', from, to)) as ClaimIssue, line);
   const text = decode(buf, from, to);
   if (text === undefined) sim.addIssue(notUtf8(line, lang).error, line);
@@ -106,7 +116,8 @@ export function partitionTasks(spec: TaskSpec): PartitionTasks {
   let total: SimulationResult | undefined;
   let contradicted = false;
   return {
-    partition: ({ space, ...job }, progress) => partitionFile({ ...job, progress, failed: (e) => asTempSpaceError(e, space.parent, space.needed) }),
+    partition: ({ space, ...job }, progress) =>
+      partitionFile({ ...job, progress, failed: (e) => asTempSpaceError(e, space.parent, space.needed) }),
     marks: (idFile, personFiles) => {
       const marks = markDuplicates(idFile, personFiles, books, spec.lang);
       for (const p of idFile) rmSync(p.path, { force: true });
@@ -117,8 +128,12 @@ export function partitionTasks(spec: TaskSpec): PartitionTasks {
       for (const r of spillRecords(marksFile)) marks.set(r.line, Uint8Array.from(r.payload));
       const ids = markedIds(marks);
       // A partition's claims are read in input order, so its rows are too (claim-parts.ts merges the parts by line).
-      const rows = spec.claimsOut === undefined ? undefined : claimPartWriter(claimsPartFile(spec.claimsOut, partition), variants);
-      const sim = simulationWith({ variants, funds: spec.funds, topChanged: spec.topChanged, lang: spec.lang, onSettled: rows?.onSettled }, ids);
+      const rows =
+        spec.claimsOut === undefined ? undefined : claimPartWriter(claimsPartFile(spec.claimsOut, partition), variants);
+      const sim = simulationWith(
+        { variants, funds: spec.funds, topChanged: spec.topChanged, lang: spec.lang, onSettled: rows?.onSettled },
+        ids,
+      );
       for (const part of personFile) {
         const r = new SpillReader(part.path, undefined, part.lineOffset);
         while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length, spec.lang);

@@ -85,8 +85,14 @@ function partitioner(job: Omit<PartitionJob, 'file' | 'format'>): Partitioner {
   const n = job.count;
   const piece = job.piece ?? 0;
   const bufferBytes = Math.min(1 << 20, Math.max(16 << 10, Math.floor(WRITE_BUFFERS / (2 * n))));
-  const persons = Array.from({ length: n }, (_, i) => new SpillWriter(join(job.dir, `persons-${i}-${piece}`), bufferBytes, job.failed));
-  const ids = Array.from({ length: n }, (_, i) => new SpillWriter(join(job.dir, `ids-${i}-${piece}`), bufferBytes, job.failed));
+  const persons = Array.from(
+    { length: n },
+    (_, i) => new SpillWriter(join(job.dir, `persons-${i}-${piece}`), bufferBytes, job.failed),
+  );
+  const ids = Array.from(
+    { length: n },
+    (_, i) => new SpillWriter(join(job.dir, `ids-${i}-${piece}`), bufferBytes, job.failed),
+  );
   const prefix = Buffer.alloc(ID_PREFIX);
   prefix.writeUInt32LE(piece, 4);
   const route: Route = { person: undefined, id: undefined, idFrom: 0, idTo: 0 };
@@ -98,7 +104,14 @@ function partitioner(job: Omit<PartitionJob, 'file' | 'format'>): Partitioner {
       if (route.id === undefined) return; // no string id: refused wherever it is settled
       prefix.writeUInt32LE(p, 0);
       prefix.writeDoubleLE(offset, 8);
-      ids[hashBytes(route.id, route.idFrom, route.idTo) % n]!.append(CLAIM_TEXT, line, route.id, route.idFrom, route.idTo, prefix);
+      ids[hashBytes(route.id, route.idFrom, route.idTo) % n]!.append(
+        CLAIM_TEXT,
+        line,
+        route.id,
+        route.idFrom,
+        route.idTo,
+        prefix,
+      );
     },
     unreadable: (r) => {
       const payload = Buffer.from(JSON.stringify(r.error));
@@ -106,7 +119,12 @@ function partitioner(job: Omit<PartitionJob, 'file' | 'format'>): Partitioner {
     },
     close: (lines) => {
       for (const w of [...persons, ...ids]) w.close();
-      return { persons: persons.map((w) => w.path), sizes: persons.map((w) => w.size), ids: ids.map((w) => w.path), lines };
+      return {
+        persons: persons.map((w) => w.path),
+        sizes: persons.map((w) => w.size),
+        ids: ids.map((w) => w.path),
+        lines,
+      };
     },
   };
 }
@@ -120,8 +138,9 @@ function partitioner(job: Omit<PartitionJob, 'file' | 'format'>): Partitioner {
 export function assemblePieces(count: number, pieces: readonly PartitionPiece[]): Partitions {
   const offsets: number[] = [];
   let lines = 0;
-  for (const p of pieces) (offsets.push(lines), (lines += p.lines));
-  const parts = (files: (p: PartitionPiece) => readonly string[], i: number) => pieces.map((p, k) => ({ path: files(p)[i]!, lineOffset: offsets[k]! }));
+  for (const p of pieces) offsets.push(lines), (lines += p.lines);
+  const parts = (files: (p: PartitionPiece) => readonly string[], i: number) =>
+    pieces.map((p, k) => ({ path: files(p)[i]!, lineOffset: offsets[k]! }));
   return {
     count,
     persons: Array.from({ length: count }, (_, i) => parts((p) => p.persons, i)),
@@ -180,7 +199,10 @@ export async function partitionFile(job: PartitionJob): Promise<PartitionPiece> 
  * @example
  * const parts = await partitionStream(readClaims(process.stdin), { dir: tmp.path, count: 128, failed });
  */
-export async function partitionStream(records: AsyncIterable<InputRecord>, job: Omit<PartitionJob, 'file' | 'format' | 'range'>): Promise<Partitions> {
+export async function partitionStream(
+  records: AsyncIterable<InputRecord>,
+  job: Omit<PartitionJob, 'file' | 'format' | 'range'>,
+): Promise<Partitions> {
   const out = partitioner(job);
   for await (const r of records) {
     if ('error' in r) out.unreadable(r);

@@ -11,7 +11,8 @@ import { type Compared, comparedShare, comparedYuan, yuan } from './report-value
 import type { SimulationResult } from './simulation.js';
 
 /** What is paid by everyone but the patient (the tiers; the hospital's absorbed part is the bill's, not a payer's). */
-const publicSpending = (dim: readonly DimensionEntry[], g: GroupSums): number => dim.reduce((s, _, t) => s + (g.byTier[t] ?? 0), 0);
+const publicSpending = (dim: readonly DimensionEntry[], g: GroupSums): number =>
+  dim.reduce((s, _, t) => s + (g.byTier[t] ?? 0), 0);
 
 /** One group (all claims, a county, a pathway) under the baseline and under reform `r`. */
 function compareGroups(result: SimulationResult, r: number, base: GroupSums, reform: GroupSums) {
@@ -55,10 +56,18 @@ export function reformSummary(result: SimulationResult, r: number) {
   // person id, then year). With several reforms the kept list is ranked by the largest change
   // over all of them, so a reform's own list may be shorter than the others'.
   const delta = (p: ChangedPatient): number => p.personal[r]! - p.personal[0]!;
-  const ranked = result.changed.filter((p) => delta(p) !== 0).sort((a, b) => Math.abs(delta(b)) - Math.abs(delta(a)) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.year - b.year));
+  const ranked = result.changed
+    .filter((p) => delta(p) !== 0)
+    .sort(
+      (a, b) =>
+        Math.abs(delta(b)) - Math.abs(delta(a)) ||
+        (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.year - b.year),
+    );
   const countyIds = unionOf(result, counties, r + 1);
-  const countyOf = (a: Aggregates, v: number, id: string): GroupSums | undefined => a.byCounty[counties(result, v).findIndex((c) => c.id === id)];
-  const pathwayOf = (a: Aggregates, v: number, id: string): GroupSums | undefined => a.byPathway[pathways(result, v).findIndex((k) => k.id === id)];
+  const countyOf = (a: Aggregates, v: number, id: string): GroupSums | undefined =>
+    a.byCounty[counties(result, v).findIndex((c) => c.id === id)];
+  const pathwayOf = (a: Aggregates, v: number, id: string): GroupSums | undefined =>
+    a.byPathway[pathways(result, v).findIndex((k) => k.id === id)];
   const empty: GroupSums = { claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: [] };
   return {
     reform: reform.name,
@@ -76,9 +85,29 @@ export function reformSummary(result: SimulationResult, r: number) {
       .filter((t) => baseTiers.has(t.id) || reformTiers.has(t.id))
       .map((t) => ({ id: t.id, ...comparedYuan(baseTiers.get(t.id) ?? 0, reformTiers.get(t.id) ?? 0) })),
     ...compareGroups(result, r, base.aggregates.all, reform.aggregates.all),
-    targetsMissed: { baseline: base.aggregates.targets.missed, reform: reform.aggregates.targets.missed, change: reform.aggregates.targets.missed - base.aggregates.targets.missed },
-    byCounty: countyIds.map((c) => ({ id: c.id, ...compareGroups(result, r, countyOf(base.aggregates, 0, c.id) ?? empty, countyOf(reform.aggregates, r, c.id) ?? empty) })),
-    byPathway: unionOf(result, pathways, r + 1).map((k) => ({ id: k.id, ...compareGroups(result, r, pathwayOf(base.aggregates, 0, k.id) ?? empty, pathwayOf(reform.aggregates, r, k.id) ?? empty) })),
+    targetsMissed: {
+      baseline: base.aggregates.targets.missed,
+      reform: reform.aggregates.targets.missed,
+      change: reform.aggregates.targets.missed - base.aggregates.targets.missed,
+    },
+    byCounty: countyIds.map((c) => ({
+      id: c.id,
+      ...compareGroups(
+        result,
+        r,
+        countyOf(base.aggregates, 0, c.id) ?? empty,
+        countyOf(reform.aggregates, r, c.id) ?? empty,
+      ),
+    })),
+    byPathway: unionOf(result, pathways, r + 1).map((k) => ({
+      id: k.id,
+      ...compareGroups(
+        result,
+        r,
+        pathwayOf(base.aggregates, 0, k.id) ?? empty,
+        pathwayOf(reform.aggregates, r, k.id) ?? empty,
+      ),
+    })),
     personYears: {
       ...countsJson(changes?.all),
       byCounty: Object.keys(changes?.byCounty ?? {})

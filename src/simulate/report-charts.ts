@@ -11,12 +11,25 @@ import { yuan } from './report-values.js';
 
 /** Every chart is this wide (px); the page scales it down on narrow screens. */
 const W = 720;
-const COLORS = ['#8c564b', '#9467bd', '#1f77b4', '#2ca02c', '#17becf', '#bcbd22', '#ff7f0e', '#e377c2', '#d62728', '#7f7f7f', '#393b79'];
+const COLORS = [
+  '#8c564b',
+  '#9467bd',
+  '#1f77b4',
+  '#2ca02c',
+  '#17becf',
+  '#bcbd22',
+  '#ff7f0e',
+  '#e377c2',
+  '#d62728',
+  '#7f7f7f',
+  '#393b79',
+];
 /** Less paid (a saving for that payer), more paid: a colour-blind-safe pair. */
 const LESS = '#1b9e77';
 const MORE = '#d95f02';
 
-const svg = (h: number, label: string, body: string): string => `<svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(label)}">${body}</svg>`;
+const svg = (h: number, label: string, body: string): string =>
+  `<svg viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${esc(label)}">${body}</svg>`;
 
 /** One bar of a diverging chart: its label, its signed amount (yuan string) and the JSON path of the amount. */
 export interface DivergingRow {
@@ -50,7 +63,10 @@ export function divergingChart(rows: readonly DivergingRow[], title: string): st
     const y = top + i * rowH;
     const len = (Math.abs(v) / span) * (right - left);
     const x = v < 0 ? x0 - len : x0;
-    const bar = v === 0 ? '' : `<rect x="${x.toFixed(1)}" y="${y + 4}" width="${Math.max(1, len).toFixed(1)}" height="${rowH - 8}" fill="${v < 0 ? LESS : MORE}"/>`;
+    const bar =
+      v === 0
+        ? ''
+        : `<rect x="${x.toFixed(1)}" y="${y + 4}" width="${Math.max(1, len).toFixed(1)}" height="${rowH - 8}" fill="${v < 0 ? LESS : MORE}"/>`;
     const tx = v < 0 ? x - 4 : x0 + len + 4;
     const value = `<text x="${tx.toFixed(1)}" y="${y + 17}" font-size="11" text-anchor="${v < 0 ? 'end' : 'start'}">${svgFig(r.path, r.value, 'yuan-change')}</text>`;
     return `<text x="${labelW - 8}" y="${y + 17}" font-size="12" text-anchor="end">${esc(r.label)}</text>${bar}${value}`;
@@ -106,7 +122,11 @@ export function bracketChart(bars: readonly CountBar[], caption: string): string
     const x = 30 + i * bw;
     return `<rect x="${(x + 4).toFixed(1)}" y="${(h - 44 - bh).toFixed(1)}" width="${(bw - 8).toFixed(1)}" height="${bh.toFixed(1)}" fill="#1f77b4"/><text x="${(x + bw / 2).toFixed(1)}" y="${h - 28}" text-anchor="middle" font-size="11">${esc(b.label)}</text><text x="${(x + bw / 2).toFixed(1)}" y="${(h - 50 - bh).toFixed(1)}" text-anchor="middle" font-size="11">${svgFig(b.path, b.count, 'count')}</text>`;
   });
-  return svg(h, caption, `${body.join('')}<text x="${W / 2}" y="${h - 6}" text-anchor="middle" font-size="12">${esc(caption)}</text>`);
+  return svg(
+    h,
+    caption,
+    `${body.join('')}<text x="${W / 2}" y="${h - 6}" text-anchor="middle" font-size="12">${esc(caption)}</text>`,
+  );
 }
 
 /** One line of the fund chart: its label and its amounts per month (yuan strings). */
@@ -153,12 +173,20 @@ export function fundChart(series: readonly FundSeries[], title: string): string 
   const max = Math.max(1, ...cumulative.flat());
   const x = (m: number): number => 40 + (m * (W - 40 - labelRoom)) / 11;
   const y = (f: number): number => h - 36 - (f / max) * (h - 76);
-  const ends = spreadLabels(cumulative.map((p) => y(p[11] ?? 0) + 4), 15, 40, h - 38);
+  const ends = spreadLabels(
+    cumulative.map((p) => y(p[11] ?? 0) + 4),
+    15,
+    40,
+    h - 38,
+  );
   const lines = cumulative.map((points, i) => {
     const d = points.map((p, m) => `${m === 0 ? 'M' : 'L'}${x(m).toFixed(1)},${y(p).toFixed(1)}`).join(' ');
     return `<path d="${d}" fill="none" stroke="${COLORS[(i + 2) % COLORS.length]}" stroke-width="2"/><text x="${(x(11) + 8).toFixed(1)}" y="${ends[i]!.toFixed(1)}" font-size="11" fill="${COLORS[(i + 2) % COLORS.length]}">${esc(series[i]!.label)}</text>`;
   });
-  const axis = Array.from({ length: 12 }, (_, m) => `<text x="${x(m).toFixed(1)}" y="${h - 14}" text-anchor="middle" font-size="11">${m + 1}月</text>`).join('');
+  const axis = Array.from(
+    { length: 12 },
+    (_, m) => `<text x="${x(m).toFixed(1)}" y="${h - 14}" text-anchor="middle" font-size="11">${m + 1}月</text>`,
+  ).join('');
   const total = `<text x="8" y="16" font-size="11">累计最高 / highest: ${esc(showFigure(yuan(max), 'yuan'))} 元</text>`;
   return svg(h, title, `${total}${axis}${lines.join('')}`);
 }

@@ -5,7 +5,15 @@
  */
 
 /** How a figure of the report JSON is shown. */
-export type FigureFormat = 'yuan' | 'yuan-change' | 'count' | 'count-change' | 'share' | 'share-change' | 'text' | 'json';
+export type FigureFormat =
+  | 'yuan'
+  | 'yuan-change'
+  | 'count'
+  | 'count-change'
+  | 'share'
+  | 'share-change'
+  | 'text'
+  | 'json';
 
 const MINUS = '\u2212';
 
@@ -23,7 +31,10 @@ function parts(s: string): { negative: boolean; int: string; dec: string } {
 function percent(s: string): { negative: boolean; text: string } {
   const { negative, int, dec } = parts(s);
   const bp = Number(int) * 10_000 + Number(dec.padEnd(4, '0').slice(0, 4));
-  return { negative: negative && bp !== 0, text: `${group(String(Math.floor(bp / 100)))}.${String(bp % 100).padStart(2, '0')}` };
+  return {
+    negative: negative && bp !== 0,
+    text: `${group(String(Math.floor(bp / 100)))}.${String(bp % 100).padStart(2, '0')}`,
+  };
 }
 
 /**

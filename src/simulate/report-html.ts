@@ -48,8 +48,10 @@ const named = (labels: Labels, kind: LabelKind, id: string): string => {
   return l ? `${esc(l.zh)} <span class="en">${esc(l.en)}</span>` : esc(id);
 };
 /** The Chinese label only (charts, where space is short). */
-const zh = (labels: Labels, kind: LabelKind, id: string): string => (labels[kind] as Record<string, { zh: string } | undefined>)[id]?.zh ?? id;
-const row = (cells: readonly string[]): string => `<tr>${cells.map((c) => (c.startsWith('<td') ? c : `<td>${c}</td>`)).join('')}</tr>`;
+const zh = (labels: Labels, kind: LabelKind, id: string): string =>
+  (labels[kind] as Record<string, { zh: string } | undefined>)[id]?.zh ?? id;
+const row = (cells: readonly string[]): string =>
+  `<tr>${cells.map((c) => (c.startsWith('<td') ? c : `<td>${c}</td>`)).join('')}</tr>`;
 const num = (html: string): string => `<td class="n">${html}</td>`;
 const head = (cells: readonly string[]): string => `<tr>${cells.map((c) => `<th>${c}</th>`).join('')}</tr>`;
 /** A value of the JSON that may be a string or any JSON (rule values: "0.20", a bracket list). */
@@ -73,7 +75,9 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
   );
   const payerRows = s.payers.map((r, k) => row([named(L, 'payers', r.id), ...compared(`${p}.payers[${k}]`, r)]));
   const groupTable = (kind: 'counties' | 'pathways', key: 'byCounty' | 'byPathway', first: string) =>
-    `<table>${head([first, '件数 claims', '各方支付变化 Δ payers', '个人自付变化 Δ personal', '个人负担比例 基线 share, baseline', '改革 reform', '变化（百分点）Δ pp'])}${s[key]
+    `<table>${head([first, '件数 claims', '各方支付变化 Δ payers', '个人自付变化 Δ personal', '个人负担比例 基线 share, baseline', '改革 reform', '变化（百分点）Δ pp'])}${s[
+      key
+    ]
       .map((g, k) => {
         const q = `${p}.${key}[${k}]`;
         return row([
@@ -88,19 +92,38 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
       })
       .join('')}</table>`;
   const gainTable = (kind: 'counties' | 'categories', key: 'byCounty' | 'byCategory', first: string) =>
-    `<table>${head([first, '少付人年 pay less', '少付合计 by', '多付人年 pay more', '多付合计 by', '不变 same'])}${py[key]
+    `<table>${head([first, '少付人年 pay less', '少付合计 by', '多付人年 pay more', '多付合计 by', '不变 same'])}${py[
+      key
+    ]
       .map((g, k) => {
         const q = `${p}.personYears.${key}[${k}]`;
-        return row([named(L, kind, g.id), num(fig(`${q}.less`, g.less, 'count')), num(fig(`${q}.lessBy`, g.lessBy, 'yuan-change')), num(fig(`${q}.more`, g.more, 'count')), num(fig(`${q}.moreBy`, g.moreBy, 'yuan-change')), num(fig(`${q}.same`, g.same, 'count'))]);
+        return row([
+          named(L, kind, g.id),
+          num(fig(`${q}.less`, g.less, 'count')),
+          num(fig(`${q}.lessBy`, g.lessBy, 'yuan-change')),
+          num(fig(`${q}.more`, g.more, 'count')),
+          num(fig(`${q}.moreBy`, g.moreBy, 'yuan-change')),
+          num(fig(`${q}.same`, g.same, 'count')),
+        ]);
       })
       .join('')}</table>`;
   const patients = (key: 'gainers' | 'losers') =>
     s[key].length === 0
       ? '<p>无 / none</p>'
-      : `<table>${head(['患者 person', '年度 year', '县 county', '类别 category', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${s[key]
+      : `<table>${head(['患者 person', '年度 year', '县 county', '类别 category', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${s[
+          key
+        ]
           .map((c, k) => {
             const q = `${p}.${key}[${k}]`;
-            return row([esc(c.personId), fig(`${q}.year`, c.year, 'text'), named(L, 'counties', c.county), named(L, 'categories', c.category), num(fig(`${q}.baseline`, c.baseline, 'yuan')), num(fig(`${q}.reform`, c.reform, 'yuan')), num(fig(`${q}.change`, c.change, 'yuan-change'))]);
+            return row([
+              esc(c.personId),
+              fig(`${q}.year`, c.year, 'text'),
+              named(L, 'counties', c.county),
+              named(L, 'categories', c.category),
+              num(fig(`${q}.baseline`, c.baseline, 'yuan')),
+              num(fig(`${q}.reform`, c.reform, 'yuan')),
+              num(fig(`${q}.change`, c.change, 'yuan-change')),
+            ]);
           })
           .join('')}</table>`;
   // Claims one side settled and the other refused are in one side's sums only: the differences are not the reform's cost.
@@ -152,7 +175,16 @@ function comparedSection(report: SimulationReport): string {
     c.ruleSets.map((s, k) => {
       const q = `compared[${i}].ruleSets[${k}]`;
       const role = c.role === 'baseline' ? '基线 baseline' : c.role === 'reform' ? '改革 reform' : '规则 rules';
-      return row([esc(c.name), role, fig(`${q}.id`, s.id, 'text'), fig(`${q}.title`, s.title, 'text'), s.inForce.to === null ? `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} 起 <span class="en">on</span>` : `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} – ${fig(`${q}.inForce.to`, s.inForce.to, 'text')}`, s.versions.map((d, j) => fig(`${q}.versions[${j}]`, d, 'text')).join(', ')]);
+      return row([
+        esc(c.name),
+        role,
+        fig(`${q}.id`, s.id, 'text'),
+        fig(`${q}.title`, s.title, 'text'),
+        s.inForce.to === null
+          ? `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} 起 <span class="en">on</span>`
+          : `${fig(`${q}.inForce.from`, s.inForce.from, 'text')} – ${fig(`${q}.inForce.to`, s.inForce.to, 'text')}`,
+        s.versions.map((d, j) => fig(`${q}.versions[${j}]`, d, 'text')).join(', '),
+      ]);
     }),
   );
   const changes = report.compared
@@ -163,7 +195,15 @@ function comparedSection(report: SimulationReport): string {
       return `${title}<table>${head(['规则集 rule set', '文件 file', '路径 path', '起始日期 from', '改动 change', '基线 baseline', '改革 reform'])}${c.changes
         .map((d, k) => {
           const q = `compared[${i}].changes[${k}]`;
-          return row([esc(d.ruleSet ?? ''), fig(`${q}.file`, d.file, 'text'), fig(`${q}.path`, d.path, 'text'), d.date === undefined ? '—' : fig(`${q}.date`, d.date, 'text'), CHANGE_KIND[d.kind], d.before === undefined ? '—' : `<code>${anyFig(`${q}.before`, d.before)}</code>`, d.after === undefined ? '—' : `<code>${anyFig(`${q}.after`, d.after)}</code>`]);
+          return row([
+            esc(d.ruleSet ?? ''),
+            fig(`${q}.file`, d.file, 'text'),
+            fig(`${q}.path`, d.path, 'text'),
+            d.date === undefined ? '—' : fig(`${q}.date`, d.date, 'text'),
+            CHANGE_KIND[d.kind],
+            d.before === undefined ? '—' : `<code>${anyFig(`${q}.before`, d.before)}</code>`,
+            d.after === undefined ? '—' : `<code>${anyFig(`${q}.after`, d.after)}</code>`,
+          ]);
         })
         .join('')}</table>`;
     })
@@ -186,7 +226,14 @@ function countsSection(report: SimulationReport): string {
     report.rejections.length === 0
       ? ''
       : `<h3>最先被拒绝的输入 / the first refused inputs</h3><table>${head(['行 line', '代码 code', '位置 path', '说明 message'])}${report.rejections
-          .map((r, i) => row([fig(`rejections[${i}].line`, r.line, 'text'), `<code>${fig(`rejections[${i}].code`, r.code, 'text')}</code>`, `<code>${fig(`rejections[${i}].path`, r.path, 'text')}</code>`, fig(`rejections[${i}].message`, r.message, 'text')]))
+          .map((r, i) =>
+            row([
+              fig(`rejections[${i}].line`, r.line, 'text'),
+              `<code>${fig(`rejections[${i}].code`, r.code, 'text')}</code>`,
+              `<code>${fig(`rejections[${i}].path`, r.path, 'text')}</code>`,
+              fig(`rejections[${i}].message`, r.message, 'text'),
+            ]),
+          )
           .join('')}</table>`;
   return `<section>
 <h2>计数 / counts</h2>
@@ -202,16 +249,42 @@ function variantSection(report: SimulationReport, v: Variant, vi: number): strin
   const L = report.labels;
   const p = `variants[${vi}]`;
   const title = report.variants.length === 1 ? '详细结果 / details' : `${esc(v.name)} — 详细结果 / details`;
-  const tierRows = Object.entries(v.byTier).map(([id, a]) => row([named(L, 'payers', id), num(fig(`${p}.byTier.${id}`, a, 'yuan'))])).join('');
-  const fundRows = Object.entries(v.byFund).map(([f, a]) => row([named(L, 'funds', f), num(fig(`${p}.byFund.${f}`, a, 'yuan'))])).join('');
+  const tierRows = Object.entries(v.byTier)
+    .map(([id, a]) => row([named(L, 'payers', id), num(fig(`${p}.byTier.${id}`, a, 'yuan'))]))
+    .join('');
+  const fundRows = Object.entries(v.byFund)
+    .map(([f, a]) => row([named(L, 'funds', f), num(fig(`${p}.byFund.${f}`, a, 'yuan'))]))
+    .join('');
   const countyRows = Object.entries(v.byCounty)
-    .map(([c, g]) => row([named(L, 'counties', c), num(fig(`${p}.byCounty.${c}.claims`, g.claims, 'count')), num(fig(`${p}.byCounty.${c}.billable`, g.billable, 'yuan')), num(fig(`${p}.byCounty.${c}.personal`, g.personal, 'yuan')), num(fig(`${p}.byCounty.${c}.personalShare`, g.personalShare, 'share'))]))
+    .map(([c, g]) =>
+      row([
+        named(L, 'counties', c),
+        num(fig(`${p}.byCounty.${c}.claims`, g.claims, 'count')),
+        num(fig(`${p}.byCounty.${c}.billable`, g.billable, 'yuan')),
+        num(fig(`${p}.byCounty.${c}.personal`, g.personal, 'yuan')),
+        num(fig(`${p}.byCounty.${c}.personalShare`, g.personalShare, 'share')),
+      ]),
+    )
     .join('');
   const pathwayRows = Object.entries(v.byPathway)
-    .map(([k, g]) => row([named(L, 'pathways', k), num(fig(`${p}.byPathway.${k}.claims`, g.claims, 'count')), num(fig(`${p}.byPathway.${k}.billable`, g.billable, 'yuan')), num(fig(`${p}.byPathway.${k}.personal`, g.personal, 'yuan')), num(fig(`${p}.byPathway.${k}.personalShare`, g.personalShare, 'share'))]))
+    .map(([k, g]) =>
+      row([
+        named(L, 'pathways', k),
+        num(fig(`${p}.byPathway.${k}.claims`, g.claims, 'count')),
+        num(fig(`${p}.byPathway.${k}.billable`, g.billable, 'yuan')),
+        num(fig(`${p}.byPathway.${k}.personal`, g.personal, 'yuan')),
+        num(fig(`${p}.byPathway.${k}.personalShare`, g.personalShare, 'share')),
+      ]),
+    )
     .join('');
   const pctRows = Object.entries(v.personalPayPercentiles)
-    .map(([k, a]) => row([esc(k), num(fig(`${p}.personalPayPercentiles.${k}`, a, 'yuan')), num(fig(`${p}.personalSharePercentiles.${k}`, v.personalSharePercentiles[k] ?? null, 'share'))]))
+    .map(([k, a]) =>
+      row([
+        esc(k),
+        num(fig(`${p}.personalPayPercentiles.${k}`, a, 'yuan')),
+        num(fig(`${p}.personalSharePercentiles.${k}`, v.personalSharePercentiles[k] ?? null, 'share')),
+      ]),
+    )
     .join('');
   const per100 = per100Chart(
     v.per100.map((r, i) => ({ label: zh(L, 'payers', r.payer), value: r.yuan, path: `${p}.per100[${i}].yuan` })),
@@ -219,7 +292,11 @@ function variantSection(report: SimulationReport, v: Variant, vi: number): strin
   );
   const whole = (upTo: string): string => showFigure(upTo.replace(/\.00$/, ''), 'count');
   const brackets = bracketChart(
-    v.payBrackets.map((b, i) => ({ label: b.upTo === null ? `>${whole(v.payBrackets[i - 1]!.upTo!)}` : i === 0 ? '0' : `≤${whole(b.upTo)}`, count: b.claims, path: `${p}.payBrackets[${i}].claims` })),
+    v.payBrackets.map((b, i) => ({
+      label: b.upTo === null ? `>${whole(v.payBrackets[i - 1]!.upTo!)}` : i === 0 ? '0' : `≤${whole(b.upTo)}`,
+      count: b.claims,
+      path: `${p}.payBrackets[${i}].claims`,
+    })),
     '个人自付（元）/ personal pay per claim (yuan)',
   );
   const funds = fundChart(
@@ -254,7 +331,9 @@ ${premiumSection(v, p)}
  * tslab.display.html(summaryHtml(report))
  */
 export function summaryHtml(report: SimulationReport): string {
-  return report.summary.length > 0 ? report.summary.map((s, i) => answerSection(report, s, i)).join('\n') : glanceSection(report);
+  return report.summary.length > 0
+    ? report.summary.map((s, i) => answerSection(report, s, i)).join('\n')
+    : glanceSection(report);
 }
 
 /**
@@ -265,7 +344,10 @@ export function summaryHtml(report: SimulationReport): string {
  */
 export function simulationHtml(report: SimulationReport): string {
   const names = report.compared.map((c) => `${esc(c.name)}（${c.ruleSets.map((s) => esc(s.id)).join('、')}）`);
-  const what = report.variants.length === 1 ? `规则 <span class="en">rules</span>：${report.compared[0]!.ruleSets.map((s) => esc(s.id)).join('、')}` : `基线 <span class="en">baseline</span> ${names[0]} 与改革 <span class="en">reform</span> ${names.slice(1).join('、')} 对比`;
+  const what =
+    report.variants.length === 1
+      ? `规则 <span class="en">rules</span>：${report.compared[0]!.ruleSets.map((s) => esc(s.id)).join('、')}`
+      : `基线 <span class="en">baseline</span> ${names[0]} 与改革 <span class="en">reform</span> ${names.slice(1).join('、')} 对比`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

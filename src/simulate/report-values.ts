@@ -81,7 +81,10 @@ export function comparedYuan(baseline: number, reform: number): Compared<string>
  * @example
  * comparedShare([1403, 10000], [1380, 10000]) // { baseline: "0.1403", reform: "0.1380", change: "-0.0023" }
  */
-export function comparedShare(baseline: readonly [number, number], reform: readonly [number, number]): Compared<string> {
+export function comparedShare(
+  baseline: readonly [number, number],
+  reform: readonly [number, number],
+): Compared<string> {
   const b = share(baseline[0], baseline[1]);
   const r = share(reform[0], reform[1]);
   return { baseline: b, reform: r, change: shareChange(b, r) };

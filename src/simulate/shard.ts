@@ -116,7 +116,8 @@ export function claimIdRange(buf: Buffer, from: number, to: number): readonly [n
   const brace = skipSpace(buf, from, to);
   if (brace >= to || buf[brace] !== 0x7b) return undefined; // '{'
   const p = skipSpace(buf, brace + 1, to);
-  if (p + CLAIM_ID.length > to || buf.compare(CLAIM_ID, 0, CLAIM_ID.length, p, p + CLAIM_ID.length) !== 0) return undefined;
+  if (p + CLAIM_ID.length > to || buf.compare(CLAIM_ID, 0, CLAIM_ID.length, p, p + CLAIM_ID.length) !== 0)
+    return undefined;
   const q = valueAt(buf, p + CLAIM_ID.length, to, 0x22); // '"'
   return q < 0 ? undefined : plainString(buf, q, to);
 }

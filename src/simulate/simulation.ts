@@ -26,7 +26,14 @@ import { claimVocabulary, mergeVocabularies } from '../claim/vocabulary.js';
 import { type ClaimRun, emptyCounters, runClaim } from '../settle/run-claim.js';
 import { schemeIssues } from '../settle/settle-claim.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
-import { type ChangedPatient, type PayChanges, type PersonYearTotals, emptyPayChanges, rankPersonYear, tallyPersonYear } from './changed.js';
+import {
+  type ChangedPatient,
+  type PayChanges,
+  type PersonYearTotals,
+  emptyPayChanges,
+  rankPersonYear,
+  tallyPersonYear,
+} from './changed.js';
 import { dimensionsOf } from './dimensions.js';
 import { IdSet } from './id-set.js';
 // What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal.
@@ -57,7 +64,11 @@ export interface SimulationOptions {
 
 /** What a simulation produced. */
 export interface SimulationResult {
-  readonly variants: readonly { readonly name: string; readonly aggregates: Aggregates; readonly fundsLeft: Record<string, Partial<Record<string, Fen>>> }[];
+  readonly variants: readonly {
+    readonly name: string;
+    readonly aggregates: Aggregates;
+    readonly fundsLeft: Record<string, Partial<Record<string, Fen>>>;
+  }[];
   /** The person-years whose personal pay fell most and rose most (empty with a single variant). */
   readonly changed: readonly ChangedPatient[];
   /** Per reform (variant 1, 2, …): how many person-years pay less, more or the same than under the baseline. */
@@ -177,7 +188,10 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
   const ledgers = variants.map(() => new Map<string, PersonYear>());
   const funds = variants.map(() => new Map<number, Partial<Record<string, Fen>>>());
   // Claims are read with the values of every variant's rule sets; each is then held to the rule set in force on its date.
-  const readOptions = { lang: options.lang, vocabulary: mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))) };
+  const readOptions = {
+    lang: options.lang,
+    vocabulary: mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))),
+  };
   /** Person-years' personal pay under each variant, by ledger key (only with reforms). */
   const persons = new Map<string, PersonYearTotals>();
   const unlike = new Array<number>(Math.max(0, n - 1)).fill(0);
@@ -193,7 +207,8 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
   };
 
   const reject = (line: number, issue: ClaimIssue): void => {
-    if (rejections.length < MAX_REJECTIONS) rejections.push({ line, code: issue.code, path: issue.path, message: issue.message });
+    if (rejections.length < MAX_REJECTIONS)
+      rejections.push({ line, code: issue.code, path: issue.path, message: issue.message });
   };
   /** Counts a refusal under variant `v`; the list shows the baseline's. */
   const refuse = (v: number, line: number, issue: ClaimIssue): void => {
@@ -218,13 +233,31 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       const agg = aggs[v]!;
       // The order of settle's checks: a duplicate first, then the date, then the exact range.
       if (ids.duplicate(claim.id, line, v)) {
-        refuse(v, line, claimIssue(ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) }, options.lang));
+        refuse(
+          v,
+          line,
+          claimIssue(
+            ClaimErrorCode.DUPLICATE_CLAIM,
+            'id',
+            { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) },
+            options.lang,
+          ),
+        );
         continue;
       }
       const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
       if (!policy) {
         ids.refused(claim.id, line, v);
-        refuse(v, line, claimIssue(ClaimErrorCode.NO_RULES_FOR_DATE, 'visit.discharged', { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules, options.lang) }, options.lang));
+        refuse(
+          v,
+          line,
+          claimIssue(
+            ClaimErrorCode.NO_RULES_FOR_DATE,
+            'visit.discharged',
+            { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules, options.lang) },
+            options.lang,
+          ),
+        );
         continue;
       }
       const misfit = schemeIssues(claim, policy, options.lang);
@@ -253,7 +286,13 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       addSettlement(agg, claim, run);
       options.onSettled?.(v, line, claim, run, policy);
       if (n > 1) {
-        totals ??= { personId, year, county: claim.person.county, category: claim.person.category, personal: new Array<number>(n).fill(0) };
+        totals ??= {
+          personId,
+          year,
+          county: claim.person.county,
+          category: claim.person.category,
+          personal: new Array<number>(n).fill(0),
+        };
         totals.personal[v] = totals.personal[v]! + run.end.remaining;
       }
     }
@@ -279,7 +318,9 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
         variants: variants.map((v, i) => ({
           name: v.name,
           aggregates: aggs[i]!,
-          fundsLeft: Object.fromEntries([...funds[i]!].sort(([a], [b]) => a - b).map(([y, f]) => [String(y), { ...f }])),
+          fundsLeft: Object.fromEntries(
+            [...funds[i]!].sort(([a], [b]) => a - b).map(([y, f]) => [String(y), { ...f }]),
+          ),
         })),
         changed,
         payChanges,

@@ -133,9 +133,18 @@ export function decode(buf: Buffer, from: number, to: number): string | undefine
  * @example
  * tooLong(7, 2_000_000).error.code // "input_too_large"
  */
-export const tooLong = (line: number, bytes: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({
+export const tooLong = (
+  line: number,
+  bytes: number,
+  lang?: Lang,
+): { readonly line: number; readonly error: ClaimIssue } => ({
   line,
-  error: claimIssue(ClaimErrorCode.INPUT_TOO_LARGE, '', { received: bytesIn(lang, bytes), detail: bytesIn(lang, MAX_LINE_BYTES) }, lang),
+  error: claimIssue(
+    ClaimErrorCode.INPUT_TOO_LARGE,
+    '',
+    { received: bytesIn(lang, bytes), detail: bytesIn(lang, MAX_LINE_BYTES) },
+    lang,
+  ),
 });
 /**
  * The record of a line that is not UTF-8.
@@ -143,7 +152,10 @@ export const tooLong = (line: number, bytes: number, lang?: Lang): { readonly li
  * @example
  * notUtf8(7).error.code // "invalid_utf8"
  */
-export const notUtf8 = (line: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({ line, error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: lineIn(lang, line) }, lang) });
+export const notUtf8 = (line: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({
+  line,
+  error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: lineIn(lang, line) }, lang),
+});
 
 /**
  * This worker's claims of an NDJSON file, as JSON texts (blank lines skipped).
@@ -220,5 +232,13 @@ export function* csvClaims(file: string, share: ShareOptions): Generator<SourceR
 function csvProblem(line: number, problem: CsvProblem, lang?: Lang): SourceRecord {
   if (problem.kind === 'too_long') return tooLong(line, problem.bytes, lang);
   if (problem.kind === 'invalid_utf8') return notUtf8(line, lang);
-  return { line, error: claimIssue(ClaimErrorCode.INVALID_CSV, '', { detail: `${lineIn(lang, line)}${say(lang, { zh: `，${problem.zh}`, en: `, ${problem.detail}` })}` }, lang) };
+  return {
+    line,
+    error: claimIssue(
+      ClaimErrorCode.INVALID_CSV,
+      '',
+      { detail: `${lineIn(lang, line)}${say(lang, { zh: `，${problem.zh}`, en: `, ${problem.detail}` })}` },
+      lang,
+    ),
+  };
 }

@@ -184,10 +184,16 @@ export class SpillReader {
  * @example
  * for (const r of spillRecords('/tmp/x/p0')) use(r.line, r.payload);
  */
-export function* spillRecords(path: string, progress?: (bytes: number) => void, chunk = CHUNK, lineOffset = 0): Generator<SpillRecord> {
+export function* spillRecords(
+  path: string,
+  progress?: (bytes: number) => void,
+  chunk = CHUNK,
+  lineOffset = 0,
+): Generator<SpillRecord> {
   const r = new SpillReader(path, chunk, lineOffset, progress);
   try {
-    while (r.next()) yield { kind: r.kind, line: r.line, payload: r.buf.subarray(r.at, r.at + r.length), offset: r.offset };
+    while (r.next())
+      yield { kind: r.kind, line: r.line, payload: r.buf.subarray(r.at, r.at + r.length), offset: r.offset };
   } finally {
     r.close();
   }
@@ -201,10 +207,12 @@ export function* spillRecords(path: string, progress?: (bytes: number) => void, 
  */
 export function readRecordAt(fd: number, offset: number): SpillRecord {
   const head = Buffer.allocUnsafe(RECORD_HEADER);
-  if (readSync(fd, head, 0, RECORD_HEADER, offset) !== RECORD_HEADER) throw new Error(`no record at ${offset}: this is a bug in bashunwei`);
+  if (readSync(fd, head, 0, RECORD_HEADER, offset) !== RECORD_HEADER)
+    throw new Error(`no record at ${offset}: this is a bug in bashunwei`);
   const length = head.readUInt32LE(9);
   const payload = Buffer.allocUnsafe(length);
-  if (readSync(fd, payload, 0, length, offset + RECORD_HEADER) !== length) throw new Error(`record at ${offset} cut short: this is a bug in bashunwei`);
+  if (readSync(fd, payload, 0, length, offset + RECORD_HEADER) !== length)
+    throw new Error(`record at ${offset} cut short: this is a bug in bashunwei`);
   return { kind: head[0]!, line: head.readDoubleLE(1), payload, offset };
 }
 
@@ -216,7 +224,9 @@ export function readRecordAt(fd: number, offset: number): SpillRecord {
  * @example
  * for (const r of recordsInLineOrder(parts.persons.flat())) sim.addText(r.payload.toString(), r.line);
  */
-export function* recordsInLineOrder(files: readonly { readonly path: string; readonly lineOffset: number }[]): Generator<SpillRecord> {
+export function* recordsInLineOrder(
+  files: readonly { readonly path: string; readonly lineOffset: number }[],
+): Generator<SpillRecord> {
   const sources = files.map((f) => spillRecords(f.path, undefined, 64 << 10, f.lineOffset));
   // A binary min-heap of the head record of each file, by line.
   const heap: { record: SpillRecord; source: number }[] = [];

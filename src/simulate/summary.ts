@@ -25,7 +25,8 @@ import type { SimulationResult } from './simulation.js';
 /** The percentiles every distribution reports. */
 export const PERCENTILES = [0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99] as const;
 
-const perId = (dim: readonly DimensionEntry[], values: readonly number[]): Record<string, string> => Object.fromEntries(dim.map((e, i) => [e.id, yuan(values[i] ?? 0)]));
+const perId = (dim: readonly DimensionEntry[], values: readonly number[]): Record<string, string> =>
+  Object.fromEntries(dim.map((e, i) => [e.id, yuan(values[i] ?? 0)]));
 
 function groupJson(g: GroupSums, tierList: readonly DimensionEntry[]) {
   return {
@@ -47,8 +48,18 @@ function groupJson(g: GroupSums, tierList: readonly DimensionEntry[]) {
  * per100(agg.all, tiers(result, 0)) // [{ payer: "hospital", yuan: "9.48" }, { payer: "maternal-subsidy", yuan: "0.61" }, …]
  */
 export function per100(g: GroupSums, tierList: readonly DimensionEntry[]): { payer: string; yuan: string }[] {
-  const parts: [string, number][] = [['hospital', g.hospitalAbsorbed], ...tierList.map((e, t): [string, number] => [e.id, g.byTier[t] ?? 0]), ['personal', g.personal]];
-  const shares = g.total === 0 ? parts.map(() => 0) : allocate(10_000 as Fen, parts.map(([, f]) => f as Fen));
+  const parts: [string, number][] = [
+    ['hospital', g.hospitalAbsorbed],
+    ...tierList.map((e, t): [string, number] => [e.id, g.byTier[t] ?? 0]),
+    ['personal', g.personal],
+  ];
+  const shares =
+    g.total === 0
+      ? parts.map(() => 0)
+      : allocate(
+          10_000 as Fen,
+          parts.map(([, f]) => f as Fen),
+        );
   return parts.map(([payer], i) => ({ payer, yuan: yuan(shares[i]!) }));
 }
 
@@ -76,13 +87,29 @@ export function variantJson(result: SimulationResult, v: number, rules: RuleBook
     per100: per100(a.all, tierList),
     byFund: perId(fundList, a.byFund),
     fundByMonth: Object.fromEntries(fundList.map((f, i) => [f.id, a.fundByMonth[i]!.map(yuan)])),
-    fundsLeft: Object.fromEntries(Object.entries(fundsLeft).map(([y, f]) => [y, Object.fromEntries(Object.entries(f).map(([k, v]) => [k, yuan(v!)]))])),
+    fundsLeft: Object.fromEntries(
+      Object.entries(fundsLeft).map(([y, f]) => [
+        y,
+        Object.fromEntries(Object.entries(f).map(([k, v]) => [k, yuan(v!)])),
+      ]),
+    ),
     byCounty: Object.fromEntries(countyList.map((c, i) => [c.id, groupJson(a.byCounty[i]!, tierList)])),
     byPathway: Object.fromEntries(pathways(result, v).map((k, i) => [k.id, groupJson(a.byPathway[i]!, tierList)])),
-    payBrackets: a.payBrackets.map((count, i) => ({ upTo: i < PAY_BRACKETS.length ? yuan(PAY_BRACKETS[i]!) : null, claims: count })),
-    personalPayPercentiles: Object.fromEntries(Object.entries(pay).map(([k, b]) => [k, b < 0 ? null : yuan(payBinUpper(b))])),
-    personalSharePercentiles: Object.fromEntries(Object.entries(shares).map(([k, b]) => [k, b < 0 ? null : share(b, 10_000)])),
-    targets: { ...a.targets, shortfall: yuan(a.targets.shortfall), metShare: share(a.targets.met, a.targets.withTarget) },
+    payBrackets: a.payBrackets.map((count, i) => ({
+      upTo: i < PAY_BRACKETS.length ? yuan(PAY_BRACKETS[i]!) : null,
+      claims: count,
+    })),
+    personalPayPercentiles: Object.fromEntries(
+      Object.entries(pay).map(([k, b]) => [k, b < 0 ? null : yuan(payBinUpper(b))]),
+    ),
+    personalSharePercentiles: Object.fromEntries(
+      Object.entries(shares).map(([k, b]) => [k, b < 0 ? null : share(b, 10_000)]),
+    ),
+    targets: {
+      ...a.targets,
+      shortfall: yuan(a.targets.shortfall),
+      metShare: share(a.targets.met, a.targets.withTarget),
+    },
     admissions: { ...a.admissions, inCountyShare: share(a.admissions.inCounty, a.admissions.total) },
     personYears: {
       all: Object.fromEntries(countyList.map((c, i) => [c.id, a.personYears.all[i]!])),
@@ -111,10 +138,24 @@ function premiumCost(a: Aggregates, rules: RuleBook, countyList: readonly Dimens
       const cityPart = applyRatio(total as Fen, premium.cityShare[c] ?? { units: 0, scale: 0 });
       city += cityPart;
       county += total - cityPart;
-      return [c, { persons: a.personYears.protected[i]!, total: yuan(total), city: yuan(cityPart), county: yuan(total - cityPart) }];
+      return [
+        c,
+        {
+          persons: a.personYears.protected[i]!,
+          total: yuan(total),
+          city: yuan(cityPart),
+          county: yuan(total - cityPart),
+        },
+      ];
     }),
   );
-  return { clause: premium.clause, perPerson: yuan(premium.perPerson), byCounty, city: yuan(city), county: yuan(county) };
+  return {
+    clause: premium.clause,
+    perPerson: yuan(premium.perPerson),
+    byCounty,
+    city: yuan(city),
+    county: yuan(county),
+  };
 }
 
 /**
@@ -128,20 +169,31 @@ function countsJson(result: SimulationResult) {
     read: result.lines,
     variants: result.variants.map((v) => {
       const refused = Object.values(v.aggregates.rejected).reduce((s, n) => s + n, 0);
-      return { name: v.name, settled: v.aggregates.all.claims, refused, refusedByCode: sortedCounts(v.aggregates.rejected) };
+      return {
+        name: v.name,
+        settled: v.aggregates.all.claims,
+        refused,
+        refusedByCode: sortedCounts(v.aggregates.rejected),
+      };
     }),
     /** The figures of the report are those of the settled claims only, discharged in these years. */
     covers: { years, claims: base.all.claims, personYears: base.personYears.all.reduce((s, n) => s + n, 0) },
   };
 }
 
-const sortedCounts = (r: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1)));
+const sortedCounts = (r: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(r).sort(([x], [y]) => (x < y ? -1 : 1)));
 
 /** The labels of every id the report uses, so that its readers (the HTML page, a notebook) show names. */
 function labelsJson(result: SimulationResult) {
-  const table = (dim: readonly DimensionEntry[]): Record<string, Label> => Object.fromEntries(dim.map((e) => [e.id, e.label]));
+  const table = (dim: readonly DimensionEntry[]): Record<string, Label> =>
+    Object.fromEntries(dim.map((e) => [e.id, e.label]));
   return {
-    payers: { hospital: BILL_SHARE_LABELS.hospital, ...table(unionOf(result, tiers)), personal: BILL_SHARE_LABELS.personal } as Record<string, Label>,
+    payers: {
+      hospital: BILL_SHARE_LABELS.hospital,
+      ...table(unionOf(result, tiers)),
+      personal: BILL_SHARE_LABELS.personal,
+    } as Record<string, Label>,
     funds: table(unionOf(result, funds)),
     counties: table(unionOf(result, counties)),
     categories: table(unionOf(result, categories)),
@@ -168,7 +220,10 @@ export function simulationReport(result: SimulationResult, rules: readonly RuleB
     const diff = (x: GroupSums, y: GroupSums) => {
       const xs = byId(tiers(result, r), x.byTier);
       const ys = byId(tiers(result, 0), y.byTier);
-      return { byTier: Object.fromEntries(tierIds.map((t) => [t.id, yuan((xs.get(t.id) ?? 0) - (ys.get(t.id) ?? 0))])), personal: yuan(x.personal - y.personal) };
+      return {
+        byTier: Object.fromEntries(tierIds.map((t) => [t.id, yuan((xs.get(t.id) ?? 0) - (ys.get(t.id) ?? 0))])),
+        personal: yuan(x.personal - y.personal),
+      };
     };
     const a = v.aggregates;
     const b = base.aggregates;
@@ -176,21 +231,51 @@ export function simulationReport(result: SimulationResult, rules: readonly RuleB
     const fundsB = byId(funds(result, 0), b.byFund);
     const countyB = counties(result, 0);
     const pathB = pathways(result, 0);
-    const at = (dim: readonly DimensionEntry[], list: readonly GroupSums[], id: string): GroupSums => list[dim.findIndex((e) => e.id === id)] ?? { claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: [] };
+    const at = (dim: readonly DimensionEntry[], list: readonly GroupSums[], id: string): GroupSums =>
+      list[dim.findIndex((e) => e.id === id)] ?? {
+        claims: 0,
+        total: 0,
+        hospitalAbsorbed: 0,
+        billable: 0,
+        personal: 0,
+        byTier: [],
+      };
     return {
       reform: v.name,
       baseline: base.name,
       ...diff(a.all, b.all),
-      byFund: Object.fromEntries(unionOf(result, funds, r + 1).map((f) => [f.id, yuan((fundsR.get(f.id) ?? 0) - (fundsB.get(f.id) ?? 0))])),
-      byCounty: Object.fromEntries(unionOf(result, counties, r + 1).map((c) => [c.id, diff(at(counties(result, r), a.byCounty, c.id), at(countyB, b.byCounty, c.id))])),
-      byPathway: Object.fromEntries(unionOf(result, pathways, r + 1).map((k) => [k.id, diff(at(pathways(result, r), a.byPathway, k.id), at(pathB, b.byPathway, k.id))])),
+      byFund: Object.fromEntries(
+        unionOf(result, funds, r + 1).map((f) => [f.id, yuan((fundsR.get(f.id) ?? 0) - (fundsB.get(f.id) ?? 0))]),
+      ),
+      byCounty: Object.fromEntries(
+        unionOf(result, counties, r + 1).map((c) => [
+          c.id,
+          diff(at(counties(result, r), a.byCounty, c.id), at(countyB, b.byCounty, c.id)),
+        ]),
+      ),
+      byPathway: Object.fromEntries(
+        unionOf(result, pathways, r + 1).map((k) => [
+          k.id,
+          diff(at(pathways(result, r), a.byPathway, k.id), at(pathB, b.byPathway, k.id)),
+        ]),
+      ),
       targetsMissed: a.targets.missed - b.targets.missed,
     };
   });
-  const changed = result.changed.map((p) => ({ personId: p.personId, year: p.year, county: p.county, category: p.category, personal: p.personal.map(yuan), change: yuan(p.change) }));
+  const changed = result.changed.map((p) => ({
+    personId: p.personId,
+    year: p.year,
+    county: p.county,
+    category: p.category,
+    personal: p.personal.map(yuan),
+    change: yuan(p.change),
+  }));
   return {
     summary: result.variants.slice(1).map((_, k) => reformSummary(result, k + 1)),
-    compared: comparedJson(result.variants.map((v) => v.name), rules),
+    compared: comparedJson(
+      result.variants.map((v) => v.name),
+      rules,
+    ),
     counts: countsJson(result),
     labels: labelsJson(result),
     lines: result.lines,

@@ -24,9 +24,14 @@ const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 export function asTempSpaceError(e: unknown, dir: string, needed: string): Error {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   if (FULL.has(code)) {
-    return new TempSpaceError(`the temporary directory ${dir} is full (${code}): the simulation needs ${needed} there while it runs; free some space or choose another directory with --tmp DIR`);
+    return new TempSpaceError(
+      `the temporary directory ${dir} is full (${code}): the simulation needs ${needed} there while it runs; free some space or choose another directory with --tmp DIR`,
+    );
   }
-  if (code !== '') return new TempSpaceError(`cannot write in the temporary directory ${dir} (${code}: ${(e as Error).message}); choose a writable directory with --tmp DIR`);
+  if (code !== '')
+    return new TempSpaceError(
+      `cannot write in the temporary directory ${dir} (${code}: ${(e as Error).message}); choose a writable directory with --tmp DIR`,
+    );
   return e as Error;
 }
 

@@ -12,12 +12,24 @@ import { TempSpaceError } from './temp-space.js';
 /** A task sent to the worker. */
 export type WorkerTask =
   | { readonly task: 'partition'; readonly job: RangeJob }
-  | { readonly task: 'marks'; readonly idFile: readonly SpillPart[]; readonly personFiles: readonly (readonly SpillPart[])[] }
-  | { readonly task: 'settle'; readonly personFile: readonly SpillPart[]; readonly marksFile: string; readonly partition: number }
+  | {
+      readonly task: 'marks';
+      readonly idFile: readonly SpillPart[];
+      readonly personFiles: readonly (readonly SpillPart[])[];
+    }
+  | {
+      readonly task: 'settle';
+      readonly personFile: readonly SpillPart[];
+      readonly marksFile: string;
+      readonly partition: number;
+    }
   | { readonly task: 'finish' };
 
 /** What the worker posts: progress while a task runs, then its value or its error (a full disk said as such). */
-export type WorkerMessage = { readonly progress: number } | { readonly value: unknown } | { readonly error: string; readonly tempSpace?: boolean };
+export type WorkerMessage =
+  | { readonly progress: number }
+  | { readonly value: unknown }
+  | { readonly error: string; readonly tempSpace?: boolean };
 
 const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
 const tasks = partitionTasks(workerData as TaskSpec);
@@ -27,7 +39,7 @@ parentPort!.on('message', (t: WorkerTask) => {
       if (t.task === 'partition') {
         let pending = 0;
         const piece = await tasks.partition(t.job, (bytes) => {
-          if ((pending += bytes) >= 8 << 20) (post({ progress: pending }), (pending = 0));
+          if ((pending += bytes) >= 8 << 20) post({ progress: pending }), (pending = 0);
         });
         post({ progress: pending });
         post({ value: piece });

@@ -4,7 +4,9 @@ import { expect, it } from 'vitest';
 import { allocate } from '../../src/money/allocate.js';
 import { fen } from '../../src/money/fen.js';
 
-const weights = fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0));
+const weights = fc
+  .array(fc.integer({ min: 0, max: 10_000_000_000 }), { minLength: 1, maxLength: 8 })
+  .filter((w) => w.some((x) => x > 0));
 
 it('the parts always add up to the amount, each within one fen of its exact share, zero weights get nothing', () => {
   fc.assert(

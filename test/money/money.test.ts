@@ -26,9 +26,12 @@ describe('amounts', () => {
     expect(parseAmount(text)).toBeUndefined();
   });
 
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, -0.5, 1e21, 0.1 + 0.2, true, null, {}])('the value %j is not an amount', (v) => {
-    expect(parseAmount(v)).toBeUndefined();
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, -0.5, 1e21, 0.1 + 0.2, true, null, {}])(
+    'the value %j is not an amount',
+    (v) => {
+      expect(parseAmount(v)).toBeUndefined();
+    },
+  );
 
   it.each([
     [123450, '1234.50'],
@@ -78,9 +81,19 @@ describe('ratios', () => {
 
   it('sum products before rounding once: f(c) of the serious-illness brackets', () => {
     // 45000 × 0.65 + 38155 × 0.75 = 29250 + 28616.25
-    expect(applyRatios([[fen(4500000), parseRatio('0.65')], [fen(3815500), parseRatio('0.75')]])).toBe(5786625);
+    expect(
+      applyRatios([
+        [fen(4500000), parseRatio('0.65')],
+        [fen(3815500), parseRatio('0.75')],
+      ]),
+    ).toBe(5786625);
     // 0.005 + 0.005 rounds to 0.01 once, where rounding each would give 0.02
-    expect(applyRatios([[fen(1), parseRatio('0.5')], [fen(1), parseRatio('0.5')]])).toBe(1);
+    expect(
+      applyRatios([
+        [fen(1), parseRatio('0.5')],
+        [fen(1), parseRatio('0.5')],
+      ]),
+    ).toBe(1);
   });
 
   it('format for people', () => {
@@ -120,10 +133,13 @@ describe('allocate', () => {
 });
 
 describe('amounts beyond the exact range', () => {
-  it.each(['90071992547409.92', '999999999999999.99', 90071992547409.92, '999999999999999'])('%s is not read (undefined, never a throw) and is known as too large', (v) => {
-    expect(parseAmount(v)).toBeUndefined();
-    expect(isAmountBeyondRange(v)).toBe(true);
-  });
+  it.each(['90071992547409.92', '999999999999999.99', 90071992547409.92, '999999999999999'])(
+    '%s is not read (undefined, never a throw) and is known as too large',
+    (v) => {
+      expect(parseAmount(v)).toBeUndefined();
+      expect(isAmountBeyondRange(v)).toBe(true);
+    },
+  );
 
   it.each(['90071992547409.91', '1000000000000.00', 0, '0.01'])('%s is read exactly and is not too large', (v) => {
     expect(parseAmount(v)).toBeTypeOf('number');
@@ -131,7 +147,13 @@ describe('amounts beyond the exact range', () => {
   });
 
   it('a claim with such an item is refused as amount_too_large at its path, by both readers', () => {
-    const claim = { id: 'C', person: { id: 'P', county: 'anyue', category: 'general' }, visit: { kind: 'inpatient', discharged: '2018-01-01' }, hospital: { level: 'county', area: 'anyue' }, items: [{ category: 'drug', catalog: 'A', amount: 90071992547409.92 }] };
+    const claim = {
+      id: 'C',
+      person: { id: 'P', county: 'anyue', category: 'general' },
+      visit: { kind: 'inpatient', discharged: '2018-01-01' },
+      hospital: { level: 'county', area: 'anyue' },
+      items: [{ category: 'drug', catalog: 'A', amount: 90071992547409.92 }],
+    };
     const r = parseClaim(claim);
     expect(r.ok ? [] : r.errors.map((e) => [e.code, e.path])).toEqual([['amount_too_large', 'items[0].amount']]);
   });

@@ -24,7 +24,12 @@ describe('writing ratios', () => {
   it('formatPercent writes the same text as decimal.js times 100, with a percent sign', () => {
     fc.assert(
       fc.property(ratio, (r) => {
-        expect(formatPercent(r)).toBe(`${new Decimal(r.units).dividedBy(10 ** r.scale).times(100).toString()}%`);
+        expect(formatPercent(r)).toBe(
+          `${new Decimal(r.units)
+            .dividedBy(10 ** r.scale)
+            .times(100)
+            .toString()}%`,
+        );
       }),
       { numRuns: RUNS },
     );
@@ -44,7 +49,9 @@ describe('writing ratios', () => {
 });
 
 describe('reading rule-file decimals without decimal.js', () => {
-  const text = fc.tuple(fc.nat({ max: 10 ** 9 }), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined })).map(([i, f]) => (f === undefined ? String(i) : `${i}.${f}`));
+  const text = fc
+    .tuple(fc.nat({ max: 10 ** 9 }), fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }))
+    .map(([i, f]) => (f === undefined ? String(i) : `${i}.${f}`));
 
   it('parseRatio gives what decimal.js gives (trailing zeros dropped), for every plain decimal with up to 6 places', () => {
     fc.assert(

@@ -55,7 +55,8 @@ const DRUG_CATEGORIES = new Set(['drug', 'western-drug', 'herbal-drug', 'patent-
  * @example ruleSetOn('2021-06-01') // throws
  */
 export function ruleSetOn(discharged: string): OracleRuleSetId {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(discharged)) throw new Error(`oracle: discharge date ${discharged} is not an ISO date`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(discharged))
+    throw new Error(`oracle: discharge date ${discharged} is not an ISO date`);
   if (discharged >= '2017-03-17' && discharged <= '2020-12-31') return 'ziyang-2017';
   if (discharged >= '2022-01-01') return 'ziyang-2022';
   throw new Error(`oracle: no rule set is in force on ${discharged}`);

@@ -5,7 +5,19 @@
  * of §4. The numbers live in the era files.
  */
 import type { Area, County, HospitalLevel, OracleClaim, OracleRuleSetId } from './claim.js';
-import { capAtOne, divHalfUp, formatFen, largestRemainder, max0, min, ONE, sum, timesRound, type Fen, type Ratio } from './money.js';
+import {
+  capAtOne,
+  divHalfUp,
+  formatFen,
+  largestRemainder,
+  max0,
+  min,
+  ONE,
+  sum,
+  timesRound,
+  type Fen,
+  type Ratio,
+} from './money.js';
 import type { OracleLine, OracleSettlement, OracleYearState } from './state.js';
 
 // ── POLICY.md §2: where the care happened ────────────────────────────────────────────────────
@@ -39,7 +51,16 @@ export function tableRow(location: LocationClass, level: HospitalLevel): TableRo
 // ── POLICY.md §3: the bill ───────────────────────────────────────────────────────────────────
 
 /** §3.2 the eight pools, in the fixed order of §3.3 (ties of the pro-rata go to the earlier). */
-export const POOL_ORDER = ['A.drug', 'A.nondrug', 'B.drug', 'B.nondrug', 'N.drug', 'N.nondrug', 'O.drug', 'O.nondrug'] as const;
+export const POOL_ORDER = [
+  'A.drug',
+  'A.nondrug',
+  'B.drug',
+  'B.nondrug',
+  'N.drug',
+  'N.nondrug',
+  'O.drug',
+  'O.nondrug',
+] as const;
 export type PoolName = (typeof POOL_ORDER)[number];
 export type Pools = Readonly<Record<PoolName, Fen>>;
 export const NON_DRUG_POOLS: readonly PoolName[] = ['A.nondrug', 'B.nondrug', 'N.nondrug', 'O.nondrug'];
@@ -58,7 +79,16 @@ export interface Bill {
  * @example splitBill(claim, (item) => !item.compliant).billable
  */
 export function splitBill(claim: OracleClaim, absorbed: (item: OracleClaim['items'][number]) => boolean): Bill {
-  const pools: Record<PoolName, Fen> = { 'A.drug': 0n, 'A.nondrug': 0n, 'B.drug': 0n, 'B.nondrug': 0n, 'N.drug': 0n, 'N.nondrug': 0n, 'O.drug': 0n, 'O.nondrug': 0n };
+  const pools: Record<PoolName, Fen> = {
+    'A.drug': 0n,
+    'A.nondrug': 0n,
+    'B.drug': 0n,
+    'B.nondrug': 0n,
+    'N.drug': 0n,
+    'N.nondrug': 0n,
+    'O.drug': 0n,
+    'O.nondrug': 0n,
+  };
   let hospitalAbsorbed = 0n;
   for (const item of claim.items) {
     if (absorbed(item)) {
@@ -83,7 +113,10 @@ export function poolSum(pools: Pools, names: readonly PoolName[] = POOL_ORDER): 
  */
 export function takeProRata(pools: Pools, names: readonly PoolName[], amount: Fen): Pools {
   const ordered = POOL_ORDER.filter((n) => names.includes(n));
-  const parts = largestRemainder(amount, ordered.map((n) => pools[n]));
+  const parts = largestRemainder(
+    amount,
+    ordered.map((n) => pools[n]),
+  );
   const next: Record<PoolName, Fen> = { ...pools };
   ordered.forEach((n, i) => (next[n] -= parts[i]!));
   return next;
@@ -115,7 +148,13 @@ export function inScope(pools: Pools, bSelfPay: Ratio): Scope {
  * `pay = min(round(max(0, base − due) × ratio), capLeft)`.
  * @example deductibleRatioPay(100000n, 20000n, null, ratio('0.8'), 10n ** 9n).pay === 64000n
  */
-export function deductibleRatioPay(base: Fen, deductible: Fen, consumed: Fen | null, r: Ratio, capLeft: Fen): { pay: Fen; consumed: Fen } {
+export function deductibleRatioPay(
+  base: Fen,
+  deductible: Fen,
+  consumed: Fen | null,
+  r: Ratio,
+  capLeft: Fen,
+): { pay: Fen; consumed: Fen } {
   const due = consumed === null ? deductible : max0(deductible - consumed);
   const pay = min(timesRound(max0(base - due), capAtOne(r)), max0(capLeft));
   return { pay, consumed: (consumed ?? 0n) + min(base, due) };
@@ -153,7 +192,14 @@ export function bracketSum(c: Fen, deductible: Fen, brackets: readonly Bracket[]
  * applies (POLICY-2022.md tier 2, core group).
  * @example seriousIllnessPay(0n, 0n, 1000000n, brackets, null, 0n) === 0n
  */
-export function seriousIllnessPay(c0: Fen, c1: Fen, deductible: Fen, brackets: readonly Bracket[], capLeft: Fen | null, sLeft: Fen): Fen {
+export function seriousIllnessPay(
+  c0: Fen,
+  c1: Fen,
+  deductible: Fen,
+  brackets: readonly Bracket[],
+  capLeft: Fen | null,
+  sLeft: Fen,
+): Fen {
   const growth = bracketSum(c1, deductible, brackets) - bracketSum(c0, deductible, brackets);
   return capLeft === null ? min(growth, sLeft) : min(growth, max0(capLeft), sLeft);
 }
@@ -195,11 +241,16 @@ export function assemble(
     lines: lines.map((l) => l.line),
     personal: formatFen(personal),
     personalShare: personalShare(personal, bill.billable),
-    target: target === null ? null : { personalMax: formatFen(target.personalMax), met: personal <= target.personalMax },
+    target:
+      target === null ? null : { personalMax: formatFen(target.personalMax), met: personal <= target.personalMax },
   };
 }
 
 /** The state after a claim: the claim id recorded plus the counters the era changed. */
-export function recordClaim(state: OracleYearState, claimId: string, changes: Partial<OracleYearState>): OracleYearState {
+export function recordClaim(
+  state: OracleYearState,
+  claimId: string,
+  changes: Partial<OracleYearState>,
+): OracleYearState {
   return { ...state, ...changes, claimIds: [...state.claimIds, claimId] };
 }

@@ -26,8 +26,35 @@ const YEARS: Record<OracleRuleSetId, { min: number; max: number }> = {
 };
 /** CONTRACT.md item categories, by id and by national code. */
 const ITEM_CATEGORIES = [
-  'bed', 'consultation', 'exam', 'lab', 'treatment', 'surgery', 'nursing', 'material', 'western-drug', 'herbal-drug', 'patent-drug', 'general-care', 'registration', 'other', 'drug',
-  '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14',
+  'bed',
+  'consultation',
+  'exam',
+  'lab',
+  'treatment',
+  'surgery',
+  'nursing',
+  'material',
+  'western-drug',
+  'herbal-drug',
+  'patent-drug',
+  'general-care',
+  'registration',
+  'other',
+  'drug',
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
 ] as const;
 
 /** Drops the keys whose value is `undefined`, so that left-out fields are really absent. */
@@ -42,7 +69,13 @@ function sometimes<T>(arb: fc.Arbitrary<T>, absent = 1, shown = 2): fc.Arbitrary
 
 /** How large a claim's items are, in fen: from small outpatient bills to very large stays. */
 type Scale = 'tiny' | 'small' | 'medium' | 'large' | 'huge';
-const SCALE_MAX: Record<Scale, number> = { tiny: 100, small: 50_000, medium: 2_000_000, large: 30_000_000, huge: 100_000_000 };
+const SCALE_MAX: Record<Scale, number> = {
+  tiny: 100,
+  small: 50_000,
+  medium: 2_000_000,
+  large: 30_000_000,
+  huge: 100_000_000,
+};
 
 function fenArb(scale: Scale): fc.Arbitrary<number> {
   return fc.oneof(
@@ -69,9 +102,17 @@ function itemArb(scale: Scale): fc.Arbitrary<Json> {
   return fc
     .record({
       category: fc.constantFrom(...ITEM_CATEGORIES),
-      catalog: fc.oneof({ weight: 4, arbitrary: fc.constant('A') }, { weight: 2, arbitrary: fc.constant('B') }, { weight: 2, arbitrary: fc.constant('C') }),
+      catalog: fc.oneof(
+        { weight: 4, arbitrary: fc.constant('A') },
+        { weight: 2, arbitrary: fc.constant('B') },
+        { weight: 2, arbitrary: fc.constant('C') },
+      ),
       amount: amountArb(scale),
-      compliant: fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      compliant: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(undefined) },
+        { weight: 2, arbitrary: fc.constant(true) },
+        { weight: 1, arbitrary: fc.constant(false) },
+      ),
       necessary: sometimes(fc.boolean()),
     })
     .map(present);
@@ -92,7 +133,11 @@ const hospitalArb = fc.record({
     { weight: 3, arbitrary: fc.constant('city') },
     { weight: 2, arbitrary: fc.constant('provincial') },
   ),
-  designated: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  designated: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(undefined) },
+    { weight: 3, arbitrary: fc.constant(true) },
+    { weight: 1, arbitrary: fc.constant(false) },
+  ),
   named: fc.boolean(),
 });
 
@@ -101,7 +146,10 @@ const claimPartsArb = fc.record({
   day: fc.integer({ min: 0, max: 365 }),
   stayDays: sometimes(fc.integer({ min: 0, max: 40 })),
   /** A new category from this claim on (2022: category changes within the year). */
-  newCategory: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 5 }) }),
+  newCategory: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 5 }) },
+  ),
   kind: fc.oneof(
     { weight: 4, arbitrary: fc.constant('inpatient') },
     { weight: 2, arbitrary: fc.constant('delivery') },
@@ -146,10 +194,23 @@ function personYearArb(rules: OracleRuleSetId, claims: { minLength: number; maxL
       /** A heavy year: every claim large, so that annual caps and high brackets are reached. */
       heavy: fc.integer({ min: 0, max: 5 }),
       parts: fc.array(claimPartsArb, claims),
-      items: fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), itemArb('tiny'), itemArb('small'), itemArb('medium'), itemArb('large'), itemArb('huge')), { minLength: 1, maxLength: 7 }), {
-        minLength: claims.maxLength,
-        maxLength: claims.maxLength,
-      }),
+      items: fc.array(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 4 }),
+            itemArb('tiny'),
+            itemArb('small'),
+            itemArb('medium'),
+            itemArb('large'),
+            itemArb('huge'),
+          ),
+          { minLength: 1, maxLength: 7 },
+        ),
+        {
+          minLength: claims.maxLength,
+          maxLength: claims.maxLength,
+        },
+      ),
     })
     .map((py) => {
       const personId = `P-${py.year}-${py.personNo}`;
@@ -159,7 +220,8 @@ function personYearArb(rules: OracleRuleSetId, claims: { minLength: number; maxL
       const ordered = [...py.parts].sort((a, b) => a.day - b.day);
       let category = py.category;
       return ordered.map((parts, i) => {
-        if (parts.newCategory !== undefined) category = CATEGORIES[rules][parts.newCategory % CATEGORIES[rules].length]!;
+        if (parts.newCategory !== undefined)
+          category = CATEGORIES[rules][parts.newCategory % CATEGORIES[rules].length]!;
         const discharged = start + Math.round((parts.day / 365) * days) * DAY;
         return buildClaim(parts, {
           id: `C-${personId}-${i + 1}`,
@@ -192,7 +254,13 @@ function buildClaim(parts: ClaimParts, fixed: { id: string; person: Json; discha
       referral: parts.referral,
       deliveryMode: delivery || parts.strayDeliveryMode === 0 ? parts.deliveryMode : undefined,
     }),
-    hospital: present({ id: `H-${area}-${h.level}`, name: h.named ? `${area} ${h.level} hospital` : undefined, level: h.level, area, designated: h.designated }),
+    hospital: present({
+      id: `H-${area}-${h.level}`,
+      name: h.named ? `${area} ${h.level} hospital` : undefined,
+      level: h.level,
+      area,
+      designated: h.designated,
+    }),
     items: fixed.items,
   };
 }
@@ -201,20 +269,27 @@ function buildClaim(parts: ClaimParts, fixed: { id: string; person: Json; discha
  * One valid claim of `ziyang-2017` (discharged 2017-03-17 … 2020-12-31).
  * @example fc.assert(fc.property(arbClaim2017, (claim) => { oracleSettle(claim, undefined); }))
  */
-export const arbClaim2017: fc.Arbitrary<Json> = personYearArb('ziyang-2017', { minLength: 1, maxLength: 1 }).map((claims) => claims[0]!);
+export const arbClaim2017: fc.Arbitrary<Json> = personYearArb('ziyang-2017', { minLength: 1, maxLength: 1 }).map(
+  (claims) => claims[0]!,
+);
 
 /**
  * One valid claim of `ziyang-2022` (discharged 2022 or later).
  * @example fc.assert(fc.property(arbClaim2022, (claim) => { oracleSettle(claim, undefined); }))
  */
-export const arbClaim2022: fc.Arbitrary<Json> = personYearArb('ziyang-2022', { minLength: 1, maxLength: 1 }).map((claims) => claims[0]!);
+export const arbClaim2022: fc.Arbitrary<Json> = personYearArb('ziyang-2022', { minLength: 1, maxLength: 1 }).map(
+  (claims) => claims[0]!,
+);
 
 /**
  * The claims of one person-year of either era (1–6 claims, in discharge order, unique ids,
  * categories sometimes changing within the year).
  * @example fc.assert(fc.property(arbPersonYear, (claims) => { oracleSettleSequence(claims); }))
  */
-export const arbPersonYear: fc.Arbitrary<Json[]> = fc.oneof(personYearArb('ziyang-2017', { minLength: 1, maxLength: 6 }), personYearArb('ziyang-2022', { minLength: 1, maxLength: 6 }));
+export const arbPersonYear: fc.Arbitrary<Json[]> = fc.oneof(
+  personYearArb('ziyang-2017', { minLength: 1, maxLength: 6 }),
+  personYearArb('ziyang-2022', { minLength: 1, maxLength: 6 }),
+);
 
 /**
  * `count` person-years drawn with a fixed seed: the same seed gives the same claims.

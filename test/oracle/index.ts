@@ -97,11 +97,16 @@ export { P2022 } from './ziyang-2022.js';
  * const { settlement, state } = oracleSettle(claim, undefined);
  * const next = oracleSettle(secondClaimOfTheYear, state);
  */
-export function oracleSettle(claimJson: unknown, yearState: OracleYearState | undefined): { settlement: OracleSettlement; state: OracleYearState } {
+export function oracleSettle(
+  claimJson: unknown,
+  yearState: OracleYearState | undefined,
+): { settlement: OracleSettlement; state: OracleYearState } {
   const claim = readClaim(claimJson);
   const before = yearState ?? emptyYearState(claim.personId, claim.year, claim.rules);
   if (before.personId !== claim.personId || before.year !== claim.year || before.rules !== claim.rules) {
-    throw new Error(`oracle: claim ${claim.id} (${claim.personId}, ${claim.year}) given the ledger of ${before.personId}, ${before.year}`);
+    throw new Error(
+      `oracle: claim ${claim.id} (${claim.personId}, ${claim.year}) given the ledger of ${before.personId}, ${before.year}`,
+    );
   }
   if (before.claimIds.includes(claim.id)) throw new Error(`oracle: claim ${claim.id} is already in the ledger`);
   return claim.rules === 'ziyang-2017' ? settle2017(claim, before) : settle2022(claim, before);
@@ -112,7 +117,10 @@ export function oracleSettle(claimJson: unknown, yearState: OracleYearState | un
  * Claim ids must be unique across the whole sequence.
  * @example oracleSettleSequence(example.claims).settlements[0].personal
  */
-export function oracleSettleSequence(claims: readonly unknown[]): { settlements: OracleSettlement[]; states: Map<string, OracleYearState> } {
+export function oracleSettleSequence(claims: readonly unknown[]): {
+  settlements: OracleSettlement[];
+  states: Map<string, OracleYearState>;
+} {
   const states = new Map<string, OracleYearState>();
   const seen = new Set<string>();
   const settlements = claims.map((json) => {

@@ -41,7 +41,8 @@ export function yuan(decimal: string): Fen {
  */
 export function parseAmount(value: unknown): Fen {
   if (typeof value === 'string') {
-    if (!/^\d+(\.\d{1,2})?$/.test(value)) throw new Error(`oracle: amount ${JSON.stringify(value)} is not a contract amount`);
+    if (!/^\d+(\.\d{1,2})?$/.test(value))
+      throw new Error(`oracle: amount ${JSON.stringify(value)} is not a contract amount`);
     return BigInt(new Decimal(value).times(100).toFixed(0));
   }
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -124,7 +125,9 @@ export function largestRemainder(amount: Fen, sizes: readonly Fen[]): Fen[] {
   const parts = sizes.map((s) => (amount * s) / total);
   const remainders = sizes.map((s) => (amount * s) % total);
   let leftover = amount - sum(parts);
-  const byRemainder = sizes.map((_, i) => i).sort((i, j) => (remainders[j]! > remainders[i]! ? 1 : remainders[j]! < remainders[i]! ? -1 : i - j));
+  const byRemainder = sizes
+    .map((_, i) => i)
+    .sort((i, j) => (remainders[j]! > remainders[i]! ? 1 : remainders[j]! < remainders[i]! ? -1 : i - j));
   for (const i of byRemainder) {
     if (leftover === 0n) break;
     parts[i]! += 1n;

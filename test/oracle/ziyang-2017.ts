@@ -65,7 +65,17 @@ export const P2017 = {
 } as const;
 
 /** The line ids of CONTRACT.md, by tier. */
-const IDS = ['maternal-subsidy', 'hospital-waiver', 'basic-insurance', 'serious-illness-insurance', 'supplementary-insurance', 'tilt-payment', 'special-supplementary-insurance', 'medical-assistance', 'relief-funds'] as const;
+const IDS = [
+  'maternal-subsidy',
+  'hospital-waiver',
+  'basic-insurance',
+  'serious-illness-insurance',
+  'supplementary-insurance',
+  'tilt-payment',
+  'special-supplementary-insurance',
+  'medical-assistance',
+  'relief-funds',
+] as const;
 
 /** What tiers 0–8 paid on one claim, in fen (0 where a tier does not apply). */
 interface Paid {
@@ -81,26 +91,44 @@ interface Paid {
   topUp: Fen;
 }
 
-const NOTHING: Paid = { excess: 0n, subsidy: 0n, waiver: 0n, basic: 0n, seriousIllness: 0n, supplementary: 0n, tilt: 0n, specialSupplementary: 0n, assistance: 0n, topUp: 0n };
+const NOTHING: Paid = {
+  excess: 0n,
+  subsidy: 0n,
+  waiver: 0n,
+  basic: 0n,
+  seriousIllness: 0n,
+  supplementary: 0n,
+  tilt: 0n,
+  specialSupplementary: 0n,
+  assistance: 0n,
+  topUp: 0n,
+};
 
 /**
  * Settles one claim under `ziyang-2017` against the ledger of its person-year.
  * @example settle2017(readClaim(json), emptyYearState('P1', 2017, 'ziyang-2017'))
  */
-export function settle2017(claim: OracleClaim, before: OracleYearState): { settlement: OracleSettlement; state: OracleYearState } {
+export function settle2017(
+  claim: OracleClaim,
+  before: OracleYearState,
+): { settlement: OracleSettlement; state: OracleYearState } {
   // §1 who is who.
   const category = claim.category;
   const isProtected = category === 'registered-poor' || category === 'rural-dibao';
 
   // §2 where the care happened; the Yanjiang rule (7.6): a city-level hospital in Yanjiang
   // treating a protected Yanjiang resident is settled as a county-level, in-county hospital.
-  const yanjiangRule = isProtected && claim.county === 'yanjiang' && claim.area === 'yanjiang' && claim.level === 'city';
+  const yanjiangRule =
+    isProtected && claim.county === 'yanjiang' && claim.area === 'yanjiang' && claim.level === 'city';
   const location = yanjiangRule ? 'in-county' : locationClass(claim.county, claim.area);
   const row: TableRow = yanjiangRule ? 'county' : tableRow(location, claim.level);
 
   // §3.1 hospital-absorbed: non-compliant items for everyone; every C item for protected persons
   // at in-jurisdiction hospitals. §3.2 the eight pools of the rest.
-  const bill = splitBill(claim, (item) => !item.compliant || (isProtected && inJurisdiction(location) && item.catalog === 'C'));
+  const bill = splitBill(
+    claim,
+    (item) => !item.compliant || (isProtected && inJurisdiction(location) && item.catalog === 'C'),
+  );
 
   // §2 not designated: no tier pays, tier 0 included, no target; only the claim id is recorded.
   if (!claim.designated) {
@@ -114,7 +142,13 @@ export function settle2017(claim: OracleClaim, before: OracleYearState): { settl
     const table = P2017.generalOutpatient;
     const deductible = timesRound(table.deductible, isProtected ? P2017.povertyDeductibleFactor : ONE);
     const r = table.ratio + (isProtected ? P2017.povertyBasicRatioBonus : 0n);
-    const basic = deductibleRatioPay(S, deductible, before.generalOutpatientDeductibleUsed, r, table.annualCap - before.generalOutpatientPaid);
+    const basic = deductibleRatioPay(
+      S,
+      deductible,
+      before.generalOutpatientDeductibleUsed,
+      r,
+      table.annualCap - before.generalOutpatientPaid,
+    );
     const state = recordClaim(before, claim.id, {
       generalOutpatientDeductibleUsed: basic.consumed,
       generalOutpatientPaid: before.generalOutpatientPaid + basic.pay,
@@ -157,7 +191,13 @@ export function settle2017(claim: OracleClaim, before: OracleYearState): { settl
   if (claim.kind === 'special-outpatient') {
     const table = isProtected ? P2017.specialOutpatientUrbanEmployee : P2017.specialOutpatientResident;
     const key = isProtected ? 'urbanEmployee' : 'resident';
-    const basic = deductibleRatioPay(S, table.deductible, soUsed[key], table.ratio, P2017.basicAnnualCap - before.basicPaid);
+    const basic = deductibleRatioPay(
+      S,
+      table.deductible,
+      soUsed[key],
+      table.ratio,
+      P2017.basicAnnualCap - before.basicPaid,
+    );
     paid.basic = basic.pay;
     soUsed = { ...soUsed, [key]: basic.consumed };
   } else {
@@ -173,14 +213,32 @@ export function settle2017(claim: OracleClaim, before: OracleYearState): { settl
   // pay = min(round(f(c1)) − round(f(c0)), cap left, S left).
   const c0 = before.seriousIllnessBurden;
   const c1 = c0 + sLeft;
-  const siDeductible = timesRound(P2017.seriousIllnessDeductible, isProtected ? P2017.povertySeriousIllnessDeductibleFactor : ONE);
-  const brackets = P2017.seriousIllnessBrackets.map((b) => ({ upTo: b.upTo, ratio: b.ratio + (isProtected ? P2017.povertySeriousIllnessRatioBonus : 0n) }));
-  paid.seriousIllness = seriousIllnessPay(c0, c1, siDeductible, brackets, P2017.seriousIllnessAnnualCap - before.seriousIllnessPaid, sLeft);
+  const siDeductible = timesRound(
+    P2017.seriousIllnessDeductible,
+    isProtected ? P2017.povertySeriousIllnessDeductibleFactor : ONE,
+  );
+  const brackets = P2017.seriousIllnessBrackets.map((b) => ({
+    upTo: b.upTo,
+    ratio: b.ratio + (isProtected ? P2017.povertySeriousIllnessRatioBonus : 0n),
+  }));
+  paid.seriousIllness = seriousIllnessPay(
+    c0,
+    c1,
+    siDeductible,
+    brackets,
+    P2017.seriousIllnessAnnualCap - before.seriousIllnessPaid,
+    sLeft,
+  );
   sLeft -= paid.seriousIllness;
 
   // Tier 4 — supplementary insurance (7.4.2), everyone: round(S left × (10% + 10 points if protected)), capped.
-  const supplementaryRatio = capAtOne(P2017.supplementaryRatio + (isProtected ? P2017.povertySupplementaryRatioBonus : 0n));
-  paid.supplementary = min(timesRound(sLeft, supplementaryRatio), max0(P2017.supplementaryAnnualCap - before.supplementaryPaid));
+  const supplementaryRatio = capAtOne(
+    P2017.supplementaryRatio + (isProtected ? P2017.povertySupplementaryRatioBonus : 0n),
+  );
+  paid.supplementary = min(
+    timesRound(sLeft, supplementaryRatio),
+    max0(P2017.supplementaryAnnualCap - before.supplementaryPaid),
+  );
   sLeft -= paid.supplementary;
 
   // Tier 5 — tilt payment (7.4.4): registered-poor only, round(S left × 20%), no cap.
@@ -203,7 +261,10 @@ export function settle2017(claim: OracleClaim, before: OracleYearState): { settl
   // (O excluded); min(round(base × 70%), annual limit left).
   if (isProtected) {
     const base = sLeft + Pb + nLeft;
-    paid.assistance = min(timesRound(base, P2017.assistanceRatio), max0(P2017.assistanceAnnualLimit - before.assistancePaid));
+    paid.assistance = min(
+      timesRound(base, P2017.assistanceRatio),
+      max0(P2017.assistanceAnnualLimit - before.assistancePaid),
+    );
   }
 
   // Tier 8 — relief funds (7.4.4, 7.1): protected persons; R = everything still personal; the
@@ -234,9 +295,11 @@ export function settle2017(claim: OracleClaim, before: OracleYearState): { settl
  */
 function targetOf(claim: OracleClaim, location: string, billable: Fen): { personalMax: Fen } | null {
   if (claim.kind === 'delivery') return { personalMax: 0n };
-  if (claim.kind === 'special-outpatient' && claim.chronic) return { personalMax: timesFloor(billable, P2017.chronicTargetShare) };
+  if (claim.kind === 'special-outpatient' && claim.chronic)
+    return { personalMax: timesFloor(billable, P2017.chronicTargetShare) };
   if (location === 'in-county') return { personalMax: 0n };
-  if (claim.majorDisease && (claim.referral === 'referred' || claim.referral === 'emergency')) return { personalMax: 0n };
+  if (claim.majorDisease && (claim.referral === 'referred' || claim.referral === 'emergency'))
+    return { personalMax: 0n };
   return null;
 }
 
@@ -245,8 +308,22 @@ function sumPaid(paid: Paid): Fen {
 }
 
 /** CONTRACT.md lines: tier 0 first for delivery claims, then tiers 1–8 always. */
-function settlement(claim: OracleClaim, bill: ReturnType<typeof splitBill>, paid: Paid, target: { personalMax: Fen } | null): OracleSettlement {
-  const amounts = [paid.subsidy, paid.waiver, paid.basic, paid.seriousIllness, paid.supplementary, paid.tilt, paid.specialSupplementary, paid.assistance];
+function settlement(
+  claim: OracleClaim,
+  bill: ReturnType<typeof splitBill>,
+  paid: Paid,
+  target: { personalMax: Fen } | null,
+): OracleSettlement {
+  const amounts = [
+    paid.subsidy,
+    paid.waiver,
+    paid.basic,
+    paid.seriousIllness,
+    paid.supplementary,
+    paid.tilt,
+    paid.specialSupplementary,
+    paid.assistance,
+  ];
   const lines = amounts.map((fen, tier) => ({ line: line(tier, IDS[tier]!, fen), fen }));
   if (claim.kind !== 'delivery') lines.shift();
   // Funds in paying order: a delivery's excess from health-poverty-relief first, then the top-up

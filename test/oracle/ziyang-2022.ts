@@ -4,7 +4,18 @@
  * text alone; shares nothing with src/.
  */
 import type { OracleClaim } from './claim.js';
-import { assemble, deductibleRatioPay, inScope, line, locationClass, recordClaim, seriousIllnessPay, splitBill, tableRow, type Bracket } from './common.js';
+import {
+  assemble,
+  deductibleRatioPay,
+  inScope,
+  line,
+  locationClass,
+  recordClaim,
+  seriousIllnessPay,
+  splitBill,
+  tableRow,
+  type Bracket,
+} from './common.js';
 import { divHalfUp, max0, min, ONE, ratio, timesRound, yuan, type Fen } from './money.js';
 import type { OracleSettlement, OracleYearState } from './state.js';
 import { P2017 } from './ziyang-2017.js';
@@ -57,7 +68,10 @@ const IDS = ['basic-insurance', 'serious-illness-insurance', 'medical-assistance
  * Settles one claim under `ziyang-2022` against the ledger of its person-year.
  * @example settle2022(readClaim(json), emptyYearState('P1', 2022, 'ziyang-2022'))
  */
-export function settle2022(claim: OracleClaim, before: OracleYearState): { settlement: OracleSettlement; state: OracleYearState } {
+export function settle2022(
+  claim: OracleClaim,
+  before: OracleYearState,
+): { settlement: OracleSettlement; state: OracleYearState } {
   // §1: the category's group; illnessInduced is ignored; no Yanjiang rule, no waiver, no targets.
   const group = GROUP[claim.category];
   const location = locationClass(claim.county, claim.area);
@@ -75,7 +89,13 @@ export function settle2022(claim: OracleClaim, before: OracleYearState): { settl
   // yearly deductible and cap, no poverty adjustment.
   if (claim.kind === 'general-outpatient') {
     const table = P2022.generalOutpatient;
-    const basic = deductibleRatioPay(S, table.deductible, before.generalOutpatientDeductibleUsed, table.ratio, table.annualCap - before.generalOutpatientPaid);
+    const basic = deductibleRatioPay(
+      S,
+      table.deductible,
+      before.generalOutpatientDeductibleUsed,
+      table.ratio,
+      table.annualCap - before.generalOutpatientPaid,
+    );
     paid.basic = basic.pay;
     const state = recordClaim(before, claim.id, {
       generalOutpatientDeductibleUsed: basic.consumed,
@@ -90,12 +110,24 @@ export function settle2022(claim: OracleClaim, before: OracleYearState): { settl
   let soUsed = before.specialOutpatientDeductibleUsed;
   if (claim.kind === 'special-outpatient') {
     const table = P2022.specialOutpatientResident;
-    const basic = deductibleRatioPay(S, table.deductible, soUsed.resident, table.ratio, P2022.basicAnnualCap - before.basicPaid);
+    const basic = deductibleRatioPay(
+      S,
+      table.deductible,
+      soUsed.resident,
+      table.ratio,
+      P2022.basicAnnualCap - before.basicPaid,
+    );
     paid.basic = basic.pay;
     soUsed = { ...soUsed, resident: basic.consumed };
   } else {
     const table = P2022.basic[tableRow(location, claim.level)];
-    paid.basic = deductibleRatioPay(S, table.deductible, null, table.ratio, P2022.basicAnnualCap - before.basicPaid).pay;
+    paid.basic = deductibleRatioPay(
+      S,
+      table.deductible,
+      null,
+      table.ratio,
+      P2022.basicAnnualCap - before.basicPaid,
+    ).pay;
   }
   let sLeft = S - paid.basic;
 
@@ -104,8 +136,14 @@ export function settle2022(claim: OracleClaim, before: OracleYearState): { settl
   const core = group === 'core';
   const c0 = before.seriousIllnessBurden;
   const c1 = c0 + sLeft;
-  const siDeductible = timesRound(P2022.seriousIllnessDeductible, core ? P2022.coreSeriousIllnessDeductibleFactor : ONE);
-  const brackets: Bracket[] = P2022.seriousIllnessBrackets.map((b) => ({ upTo: b.upTo, ratio: b.ratio + (core ? P2022.coreSeriousIllnessRatioBonus : 0n) }));
+  const siDeductible = timesRound(
+    P2022.seriousIllnessDeductible,
+    core ? P2022.coreSeriousIllnessDeductibleFactor : ONE,
+  );
+  const brackets: Bracket[] = P2022.seriousIllnessBrackets.map((b) => ({
+    upTo: b.upTo,
+    ratio: b.ratio + (core ? P2022.coreSeriousIllnessRatioBonus : 0n),
+  }));
   const capLeft = core ? null : max0(P2022.seriousIllnessAnnualCap - before.seriousIllnessPaid);
   paid.seriousIllness = seriousIllnessPay(c0, c1, siDeductible, brackets, capLeft, sLeft);
   sLeft -= paid.seriousIllness;
@@ -115,7 +153,13 @@ export function settle2022(claim: OracleClaim, before: OracleYearState): { settl
   let assistanceUsed = before.assistanceDeductibleUsed;
   if (group !== undefined) {
     const terms = P2022.assistance[claim.category]!;
-    const assistance = deductibleRatioPay(sLeft, terms.deductible, assistanceUsed, terms.ratio, P2022.assistanceAnnualLimit - before.assistancePaid);
+    const assistance = deductibleRatioPay(
+      sLeft,
+      terms.deductible,
+      assistanceUsed,
+      terms.ratio,
+      P2022.assistanceAnnualLimit - before.assistancePaid,
+    );
     paid.assistance = assistance.pay;
     assistanceUsed = assistance.consumed;
     sLeft -= paid.assistance;
@@ -125,7 +169,9 @@ export function settle2022(claim: OracleClaim, before: OracleYearState): { settl
   // in city or in province when referred or emergency); on the cumulative burden b of S left:
   // min(round(50% × max(0, b1 − T)) − round(50% × max(0, b0 − T)), cap left, S left).
   const referred = claim.referral === 'referred' || claim.referral === 'emergency';
-  const tiltedApplies = group !== undefined && (location === 'in-county' || ((location === 'in-city' || location === 'in-province') && referred));
+  const tiltedApplies =
+    group !== undefined &&
+    (location === 'in-county' || ((location === 'in-city' || location === 'in-province') && referred));
   const b0 = before.tiltedBurden;
   const b1 = tiltedApplies ? b0 + sLeft : b0;
   if (tiltedApplies) {
@@ -148,7 +194,11 @@ export function settle2022(claim: OracleClaim, before: OracleYearState): { settl
 }
 
 /** §3: tiers 1–4 in order, target null. */
-function settlement(claim: OracleClaim, bill: ReturnType<typeof splitBill>, paid: { basic: Fen; seriousIllness: Fen; assistance: Fen; tilted: Fen }): OracleSettlement {
+function settlement(
+  claim: OracleClaim,
+  bill: ReturnType<typeof splitBill>,
+  paid: { basic: Fen; seriousIllness: Fen; assistance: Fen; tilted: Fen },
+): OracleSettlement {
   const amounts = [paid.basic, paid.seriousIllness, paid.assistance, paid.tilted];
   return assemble(
     claim,

@@ -68,9 +68,15 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       await client.query(postgresSchema());
-      await client.query('INSERT INTO bashunwei_schema (version, applied_at) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING', [SCHEMA_VERSION, new Date().toISOString()]);
+      await client.query(
+        'INSERT INTO bashunwei_schema (version, applied_at) VALUES ($1, $2) ON CONFLICT (version) DO NOTHING',
+        [SCHEMA_VERSION, new Date().toISOString()],
+      );
       const { rows } = await client.query<{ v: number }>('SELECT MAX(version) AS v FROM bashunwei_schema');
-      if (rows[0]!.v > SCHEMA_VERSION) throw new StoreError(`the database was written by a newer bashunwei (schema ${rows[0]!.v}, this one knows ${SCHEMA_VERSION})`);
+      if (rows[0]!.v > SCHEMA_VERSION)
+        throw new StoreError(
+          `the database was written by a newer bashunwei (schema ${rows[0]!.v}, this one knows ${SCHEMA_VERSION})`,
+        );
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -85,11 +91,22 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   }
 
   const dialect: Dialect = {
-    lockPersonYear: (conn, personId, year) => conn.run("SELECT pg_advisory_xact_lock(hashtextextended(?::text || '|' || ?::text, 0))", [personId, year]),
+    lockPersonYear: (conn, personId, year) =>
+      conn.run("SELECT pg_advisory_xact_lock(hashtextextended(?::text || '|' || ?::text, 0))", [personId, year]),
     transactionNumber: { sql: 'pg_current_xact_id()::text::bigint' },
     journalHorizon: ' AND j.txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint',
     recordSettlement: (conn, { claim: c, settlement, ledgerVersion, ledger }) =>
-      conn.run(RECORD_SETTLEMENT, [c.receivedAt, c.keyId, c.claimId, c.personId, c.year, c.input, settlement, ledgerVersion, ledger]),
+      conn.run(RECORD_SETTLEMENT, [
+        c.receivedAt,
+        c.keyId,
+        c.claimId,
+        c.personId,
+        c.year,
+        c.input,
+        settlement,
+        ledgerVersion,
+        ledger,
+      ]),
   };
 
   /** Runs `work` in a transaction, again from the start when it lost a race (at most RETRIES times). */
@@ -126,8 +143,10 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
     kind: 'postgres',
     description,
     transaction,
-    read: <T>(work: (r: Reads) => Promise<T>) => within('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (conn) => work(readStatements(conn, dialect))),
-    insertKey: async (k) => void (await pool.query(numbered(INSERT_KEY).text, [k.id, k.name, k.role, k.hash, k.createdAt])),
+    read: <T>(work: (r: Reads) => Promise<T>) =>
+      within('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (conn) => work(readStatements(conn, dialect))),
+    insertKey: async (k) =>
+      void (await pool.query(numbered(INSERT_KEY).text, [k.id, k.name, k.role, k.hash, k.createdAt])),
     ping: async () => void (await pool.query('SELECT 1')),
     close: () => pool.end(),
   };
@@ -140,7 +159,10 @@ function numbered(sql: string): { name: string; text: string } {
   let s = statements.get(sql);
   if (!s) {
     let n = 0;
-    s = { name: `bsw_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`, text: sql.replace(/\?/g, () => `$${++n}`) };
+    s = {
+      name: `bsw_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`,
+      text: sql.replace(/\?/g, () => `$${++n}`),
+    };
     statements.set(sql, s);
   }
   return s;
@@ -148,7 +170,8 @@ function numbered(sql: string): { name: string; text: string } {
 
 function connection(client: Pg.PoolClient): SqlConn {
   return {
-    all: async (sql, params) => (await client.query({ ...numbered(sql), values: params as unknown[] })).rows as Record<string, unknown>[],
+    all: async (sql, params) =>
+      (await client.query({ ...numbered(sql), values: params as unknown[] })).rows as Record<string, unknown>[],
     run: async (sql, params) => void (await client.query({ ...numbered(sql), values: params as unknown[] })),
   };
 }
@@ -173,6 +196,8 @@ function loadDriver(): typeof Pg {
   try {
     return createRequire(import.meta.url)('pg') as typeof Pg;
   } catch (e) {
-    throw new StoreError(`the PostgreSQL client pg cannot be loaded (${(e as Error).message.split('\n')[0]}); install it (npm install pg@8)`);
+    throw new StoreError(
+      `the PostgreSQL client pg cannot be loaded (${(e as Error).message.split('\n')[0]}); install it (npm install pg@8)`,
+    );
   }
 }

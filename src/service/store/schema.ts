@@ -82,7 +82,8 @@ export function sqliteSchema(): string {
   // INTEGER PRIMARY KEY is SQLite's rowid: increasing, never reused since nothing is deleted.
   const triggers = APPEND_ONLY_TABLES.flatMap((t) =>
     ['UPDATE', 'DELETE'].map(
-      (op) => `CREATE TRIGGER IF NOT EXISTS ${t}_no_${op.toLowerCase()} BEFORE ${op} ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;`,
+      (op) =>
+        `CREATE TRIGGER IF NOT EXISTS ${t}_no_${op.toLowerCase()} BEFORE ${op} ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;`,
     ),
   );
   return `${TABLES.replaceAll('AUTO_ID', 'INTEGER PRIMARY KEY')}\n${triggers.join('\n')}`;
@@ -98,7 +99,8 @@ export function postgresSchema(): string {
   const fn = `CREATE OR REPLACE FUNCTION bashunwei_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;`;
   const triggers = APPEND_ONLY_TABLES.map(
-    (t) => `CREATE OR REPLACE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION bashunwei_append_only();`,
+    (t) =>
+      `CREATE OR REPLACE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION bashunwei_append_only();`,
   );
   return `${TABLES.replaceAll('AUTO_ID', 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY')}\n${fn}\n${triggers.join('\n')}`;
 }

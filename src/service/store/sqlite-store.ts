@@ -18,7 +18,11 @@ import { StoreError } from './store-error.js';
 /** Most transactions that share one COMMIT. */
 const MAX_BATCH = 128;
 
-type Job = { readonly work: (tx: Tx) => Promise<unknown>; readonly resolve: (v: unknown) => void; readonly reject: (e: unknown) => void };
+type Job = {
+  readonly work: (tx: Tx) => Promise<unknown>;
+  readonly resolve: (v: unknown) => void;
+  readonly reject: (e: unknown) => void;
+};
 
 /**
  * Opens (and creates when new) the SQLite store in `file`.
@@ -27,14 +31,20 @@ type Job = { readonly work: (tx: Tx) => Promise<unknown>; readonly resolve: (v: 
  * const store = openSqliteStore('bashunwei.sqlite');
  */
 export function openSqliteStore(file: string): Store {
-  if (file === ':memory:' || file === '') throw new StoreError(`the SQLite store needs a file (it is read through a second connection), not ${JSON.stringify(file)}`);
+  if (file === ':memory:' || file === '')
+    throw new StoreError(
+      `the SQLite store needs a file (it is read through a second connection), not ${JSON.stringify(file)}`,
+    );
   const Database = loadDriver();
   const { writer, reader } = open(Database, file);
 
   const dialect: Dialect = {
     lockPersonYear: async () => {},
     // One writer: the journal's order is the commit order, a transaction's number the next one.
-    transactionNumber: { sql: '?', value: async (conn) => String((await conn.all('SELECT COALESCE(MAX(txid), 0) + 1 AS t FROM journal', []))[0]!.t) },
+    transactionNumber: {
+      sql: '?',
+      value: async (conn) => String((await conn.all('SELECT COALESCE(MAX(txid), 0) + 1 AS t FROM journal', []))[0]!.t),
+    },
     journalHorizon: '',
   };
   const writeConn = connection(writer);
@@ -122,7 +132,10 @@ export function openSqliteStore(file: string): Store {
 }
 
 /** The two connections, the tables made when new; a file that cannot be used is a StoreError. */
-function open(Database: typeof BetterSqlite3, file: string): { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database } {
+function open(
+  Database: typeof BetterSqlite3,
+  file: string,
+): { writer: BetterSqlite3.Database; reader: BetterSqlite3.Database } {
   let writer: BetterSqlite3.Database | undefined;
   try {
     writer = new Database(file);
@@ -153,7 +166,12 @@ function open(Database: typeof BetterSqlite3, file: string): { writer: BetterSql
 function isNativeLoadError(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown };
   if (err?.code === 'ERR_DLOPEN_FAILED') return true;
-  return typeof err?.message === 'string' && /Could not locate the bindings file|NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header/.test(err.message);
+  return (
+    typeof err?.message === 'string' &&
+    /Could not locate the bindings file|NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF header/.test(
+      err.message,
+    )
+  );
 }
 
 const firstLine = (e: unknown): string => String((e as Error)?.message ?? e).split('\n')[0]!;
@@ -173,9 +191,15 @@ function connection(db: BetterSqlite3.Database): SqlConn {
 }
 
 function checkVersion(db: BetterSqlite3.Database): void {
-  db.prepare('INSERT INTO bashunwei_schema (version, applied_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING').run(SCHEMA_VERSION, new Date().toISOString());
+  db.prepare('INSERT INTO bashunwei_schema (version, applied_at) VALUES (?, ?) ON CONFLICT (version) DO NOTHING').run(
+    SCHEMA_VERSION,
+    new Date().toISOString(),
+  );
   const { v } = db.prepare('SELECT MAX(version) AS v FROM bashunwei_schema').get() as { v: number };
-  if (v > SCHEMA_VERSION) throw new StoreError(`the database was written by a newer bashunwei (schema ${v}, this one knows ${SCHEMA_VERSION})`);
+  if (v > SCHEMA_VERSION)
+    throw new StoreError(
+      `the database was written by a newer bashunwei (schema ${v}, this one knows ${SCHEMA_VERSION})`,
+    );
 }
 
 /** better-sqlite3, an optional dependency: its native build may be absent where it could not be made. */

@@ -4,7 +4,19 @@
  * and its horizon) is the {@link Dialect}'s.
  */
 import type { Role } from '../roles.js';
-import type { ApiKeyRow, ClaimStatus, CurrentClaim, JournalAction, JournalEntry, JournalStart, Reads, SettlementVersion, StoredLedger, Tx, YearClaim } from './store.js';
+import type {
+  ApiKeyRow,
+  ClaimStatus,
+  CurrentClaim,
+  JournalAction,
+  JournalEntry,
+  JournalStart,
+  Reads,
+  SettlementVersion,
+  StoredLedger,
+  Tx,
+  YearClaim,
+} from './store.js';
 
 /** One connection, statements in and rows out. */
 export interface SqlConn {
@@ -39,14 +51,19 @@ const YEAR = `SELECT c.claim_id, c.person_id, c.year, c.input, c.received_at, c.
   WHERE c.person_id = ? AND c.year = ? ORDER BY c.seq`;
 const LEDGER = 'SELECT version, ledger FROM ledgers WHERE person_id = ? AND year = ? ORDER BY version DESC LIMIT 1';
 const REVERSAL = 'SELECT answer FROM reversals WHERE claim_id = ?';
-const JOURNAL_COLUMNS = 'j.txid, j.id, j.at, j.key_id, j.action, j.claim_id, j.person_id, j.year, j.version_before, j.version_after, j.cause';
+const JOURNAL_COLUMNS =
+  'j.txid, j.id, j.at, j.key_id, j.action, j.claim_id, j.person_id, j.year, j.version_before, j.version_after, j.cause';
 const HISTORY = `SELECT s.version, s.status, s.settlement, ${JOURNAL_COLUMNS}
   FROM settlements s JOIN journal j ON j.id = s.journal_id WHERE s.claim_id = ? ORDER BY s.version`;
 const KEY = 'SELECT id, name, role, hash, created_at FROM api_keys WHERE hash = ?';
-const appendJournal = (txid: string) => `INSERT INTO journal (txid, at, key_id, action, claim_id, person_id, year, version_before, version_after, cause)
+const appendJournal = (
+  txid: string,
+) => `INSERT INTO journal (txid, at, key_id, action, claim_id, person_id, year, version_before, version_after, cause)
   VALUES (${txid}, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`;
-const INSERT_CLAIM = 'INSERT INTO claims (claim_id, person_id, year, input, received_at, key_id) VALUES (?, ?, ?, ?, ?, ?)';
-const APPEND_SETTLEMENT = 'INSERT INTO settlements (claim_id, version, status, settlement, journal_id) VALUES (?, ?, ?, ?, ?)';
+const INSERT_CLAIM =
+  'INSERT INTO claims (claim_id, person_id, year, input, received_at, key_id) VALUES (?, ?, ?, ?, ?, ?)';
+const APPEND_SETTLEMENT =
+  'INSERT INTO settlements (claim_id, version, status, settlement, journal_id) VALUES (?, ?, ?, ?, ?)';
 const APPEND_LEDGER = 'INSERT INTO ledgers (person_id, year, version, ledger, journal_id) VALUES (?, ?, ?, ?, ?)';
 const INSERT_REVERSAL = 'INSERT INTO reversals (claim_id, answer, journal_id) VALUES (?, ?, ?)';
 /** The insert of a key, for the stores' own `insertKey`. */
@@ -62,7 +79,10 @@ const yearClaim = (r: Record<string, unknown>): YearClaim => ({
   version: Number(r.version),
   status: r.status as ClaimStatus,
 });
-const currentClaim = (r: Record<string, unknown>): CurrentClaim => ({ ...yearClaim(r), settlement: (r.settlement as string | null) ?? null });
+const currentClaim = (r: Record<string, unknown>): CurrentClaim => ({
+  ...yearClaim(r),
+  settlement: (r.settlement as string | null) ?? null,
+});
 const journalEntry = (r: Record<string, unknown>): JournalEntry => ({
   cursor: `${String(r.txid)}-${String(r.id)}`,
   at: r.at as string,
@@ -111,17 +131,50 @@ export function transactionStatements(conn: SqlConn, dialect: Dialect): Tx {
     },
     appendJournal: async (e) => {
       if (txidValue) txid ??= txidValue(conn);
-      const [r] = await conn.all(append, [...(txid ? [await txid] : []), e.at, e.keyId, e.action, e.claimId, e.personId, e.year, e.versionBefore, e.versionAfter, e.cause]);
+      const [r] = await conn.all(append, [
+        ...(txid ? [await txid] : []),
+        e.at,
+        e.keyId,
+        e.action,
+        e.claimId,
+        e.personId,
+        e.year,
+        e.versionBefore,
+        e.versionAfter,
+        e.cause,
+      ]);
       return String(r!.id);
     },
     insertClaim: (c) => conn.run(INSERT_CLAIM, [c.claimId, c.personId, c.year, c.input, c.receivedAt, c.keyId]),
     recordSettlement: async (r) => {
       if (dialect.recordSettlement) return dialect.recordSettlement(conn, r);
       const c = r.claim;
-      const journalId = await tx.appendJournal({ at: c.receivedAt, keyId: c.keyId, action: 'settle', claimId: c.claimId, personId: c.personId, year: c.year, versionBefore: null, versionAfter: 1, cause: null });
+      const journalId = await tx.appendJournal({
+        at: c.receivedAt,
+        keyId: c.keyId,
+        action: 'settle',
+        claimId: c.claimId,
+        personId: c.personId,
+        year: c.year,
+        versionBefore: null,
+        versionAfter: 1,
+        cause: null,
+      });
       await tx.insertClaim(c);
-      await tx.appendSettlement({ claimId: c.claimId, version: 1, status: 'settled', settlement: r.settlement, journalId });
-      await tx.appendLedger({ personId: c.personId, year: c.year, version: r.ledgerVersion, ledger: r.ledger, journalId });
+      await tx.appendSettlement({
+        claimId: c.claimId,
+        version: 1,
+        status: 'settled',
+        settlement: r.settlement,
+        journalId,
+      });
+      await tx.appendLedger({
+        personId: c.personId,
+        year: c.year,
+        version: r.ledgerVersion,
+        ledger: r.ledger,
+        journalId,
+      });
     },
     appendSettlement: (s) => conn.run(APPEND_SETTLEMENT, [s.claimId, s.version, s.status, s.settlement, s.journalId]),
     appendLedger: (l) => conn.run(APPEND_LEDGER, [l.personId, l.year, l.version, l.ledger, l.journalId]),
@@ -150,13 +203,25 @@ export function readStatements(conn: SqlConn, dialect: Dialect): Reads {
       })),
     journal: async (start: JournalStart | undefined, limit: number) => {
       const where =
-        start === undefined ? ['1 = 1', []] : 'after' in start ? ['(j.txid > ? OR (j.txid = ? AND j.id > ?))', [start.after[0], start.after[0], start.after[1]]] : ['j.at >= ?', [start.at]];
+        start === undefined
+          ? ['1 = 1', []]
+          : 'after' in start
+            ? ['(j.txid > ? OR (j.txid = ? AND j.id > ?))', [start.after[0], start.after[0], start.after[1]]]
+            : ['j.at >= ?', [start.at]];
       const sql = `SELECT ${JOURNAL_COLUMNS} FROM journal j WHERE ${where[0] as string}${dialect.journalHorizon} ORDER BY j.txid, j.id LIMIT ?`;
       return (await conn.all(sql, [...(where[1] as unknown[]), limit])).map(journalEntry);
     },
     keyByHash: async (hash): Promise<ApiKeyRow | undefined> => {
       const [r] = await conn.all(KEY, [hash]);
-      return r && { id: r.id as string, name: r.name as string, role: r.role as Role, hash: r.hash as string, createdAt: r.created_at as string };
+      return (
+        r && {
+          id: r.id as string,
+          name: r.name as string,
+          role: r.role as Role,
+          hash: r.hash as string,
+          createdAt: r.created_at as string,
+        }
+      );
     },
   };
 }

@@ -94,8 +94,20 @@ export interface Tx {
    * the claim, its first settlement version and the person-year's next ledger version, at once.
    */
   recordSettlement(r: { claim: ClaimRow; settlement: string; ledgerVersion: number; ledger: string }): Promise<void>;
-  appendSettlement(s: { claimId: string; version: number; status: ClaimStatus; settlement: string | null; journalId: string }): Promise<void>;
-  appendLedger(l: { personId: string; year: number; version: number; ledger: string; journalId: string }): Promise<void>;
+  appendSettlement(s: {
+    claimId: string;
+    version: number;
+    status: ClaimStatus;
+    settlement: string | null;
+    journalId: string;
+  }): Promise<void>;
+  appendLedger(l: {
+    personId: string;
+    year: number;
+    version: number;
+    ledger: string;
+    journalId: string;
+  }): Promise<void>;
   insertReversal(r: { claimId: string; answer: string; journalId: string }): Promise<void>;
 }
 
