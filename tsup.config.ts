@@ -27,7 +27,7 @@ export default defineConfig([
   },
 
   {
-    entry: { 'simulate-worker': 'src/simulate/worker.ts' },
+    entry: { 'simulate-worker': 'src/node/simulate/worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

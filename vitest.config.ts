@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     // A temporary directory per run, and a failed run if a test leaves anything in it.
-    globalSetup: ['test/temp-dir-guard.ts'],
+    globalSetup: ['test/support/temp-dir-guard.ts'],
   },
 });

@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/examples.test.ts'],
+    exclude: ['test/project/examples.test.ts'],
     testTimeout: 60_000,
     env: { FC_RUNS: '100', FUZZ_RUNS: '100' },
   },

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { generateClaims } from '../seeds/generator.js';
 import { newApiKey } from '../src/service/keys.js';
 import { openStore } from '../src/service/store/open-store.js';
-import { startPostgres } from '../test/postgres-server.js';
+import { startPostgres } from '../test/support/postgres-server.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** Connections in all, per run: a cashier's desk load (8) and a busy back office's (32). */
@@ -305,7 +305,7 @@ async function main(): Promise<void> {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     postgres: execFileSync(
-      join((await import('../test/postgres-server.js')).postgresBin(), 'postgres'),
+      join((await import('../test/support/postgres-server.js')).postgresBin(), 'postgres'),
       ['--version'],
       { encoding: 'utf8' },
     ).trim(),

@@ -8,9 +8,9 @@ import { Bench } from 'tinybench';
 import { generateClaims } from '../seeds/generator.js';
 import type { Claim } from '../src/claim/claim.js';
 import { parseClaim } from '../src/claim/parse.js';
-import { defaultRules } from '../src/rules/embedded.js';
-import { settle } from '../src/settle/settle.js';
-import { createSimulation } from '../src/simulate/simulation.js';
+import { defaultRules } from '../src/scheme/embedded.js';
+import { settle } from '../src/settle/settle-json.js';
+import { createSimulation } from '../src/simulate/core/simulation.js';
 import { forPrevious, previousEngine } from './previous.js';
 
 const N = 20_000;

@@ -4,7 +4,7 @@
  *   npx tsx seeds/generate.ts --claims 100000 --seed 7 [--year 2018 | --years 2019-2023] [--format csv] > claims.ndjson
  */
 import { CSV_EOL, csvRecord } from '../src/csv/write.js';
-import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/claim-csv.js';
+import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/output/claim-csv.js';
 import { generateClaims } from './generator.js';
 
 const args = new Map<string, string>();

@@ -10,9 +10,9 @@
  * Floats are used only to draw random shapes; every amount is a whole number of fen before it is
  * written as a contract string.
  */
-import type { RuleBook } from '../src/rules/book.js';
-import { policyOn } from '../src/rules/book.js';
-import { defaultRules } from '../src/rules/embedded.js';
+import type { RuleBook } from '../src/scheme/book.js';
+import { policyOn } from '../src/scheme/book.js';
+import { defaultRules } from '../src/scheme/embedded.js';
 import population from './population.json';
 
 /** Options of the generator. */

@@ -3,7 +3,7 @@
  * any scheme written as a rule folder: the Ziyang 2017 plan and the 2022 three-layer protection are
  * embedded. The public API, named exports only.
  */
-export { settle, settleBatch, type SettleJsonOptions } from './settle/settle.js';
+export { settle, settleBatch, type SettleJsonOptions } from './settle/settle-json.js';
 export {
   settleClaim,
   schemeIssues,
@@ -26,8 +26,8 @@ export {
 } from './format/settlement-json.js';
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
 export { explainLineZh } from './explain/zh-CN.js';
-export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES } from './rules/embedded.js';
-export { loadRuleFolder, loadRuleSet, ruleChain } from './rules/load.js';
+export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES } from './scheme/embedded.js';
+export { loadRuleFolder, loadRuleSet, ruleChain } from './node/load-rule-folder.js';
 export {
   parseRuleFiles,
   parseRuleChain,
@@ -35,8 +35,8 @@ export {
   type RawRuleFiles,
   type RuleFolderLink,
   type ResolvedRuleFiles,
-} from './rules/parse.js';
-export { mergePatch } from './rules/merge-patch.js';
+} from './scheme/read-rule-files.js';
+export { mergePatch } from './rule-files/merge-patch.js';
 export {
   diffRuleSets,
   diffRuleBooks,
@@ -46,20 +46,20 @@ export {
   type RuleDiff,
   type RuleChange,
   type RuleChangeKind,
-} from './rules/rules-diff.js';
+} from './scheme/rules-diff.js';
 export {
   readPolicyTest,
   runPolicyTest,
   type PolicyTestCase,
   type PolicyTestResult,
   type PolicyTestDifference,
-} from './rules/policy-tests.js';
-export { loadPolicyTests } from './rules/load-tests.js';
-export { ruleBook, policyOn, type RuleBook } from './rules/book.js';
+} from './rule-tests/rule-tests.js';
+export { loadPolicyTests } from './node/load-rule-tests.js';
+export { ruleBook, policyOn, type RuleBook } from './scheme/book.js';
 /** A compiled rule set, and its policy resolved for one stretch of dates. */
-export { NO_END, type RuleSet } from './rules/compile.js';
-export type { Policy, Scheme, Named } from './rules/policy.js';
-export { listParameters, listAssumedRules, type ParameterInfo, type AssumedRule } from './rules/parameters.js';
+export { NO_END, type RuleSet } from './scheme/compile.js';
+export type { Policy, Scheme, Named } from './scheme/policy.js';
+export { listParameters, listAssumedRules, type ParameterInfo, type AssumedRule } from './scheme/parameters.js';
 export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
 export {
   ledgerToJson,
@@ -71,13 +71,13 @@ export {
   type LedgerFileJson,
 } from './ledger/ledger-json.js';
 /** Relief-fund balances (absent = unlimited) and one fund's payment. */
-export type { FundBalances, FundDraw } from './settle/funds.js';
-export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './policy/premium-split.js';
+export type { FundBalances, FundDraw } from './kinds/shared/funds.js';
+export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './calculators/premium-split.js';
 export {
   illnessInducedPoverty,
   type HouseholdYear,
   type IllnessInducedPovertyTest,
-} from './policy/illness-induced-poverty.js';
+} from './calculators/illness-induced-poverty.js';
 export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
 export { duplicateKeyPaths } from './errors/duplicate-keys.js';
 export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
@@ -90,7 +90,7 @@ export {
   parseAmount,
   isAmountBeyondRange,
 } from './money/fen.js';
-export { reformRules, type ParameterChange } from './rules/reform.js';
+export { reformRules, type ParameterChange } from './scheme/reform.js';
 export {
   createSimulation,
   type Simulation,
@@ -99,8 +99,8 @@ export {
   type Variant,
   type ChangedPatient,
   type Rejection,
-} from './simulate/simulation.js';
-export type { PayChanges, PayChangeCounts } from './simulate/changed.js';
+} from './simulate/core/simulation.js';
+export type { PayChanges, PayChangeCounts } from './simulate/core/changed.js';
 /** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
 export type { ClaimRun } from './settle/run-claim.js';
 export {
@@ -110,8 +110,8 @@ export {
   claimsOutFormat,
   ClaimsOutError,
   type ClaimsOutFormat,
-} from './simulate/claims-out.js';
-export { claimPartWriter } from './simulate/claim-parts.js';
+} from './node/simulate/claims-out.js';
+export { claimPartWriter } from './node/simulate/claim-parts.js';
 export {
   claimRowLayout,
   claimRow,
@@ -120,26 +120,26 @@ export {
   type ClaimColumn,
   type ClaimColumnKind,
   type ClaimRowValues,
-} from './simulate/claim-rows.js';
-export type { ComparedRuleSet } from './simulate/compared.js';
-export { reformSummary, type ReformSummary } from './simulate/reform-summary.js';
-export type { Compared } from './simulate/report-values.js';
-export { BILL_SHARE_LABELS, pathwayLabel, type Label } from './simulate/labels.js';
-export { showFigure, type FigureFormat } from './simulate/report-display.js';
-export { simulateFile, mergeResults, type FileJob } from './simulate/parallel.js';
-export { simulationReport, type SimulationReport } from './simulate/summary.js';
-export { simulationHtml, summaryHtml } from './simulate/report-html.js';
-export { variantRules, type VariantSpec } from './simulate/variants.js';
-export { CLAIM_CSV_COLUMNS, claimCsvRows, addClaimCsvRow } from './simulate/claim-csv.js';
+} from './simulate/output/claim-rows.js';
+export type { ComparedRuleSet } from './simulate/report/compared.js';
+export { reformSummary, type ReformSummary } from './simulate/report/reform-summary.js';
+export type { Compared } from './simulate/report/values.js';
+export { BILL_SHARE_LABELS, pathwayLabel, type Label } from './simulate/report/labels.js';
+export { showFigure, type FigureFormat } from './simulate/report/display.js';
+export { simulateFile, mergeResults, type FileJob } from './node/simulate/parallel.js';
+export { simulationReport, type SimulationReport } from './simulate/report/summary.js';
+export { simulationHtml, summaryHtml } from './simulate/report/html.js';
+export { variantRules, type VariantSpec } from './node/simulate/variants.js';
+export { CLAIM_CSV_COLUMNS, claimCsvRows, addClaimCsvRow } from './simulate/output/claim-csv.js';
 export { CSV_EOL, csvRecord, csvText } from './csv/write.js';
 export { parseCsv, CsvReader, type CsvRecord, type CsvProblem } from './csv/read.js';
 export { neutraliseFormula, restoreFormula, FORMULA_TRIGGERS } from './csv/formula.js';
 /** What a simulation adds up per rule set (amounts in fen). */
-export type { Aggregates, GroupSums } from './simulate/aggregates.js';
-export { dimensionsOf, type Dimensions, type Dimension, type DimensionEntry } from './simulate/dimensions.js';
+export type { Aggregates, GroupSums } from './simulate/core/aggregates.js';
+export { dimensionsOf, type Dimensions, type Dimension, type DimensionEntry } from './simulate/core/dimensions.js';
 /** The types the exported ones are made of, so the API reference is whole. */
-export type { TaskSpec } from './simulate/partition-tasks.js';
-export type * from './rules/format.js';
+export type { TaskSpec } from './node/simulate/partition-tasks.js';
+export type * from './rule-files/types.js';
 export {
   PARTS,
   PAYER_KINDS,
@@ -148,23 +148,30 @@ export {
   OPTIONAL_FILES,
   tierFile,
   orderedTiers,
-} from './rules/format.js';
+} from './rule-files/types.js';
 export type { Gate, TierHead, TierSpec, Kind, ResolveEnv, KindReport } from './kinds/kind.js';
-export { KINDS, KIND_NAMES, type KindName } from './kinds/index.js';
-export type { Adjustment, AppliedAdjustment } from './kinds/adjustment.js';
-export type { CarveOutDetail, PoolSet } from './kinds/carve-out.js';
-export type { TableDetail } from './kinds/table.js';
-export type { BracketsDetail, Bracket } from './kinds/brackets.js';
-export type { ShareOfRestDetail } from './kinds/share-of-rest.js';
-export type { YearlyAssistanceDetail } from './kinds/yearly-assistance.js';
-export type { TopUpDetail, Target } from './kinds/top-up.js';
+export { KINDS, KIND_NAMES, type KindName } from './kinds/kind-list.js';
+export type { Adjustment, AppliedAdjustment } from './kinds/shared/adjustment.js';
+export type { CarveOutDetail, PoolSet } from './kinds/carve-out/carve-out.js';
+export type { TableDetail } from './kinds/table/table.js';
+export type { BracketsDetail, Bracket } from './kinds/brackets/brackets.js';
+export type { ShareOfRestDetail } from './kinds/share-of-rest/share-of-rest.js';
+export type { YearlyAssistanceDetail } from './kinds/yearly-assistance/yearly-assistance.js';
+export type { TopUpDetail, Target } from './kinds/top-up/top-up.js';
 export type { Ratio } from './money/ratio.js';
 export type { Bill } from './settle/bill.js';
-export type { ClaimFacts } from './settle/facts.js';
+export type { ClaimFacts } from './settle/claim-facts.js';
 export type { ClaimProfile } from './settle/profile.js';
-export type { LineRecord, LineDetail, TargetOutcome, CarriedFrom, TierContext, Scratch } from './settle/state.js';
+export type {
+  LineRecord,
+  LineDetail,
+  TargetOutcome,
+  CarriedFrom,
+  TierContext,
+  Scratch,
+} from './kinds/shared/scratch.js';
 export type { VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog } from './claim/enums.js';
-export { PAY_BRACKETS } from './simulate/aggregates.js';
+export { PAY_BRACKETS } from './simulate/core/aggregates.js';
 export { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS, CONTRACT_LABELS } from './claim/enums.js';
 export {
   ITEM_CATEGORIES,
@@ -176,15 +183,15 @@ export {
   type ItemCategoryInfo,
 } from './claim/item-categories.js';
 export { claimVocabulary, type ClaimVocabulary, type RulePeriod } from './claim/vocabulary.js';
-export type { FactBag, FactName, FactDef, Site, SchemeList } from './rules/facts.js';
-export { FACTS, SITES } from './rules/facts.js';
+export type { FactBag, FactName, FactDef, Site, SchemeList } from './rule-files/fact-catalog.js';
+export { FACTS, SITES } from './rule-files/fact-catalog.js';
 export {
   RULE_FILE_SCHEMA_NAMES,
   ruleFileSchemas,
   buildRuleFileSchemas,
   type RuleFileSchemaName,
   type RuleFileSchemas,
-} from './rules/schema.js';
+} from './scheme/rule-file-schemas.js';
 export type { ZodApi } from './zod.js';
 export {
   OPERATORS,
@@ -192,7 +199,7 @@ export {
   type Condition,
   type FactCondition,
   type OperatorName,
-} from './rules/conditions.js';
+} from './rule-files/conditions.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';

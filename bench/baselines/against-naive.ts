@@ -7,8 +7,8 @@
 import type { Claim } from '../../src/claim/claim.js';
 import { ledgerKey, ledgerYear } from '../../src/ledger/year-ledger.js';
 import { formatFen, type Fen } from '../../src/money/fen.js';
-import type { RuleBook } from '../../src/rules/book.js';
-import { policyOn } from '../../src/rules/book.js';
+import type { RuleBook } from '../../src/scheme/book.js';
+import { policyOn } from '../../src/scheme/book.js';
 import { emptyCounters, runClaim } from '../../src/settle/run-claim.js';
 import { emptyNaiveLedger, naiveEngines, naiveSettle, type NaiveLedger } from './naive.js';
 

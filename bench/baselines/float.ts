@@ -1,17 +1,17 @@
 /**
- * Baseline (a) of issue 4, the speed limit: the POLICY.md waterfall hand-written in plain JS
+ * Baseline (a) of issue 4, the speed limit: the docs/policy-2017.md waterfall hand-written in plain JS
  * floats, with no validation, no explanation, no rule engine: the claim's conditions are written
  * as `if`s, the numbers read once from the compiled default policy. It may be a fen off (floats);
  * it is never used for a result, only as the fastest thing the same work could be.
  */
-import type { BracketsParams } from '../../src/kinds/brackets.js';
-import type { CarveOutParams } from '../../src/kinds/carve-out.js';
-import type { ShareOfRestParams } from '../../src/kinds/share-of-rest.js';
-import type { TableParams } from '../../src/kinds/table.js';
-import type { TopUpParams } from '../../src/kinds/top-up.js';
-import type { Policy } from '../../src/rules/policy.js';
+import type { BracketsParams } from '../../src/kinds/brackets/brackets.js';
+import type { CarveOutParams } from '../../src/kinds/carve-out/carve-out.js';
+import type { ShareOfRestParams } from '../../src/kinds/share-of-rest/share-of-rest.js';
+import type { TableParams } from '../../src/kinds/table/table.js';
+import type { TopUpParams } from '../../src/kinds/top-up/top-up.js';
+import type { Policy } from '../../src/scheme/policy.js';
 
-/** Drug categories of CONTRACT.md, by id and by national code. */
+/** Drug categories of docs/claim.md, by id and by national code. */
 const DRUGS = new Set(['drug', 'western-drug', 'herbal-drug', 'patent-drug', '09', '10', '11']);
 
 type Raw = {
@@ -131,7 +131,7 @@ export function floatSettler(p: Policy): (c: Raw) => number {
             : c.hospital.level;
     if (prot && c.person.county === 'yanjiang' && area === 'yanjiang' && c.hospital.level === 'city')
       (loc = 0), (level = 'county');
-    // Bill: absorbed items, then eight pools (A, B, N, O × drug, non-drug) as POLICY.md §3.
+    // Bill: absorbed items, then eight pools (A, B, N, O × drug, non-drug) as docs/policy-2017.md §3.
     let total = 0;
     let absorbed = 0;
     const pools = [0, 0, 0, 0, 0, 0, 0, 0];

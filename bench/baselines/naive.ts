@@ -1,23 +1,23 @@
 /**
  * Baseline (b) of issue 4, and the reference the fast path is checked against: the design a user
- * of decimal.js and json-rules-engine would write from POLICY.md, sharing nothing with src/settle.
+ * of decimal.js and json-rules-engine would write from docs/policy-2017.md, sharing nothing with src/settle.
  *
- * - Money is decimal.js yuan, rounded half-up to the fen where POLICY.md rounds.
+ * - Money is decimal.js yuan, rounded half-up to the fen where docs/policy-2017.md rounds.
  * - Conditions are the rule files' own, run by `await engine.run()`: one run per stage of facts
  *   (who is protected → location override → parameter level → every tier's conditions), since each
  *   stage reads facts the previous one decides, and one run per item for the hospital-absorbed rules.
  * - Parameters are read from the checked rule files of ziyang-2017 on the discharge date; the
- *   structure of its eight tiers is written here, from POLICY.md, as such a user would.
+ *   structure of its eight tiers is written here, from docs/policy-2017.md, as such a user would.
  *
  * It is slow on purpose (it is what we compare against) and exact (it is what we check against).
  */
 import Decimal from 'decimal.js';
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { Claim } from '../../src/claim/claim.js';
-import type { RuleSet } from '../../src/rules/compile.js';
-import type { Condition } from '../../src/rules/conditions.js';
-import { valueOn } from '../../src/rules/dated.js';
-import type { RuleFiles, TierFile } from '../../src/rules/format.js';
+import type { RuleSet } from '../../src/scheme/compile.js';
+import type { Condition } from '../../src/rule-files/conditions.js';
+import { valueOn } from '../../src/rule-files/dated.js';
+import type { RuleFiles, TierFile } from '../../src/rule-files/types.js';
 
 type FundId = string;
 
@@ -112,7 +112,7 @@ export function naiveEngines(set: RuleSet): NaiveEngines {
   };
 }
 
-/** The eight tiers (and tier 0) of ziyang-2017, as POLICY.md lists them. */
+/** The eight tiers (and tier 0) of ziyang-2017, as docs/policy-2017.md lists them. */
 const TIER_IDS = [
   'maternal-subsidy',
   'hospital-waiver',
@@ -174,7 +174,7 @@ function tiersOf(f: RuleFiles): Tiers2017 {
   return Object.fromEntries(TIER_IDS.map((id) => [id, f[`tiers/${id}.json`] as TierFile])) as unknown as Tiers2017;
 }
 
-/** Drug categories of CONTRACT.md, by id and by national code. */
+/** Drug categories of docs/claim.md, by id and by national code. */
 const DRUGS = new Set(['drug', 'western-drug', 'herbal-drug', 'patent-drug', '09', '10', '11']);
 
 async function passed(engine: Engine, facts: Facts): Promise<Set<string>> {
@@ -187,7 +187,7 @@ const first = (ok: Set<string>, prefix: string, n: number): number => {
   return -1;
 };
 
-/** Takes `amount` from `pools[idx]` pro-rata, largest remainder, ties to the earlier pool (POLICY.md §3.3). */
+/** Takes `amount` from `pools[idx]` pro-rata, largest remainder, ties to the earlier pool (docs/policy-2017.md §3.3). */
 function proRata(pools: Decimal[], amount: Decimal, idx: number[]): void {
   if (amount.isZero()) return;
   const sum = idx.reduce((s, i) => s.plus(pools[i]!), ZERO);
@@ -258,7 +258,7 @@ export async function naiveSettle(
     // The group of the person's category is a fact of persons.json since schemes became data.
     group: f['persons.json'].categories[person.category]?.group,
   };
-  // Who is protected, where the care happened (POLICY.md §1–2).
+  // Who is protected, where the care happened (docs/policy-2017.md §1–2).
   facts.protected = (await passed(e.person, facts)).has('protected');
   const area = hospital.area;
   facts.location =
@@ -420,7 +420,7 @@ export async function naiveSettle(
   // Tier 7.
   const t7 = t['medical-assistance'];
   if (applies('medical-assistance')) {
-    // POLICY.md §4 tier 7: S left + Pb + N left (O excluded).
+    // docs/policy-2017.md §4 tier 7: S left + Pb + N left (O excluded).
     const base = S.plus(Pb).plus(N);
     void O;
     const pay = Decimal.min(

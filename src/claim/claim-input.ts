@@ -1,5 +1,5 @@
 /**
- * A claim as a billing system sends it (CONTRACT.md, "Claim"; docs/claim.md), before validation:
+ * A claim as a billing system sends it (docs/claim.md, "The claim"; docs/claim.md), before validation:
  * amounts as strings or numbers, item categories by id or national code, optional fields absent.
  * The parser turns it into a {@link Claim} (defaults filled in, amounts in fen, categories as ids)
  * or says what is wrong with it. A test holds this type to the zod schema's input type.

@@ -17,7 +17,7 @@ export interface Item {
   readonly necessary: boolean;
 }
 
-/** A claim as CONTRACT.md defines it, after validation. */
+/** A claim as docs/claim.md, "The settlement", defines it, after validation. */
 export interface Claim {
   readonly id: string;
   readonly person: {

@@ -1,5 +1,5 @@
 /**
- * The closed value lists the claim contract fixes for every scheme (CONTRACT.md). The lists a
+ * The closed value lists the claim contract fixes for every scheme (docs/claim.md). The lists a
  * scheme declares itself (counties, areas, person categories) are in its rule files; item
  * categories are in item-categories.ts. The rule loader checks condition values against the same
  * lists, so a rule can never compare a fact with a value it cannot take.

@@ -1,10 +1,10 @@
 /**
- * The closed list of item categories (CONTRACT.md "Claim"): the national medical fee item
+ * The closed list of item categories (docs/claim.md, "The claim"): the national medical fee item
  * categories (医疗收费项目类别, the `med_chrgitm_type` codes of the national medical-insurance
  * platform), written by id or by code, plus `drug` for a drug whose kind is not known. A code and
  * its id are the same category: the reader turns codes into ids, so the engine and the rules only
  * ever see ids. Whether a category is a drug decides the pools and the hospital waiver's base
- * (POLICY.md §3), so a misspelt category is an error, never a silent non-drug.
+ * (docs/policy-2017.md §3), so a misspelt category is an error, never a silent non-drug.
  *
  * This list is part of the contract (a national standard), not of a policy: it lives here, not in
  * rules/.

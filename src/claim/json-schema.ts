@@ -11,8 +11,8 @@
  * (the shortest decimal form; `1234.5` and `5e2` are amounts, `0.30000000000000004` is not).
  */
 import { zod } from '../zod.js';
-import type { RuleBook } from '../rules/book.js';
-import { defaultRules } from '../rules/embedded.js';
+import type { RuleBook } from '../scheme/book.js';
+import { defaultRules } from '../scheme/embedded.js';
 import { claimSchemaForJson } from './schema.js';
 import { claimVocabulary } from './vocabulary.js';
 
@@ -32,7 +32,7 @@ export function claimJsonSchema(book: RuleBook = defaultRules()): Record<string,
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://bashunwei.example/schema/claim.schema.json',
-    title: 'bashunwei claim (CONTRACT.md)',
+    title: 'bashunwei claim (docs/claim.md)',
     description: `A claim as a billing system sends it, for the rule sets ${sets}. Beyond this schema the parser checks that visit.admitted is not after visit.discharged and that the items add up to at most 10^12 yuan, and the settlement that county, hospital area and category are values of the rule set in force on the discharge date.`,
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
     // A delivery names its mode (delivery_mode_required).

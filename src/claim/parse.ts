@@ -14,12 +14,12 @@ import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type ClaimIssue, type Result, fail, formatPath, ok } from '../errors/issue.js';
 import { MAX_CLAIM_FEN, formatFen } from '../money/fen.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
-import type { RuleBook } from '../rules/book.js';
-import { defaultRules } from '../rules/embedded.js';
+import type { RuleBook } from '../scheme/book.js';
+import { defaultRules } from '../scheme/embedded.js';
 import { type ClaimVocabulary, claimVocabulary } from './vocabulary.js';
 import { ITEM_CATEGORIES } from './item-categories.js';
 import { say } from '../i18n/say.js';
-import { describePeriods } from '../rules/book.js';
+import { describePeriods } from '../scheme/book.js';
 
 /**
  * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
@@ -229,7 +229,7 @@ const SCHEME_PATHS = new Set(['person.county', 'person.category', 'hospital.area
 
 /**
  * A claim discharged when no rule set of the book is in force is refused at visit.discharged
- * (CONTRACT.md): its county, area and category cannot be judged without a rule set, so those
+ * (docs/claim.md, "Which rules settle a claim"): its county, area and category cannot be judged without a rule set, so those
  * errors give way to that one.
  */
 function withoutRuleSet(issues: ClaimIssue[], input: object, vocabulary: ClaimVocabulary, lang: Lang): ClaimIssue[] {

@@ -1,5 +1,5 @@
 /**
- * zod schema of a claim (CONTRACT.md). Strict everywhere: unknown fields and unknown values are
+ * zod schema of a claim (docs/claim.md). Strict everywhere: unknown fields and unknown values are
  * errors, because a misspelt `compliant` silently defaulting to `true` would pay for a
  * non-compliant item, and a misspelt drug category would move the pools.
  */

@@ -3,7 +3,7 @@
  * person category): every value of any rule set of the book. Whether a value belongs to the rule
  * set in force on the claim's discharge date is checked when the claim is settled.
  */
-import type { RuleBook } from '../rules/book.js';
+import type { RuleBook } from '../scheme/book.js';
 
 /** The scheme-declared values a claim of a rule book may use, each list in the order first declared. */
 export interface ClaimVocabulary {

@@ -1,6 +1,6 @@
 /**
  * The `bashunwei` command: `settle`, `simulate`, `rules` (check, test, diff, schema), `claims
- * schema`, `serve` and `keys create` (CONTRACT.md), `--version`, and `--help` for the command and
+ * schema`, `serve` and `keys create` (README, "Command line"), `--version`, and `--help` for the command and
  * for each subcommand. `serve` and `keys` are loaded only when run: they bring Fastify and a
  * database driver, which `settle` never needs.
  */

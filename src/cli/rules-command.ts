@@ -10,17 +10,17 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { prettifyIssues, type Result, type RuleIssue } from '../errors/issue.js';
-import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../rules/json-schema.js';
-import type { RuleFileSchemaName } from '../rules/schema.js';
-import { NO_END, type RuleSet } from '../rules/compile.js';
-import { checkedDefaultRules, defaultRules, embeddedChain, EMBEDDED_RULE_FOLDERS } from '../rules/embedded.js';
-import { loadRuleFolder, loadRuleSet, ruleSetFolders } from '../rules/load.js';
-import { loadPolicyTests } from '../rules/load-tests.js';
-import { listAssumedRules, listParameters } from '../rules/parameters.js';
-import { parseRuleChain } from '../rules/parse.js';
-import { runPolicyTest } from '../rules/policy-tests.js';
-import { diffRuleSets, formatRuleDiff } from '../rules/rules-diff.js';
-import { shippedRulesFolder } from '../rules/shipped.js';
+import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../scheme/rule-file-json-schemas.js';
+import type { RuleFileSchemaName } from '../scheme/rule-file-schemas.js';
+import { NO_END, type RuleSet } from '../scheme/compile.js';
+import { checkedDefaultRules, defaultRules, embeddedChain, EMBEDDED_RULE_FOLDERS } from '../scheme/embedded.js';
+import { loadRuleFolder, loadRuleSet, ruleSetFolders } from '../node/load-rule-folder.js';
+import { loadPolicyTests } from '../node/load-rule-tests.js';
+import { listAssumedRules, listParameters } from '../scheme/parameters.js';
+import { parseRuleChain } from '../scheme/read-rule-files.js';
+import { runPolicyTest } from '../rule-tests/rule-tests.js';
+import { diffRuleSets, formatRuleDiff } from '../scheme/rules-diff.js';
+import { shippedRulesFolder } from '../node/shipped-rules.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './settle-command.js';
 

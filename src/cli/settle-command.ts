@@ -18,14 +18,14 @@ import { statementHtml } from '../format/statement-html.js';
 import { formatStatements } from '../format/text.js';
 import { ledgerToJson, parseLedgerJson } from '../ledger/ledger-json.js';
 import type { Ledger } from '../ledger/year-ledger.js';
-import type { RuleBook } from '../rules/book.js';
-import { defaultRules } from '../rules/embedded.js';
-import { loadRuleFolder } from '../rules/load.js';
+import type { RuleBook } from '../scheme/book.js';
+import { defaultRules } from '../scheme/embedded.js';
+import { loadRuleFolder } from '../node/load-rule-folder.js';
 import { type BatchOutcome, createBatch } from '../settle/batch.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import { langOf, parseArgs, UsageError } from './args.js';
 import { readJsonFile } from './json-file.js';
-import { openInput, readClaims } from './input.js';
+import { openInput, readClaims } from '../node/input.js';
 
 /** Where the command writes. */
 export interface Io {
@@ -166,7 +166,7 @@ function createdOf(
   return new Date(Number(epoch) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The error line of CONTRACT.md: first problem in `error`, all of them in `errors`. */
+/** The error line of docs/claim.md, "Errors": first problem in `error`, all of them in `errors`. */
 function errorLine(o: Extract<BatchOutcome, { ok: false }>) {
   const [first] = o.errors;
   return { claimId: o.claimId, line: o.line, error: first, ...(o.errors.length > 1 ? { errors: o.errors } : {}) };

@@ -16,25 +16,25 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { prettifyIssues } from '../errors/issue.js';
-import type { RuleBook } from '../rules/book.js';
+import type { RuleBook } from '../scheme/book.js';
 import { type Fen, parseAmount } from '../money/fen.js';
 import {
   type AggregatesFile,
   aggregatesFile,
   readAggregatesFile,
   rulesFingerprint,
-} from '../simulate/aggregates-file.js';
-import { ClaimsOutError, claimsOutFormat, withClaimsOut } from '../simulate/claims-out.js';
-import { dimensionsOf } from '../simulate/dimensions.js';
-import { mergeResults } from '../simulate/merge.js';
-import { simulationHtml } from '../simulate/report-html.js';
-import { simulateFile, simulateStream } from '../simulate/parallel.js';
-import type { SimulationResult } from '../simulate/simulation.js';
-import { type SimulationReport, TotalBeyondRangeError, simulationReport } from '../simulate/summary.js';
-import { TempSpaceError } from '../simulate/temp-space.js';
-import { type VariantSpec, variantRules } from '../simulate/variants.js';
+} from '../node/simulate/aggregates-file.js';
+import { ClaimsOutError, claimsOutFormat, withClaimsOut } from '../node/simulate/claims-out.js';
+import { dimensionsOf } from '../simulate/core/dimensions.js';
+import { mergeResults } from '../simulate/scale/merge.js';
+import { simulationHtml } from '../simulate/report/html.js';
+import { simulateFile, simulateStream } from '../node/simulate/parallel.js';
+import type { SimulationResult } from '../simulate/core/simulation.js';
+import { type SimulationReport, TotalBeyondRangeError, simulationReport } from '../simulate/report/summary.js';
+import { TempSpaceError } from '../node/simulate/temp-space.js';
+import { type VariantSpec, variantRules } from '../node/simulate/variants.js';
 import { langOf, parseArgs, UsageError } from './args.js';
-import { readClaims } from './input.js';
+import { readClaims } from '../node/input.js';
 import { readJsonFile } from './json-file.js';
 import type { Io } from './settle-command.js';
 

@@ -4,11 +4,11 @@
  * the rule files are their English names where the rule files give one.
  */
 import { CONTRACT_LABELS } from '../claim/enums.js';
-import type { AppliedAdjustment } from '../kinds/adjustment.js';
+import type { AppliedAdjustment } from '../kinds/shared/adjustment.js';
 import { type Fen, formatFen } from '../money/fen.js';
 import { formatPercent, type Ratio } from '../money/ratio.js';
-import type { Part } from '../rules/format.js';
-import type { LineDetail, LineRecord } from '../settle/state.js';
+import type { Part } from '../rule-files/types.js';
+import type { LineDetail, LineRecord } from '../kinds/shared/scratch.js';
 
 const y = (f: Fen): string => `${formatFen(f)} yuan`;
 const points = (r: Ratio): string => formatPercent(r).slice(0, -1);
@@ -22,7 +22,7 @@ const capped = (computed: Fen, left: Fen | null, what: string): string =>
   left !== null && left < computed ? `, limited by the ${y(left)} left of the ${what}` : '';
 const uncapped = (a: AppliedAdjustment | null): string => (a?.uncapped ? `, with no annual cap for ${a.whoEn}` : '');
 
-/** How a sentence names each part of what is left (POLICY.md §4). */
+/** How a sentence names each part of what is left (docs/policy-2017.md §4). */
 const PART_NAMES: Readonly<Record<Part, string>> = {
   S: 'in-scope cost left',
   Pb: 'class-B self-pay share',

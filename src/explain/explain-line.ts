@@ -2,7 +2,7 @@
  * The explanation of a settlement line in a language: one table per language (zh-CN.ts, en.ts).
  */
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
-import type { LineRecord } from '../settle/state.js';
+import type { LineRecord } from '../kinds/shared/scratch.js';
 import { explainLineEn } from './en.js';
 import { explainLineZh } from './zh-CN.js';
 

@@ -5,11 +5,11 @@
  * adjustment is for, target descriptions).
  */
 import { CONTRACT_LABELS } from '../claim/enums.js';
-import type { AppliedAdjustment } from '../kinds/adjustment.js';
+import type { AppliedAdjustment } from '../kinds/shared/adjustment.js';
 import { type Fen, formatFen } from '../money/fen.js';
 import { formatPercent, type Ratio } from '../money/ratio.js';
-import type { Part } from '../rules/format.js';
-import type { LineDetail, LineRecord } from '../settle/state.js';
+import type { Part } from '../rule-files/types.js';
+import type { LineDetail, LineRecord } from '../kinds/shared/scratch.js';
 
 const y = (f: Fen): string => `${formatFen(f)}元`;
 const points = (r: Ratio): string => formatPercent(r).slice(0, -1);
@@ -23,7 +23,7 @@ const capped = (computed: Fen, left: Fen | null, what: string): string =>
   left !== null && left < computed ? `，受${what}剩余${y(left)}限制` : '';
 const uncapped = (a: AppliedAdjustment | null): string => (a?.uncapped ? `，${a.who}不设年度最高支付限额` : '');
 
-/** How a sentence names each part of what is left (POLICY.md §4). */
+/** How a sentence names each part of what is left (docs/policy-2017.md §4). */
 const PART_NAMES: Readonly<Record<Part, string>> = {
   S: '剩余政策范围内费用',
   Pb: '乙类先行自付费用',

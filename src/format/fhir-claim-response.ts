@@ -45,7 +45,7 @@ import { explainLine } from '../explain/explain-line.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type Fen, formatFen, sumFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import { PAYER_KINDS, type PayerKind } from '../rules/format.js';
+import { PAYER_KINDS, type PayerKind } from '../rule-files/types.js';
 import type { FhirClaimResponse, FhirCodeableConcept, FhirMoney } from './fhir-types.js';
 
 const ADJUDICATION = 'http://terminology.hl7.org/CodeSystem/adjudication';

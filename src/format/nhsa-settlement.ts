@@ -16,7 +16,7 @@
  *   medfee_sumamt   = fund_pay_sumamt + hosp_part_amt + psn_part_amt
  *   fulamt_ownpay_amt = the out-of-catalog (丙类) items billed (not absorbed by the hospital)
  *   preselfpay_amt  = Pb, the 乙类 share paid first;  inscp_scp_amt = S, the in-scope cost, as the
- *                     carve-outs leave them (POLICY.md §4)
+ *                     carve-outs leave them (docs/policy-2017.md §4)
  *   act_pay_dedc    = the deductible the first deductible/ratio table charged on this claim
  *
  * Per fund row: `fund_payamt` the sum of its lines; `inscp_scp_amt` what its first line computed
@@ -26,9 +26,9 @@
  */
 import type { Fen } from '../money/fen.js';
 import { ZERO, add, formatFen } from '../money/fen.js';
-import { NHSA_FIELDS, type NhsaField } from '../rules/format.js';
+import { NHSA_FIELDS, type NhsaField } from '../rule-files/types.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import type { LineRecord } from '../settle/state.js';
+import type { LineRecord } from '../kinds/shared/scratch.js';
 
 /** One fund row of the platform's record. */
 export interface NhsaFundRow {

@@ -6,8 +6,8 @@
  * neutralised with a leading `'`).
  */
 import { csvRecord } from '../csv/write.js';
-import type { RuleBook } from '../rules/book.js';
-import { defaultRules } from '../rules/embedded.js';
+import type { RuleBook } from '../scheme/book.js';
+import { defaultRules } from '../scheme/embedded.js';
 import type { SettlementJson } from './settlement-json.js';
 
 /**

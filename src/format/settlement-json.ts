@@ -1,5 +1,5 @@
 /**
- * The settlement as CONTRACT.md fixes it: amounts as strings with two decimals, lines for tiers
+ * The settlement as docs/claim.md, "The settlement", fixes it: amounts as strings with two decimals, lines for tiers
  * 1–8 (and 0 for delivery), each with its clause and Chinese explanation.
  */
 import { explainLine } from '../explain/explain-line.js';
@@ -8,7 +8,7 @@ import { type YearLedgerJson, yearLedgerToJson } from '../ledger/ledger-json.js'
 import { type Fen, formatFen } from '../money/fen.js';
 import { mulDiv } from '../money/rounding.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import type { LineRecord } from '../settle/state.js';
+import type { LineRecord } from '../kinds/shared/scratch.js';
 
 /** One line of a settlement, as JSON. */
 export interface SettlementLineJson {
@@ -22,7 +22,7 @@ export interface SettlementLineJson {
   readonly funds?: Readonly<Record<string, string>>;
 }
 
-/** A settlement, as JSON (CONTRACT.md). */
+/** A settlement, as JSON (docs/claim.md). */
 export interface SettlementJson {
   readonly claimId: string;
   readonly personId: string;

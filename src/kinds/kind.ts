@@ -14,12 +14,20 @@ import type { z as Z } from 'zod';
 import type { ZodApi } from '../zod.js';
 import type { Fen } from '../money/fen.js';
 import type { Ratio } from '../money/ratio.js';
-import type { Condition, Predicate } from '../rules/conditions.js';
-import type { FactBag } from '../rules/facts.js';
-import type { AmountParam, ByFact, Dated, GateSpec, NhsaMappingSpec, PayerKind, TierFile } from '../rules/format.js';
+import type { Condition, Predicate } from '../rule-files/conditions.js';
+import type { FactBag } from '../rule-files/fact-catalog.js';
+import type {
+  AmountParam,
+  ByFact,
+  Dated,
+  GateSpec,
+  NhsaMappingSpec,
+  PayerKind,
+  TierFile,
+} from '../rule-files/types.js';
 import type { RuleIssue } from '../errors/issue.js';
-import type { SchemaParts } from '../rules/schema-parts.js';
-import type { CarriedFrom, Scratch, TierContext } from '../settle/state.js';
+import type { SchemaParts } from '../rule-files/schema-parts.js';
+import type { CarriedFrom, Scratch, TierContext } from './shared/scratch.js';
 
 /** A compiled condition with its citation. */
 export interface Gate {

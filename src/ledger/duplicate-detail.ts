@@ -1,6 +1,6 @@
 /**
  * Where an earlier claim with the same id was seen, for `duplicate_claim` in a batch or a
- * simulation (the ledger's rule: an id is settled once, CONTRACT.md).
+ * simulation (the ledger's rule: an id is settled once, docs/claim.md "The ledger").
  *
  * @example
  * say(lang, DUPLICATE_DETAIL)

@@ -1,6 +1,6 @@
 /**
- * The year-to-date state of one person in one calendar year of discharge (POLICY.md §6,
- * POLICY-2022.md §4). Passed into a settlement and returned by it: the library keeps no hidden
+ * The year-to-date state of one person in one calendar year of discharge (docs/policy-2017.md §6,
+ * docs/policy-2022.md §4). Passed into a settlement and returned by it: the library keeps no hidden
  * state. Its counters are named by the tiers that keep them (`<tier id>.<counter>`, for instance
  * `basic-insurance.paid.basic` or `serious-illness-insurance.burden`): which counters exist is
  * the rule set's business (each kind says what it keeps, src/kinds/).
@@ -42,7 +42,7 @@ export function ledgerKey(personId: string, year: number): string {
 export type Ledger = ReadonlyMap<string, YearLedger>;
 
 /**
- * The year of a discharge date, which chooses the ledger (calendar year, POLICY.md §6 [assumed]).
+ * The year of a discharge date, which chooses the ledger (calendar year, docs/policy-2017.md §6 [assumed]).
  *
  * @example
  * ledgerYear('2017-06-10') // 2017

@@ -1,6 +1,6 @@
 /**
  * Largest-remainder allocation: split an amount in proportion to weights so that the parts add
- * back to the amount exactly (POLICY.md §3.3).
+ * back to the amount exactly (docs/policy-2017.md §3.3).
  */
 import { type Fen, fen } from './fen.js';
 import { mulDivRem } from './rounding.js';

@@ -47,7 +47,7 @@ export function addRatio(a: Ratio, b: Ratio): Ratio {
 }
 
 /**
- * `min(r, 1)`: POLICY.md §4 caps every ratio at 1 (a raised ratio never pays more than the base).
+ * `min(r, 1)`: docs/policy-2017.md §4 caps every ratio at 1 (a raised ratio never pays more than the base).
  *
  * @example
  * capAtOne(parseRatio('1.05')) // 1

@@ -1,13 +1,13 @@
 /**
  * The one rounding rule of the project, declared once.
  *
- * POLICY.md §4: every tier payment is rounded half-up to the fen; the chronic-outpatient target is
+ * docs/policy-2017.md §4: every tier payment is rounded half-up to the fen; the chronic-outpatient target is
  * the single place the spec says floor. Every product of an amount and a ratio goes through
  * {@link mulDiv}, so no other file ever rounds.
  */
 export type RoundingMode = 'half-up' | 'floor';
 
-/** The default rounding of money: half-up to the fen (POLICY.md §4). */
+/** The default rounding of money: half-up to the fen (docs/policy-2017.md §4). */
 export const MONEY_ROUNDING: RoundingMode = 'half-up';
 
 /**

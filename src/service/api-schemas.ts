@@ -6,7 +6,7 @@
  */
 import { claimSchemaForJson } from '../claim/schema.js';
 import { claimVocabulary } from '../claim/vocabulary.js';
-import { defaultRules } from '../rules/embedded.js';
+import { defaultRules } from '../scheme/embedded.js';
 import { ClaimErrorCode, LANGS } from '../index.js';
 import { lazily, zod } from '../zod.js';
 import { ROLES } from './roles.js';
@@ -48,7 +48,7 @@ export const apiSchemas = lazily(() => {
       .describe('Tier 8 only: the relief funds that paid more than 0, in the order they paid.'),
   });
 
-  /** The settlement of a claim (CONTRACT.md, Settlement). */
+  /** The settlement of a claim (docs/claim.md, "The settlement"). */
   const settlementSchema = z.strictObject({
     claimId: z.string(),
     personId: z.string(),

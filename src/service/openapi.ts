@@ -12,7 +12,7 @@ import { openApiPath, ROUTES, type RouteName, type RouteSpec } from './routes.js
 
 type Json = Record<string, unknown>;
 
-/** How an amount of a claim may be written (CONTRACT.md, Money): the reader takes it as unknown and checks it itself. */
+/** How an amount of a claim may be written (docs/claim.md, "The claim"): the reader takes it as unknown and checks it itself. */
 const AMOUNT = {
   description:
     'Yuan: a string with 0–2 decimals ("1234.50", "1234.5", "1234"), or a JSON number that is a whole number of fen (1234.5). Never negative.',

@@ -1,5 +1,5 @@
 /**
- * The roles of API keys (CONTRACT.md, Service): a cashier settles and reads, an auditor reads,
+ * The roles of API keys (docs/service.md): a cashier settles and reads, an auditor reads,
  * an admin does all and is the only one who reverses.
  */
 

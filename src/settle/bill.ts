@@ -4,8 +4,8 @@
 import type { Claim } from '../claim/claim.js';
 import { isDrugCategory } from '../claim/item-categories.js';
 import { type Fen, ZERO, add, fen } from '../money/fen.js';
-import type { Policy } from '../rules/policy.js';
-import { EMPTY_POOLS, poolIndex } from './pools.js';
+import type { Policy } from '../scheme/policy.js';
+import { EMPTY_POOLS, poolIndex } from '../kinds/shared/pools.js';
 import type { ClaimProfile } from './profile.js';
 
 /** The bill split into what the hospital absorbs and the pools that are billable. */

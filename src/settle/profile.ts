@@ -9,9 +9,9 @@
 import type { Claim, Item } from '../claim/claim.js';
 import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from '../claim/enums.js';
 import { ITEM_CATEGORY_IDS } from '../claim/item-categories.js';
-import { KINDS } from '../kinds/index.js';
-import type { Policy, Scheme } from '../rules/policy.js';
-import { type ClaimFacts, claimFacts, itemFacts } from './facts.js';
+import { KINDS } from '../kinds/kind-list.js';
+import type { Policy, Scheme } from '../scheme/policy.js';
+import { type ClaimFacts, claimFacts, itemFacts } from './claim-facts.js';
 
 /** Everything the waterfall decides from the claim's facts alone, decided once per profile. */
 export interface ClaimProfile {

@@ -1,5 +1,5 @@
 /**
- * Reversal and re-settlement (冲正 / 重新结算, POLICY.md §6). A settlement depends on everything
+ * Reversal and re-settlement (冲正 / 重新结算, docs/policy-2017.md §6). A settlement depends on everything
  * settled before it in the person-year (deductibles consumed, the serious-illness burden, caps),
  * so reversing a claim means settling the year again without it: the claims before it come out
  * as they were, each claim after it is re-settled in order, and the ledger is what it would have
@@ -18,7 +18,7 @@ import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
 import type { Lang } from '../i18n/lang.js';
 import { type YearLedger, emptyYearLedger, ledgerKey, ledgerYear } from '../ledger/year-ledger.js';
 import { type Fen, sub } from '../money/fen.js';
-import type { RuleBook } from '../rules/book.js';
+import type { RuleBook } from '../scheme/book.js';
 import { type SettlementRecord, settleClaim } from './settle-claim.js';
 import { say } from '../i18n/say.js';
 

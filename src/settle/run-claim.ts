@@ -6,10 +6,10 @@
  */
 import type { Claim } from '../claim/claim.js';
 import { type Fen, ZERO } from '../money/fen.js';
-import type { Policy } from '../rules/policy.js';
+import type { Policy } from '../scheme/policy.js';
 import { type Bill, splitBill } from './bill.js';
 import { type ClaimProfile, profileOf } from './profile.js';
-import type { Scratch } from './state.js';
+import type { Scratch } from '../kinds/shared/scratch.js';
 import { runWaterfall } from './waterfall.js';
 
 /**
@@ -63,7 +63,7 @@ export function runClaim(
   };
   runWaterfall({ claim, policy, profile, billable: bill.billable, record }, end);
 
-  // Invariant 1 (POLICY.md §5): total = hospitalAbsorbed + Σ lines + personal, to the fen.
+  // Invariant 1 (docs/policy-2017.md §5): total = hospitalAbsorbed + Σ lines + personal, to the fen.
   let paid = 0;
   for (const a of end.amounts) paid += a;
   if (bill.hospitalAbsorbed + paid + end.remaining !== bill.total || end.remaining < 0) {

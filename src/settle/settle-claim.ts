@@ -18,15 +18,15 @@ import {
   withCounters,
 } from '../ledger/year-ledger.js';
 import { type Fen, fen } from '../money/fen.js';
-import { type RuleBook, describeBook, policyOn } from '../rules/book.js';
-import { defaultRules } from '../rules/embedded.js';
+import { type RuleBook, describeBook, policyOn } from '../scheme/book.js';
+import { defaultRules } from '../scheme/embedded.js';
 import type { Lang } from '../i18n/lang.js';
-import type { Policy } from '../rules/policy.js';
+import type { Policy } from '../scheme/policy.js';
 import type { Bill } from './bill.js';
-import type { ClaimFacts } from './facts.js';
-import type { FundBalances } from './funds.js';
+import type { ClaimFacts } from './claim-facts.js';
+import type { FundBalances } from '../kinds/shared/funds.js';
 import { runClaim } from './run-claim.js';
-import type { LineRecord, TargetOutcome } from './state.js';
+import type { LineRecord, TargetOutcome } from '../kinds/shared/scratch.js';
 import { say } from '../i18n/say.js';
 
 /** Options of a settlement. */
@@ -142,7 +142,7 @@ const NONE: readonly ClaimIssue[] = [];
 
 /**
  * What a claim uses that the scheme in force on its discharge date does not have: a county, a
- * hospital area or a person category of another rule set (CONTRACT.md, "Claim").
+ * hospital area or a person category of another rule set (docs/claim.md, "The claim").
  *
  * @example
  * schemeIssues(claim2022WithRegisteredPoor, policy2022) // [invalid_enum at person.category]

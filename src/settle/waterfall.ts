@@ -3,9 +3,9 @@
  * kind on the settlement's scratch state. The bill is split into parts (S, Pb, N, O) right after
  * the carve-outs, since they change the pools the parts are made from.
  */
-import { KINDS } from '../kinds/index.js';
-import { splitScope } from './scope.js';
-import type { Scratch, TierContext } from './state.js';
+import { KINDS } from '../kinds/kind-list.js';
+import { splitScope } from './split-scope.js';
+import type { Scratch, TierContext } from '../kinds/shared/scratch.js';
 
 /**
  * Runs every tier of the policy's order on the scratch state.

@@ -1,0 +1,89 @@
+/**
+ * The shipped rule folders carry their worked cases (tests/*.json): every case settles as written
+ * through the embedded rules and through the folders on disk, `bashunwei rules test` says so, and
+ * the cases are the spec's worked examples, byte for byte. A case that does not hold is reported
+ * field by field.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { defaultRules } from '../../src/scheme/embedded.js';
+import { loadRuleFolder } from '../../src/node/load-rule-folder.js';
+import { loadPolicyTests } from '../../src/node/load-rule-tests.js';
+import { readPolicyTest, runPolicyTest } from '../../src/rule-tests/rule-tests.js';
+import { ROOT, TEST } from '../support/paths.js';
+
+const RULES = join(ROOT, 'rules');
+const cases = loadPolicyTests(RULES);
+if (!cases.ok) throw new Error(JSON.stringify(cases.errors));
+
+describe('the worked cases of the shipped rule folders', () => {
+  it('are the spec examples 01–15 (copied byte for byte) and the 2022 refusals', () => {
+    const names = cases.value.map((c) => c.file.split('/').slice(-3).join('/'));
+    expect(names.length).toBe(16);
+    const fixtures = join(TEST, 'fixtures', 'spec-examples');
+    for (const f of readdirSync(fixtures)) {
+      const c = cases.value.find((x) => x.file.endsWith(`/${f}`));
+      expect(c, f).toBeDefined();
+      expect(readFileSync(c!.file, 'utf8'), f).toBe(readFileSync(join(fixtures, f), 'utf8'));
+    }
+  });
+
+  it.each(cases.value.map((c) => [c.file.split('/').slice(-3).join('/'), c] as const))(
+    '%s settles as written with the embedded rules',
+    (_, c) => {
+      expect(runPolicyTest(defaultRules(), c).differences).toEqual([]);
+    },
+  );
+
+  it('settle as written with the folders read from disk (extends resolved)', () => {
+    const book = loadRuleFolder(RULES);
+    if (!book.ok) throw new Error(JSON.stringify(book.errors));
+    for (const c of cases.value) expect(runPolicyTest(book.value, c).differences, c.file).toEqual([]);
+  });
+
+  it('rules test prints one line per case and the count, exit 0', async () => {
+    let out = '';
+    expect(await main(['rules', 'test'], { out: (s) => (out += s), err: () => undefined })).toBe(0);
+    expect(out.trim().split('\n').at(-1)).toBe('16 cases: 16 passed, 0 failed');
+    expect(out).toContain('✔ ');
+  });
+});
+
+describe('a case that does not hold', () => {
+  const example = JSON.parse(
+    readFileSync(join(RULES, 'ziyang-2022', 'tests', '13-2022-illness-poor-year.json'), 'utf8'),
+  );
+  example.expected[1].lines[3].amount = '5978.00';
+  example.expected[2].personal = '1.00';
+  const c = readPolicyTest('13-wrong.json', example);
+  if (!c.ok) throw new Error('case');
+
+  it('is reported field by field, with the claim, the path, what was expected and what came', () => {
+    expect(runPolicyTest(defaultRules(), c.value).differences).toEqual([
+      { claim: 1, claimId: 'C13b', path: 'lines[3].amount', expected: '5978.00', actual: '5979.00' },
+      { claim: 2, claimId: 'C13c', path: 'personal', expected: '1.00', actual: '5042.00' },
+    ]);
+  });
+
+  it('reports a line missing or a claim refused that should settle', () => {
+    const shorter = structuredClone(example);
+    shorter.expected[0].lines.push({ tier: 5, id: 'extra', amount: '0.00' });
+    shorter.claims[2].visit.discharged = '2021-10-12';
+    const read = readPolicyTest('x.json', shorter);
+    if (!read.ok) throw new Error('case');
+    const d = runPolicyTest(defaultRules(), read.value).differences;
+    expect(d.filter((x) => x.claim === 0).map((x) => x.path)).toEqual(['lines.length', 'lines[4]']);
+    // The 2021 claim is refused (no rule set): its expected lines are not there.
+    expect(d.filter((x) => x.claim === 2).map((x) => x.path)).toEqual(
+      Object.keys(shorter.expected[2]).filter((k) => k !== 'claimId'),
+    );
+  });
+
+  it('is refused before running when it is not a case (with the path)', () => {
+    const r = readPolicyTest('bad.json', { name: 'x', claims: [{}], expected: [], extra: 1 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(['expected', 'extra']);
+  });
+});
