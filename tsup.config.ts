@@ -1,13 +1,16 @@
 import { defineConfig } from 'tsup';
 
-// Four entry points: the library and the back-office service `bashunwei/service` (ESM + CJS +
-// types, one type build for both), the command line (ESM only, with a shebang), and the
-// simulation's worker thread (ESM; loaded by path from the library and the command). The command loads `serve` and `keys` by
-// dynamic import (chunks beside cli.js), so `settle` never loads Fastify or a database driver.
+// The entry points: the library (`bashunwei`, which runs in a browser too), its Node part
+// (`bashunwei/node`: rule folders on disk, simulations on worker threads) and the back-office
+// service (`bashunwei/service`), each ESM + CJS + types (one type build for all); the library's
+// browser build (ESM, zod imported up front: src/browser.ts); the command line (ESM only, with a
+// shebang); and the simulation's worker thread (ESM; loaded by path from the library and the
+// command). The command loads `serve` and `keys` by dynamic import (chunks beside cli.js), so
+// `settle` never loads Fastify or a database driver.
 // better-sqlite3 is an optional dependency: never bundled, loaded when an SQLite store is opened.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', service: 'src/service/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', service: 'src/service/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -16,6 +19,13 @@ export default defineConfig([
     // import.meta.url in the CommonJS build, to find the simulation worker next to it.
     shims: true,
     external: ['better-sqlite3'],
+  },
+  {
+    entry: { browser: 'src/browser.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
   },
   {
     entry: { cli: 'src/cli/bin.ts' },

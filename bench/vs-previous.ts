@@ -7,9 +7,9 @@
 import { Bench } from 'tinybench';
 import { generateClaims } from '../seeds/generator.js';
 import type { Claim } from '../src/claim/claim.js';
-import { parseClaim } from '../src/claim/parse.js';
+import { parseClaim } from '../src/settle/parse-claim.js';
 import { defaultRules } from '../src/scheme/embedded.js';
-import { settle } from '../src/settle/settle-json.js';
+import { settle } from '../src/contract/settle-json.js';
 import { createSimulation } from '../src/simulate/core/simulation.js';
 import { forPrevious, previousEngine } from './previous.js';
 

@@ -3,7 +3,7 @@
  * any scheme written as a rule folder: the Ziyang 2017 plan and the 2022 three-layer protection are
  * embedded. The public API, named exports only.
  */
-export { settle, settleBatch, type SettleJsonOptions } from './settle/settle-json.js';
+export { settle, settleBatch, type SettleJsonOptions } from './contract/settle-json.js';
 export {
   settleClaim,
   schemeIssues,
@@ -12,12 +12,13 @@ export {
   type SettlementRecord,
 } from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
-export { parseClaim, parseClaimText, claimIssue, type ReadOptions } from './claim/parse.js';
+export { claimIssue } from './claim/parse.js';
+export { parseClaim, parseClaimText, type ReadOptions } from './settle/parse-claim.js';
 export type { MessageParams } from './errors/messages.en.js';
 /** The validated claim the engine works on, and one line of its bill. */
 export type { Claim, Item } from './claim/claim.js';
 export type { ClaimInput, ItemInput, AmountInput, ItemCategoryInput } from './claim/claim-input.js';
-export { claimJsonSchema } from './claim/json-schema.js';
+export { claimJsonSchema } from './scheme/claim-json-schema.js';
 export {
   settlementToJson,
   formatShare,
@@ -27,7 +28,6 @@ export {
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
 export { explainLineZh } from './explain/zh-CN.js';
 export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES } from './scheme/embedded.js';
-export { loadRuleFolder, loadRuleSet, ruleChain } from './node/load-rule-folder.js';
 export {
   parseRuleFiles,
   parseRuleChain,
@@ -54,7 +54,6 @@ export {
   type PolicyTestResult,
   type PolicyTestDifference,
 } from './rule-tests/rule-tests.js';
-export { loadPolicyTests } from './node/load-rule-tests.js';
 export { ruleBook, policyOn, type RuleBook } from './scheme/book.js';
 /** A compiled rule set, and its policy resolved for one stretch of dates. */
 export { NO_END, type RuleSet } from './scheme/compile.js';
@@ -104,15 +103,6 @@ export type { PayChanges, PayChangeCounts } from './simulate/core/changed.js';
 /** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
 export type { ClaimRun } from './settle/run-claim.js';
 export {
-  simulateWithClaimsOut,
-  withClaimsOut,
-  writeClaimsOut,
-  claimsOutFormat,
-  ClaimsOutError,
-  type ClaimsOutFormat,
-} from './node/simulate/claims-out.js';
-export { claimPartWriter } from './node/simulate/claim-parts.js';
-export {
   claimRowLayout,
   claimRow,
   FUND_COLUMN_PREFIX,
@@ -126,19 +116,18 @@ export { reformSummary, type ReformSummary } from './simulate/report/reform-summ
 export type { Compared } from './simulate/report/values.js';
 export { BILL_SHARE_LABELS, pathwayLabel, type Label } from './simulate/report/labels.js';
 export { showFigure, type FigureFormat } from './simulate/report/display.js';
-export { simulateFile, mergeResults, type FileJob } from './node/simulate/parallel.js';
+export { mergeResults } from './simulate/scale/merge.js';
 export { simulationReport, type SimulationReport } from './simulate/report/summary.js';
 export { simulationHtml, summaryHtml } from './simulate/report/html.js';
-export { variantRules, type VariantSpec } from './node/simulate/variants.js';
 export { CLAIM_CSV_COLUMNS, claimCsvRows, addClaimCsvRow } from './simulate/output/claim-csv.js';
 export { CSV_EOL, csvRecord, csvText } from './csv/write.js';
 export { parseCsv, CsvReader, type CsvRecord, type CsvProblem } from './csv/read.js';
 export { neutraliseFormula, restoreFormula, FORMULA_TRIGGERS } from './csv/formula.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/core/aggregates.js';
-export { dimensionsOf, type Dimensions, type Dimension, type DimensionEntry } from './simulate/core/dimensions.js';
+export { dimensionsOf, type Dimensions, type Dimension } from './simulate/core/dimensions.js';
+export { type DimensionEntry } from './simulate/report/dimension-entries.js';
 /** The types the exported ones are made of, so the API reference is whole. */
-export type { TaskSpec } from './node/simulate/partition-tasks.js';
 export type * from './rule-files/types.js';
 export {
   PARTS,
@@ -182,7 +171,8 @@ export {
   type ItemCategory,
   type ItemCategoryInfo,
 } from './claim/item-categories.js';
-export { claimVocabulary, type ClaimVocabulary, type RulePeriod } from './claim/vocabulary.js';
+export { type ClaimVocabulary, type RulePeriod } from './claim/vocabulary.js';
+export { claimVocabulary } from './scheme/book.js';
 export type { FactBag, FactName, FactDef, Site, SchemeList } from './rule-files/fact-catalog.js';
 export { FACTS, SITES } from './rule-files/fact-catalog.js';
 export {
@@ -193,13 +183,8 @@ export {
   type RuleFileSchemas,
 } from './scheme/rule-file-schemas.js';
 export type { ZodApi } from './zod.js';
-export {
-  OPERATORS,
-  type Predicate,
-  type Condition,
-  type FactCondition,
-  type OperatorName,
-} from './rule-files/conditions.js';
+export { type Predicate, type Condition, type FactCondition, type OperatorName } from './rule-files/conditions.js';
+export { OPERATORS } from './rule-files/types.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/en.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
@@ -212,8 +197,8 @@ export {
   ADJUDICATION_SYSTEM,
   SCHEME_SYSTEM,
   type ClaimResponseOptions,
-  type FhirReference,
 } from './format/fhir-claim-response.js';
+export { type FhirReference } from './format/fhir-types.js';
 export type {
   FhirClaimResponse,
   FhirAdjudication,

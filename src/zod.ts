@@ -1,10 +1,14 @@
 /**
- * zod, loaded on first use. Importing zod 4 takes about 135 ms here, most of a cold start, and a
+ * zod, loaded on first use. Importing zod 4 takes about 100 ms on Node, most of a cold start, and a
  * valid claim never needs it (the hand-written reader takes it), nor do the embedded rules (checked
  * by the tests). It is loaded, synchronously, the first time a schema is built: to report what is
  * wrong with a claim, or to check a rule folder or a ledger file.
+ *
+ * This module imports no Node module, so that the core runs in a browser: on Node it asks the
+ * running process for `require` (`process.getBuiltinModule`, Node ≥ 20.16); the browser build
+ * (src/browser.ts, the package's `browser` condition) imports zod itself and hands it over with
+ * {@link provideZod}.
  */
-import { createRequire } from 'node:module';
 import type { z as Z } from 'zod';
 
 /**
@@ -14,7 +18,22 @@ import type { z as Z } from 'zod';
  */
 export type ZodApi = typeof Z;
 
-let loaded: typeof Z | undefined;
+let loaded: ZodApi | undefined;
+
+/** What this module needs of Node's `module`, typed here so that no Node type is imported. */
+interface NodeModuleApi {
+  createRequire(from: string): (id: string) => unknown;
+}
+
+/**
+ * Hands over the zod namespace, for a platform that cannot load it on first use (a browser).
+ *
+ * @example
+ * import { z } from 'zod'; provideZod(z);
+ */
+export function provideZod(z: ZodApi): void {
+  loaded ??= z;
+}
 
 /**
  * The zod namespace.
@@ -22,8 +41,17 @@ let loaded: typeof Z | undefined;
  * @example
  * const z = zod(); z.string().min(1)
  */
-export function zod(): typeof Z {
-  loaded ??= (createRequire(import.meta.url)('zod') as { z: typeof Z }).z;
+export function zod(): ZodApi {
+  if (!loaded) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const nodeModule = proc?.getBuiltinModule?.('node:module') as NodeModuleApi | undefined;
+    if (!nodeModule) {
+      throw new Error(
+        'zod is not loaded: use the browser build of bashunwei (its "browser" export), or call provideZod(z) first',
+      );
+    }
+    loaded = (nodeModule.createRequire(import.meta.url)('zod') as { z: ZodApi }).z;
+  }
   return loaded;
 }
 

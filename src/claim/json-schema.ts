@@ -11,24 +11,23 @@
  * (the shortest decimal form; `1234.5` and `5e2` are amounts, `0.30000000000000004` is not).
  */
 import { zod } from '../zod.js';
-import type { RuleBook } from '../scheme/book.js';
-import { defaultRules } from '../scheme/embedded.js';
 import { claimSchemaForJson } from './schema.js';
-import { claimVocabulary } from './vocabulary.js';
+import type { ClaimVocabulary } from './vocabulary.js';
 
 /**
- * The JSON Schema of a claim of the rule book (the embedded rules by default).
+ * The JSON Schema of a claim that may use the values of a vocabulary (the library's
+ * `claimJsonSchema(book)` gives it a rule book's).
  *
  * @example
- * JSON.stringify(claimJsonSchema(), null, 2)
+ * JSON.stringify(claimJsonSchemaOf(vocabulary), null, 2)
  */
-export function claimJsonSchema(book: RuleBook = defaultRules()): Record<string, unknown> {
+export function claimJsonSchemaOf(vocabulary: ClaimVocabulary): Record<string, unknown> {
   const z = zod();
-  const schema = z.toJSONSchema(claimSchemaForJson(claimVocabulary(book)), {
+  const schema = z.toJSONSchema(claimSchemaForJson(vocabulary), {
     io: 'input',
     unrepresentable: 'throw',
   }) as Record<string, unknown>;
-  const sets = book.sets.map((s) => s.id).join(', ');
+  const sets = (vocabulary.periods ?? []).map((s) => s.id).join(', ');
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://bashunwei.example/schema/claim.schema.json',

@@ -14,51 +14,48 @@ import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type ClaimIssue, type Result, fail, formatPath, ok } from '../errors/issue.js';
 import { MAX_CLAIM_FEN, formatFen } from '../money/fen.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
-import type { RuleBook } from '../scheme/book.js';
-import { defaultRules } from '../scheme/embedded.js';
-import { type ClaimVocabulary, claimVocabulary } from './vocabulary.js';
+import { type ClaimVocabulary, describePeriods } from './vocabulary.js';
 import { ITEM_CATEGORIES } from './item-categories.js';
 import { say } from '../i18n/say.js';
-import { describePeriods } from '../scheme/book.js';
 
 /**
- * Validates one claim (already parsed from JSON) and fills in the contract's defaults.
+ * Validates one claim (already parsed from JSON) against a vocabulary and fills in the contract's
+ * defaults. The library's `parseClaim` gives it the vocabulary of a rule book (the embedded rules
+ * by default).
  *
  * @example
- * const r = parseClaim(JSON.parse(text));
+ * const r = readClaim(JSON.parse(text), { vocabulary });
  * if (r.ok) settleClaim(r.value, options);
  * else console.error(r.errors[0].code, r.errors[0].path);
  */
-export function parseClaim(input: unknown, options: ReadOptions = {}): Result<Claim, ClaimIssue> {
-  const vocabulary = options.vocabulary ?? claimVocabulary(options.rules ?? defaultRules());
+export function readClaim(input: unknown, options: ClaimReadOptions): Result<Claim, ClaimIssue> {
+  const vocabulary = options.vocabulary;
   // Valid claims take the hand-written reader; zod reads everything else and says what is wrong.
   const valid = readValidClaim(input, vocabulary);
   return valid ? ok(valid) : validateClaim(input, options.lang, vocabulary);
 }
 
 /** Options of the claim readers. */
-export interface ReadOptions {
+export interface ClaimReadOptions {
   /** The language of error messages (default zh-CN). */
   readonly lang?: Lang;
-  /** The rule book whose counties, areas and person categories a claim may use (default: the embedded rules). */
-  readonly rules?: RuleBook;
-  /** Or those values directly (a simulation reads claims for several rule books at once). */
-  readonly vocabulary?: ClaimVocabulary;
+  /** The counties, areas and person categories a claim may use, and the periods of the rule sets. */
+  readonly vocabulary: ClaimVocabulary;
   /** The text is one request's body, not a line of a file: a message about invalid JSON asks for one claim (not one per line). */
   readonly single?: boolean;
 }
 
 /**
  * Validates one claim with the zod schema and the checks across fields: the reference reader,
- * which names every problem. {@link parseClaim} calls it whenever the fast reader gives up.
+ * which names every problem. {@link readClaim} calls it whenever the fast reader gives up.
  *
  * @example
- * validateClaim({}).ok // false, with missing_field at id, person, visit, hospital, items
+ * validateClaim({}, 'en', vocabulary).ok // false, with missing_field at id, person, visit, hospital, items
  */
 export function validateClaim(
   input: unknown,
   lang: Lang = DEFAULT_LANG,
-  vocabulary: ClaimVocabulary = claimVocabulary(defaultRules()),
+  vocabulary: ClaimVocabulary,
 ): Result<Claim, ClaimIssue> {
   const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) =>
     claimIssue(code, path, params, lang);
@@ -123,12 +120,12 @@ export function validateClaim(
 
 /**
  * Validates one claim from its JSON text: refuses text that is not JSON and keys written twice
- * (which `JSON.parse` would silently resolve to the last), then validates as {@link parseClaim}.
+ * (which `JSON.parse` would silently resolve to the last), then validates as {@link readClaim}.
  *
  * @example
- * parseClaimText('{"id": "C1", "id": "C2", …}') // fails: duplicate_field at id
+ * readClaimText('{"id": "C1", "id": "C2", …}') // fails: duplicate_field at id
  */
-export function parseClaimText(text: string, options: ReadOptions = {}): Result<Claim, ClaimIssue> {
+export function readClaimText(text: string, options: ClaimReadOptions): Result<Claim, ClaimIssue> {
   const issue = (code: ClaimErrorCode, path: string, params: Omit<MessageParams, 'path'>) =>
     claimIssue(code, path, params, options.lang);
   let json: unknown;
@@ -146,7 +143,7 @@ export function parseClaimText(text: string, options: ReadOptions = {}): Result<
   }
   const dups = duplicateKeyPaths(text);
   if (dups.length > 0) return fail(dups.map((p) => issue(ClaimErrorCode.DUPLICATE_FIELD, p, {})));
-  return parseClaim(json, options);
+  return readClaim(json, options);
 }
 
 /**

@@ -1,9 +1,15 @@
 /**
  * The values a claim may use where the contract leaves the list to the schemes (county, area,
  * person category): every value of any rule set of the book. Whether a value belongs to the rule
- * set in force on the claim's discharge date is checked when the claim is settled.
+ * set in force on the claim's discharge date is checked when the claim is settled. The claim layer
+ * is given these values (the scheme layer derives them from a rule book: `claimVocabulary`); it
+ * never loads rules itself.
  */
-import type { RuleBook } from '../scheme/book.js';
+import type { Lang } from '../i18n/lang.js';
+import { say } from '../i18n/say.js';
+
+/** The last day of a rule set without an end (inside the engine only: outputs write `to: null`). */
+export const NO_END = '9999-12-31';
 
 /** The scheme-declared values a claim of a rule book may use, each list in the order first declared. */
 export interface ClaimVocabulary {
@@ -19,36 +25,6 @@ export interface RulePeriod {
   readonly id: string;
   readonly from: string;
   readonly to: string;
-}
-
-const cache = new WeakMap<RuleBook, ClaimVocabulary>();
-
-/**
- * The union of the counties, areas and categories of a book's rule sets (computed once per book).
- *
- * @example
- * claimVocabulary(defaultRules()).categories // ["registered-poor", "rural-dibao", "general", "extreme-poor", …]
- */
-export function claimVocabulary(book: RuleBook): ClaimVocabulary {
-  let v = cache.get(book);
-  if (!v) {
-    const counties = new Set<string>();
-    const areas = new Set<string>();
-    const categories = new Set<string>();
-    for (const set of book.sets) {
-      for (const c of set.scheme.counties.keys()) counties.add(c);
-      for (const a of set.scheme.areas.keys()) areas.add(a);
-      for (const c of set.scheme.categories.keys()) categories.add(c);
-    }
-    v = {
-      counties: [...counties],
-      areas: [...areas],
-      categories: [...categories],
-      periods: book.sets.map((s) => ({ id: s.id, from: s.inForce.from, to: s.inForce.to })),
-    };
-    cache.set(book, v);
-  }
-  return v;
 }
 
 /**
@@ -68,4 +44,24 @@ export function mergeVocabularies(vs: readonly ClaimVocabulary[]): ClaimVocabula
     categories: union('categories'),
     ...(periods ? { periods } : {}),
   };
+}
+
+/**
+ * Says which periods a book covers, for error messages, in the message's language.
+ *
+ * @example
+ * describePeriods([{ id: 'ziyang-2022', from: '2022-01-01', to: NO_END }], 'en') // "ziyang-2022: 2022-01-01 on"
+ */
+export function describePeriods(
+  periods: readonly { readonly id: string; readonly from: string; readonly to: string }[],
+  lang?: Lang,
+): string {
+  return periods
+    .map((s) =>
+      say(lang, {
+        zh: `${s.id}：${s.from} ${s.to === NO_END ? '起' : `至 ${s.to}`}`,
+        en: `${s.id}: ${s.from} ${s.to === NO_END ? 'on' : `to ${s.to}`}`,
+      }),
+    )
+    .join(say(lang, { zh: '；', en: '; ' }));
 }

@@ -2,7 +2,7 @@
  * Entry point of the installed `bashunwei` command: runs {@link main} on the process's arguments.
  */
 import { main } from './main.js';
-import type { Io } from './settle-command.js';
+import type { Io } from './io.js';
 import type { ProgressIo } from './simulate-command.js';
 
 // A reader that stops early (`bashunwei settle … | head`) is not an error of ours.

@@ -4,9 +4,10 @@
  * against before sending them (docs/claim.md). The package ships it as schema/claim.schema.json.
  */
 import { writeFileSync } from 'node:fs';
-import { claimJsonSchema } from '../claim/json-schema.js';
+import { claimJsonSchema } from '../scheme/claim-json-schema.js';
 import { parseArgs, UsageError } from './args.js';
-import { type Io, loadRules } from './settle-command.js';
+import { loadRules } from './settle-command.js';
+import { type Io } from './io.js';
 
 /**
  * Runs a `claims` subcommand and returns the exit code.

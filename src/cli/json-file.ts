@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
-import type { Io } from './settle-command.js';
+import type { Io } from './io.js';
 
 /**
  * The parsed content of `file`, or `undefined` after saying why on stderr.

@@ -8,7 +8,7 @@
 import { isRole, ROLES } from '../service/roles.js';
 import { parseArgs, UsageError } from './args.js';
 import { dbOption } from './db-option.js';
-import type { Io } from './settle-command.js';
+import type { Io } from './io.js';
 
 /**
  * Runs `keys` and returns the exit code (0, or 2 when the store cannot be opened).

@@ -8,7 +8,8 @@ import { claimsCommand } from './claims-command.js';
 import { version } from '../../package.json';
 import { rulesCommand } from './rules-command.js';
 import { type ProgressIo, simulateCommand } from './simulate-command.js';
-import { type Io, settleCommand } from './settle-command.js';
+import { settleCommand } from './settle-command.js';
+import { type Io } from './io.js';
 import { UsageError } from './args.js';
 import { type Command, COMMAND_USAGE, USAGE } from './usage.js';
 

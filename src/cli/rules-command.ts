@@ -22,7 +22,7 @@ import { runPolicyTest } from '../rule-tests/rule-tests.js';
 import { diffRuleSets, formatRuleDiff } from '../scheme/rules-diff.js';
 import { shippedRulesFolder } from '../node/shipped-rules.js';
 import { parseArgs, UsageError } from './args.js';
-import type { Io } from './settle-command.js';
+import type { Io } from './io.js';
 
 /**
  * Runs a `rules` subcommand and returns the exit code.

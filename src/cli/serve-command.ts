@@ -8,7 +8,7 @@
  */
 import { parseArgs, UsageError } from './args.js';
 import { dbOption } from './db-option.js';
-import type { Io } from './settle-command.js';
+import type { Io } from './io.js';
 
 /**
  * Starts the service and returns 0 once it listens (the process then serves until a signal), or 2.

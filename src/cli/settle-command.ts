@@ -5,8 +5,8 @@
  * year. A bad claim yields one error line and the rest go on. Exit 0 when all settled, 1 when some
  * claim was rejected, 2 for usage errors, unreadable files and invalid rules or ledgers.
  */
+import type { Io } from './io.js';
 import { writeFileSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { CSV_EOL, csvRecord } from '../csv/write.js';
 import { prettifyIssues } from '../errors/issue.js';
 import { claimResponse, isFhirDateTime } from '../format/fhir-claim-response.js';
@@ -26,16 +26,6 @@ import type { SettlementRecord } from '../settle/settle-claim.js';
 import { langOf, parseArgs, UsageError } from './args.js';
 import { readJsonFile } from './json-file.js';
 import { openInput, readClaims } from '../node/input.js';
-
-/** Where the command writes. */
-export interface Io {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  /** Standard input (default: the process's). */
-  readonly stdin?: Readable;
-  /** The environment (default: the process's): `SOURCE_DATE_EPOCH`. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-}
 
 /** Output formats: the contract's JSON (one pretty document, or NDJSON), the cashier's text or printable HTML statement, a CSV row per claim, FHIR R4 ClaimResponse. */
 const FORMATS = ['json', 'ndjson', 'text', 'html', 'csv', 'fhir', 'nhsa'] as const;

@@ -36,7 +36,7 @@ import { type VariantSpec, variantRules } from '../node/simulate/variants.js';
 import { langOf, parseArgs, UsageError } from './args.js';
 import { readClaims } from '../node/input.js';
 import { readJsonFile } from './json-file.js';
-import type { Io } from './settle-command.js';
+import type { Io } from './io.js';
 
 /** Where the command draws its progress bar (only when stderr is a terminal). */
 export interface ProgressIo {

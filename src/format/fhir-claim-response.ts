@@ -46,7 +46,7 @@ import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type Fen, formatFen, sumFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import { PAYER_KINDS, type PayerKind } from '../rule-files/types.js';
-import type { FhirClaimResponse, FhirCodeableConcept, FhirMoney } from './fhir-types.js';
+import type { FhirClaimResponse, FhirCodeableConcept, FhirMoney, FhirReference } from './fhir-types.js';
 
 const ADJUDICATION = 'http://terminology.hl7.org/CodeSystem/adjudication';
 const CLAIM_TYPE = 'http://terminology.hl7.org/CodeSystem/claim-type';
@@ -60,14 +60,6 @@ export const ID_SYSTEM = 'urn:bashunwei:id';
 export const ADJUDICATION_SYSTEM = 'urn:bashunwei:adjudication';
 /** Our identifier system for schemes (rule set ids), the default insurer. */
 export const SCHEME_SYSTEM = 'urn:bashunwei:scheme';
-
-/** A FHIR R4 Reference, as `insurer` takes it. */
-export interface FhirReference {
-  readonly reference?: string;
-  readonly type?: string;
-  readonly identifier?: { readonly system?: string; readonly value: string };
-  readonly display?: string;
-}
 
 /** Options of {@link claimResponse}. */
 export interface ClaimResponseOptions {

@@ -3,7 +3,6 @@
  * fills, field by field, so that a consumer reads `total`, `item` and `payment` without casts.
  * Names and shapes are R4's (https://hl7.org/fhir/R4/claimresponse.html).
  */
-import type { FhirReference } from './fhir-claim-response.js';
 
 /** A code in a code system. */
 export interface FhirCoding {
@@ -63,4 +62,12 @@ export interface FhirClaimResponse {
     readonly coverage: FhirReference;
   }[];
   readonly processNote: readonly { readonly number: number; readonly type: 'display'; readonly text: string }[];
+}
+
+/** A FHIR R4 Reference, as `insurer` takes it. */
+export interface FhirReference {
+  readonly reference?: string;
+  readonly type?: string;
+  readonly identifier?: { readonly system?: string; readonly value: string };
+  readonly display?: string;
 }

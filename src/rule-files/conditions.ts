@@ -1,58 +1,39 @@
 /**
  * Conditions in json-rules-engine's format (`all` / `any` / `not` / `{fact, operator, value}`),
- * compiled once per rule set into synchronous predicates that call json-rules-engine's own
- * operator objects. No per-claim async work, no engine run; the semantics are the engine's,
- * including its quirk that an empty `any` is true.
+ * compiled once per rule set into synchronous predicates. No per-claim async work, no engine run;
+ * the semantics are json-rules-engine's (7.3), including its quirk that an empty `any` is true and
+ * its operators' checks of the fact's value (a number for the comparisons, an array for
+ * `contains`). json-rules-engine offers no synchronous evaluation in its public API, so its ten
+ * default operators are written out below; test/rule-files/conditions.prop.test.ts holds every
+ * compiled condition equal to json-rules-engine's own `engine.run()` on generated conditions and facts.
  */
-import defaultOperators from 'json-rules-engine/dist/engine-default-operators.js';
-import type { FactBag, FactName } from './fact-catalog.js';
+import type { FactBag } from './fact-catalog.js';
+import type { Condition, OperatorName } from './types.js';
 
-/** The operators a rule may use (json-rules-engine's defaults). */
-export const OPERATORS = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-] as const;
-/** An operator name. */
-export type OperatorName = (typeof OPERATORS)[number];
-
-/** A leaf condition. */
-export interface FactCondition {
-  readonly fact: FactName;
-  readonly operator: OperatorName;
-  readonly value: unknown;
-}
-/** A condition tree, as written in the rule files. */
-export type Condition =
-  | { readonly all: readonly Condition[] }
-  | { readonly any: readonly Condition[] }
-  | { readonly not: Condition }
-  | FactCondition;
+export type { Condition, FactCondition, OperatorName } from './types.js';
 
 /** A compiled condition. */
 export type Predicate = (facts: FactBag) => boolean;
 
-interface EngineOperator {
-  evaluate(factValue: unknown, jsonValue: unknown): boolean;
-}
+/** json-rules-engine 7.3's check of a fact's value for the numeric operators (`numberValidator`). */
+const isNumberLike = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
 
-// The very operator objects (with their fact-value validators) that `new Engine()` registers and
-// `engine.run()` calls, from json-rules-engine's own module of defaults: loading the whole engine
-// cost 41 ms of the cold start, this module 4 ms. The version is pinned (7.3.1); the agreement
-// test with engine.run() (test/conditions.prop.test.ts) guards the path.
-// A CommonJS module with `exports.default`: bundlers hand over the list, Node's ESM loader the
-// module object around it.
-const operatorList: readonly (EngineOperator & { name: string })[] = Array.isArray(defaultOperators)
-  ? defaultOperators
-  : (defaultOperators as unknown as { default: readonly (EngineOperator & { name: string })[] }).default;
-const engineOperators = new Map<string, EngineOperator>(operatorList.map((o) => [o.name, o]));
+/**
+ * json-rules-engine 7.3's default operators (engine-default-operators.js): each checks the fact's
+ * value first (its `factValueValidator`), then compares.
+ */
+const ENGINE_OPERATORS: Readonly<Record<OperatorName, (fact: unknown, value: unknown) => boolean>> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumberLike(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumberLike(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
+};
 
 /**
  * Compiles a condition into a synchronous predicate.
@@ -81,8 +62,8 @@ export function compileCondition(condition: Condition): Predicate {
     const inner = compileCondition(condition.not);
     return (f) => !inner(f);
   }
-  const op = engineOperators.get(condition.operator);
+  const op = ENGINE_OPERATORS[condition.operator];
   if (!op) throw new Error(`unknown operator ${condition.operator}`);
   const { fact, value } = condition;
-  return (f) => op.evaluate(f[fact], value);
+  return (f) => op(f[fact], value);
 }

@@ -7,7 +7,10 @@
  */
 import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from '../claim/enums.js';
 import { ITEM_CATEGORY_IDS } from '../claim/item-categories.js';
-import { LOCATION_CLASSES } from './types.js';
+
+export const LOCATION_CLASSES = ['in-county', 'in-city', 'in-province', 'out-of-province'] as const;
+/** One of {@link LOCATION_CLASSES}. */
+export type LocationClass = (typeof LOCATION_CLASSES)[number];
 
 /** Where a condition sits, in the order facts become known. */
 export const SITES = ['person', 'location', 'level', 'tier', 'item'] as const;

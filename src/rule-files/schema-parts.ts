@@ -8,7 +8,7 @@ import type { ZodApi } from '../zod.js';
 import { isCalendarDate } from '../claim/schema.js';
 import { RuleErrorCode } from '../errors/codes.js';
 import { MAX_RATIO_DECIMALS } from '../money/ratio.js';
-import { OPERATORS, type Condition } from './conditions.js';
+import { OPERATORS, type Condition } from './types.js';
 import { PARTS } from './types.js';
 
 const DECIMAL = new RegExp(`^\\d{1,15}(\\.\\d{1,${MAX_RATIO_DECIMALS}})?$`);

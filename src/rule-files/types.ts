@@ -6,7 +6,36 @@
  * (src/kinds/). Every number is a {@link Dated} parameter with its provenance; every condition is
  * a {@link GateSpec} with its clause.
  */
-import type { Condition } from './conditions.js';
+import type { FactName, LocationClass } from './fact-catalog.js';
+
+/** The operators a rule may use (json-rules-engine's defaults). */
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+] as const;
+/** An operator name. */
+export type OperatorName = (typeof OPERATORS)[number];
+
+/** A leaf condition. */
+export interface FactCondition {
+  readonly fact: FactName;
+  readonly operator: OperatorName;
+  readonly value: unknown;
+}
+/** A condition tree, as written in the rule files (json-rules-engine's format). */
+export type Condition =
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | { readonly not: Condition }
+  | FactCondition;
 
 /** Where a value comes from: the policy text (`seed`) or a placeholder to confirm (`assumed`). */
 export type Source = 'seed' | 'assumed';
@@ -53,9 +82,7 @@ export const PARTS = ['S', 'Pb', 'N', 'O'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** The location classes of care relative to the patient (docs/policy-2017.md §2): the engine's vocabulary. */
-export const LOCATION_CLASSES = ['in-county', 'in-city', 'in-province', 'out-of-province'] as const;
-/** One of {@link LOCATION_CLASSES}. */
-export type LocationClass = (typeof LOCATION_CLASSES)[number];
+export { LOCATION_CLASSES, type LocationClass } from './fact-catalog.js';
 
 /** Who pays a tier's line: decides how outputs name it (FHIR coverages, national platform fields). */
 export const PAYER_KINDS = ['hospital', 'insurance', 'assistance', 'fund', 'subsidy'] as const;

@@ -4,10 +4,10 @@
  */
 import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
-import { NO_END, type RuleSet } from './compile.js';
+import type { RuleSet } from './compile.js';
+import { type ClaimVocabulary, describePeriods } from '../claim/vocabulary.js';
 import type { Policy } from './policy.js';
 import type { Lang } from '../i18n/lang.js';
-import { say } from '../i18n/say.js';
 
 /** Rule sets ordered by date, with their policies flattened for lookup. */
 export interface RuleBook {
@@ -74,22 +74,33 @@ export function describeBook(book: RuleBook, lang?: Lang): string {
   );
 }
 
+const vocabularies = new WeakMap<RuleBook, ClaimVocabulary>();
+
 /**
- * The same, from the periods alone.
+ * The values a claim of the book may use: the union of the counties, areas and categories of its
+ * rule sets, and their periods (computed once per book). The claim reader is given it.
  *
  * @example
- * describePeriods([{ id: 'ziyang-2022', from: '2022-01-01', to: NO_END }], 'en') // "ziyang-2022: 2022-01-01 on"
+ * claimVocabulary(defaultRules()).categories // ["registered-poor", "rural-dibao", "general", "extreme-poor", …]
  */
-export function describePeriods(
-  periods: readonly { readonly id: string; readonly from: string; readonly to: string }[],
-  lang?: Lang,
-): string {
-  return periods
-    .map((s) =>
-      say(lang, {
-        zh: `${s.id}：${s.from} ${s.to === NO_END ? '起' : `至 ${s.to}`}`,
-        en: `${s.id}: ${s.from} ${s.to === NO_END ? 'on' : `to ${s.to}`}`,
-      }),
-    )
-    .join(say(lang, { zh: '；', en: '; ' }));
+export function claimVocabulary(book: RuleBook): ClaimVocabulary {
+  let v = vocabularies.get(book);
+  if (!v) {
+    const counties = new Set<string>();
+    const areas = new Set<string>();
+    const categories = new Set<string>();
+    for (const set of book.sets) {
+      for (const c of set.scheme.counties.keys()) counties.add(c);
+      for (const a of set.scheme.areas.keys()) areas.add(a);
+      for (const c of set.scheme.categories.keys()) categories.add(c);
+    }
+    v = {
+      counties: [...counties],
+      areas: [...areas],
+      categories: [...categories],
+      periods: book.sets.map((s) => ({ id: s.id, from: s.inForce.from, to: s.inForce.to })),
+    };
+    vocabularies.set(book, v);
+  }
+  return v;
 }

@@ -3,6 +3,7 @@
  * dates on which no value changes. Conditions are compiled once and shared by every stretch; each
  * tier's parameters are resolved by its kind (src/kinds/).
  */
+import { NO_END } from '../claim/vocabulary.js';
 import { KINDS } from '../kinds/kind-list.js';
 import type { Gate, ResolveEnv, TierHead, TierSpec } from '../kinds/kind.js';
 import { type Fen, parseRuleAmount } from '../money/fen.js';
@@ -23,8 +24,7 @@ import {
 } from '../rule-files/types.js';
 import { type Named, type Policy, type Scheme, named } from './policy.js';
 
-/** The last day of a rule set without an end. */
-export const NO_END = '9999-12-31';
+export { NO_END };
 
 /**
  * A rule set's period as outputs write it: `to` is null for a set with no end (the engine's far

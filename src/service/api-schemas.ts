@@ -5,7 +5,7 @@
  * library's zod (src/zod.ts), so that the claim's schema and these are of one zod.
  */
 import { claimSchemaForJson } from '../claim/schema.js';
-import { claimVocabulary } from '../claim/vocabulary.js';
+import { claimVocabulary } from '../scheme/book.js';
 import { defaultRules } from '../scheme/embedded.js';
 import { ClaimErrorCode, LANGS } from '../index.js';
 import { lazily, zod } from '../zod.js';

@@ -3,7 +3,8 @@
  * never stops the others: it yields an error outcome with its line number and the rest go on.
  * The ledger the batch starts from is passed in; the one it ends with is handed back.
  */
-import { claimIssue, parseClaim, parseClaimText } from '../claim/parse.js';
+import { claimIssue } from '../claim/parse.js';
+import { parseClaim, parseClaimText } from './parse-claim.js';
 import type { Claim } from '../claim/claim.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';

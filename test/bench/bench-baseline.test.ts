@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { againstNaive } from '../../bench/baselines/against-naive.js';
 import { generateClaims } from '../../seeds/generator.js';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 
 describe('the bench baseline', () => {

@@ -3,8 +3,8 @@
  * schema (docs/claim.md); none is settled, and a batch with bad lines still settles the good ones.
  */
 import { describe, expect, it } from 'vitest';
-import { parseClaim } from '../../src/claim/parse.js';
-import { settle, settleBatch } from '../../src/settle/settle-json.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
+import { settle, settleBatch } from '../../src/contract/settle-json.js';
 import { baseClaim, expectGolden } from '../support/helpers.js';
 import { resolve } from 'node:path';
 import { loadRuleFolder } from '../../src/node/load-rule-folder.js';

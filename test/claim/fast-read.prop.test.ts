@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readValidClaim } from '../../src/claim/fast-read.js';
 import { validateClaim } from '../../src/claim/parse.js';
-import { claimVocabulary } from '../../src/claim/vocabulary.js';
+import { claimVocabulary } from '../../src/scheme/book.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { claimArb, mutatedClaimArb } from '../support/arbitraries.js';
 
@@ -65,7 +65,7 @@ describe('the fast claim reader agrees with zod', () => {
     const c = fc.sample(claimArb, { numRuns: 1, seed: 7 })[0] as { visit: Record<string, unknown> };
     const changed = { ...c, visit: { ...c.visit, chronic: undefined } };
     expect(readValidClaim(changed, VOCABULARY)).toBeUndefined();
-    const r = validateClaim(changed);
+    const r = validateClaim(changed, undefined, VOCABULARY);
     expect(r.ok).toBe(true);
     expect(r.ok ? r.value.visit.chronic : undefined).toBe(false);
   });
@@ -73,6 +73,6 @@ describe('the fast claim reader agrees with zod', () => {
   it('gives a claim that is a class instance rather than a plain object to zod, which refuses it', () => {
     const c = Object.assign(Object.create({ inherited: 1 }), fc.sample(claimArb, { numRuns: 1, seed: 7 })[0]);
     expect(readValidClaim(c, VOCABULARY)).toBeUndefined();
-    expect(validateClaim(c).ok).toBe(false);
+    expect(validateClaim(c, undefined, VOCABULARY).ok).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_CATEGORIES } from '../../src/claim/item-categories.js';
 import { main } from '../../src/cli/main.js';
-import { settle } from '../../src/settle/settle-json.js';
+import { settle } from '../../src/contract/settle-json.js';
 
 const claim = (category: unknown, discharged = '2017-06-10') => ({
   id: 'K1',

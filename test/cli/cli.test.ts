@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { settle } from '../../src/settle/settle-json.js';
+import { settle } from '../../src/contract/settle-json.js';
 import { baseClaim, tempDir } from '../support/helpers.js';
 import { ROOT } from '../support/paths.js';
 

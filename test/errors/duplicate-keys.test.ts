@@ -1,7 +1,7 @@
 /** Keys written twice are found with their path: JSON.parse would silently keep the last. */
 import { describe, expect, it } from 'vitest';
 import { duplicateKeyPaths } from '../../src/errors/duplicate-keys.js';
-import { parseClaimText } from '../../src/claim/parse.js';
+import { parseClaimText } from '../../src/settle/parse-claim.js';
 import { baseClaim } from '../support/helpers.js';
 
 describe('duplicate keys', () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readClaims } from '../../src/node/input.js';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import type { ClaimIssue } from '../../src/errors/issue.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { createBatch } from '../../src/settle/batch.js';

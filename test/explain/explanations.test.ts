@@ -5,7 +5,7 @@
  * threshold), in both eras, pinned in a golden file that a person reviews.
  */
 import { it } from 'vitest';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { explainLineEn } from '../../src/explain/en.js';
 import { formatStatement } from '../../src/format/text.js';
 import { emptyYearLedger } from '../../src/ledger/year-ledger.js';

@@ -20,7 +20,7 @@ import { settlementCsvColumns, settlementCsvRow } from '../../src/format/settlem
 import { settlementToJson } from '../../src/format/settlement-json.js';
 import { statementHtml } from '../../src/format/statement-html.js';
 import { parseAmount } from '../../src/money/fen.js';
-import { settleBatch } from '../../src/settle/settle-json.js';
+import { settleBatch } from '../../src/contract/settle-json.js';
 import type { SettlementRecord } from '../../src/settle/settle-claim.js';
 import { claimArb } from '../support/arbitraries.js';
 import { expectGolden } from '../support/helpers.js';

@@ -16,7 +16,7 @@ import { defaultRules } from '../../src/scheme/embedded.js';
 import { loadRuleFolder } from '../../src/node/load-rule-folder.js';
 import { createBatch } from '../../src/settle/batch.js';
 import type { SettlementRecord } from '../../src/settle/settle-claim.js';
-import { settleBatch } from '../../src/settle/settle-json.js';
+import { settleBatch } from '../../src/contract/settle-json.js';
 import { expectGolden, specExamples } from '../support/helpers.js';
 import { claimArbOf } from '../support/scheme-arbitraries.js';
 import { TEST } from '../support/paths.js';

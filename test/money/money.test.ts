@@ -1,7 +1,7 @@
 /** The money module: parsing, formatting, rounding and ratios, as tables. */
 import { describe, expect, it } from 'vitest';
 import { fen, formatFen, isAmountBeyondRange, parseAmount, parseRuleAmount } from '../../src/money/fen.js';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { addRatio, applyRatio, applyRatios, capAtOne, formatPercent, parseRatio } from '../../src/money/ratio.js';
 import { mulDiv, mulDivRem } from '../../src/money/rounding.js';
 import { allocate } from '../../src/money/allocate.js';

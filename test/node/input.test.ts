@@ -7,7 +7,7 @@ import { byteLines, readClaims } from '../../src/node/input.js';
 import { loadRuleFolder } from '../../src/node/load-rule-folder.js';
 import { main } from '../../src/cli/main.js';
 import { mulDiv, mulDivRem } from '../../src/money/rounding.js';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { settleClaim } from '../../src/settle/settle-claim.js';
 import { emptyYearLedger } from '../../src/ledger/year-ledger.js';
 import { baseClaim, tempDir } from '../support/helpers.js';

@@ -84,7 +84,7 @@ describe('the installed package', () => {
 
   it('ships the builds, their types, the worker, the service, the rules with their JSON Schemas, the docs and the README, and nothing else', () => {
     // The command's and the service's code split into chunks (named by their hash) beside them.
-    const chunks = files.filter((f) => /^dist\/[\w-]+-[A-Z0-9]{8}\.js$/.test(f));
+    const chunks = files.filter((f) => /^dist\/[\w-]+-[\w-]{8}\.(js|d\.c?ts)$/.test(f));
     expect(chunks.length).toBeGreaterThan(0);
     expect(files.filter((f) => !f.endsWith('.map') && !chunks.includes(f)).sort()).toEqual(
       [
@@ -96,6 +96,11 @@ describe('the installed package', () => {
         'dist/index.d.cts',
         'dist/index.d.ts',
         'dist/index.js',
+        'dist/node.cjs',
+        'dist/node.d.cts',
+        'dist/node.d.ts',
+        'dist/node.js',
+        'dist/browser.js',
         'dist/simulate-worker.js',
         'dist/service.js',
         'dist/service.cjs',
@@ -110,8 +115,12 @@ describe('the installed package', () => {
   });
 
   it.each([
-    ['import (ESM)', 'use.mjs', `import { settle, simulateFile } from 'bashunwei';`],
-    ['require (CommonJS)', 'use.cjs', `const { settle, simulateFile } = require('bashunwei');`],
+    ['import (ESM)', 'use.mjs', `import { settle } from 'bashunwei';\nimport { simulateFile } from 'bashunwei/node';`],
+    [
+      'require (CommonJS)',
+      'use.cjs',
+      `const { settle } = require('bashunwei');\nconst { simulateFile } = require('bashunwei/node');`,
+    ],
   ])('settles a claim and simulates on two workers from %s', (_, file, load) => {
     writeFileSync(
       join(consumer, file),

@@ -7,7 +7,7 @@ import { generateClaims } from '../../seeds/generator.js';
 import clauses from '../../seeds/clauses.json';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { listParameters } from '../../src/scheme/parameters.js';
-import { settleBatch } from '../../src/settle/settle-json.js';
+import { settleBatch } from '../../src/contract/settle-json.js';
 import { ROOT, TEST } from '../support/paths.js';
 
 describe('the clause index', () => {

@@ -12,7 +12,7 @@ import { parseRuleChain, parseRuleFiles } from '../../src/scheme/read-rule-files
 import { loadRuleFolder, readRuleFiles } from '../../src/node/load-rule-folder.js';
 import { ruleBook, policyOn } from '../../src/scheme/book.js';
 import { listParameters } from '../../src/scheme/parameters.js';
-import { settle } from '../../src/settle/settle-json.js';
+import { settle } from '../../src/contract/settle-json.js';
 import { baseClaim, expectGolden, tempDir } from '../support/helpers.js';
 import { ROOT } from '../support/paths.js';
 

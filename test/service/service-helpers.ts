@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { generateClaims } from '../../seeds/generator.js';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { settlementToJson } from '../../src/format/settlement-json.js';
 import { yearLedgerToJson } from '../../src/ledger/ledger-json.js';
 import type { YearLedger } from '../../src/ledger/year-ledger.js';

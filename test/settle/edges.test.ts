@@ -5,7 +5,7 @@
  * burden, which puts c where the test wants it.
  */
 import { describe, expect, it } from 'vitest';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { settlementToJson, type SettlementJson } from '../../src/format/settlement-json.js';
 import { emptyYearLedger } from '../../src/ledger/year-ledger.js';
 import { type Fen, parseAmount } from '../../src/money/fen.js';

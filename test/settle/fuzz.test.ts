@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClaim, parseClaimText } from '../../src/claim/parse.js';
+import { parseClaim, parseClaimText } from '../../src/settle/parse-claim.js';
 import { readClaims } from '../../src/node/input.js';
 import { ClaimErrorCode } from '../../src/errors/codes.js';
 import { settlementToJson } from '../../src/format/settlement-json.js';

@@ -9,7 +9,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { settlementToJson } from '../../src/format/settlement-json.js';
 import type { Adjustment } from '../../src/kinds/shared/adjustment.js';
 import type { BracketsParams } from '../../src/kinds/brackets/brackets.js';

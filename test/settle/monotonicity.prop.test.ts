@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { settleClaim } from '../../src/settle/settle-claim.js';
 import { amountArb, claimArb } from '../support/arbitraries.js';

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { settlementToJson } from '../../src/format/settlement-json.js';
 import type { YearLedger } from '../../src/ledger/year-ledger.js';
 import { settleClaim } from '../../src/settle/settle-claim.js';

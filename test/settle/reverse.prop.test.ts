@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/claim/claim.js';
-import { parseClaim } from '../../src/claim/parse.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
 import { ClaimErrorCode } from '../../src/errors/codes.js';
 import { createBatch } from '../../src/settle/batch.js';
 import { settleClaim } from '../../src/settle/settle-claim.js';

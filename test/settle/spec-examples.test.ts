@@ -4,7 +4,7 @@
  * match to the fen.
  */
 import { describe, expect, it } from 'vitest';
-import { settleBatch } from '../../src/settle/settle-json.js';
+import { settleBatch } from '../../src/contract/settle-json.js';
 import { settlementToJson } from '../../src/format/settlement-json.js';
 import { formatStatements } from '../../src/format/text.js';
 import { expectGolden, specExamples } from '../support/helpers.js';

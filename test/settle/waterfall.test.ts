@@ -3,8 +3,8 @@
  * arithmetic is in the comment) and named as a sentence a policy officer would agree with.
  */
 import { describe, expect, it } from 'vitest';
-import { parseClaim } from '../../src/claim/parse.js';
-import { settle, settleBatch } from '../../src/settle/settle-json.js';
+import { parseClaim } from '../../src/settle/parse-claim.js';
+import { settle, settleBatch } from '../../src/contract/settle-json.js';
 import { settleClaim } from '../../src/settle/settle-claim.js';
 import { settlementToJson, type SettlementJson } from '../../src/format/settlement-json.js';
 import { fen } from '../../src/money/fen.js';

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../../seeds/generator.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
-import { settleBatch } from '../../src/settle/settle-json.js';
+import { settleBatch } from '../../src/contract/settle-json.js';
 import { simulateFile } from '../../src/node/simulate/parallel.js';
 import { createSimulation } from '../../src/simulate/core/simulation.js';
 import { simulationReport } from '../../src/simulate/report/summary.js';

@@ -13,7 +13,7 @@ import { emptyYearLedger } from '../../src/ledger/year-ledger.js';
 import type { Fen } from '../../src/money/fen.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { loadRuleFolder } from '../../src/node/load-rule-folder.js';
-import { settle, settleBatch } from '../../src/settle/settle-json.js';
+import { settle, settleBatch } from '../../src/contract/settle-json.js';
 import { simulateFile } from '../../src/node/simulate/parallel.js';
 import { createSimulation } from '../../src/simulate/core/simulation.js';
 import { simulationReport } from '../../src/simulate/report/summary.js';

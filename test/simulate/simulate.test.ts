@@ -19,7 +19,7 @@ import { reformRules } from '../../src/scheme/reform.js';
 import { RuleErrorCode } from '../../src/errors/codes.js';
 import { VISIT_KINDS } from '../../src/claim/enums.js';
 import type { ParameterChange } from '../../src/scheme/reform.js';
-import { settle, settleBatch } from '../../src/settle/settle-json.js';
+import { settle, settleBatch } from '../../src/contract/settle-json.js';
 import type { SettlementRecord } from '../../src/settle/settle-claim.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../../src/simulate/output/claim-csv.js';
 import { simulateFile } from '../../src/node/simulate/parallel.js';

@@ -37,7 +37,7 @@ export function chunkedFile(file: string): { write: (s: string) => void; close: 
 }
 
 /**
- * A sink for one share's rows: `onSettled` for {@link createSimulation}, each row a JSON line
+ * A sink for one share's rows: `onSettled` for `createSimulation` (the main entry), each row a JSON line
  * `[line, variant index, …values]` in a part file.
  *
  * @example

@@ -14,9 +14,10 @@
  */
 import { closeSync, openSync } from 'node:fs';
 import type { Claim } from '../../claim/claim.js';
-import { parseClaimText } from '../../claim/parse.js';
+import { parseClaimText } from '../../settle/parse-claim.js';
 import type { Lang } from '../../i18n/lang.js';
-import { claimVocabulary, mergeVocabularies } from '../../claim/vocabulary.js';
+import { mergeVocabularies } from '../../claim/vocabulary.js';
+import { claimVocabulary } from '../../scheme/book.js';
 import { type RuleBook, policyOn } from '../../scheme/book.js';
 import { schemeIssues } from '../../settle/settle-claim.js';
 import type { ClaimIdRule } from '../../simulate/core/simulation.js';

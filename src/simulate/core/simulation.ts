@@ -13,7 +13,8 @@
  * for its person-year; each variant refuses on its own.
  */
 import type { Claim } from '../../claim/claim.js';
-import { claimIssue, parseClaim, parseClaimText } from '../../claim/parse.js';
+import { claimIssue } from '../../claim/parse.js';
+import { parseClaim, parseClaimText } from '../../settle/parse-claim.js';
 import type { ClaimIssue, Result } from '../../errors/issue.js';
 import { ClaimErrorCode } from '../../errors/codes.js';
 import { ledgerOverflow } from '../../ledger/overflow.js';
@@ -22,7 +23,8 @@ import { type Fen, ZERO } from '../../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../../scheme/book.js';
 import type { Policy } from '../../scheme/policy.js';
 import type { Lang } from '../../i18n/lang.js';
-import { claimVocabulary, mergeVocabularies } from '../../claim/vocabulary.js';
+import { mergeVocabularies } from '../../claim/vocabulary.js';
+import { claimVocabulary } from '../../scheme/book.js';
 import { type ClaimRun, emptyCounters, runClaim } from '../../settle/run-claim.js';
 import { schemeIssues } from '../../settle/settle-claim.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';

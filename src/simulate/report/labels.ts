@@ -2,7 +2,7 @@
  * The names of what the rule files do not name: the two shares of a bill that are not a payer
  * tier (what the hospital absorbs, what the patient pays) and the pathways (the contract's visit
  * kinds). Tiers, funds, counties and person categories are named by their rule files
- * (src/simulate/dimensions.ts).
+ * (src/simulate/core/dimensions.ts).
  */
 import { CONTRACT_LABELS } from '../../claim/enums.js';
 

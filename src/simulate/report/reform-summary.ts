@@ -6,7 +6,7 @@
  */
 import type { Aggregates, GroupSums } from '../core/aggregates.js';
 import { type PayChangeCounts, type ChangedPatient } from '../core/changed.js';
-import { type DimensionEntry, byId, categories, counties, pathways, tiers, unionOf } from '../core/dimensions.js';
+import { type DimensionEntry, byId, categories, counties, pathways, tiers, unionOf } from './dimension-entries.js';
 import { type Compared, comparedShare, comparedYuan, yuan } from './values.js';
 import type { SimulationResult } from '../core/simulation.js';
 

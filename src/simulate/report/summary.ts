@@ -22,7 +22,7 @@ import {
   pathways,
   tiers,
   unionOf,
-} from '../core/dimensions.js';
+} from './dimension-entries.js';
 import { payBinUpper, percentileBin } from '../core/histogram.js';
 import { BILL_SHARE_LABELS, type Label } from './labels.js';
 import { reformSummary } from './reform-summary.js';

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClaim } from '../../../src/claim/parse.js';
+import { parseClaim } from '../../../src/settle/parse-claim.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../../../src/simulate/output/claim-csv.js';
 import { csvClaims } from '../../../src/node/simulate/source.js';
 import { claimArb } from '../../support/arbitraries.js';

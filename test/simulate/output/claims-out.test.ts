@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../../../seeds/generator.js';
 import { main } from '../../../src/cli/main.js';
 import { loadRuleFolder } from '../../../src/node/load-rule-folder.js';
-import { settleBatch } from '../../../src/settle/settle-json.js';
+import { settleBatch } from '../../../src/contract/settle-json.js';
 import type { SettlementRecord } from '../../../src/settle/settle-claim.js';
 import { claimRowLayout } from '../../../src/simulate/output/claim-rows.js';
 import { parseCsv } from '../../../src/csv/read.js';

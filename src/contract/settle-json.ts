@@ -1,13 +1,13 @@
 /**
  * The one-call API: unknown input in, the contract's settlement JSON (or errors) out.
  */
-import { parseClaim } from '../claim/parse.js';
+import { parseClaim } from '../settle/parse-claim.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { fail, ok } from '../errors/issue.js';
 import { type SettlementJson, settlementToJson } from '../format/settlement-json.js';
 import type { Ledger } from '../ledger/year-ledger.js';
-import { type BatchOptions, type BatchOutcome, createBatch } from './batch.js';
-import { type SettleOptions, settleClaim } from './settle-claim.js';
+import { type BatchOptions, type BatchOutcome, createBatch } from '../settle/batch.js';
+import { type SettleOptions, settleClaim } from '../settle/settle-claim.js';
 import { claimIssue } from '../claim/parse.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import type { Lang } from '../i18n/lang.js';
