@@ -27,6 +27,11 @@ export const ClaimErrorCode = {
   INVALID_ENUM: 'invalid_enum',
   /** A string field that must not be empty is empty. */
   EMPTY_STRING: 'empty_string',
+  /**
+   * An id (claim, person, hospital) holding a control character (U+0000–U+001F, U+007F) or a lone
+   * surrogate: such ids are stored and compared as other ids, or not at all, by databases and URLs.
+   */
+  INVALID_ID: 'invalid_id',
   /** An amount that is not a non-negative number with at most two decimals. */
   INVALID_AMOUNT: 'invalid_amount',
   /** A well-formed amount (or the claim's total) beyond 10^12 yuan, however many digits it has. */

@@ -29,6 +29,8 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   invalid_utf8: (p) => `the input is not valid UTF-8${p.detail ? ` (${p.detail})` : ''}; send UTF-8 text`,
   input_too_large: (p) =>
     `the claim is ${p.received ?? 'too large'}, beyond the ${p.detail ?? ''} a claim may take; split or check the input`,
+  invalid_id: (p) =>
+    `${field(p)} holds a control character or a lone surrogate${p.detail ? ` (${p.detail})` : ''}; an id is printable text`,
   too_long: (p) => `${field(p)} is too long${p.detail ? ` (${p.detail})` : ''}`,
   unknown_field: (p) => `${field(p)} is not a field of the claim contract; remove it or check its spelling`,
   invalid_enum: (p) =>

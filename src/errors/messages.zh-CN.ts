@@ -28,6 +28,7 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   invalid_utf8: (p) => `输入不是有效的 UTF-8 文本${detail(p)}；请以 UTF-8 编码发送`,
   input_too_large: (p) =>
     `输入的报销申请大小为 ${p.received ?? '过大'}，超过允许的 ${p.detail ?? ''}；请拆分或检查输入`,
+  invalid_id: (p) => `${fieldThen(p)}含有控制字符或不成对的代理项${detail(p)}，编号须为可打印文字`,
   too_long: (p) => `${fieldThen(p)}过长${detail(p)}`,
   unknown_field: (p) => `${fieldThen(p)}不是报销申请约定的字段；请删除或检查拼写`,
   invalid_enum: (p) =>

@@ -24,6 +24,7 @@ const ISSUE_TYPE: Readonly<Record<ClaimErrorCode, string>> = {
   unknown_field: 'structure',
   invalid_enum: 'code-invalid',
   empty_string: 'value',
+  invalid_id: 'value',
   invalid_amount: 'value',
   amount_too_large: 'value',
   invalid_date: 'value',

@@ -76,6 +76,10 @@ it('every code has an English message that names the field and says what to do',
         "items[0].amount must be one of X, not Y (D)",
         "the claim must be one of (see the claim format)",
       ],
+      "invalid_id": [
+        "items[0].amount holds a control character or a lone surrogate (D); an id is printable text",
+        "the claim holds a control character or a lone surrogate; an id is printable text",
+      ],
       "invalid_json": [
         "the input is not valid JSON (D); send X",
         "the input is not valid JSON; send one claim object, or one per line",
@@ -208,6 +212,7 @@ it('every code has a Chinese message (the default) that names the field and says
       "invalid_csv": "输入不是有效的 CSV（D）；含逗号、引号或换行的单元格须整体用双引号括起，其中的引号写两次",
       "invalid_date": "字段 items[0].amount 应为 YYYY-MM-DD 格式的日历日期，收到的是 Y",
       "invalid_enum": "字段 items[0].amount 应为以下之一：X，收到的是 Y（D）",
+      "invalid_id": "字段 items[0].amount 含有控制字符或不成对的代理项（D），编号须为可打印文字",
       "invalid_json": "输入不是有效的 JSON（D）；请发送X",
       "invalid_parameter": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_type": "字段 items[0].amount 应为 X，收到的是 Y",
