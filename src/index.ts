@@ -2,6 +2,8 @@
  * bashunwei (八顺位): exact, explainable settlement of medical-aid claims for poor patients, under
  * any scheme written as a rule folder: the Ziyang 2017 plan and the 2022 three-layer protection are
  * embedded. The public API, named exports only.
+ *
+ * @module bashunwei
  */
 export { settle, settleBatch, type SettleJsonOptions } from './contract/settle-json.js';
 export {

@@ -2,6 +2,8 @@
  * bashunwei/node: what needs Node.js beside the core (the main entry `bashunwei` runs in a browser
  * too): rule folders and their worked cases read from disk, simulations of files on worker
  * threads with temporary space, per-claim rows written to CSV or Parquet files.
+ *
+ * @module bashunwei/node
  */
 export { loadRuleFolder, loadRuleSet, ruleChain } from './load-rule-folder.js';
 export { loadPolicyTests } from './load-rule-tests.js';

@@ -10,12 +10,12 @@ import { ClaimErrorCode } from '../../src/errors/codes.js';
 import { tempDir } from '../support/helpers.js';
 import { ROOT } from '../support/paths.js';
 
-it('typedoc documents every export of src/index.ts, every referenced type included, no broken link', () => {
+it('typedoc documents every export of the two entries (src/index.ts, src/node/index.ts), every referenced type included, no broken link', () => {
   const out = tempDir('docs');
   const log = execFileSync('npx', ['typedoc', '--out', out], { cwd: ROOT, encoding: 'utf8' });
   expect(log).not.toMatch(/warning/i);
-  expect(existsSync(join(out, 'functions', 'settle.html'))).toBe(true);
-  expect(existsSync(join(out, 'functions', 'simulateFile.html'))).toBe(true);
+  expect(existsSync(join(out, 'functions', 'bashunwei.settle.html'))).toBe(true);
+  expect(existsSync(join(out, 'functions', 'bashunwei_node.simulateFile.html'))).toBe(true);
 }, 120_000);
 
 it('docs/claim.md names every claim error code, and docs/service.md every code the service answers with', () => {
