@@ -1,8 +1,8 @@
 /**
  * # An oracle of the specification, for tests
  *
- * A second, deliberately naive implementation of `../shared/spec/docs/policy-2017.md` (rule set
- * `ziyang-2017`, discharge dates 2017-03-17 … 2020-12-31) and `../shared/spec/docs/policy-2022.md`
+ * A second, deliberately naive implementation of `docs/policy-2017.md` (rule set
+ * `ziyang-2017`, discharge dates 2017-03-17 … 2020-12-31) and `docs/policy-2022.md`
  * (`ziyang-2022`, from 2022-01-01; 2021 has no rule set), written from the spec text alone. It
  * shares nothing with `src/` or `bench/` and was written without reading `rules/`: the default
  * parameters of both specs are constants here (docs/policy-2017.md §8, docs/policy-2022.md §5). Amounts are
