@@ -123,7 +123,8 @@ function citations(source: string): Citation[] {
   const out: Citation[] = [];
   for (const m of text.matchAll(CITED_PAGE)) {
     const page = `docs/policy-${m[1]}.md` as PageName;
-    let rest = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
+    const after = m.index! + m[0].length;
+    let rest = text.slice(after, after + 120);
     let section: string | undefined;
     let cited = m[0];
     for (let p = CITATION_PART.exec(rest); p; p = CITATION_PART.exec(rest)) {
