@@ -28,7 +28,7 @@ export {
   type SettlementLineJson,
 } from './format/settlement-json.js';
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
-export { explainLineZh } from './explain/zh-CN.js';
+export { explainLineZh } from './explain/explain-line.js';
 export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES } from './scheme/embedded.js';
 export {
   parseRuleFiles,
@@ -103,7 +103,8 @@ export {
 } from './simulate/core/simulation.js';
 export type { PayChanges, PayChangeCounts } from './simulate/core/changed.js';
 /** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
-export type { ClaimRun } from './settle/run-claim.js';
+export type { ClaimRun } from './settle/run-record.js';
+export { ClaimRecord } from './claim/claim-record.js';
 export {
   claimRowLayout,
   claimRow,
@@ -140,27 +141,28 @@ export {
   tierFile,
   orderedTiers,
 } from './rule-files/types.js';
-export type { Gate, TierHead, TierSpec, Kind, ResolveEnv, KindReport } from './kinds/kind.js';
+export type { Gate, TierHead, TierSpec, Kind, ResolveEnv, KindReport, KindLintContext } from './kinds/kind.js';
 export { KINDS, KIND_NAMES, type KindName } from './kinds/kind-list.js';
 export type { Adjustment, AppliedAdjustment } from './kinds/shared/adjustment.js';
-export type { CarveOutDetail, PoolSet } from './kinds/carve-out/carve-out.js';
-export type { TableDetail } from './kinds/table/table.js';
-export type { BracketsDetail, Bracket } from './kinds/brackets/brackets.js';
-export type { ShareOfRestDetail } from './kinds/share-of-rest/share-of-rest.js';
-export type { YearlyAssistanceDetail } from './kinds/yearly-assistance/yearly-assistance.js';
-export type { TopUpDetail, Target } from './kinds/top-up/top-up.js';
+export type { CarveOutDetail } from './kinds/carve-out/detail.js';
+export type { PoolSet } from './kinds/carve-out/schema.js';
+export type { TableDetail } from './kinds/table/detail.js';
+export type { BracketsDetail } from './kinds/brackets/detail.js';
+export type { Bracket } from './kinds/brackets/params.js';
+export type { ShareOfRestDetail } from './kinds/share-of-rest/detail.js';
+export type { YearlyAssistanceDetail } from './kinds/yearly-assistance/detail.js';
+export type { TopUpDetail } from './kinds/top-up/detail.js';
+export type { Target } from './kinds/top-up/params.js';
 export type { Ratio } from './money/ratio.js';
 export type { Bill } from './settle/bill.js';
 export type { ClaimFacts } from './settle/claim-facts.js';
 export type { ClaimProfile } from './settle/profile.js';
-export type {
-  LineRecord,
-  LineDetail,
-  TargetOutcome,
-  CarriedFrom,
-  TierContext,
-  Scratch,
-} from './kinds/shared/scratch.js';
+export type { TargetOutcome, CarriedFrom, Scratch, Balances } from './kinds/shared/scratch.js';
+export type { LineRecord, LineBasics } from './kinds/shared/line-record.js';
+export type { NotRunDetail } from './kinds/shared/not-run.js';
+export type { LineDetail, SettledLine, GenericKind, AnyKind } from './kinds/kind-list.js';
+export type { BillSplit } from './settle/bill.js';
+export type { Waterfall } from './scheme/waterfall.js';
 export type { VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog } from './claim/enums.js';
 export { PAY_BRACKETS } from './simulate/core/aggregates.js';
 export { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS, CONTRACT_LABELS } from './claim/enums.js';
@@ -188,7 +190,7 @@ export type { ZodApi } from './zod.js';
 export { type Predicate, type Condition, type FactCondition, type OperatorName } from './rule-files/conditions.js';
 export { OPERATORS } from './rule-files/types.js';
 export { explainLine } from './explain/explain-line.js';
-export { explainLineEn } from './explain/en.js';
+export { explainLineEn } from './explain/explain-line.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
 export {

@@ -4,11 +4,11 @@
  * as `if`s, the numbers read once from the compiled default policy. It may be a fen off (floats);
  * it is never used for a result, only as the fastest thing the same work could be.
  */
-import type { BracketsParams } from '../../src/kinds/brackets/brackets.js';
-import type { CarveOutParams } from '../../src/kinds/carve-out/carve-out.js';
-import type { ShareOfRestParams } from '../../src/kinds/share-of-rest/share-of-rest.js';
-import type { TableParams } from '../../src/kinds/table/table.js';
-import type { TopUpParams } from '../../src/kinds/top-up/top-up.js';
+import type { BracketsParams } from '../../src/kinds/brackets/params.js';
+import type { CarveOutParams } from '../../src/kinds/carve-out/params.js';
+import type { ShareOfRestParams } from '../../src/kinds/share-of-rest/params.js';
+import type { TableParams } from '../../src/kinds/table/params.js';
+import type { TopUpParams } from '../../src/kinds/top-up/params.js';
 import type { Policy } from '../../src/scheme/policy.js';
 
 /** Drug categories of docs/claim.md, by id and by national code. */

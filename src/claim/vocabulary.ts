@@ -34,17 +34,27 @@ export interface RulePeriod {
  * mergeVocabularies([claimVocabulary(baseline), claimVocabulary(reform)])
  */
 export function mergeVocabularies(vs: readonly ClaimVocabulary[]): ClaimVocabulary {
+  // One vocabulary (or the same one several times) is itself: what is indexed by it stays indexed.
+  if (vs.length > 0 && vs.every((v) => v === vs[0])) return vs[0]!;
   const union = (k: 'counties' | 'areas' | 'categories'): string[] => [...new Set(vs.flatMap((v) => v[k]))];
   const periods = vs.every((v) => v.periods)
     ? [...new Map(vs.flatMap((v) => v.periods!).map((p) => [`${p.id}|${p.from}|${p.to}`, p])).values()]
     : undefined;
-  return {
+  const merged: ClaimVocabulary = {
     counties: union('counties'),
     areas: union('areas'),
     categories: union('categories'),
     ...(periods ? { periods } : {}),
   };
+  // The same union is the same object, so that what is indexed by it (the profiles of claims read
+  // with it) is built once, however many simulations of one run use it.
+  const key = JSON.stringify(merged);
+  let known = merges.get(key);
+  if (!known) merges.set(key, (known = merged));
+  return known;
 }
+
+const merges = new Map<string, ClaimVocabulary>();
 
 /**
  * Says which periods a book covers, for error messages, in the message's language.

@@ -41,6 +41,7 @@
  * FHIR writes decimals as JSON numbers: this is the one place an amount becomes a JS number, at the
  * edge, from its exact text (two decimals, at most 15 digits, so the number prints back the same).
  */
+import { deductibleCharged } from './line-figures.js';
 import { explainLine } from '../explain/explain-line.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { type Fen, formatFen, sumFen } from '../money/fen.js';
@@ -117,9 +118,8 @@ export function claimResponse(r: SettlementRecord, options: ClaimResponseOptions
   const lines = r.lines.map((l) => ({ line: l, kind: l.payer }));
   const byKind = (kind: PayerKind) => sumFen(lines.filter((x) => x.kind === kind).map((x) => x.line.amount));
   const benefit = byKind('insurance');
-  // The deductible charged by the first deductible/ratio table of the waterfall (basic insurance).
-  const basic = r.lines.find((l) => l.detail.kind === 'table')?.detail;
-  const deductible = basic?.kind === 'table' ? basic.deductibleCharged : (0 as Fen);
+  // The deductible charged by the first tier whose kind has an insurance deductible (basic insurance).
+  const deductible = deductibleCharged(r.lines);
   const submitted = { category: coded(ADJUDICATION, 'submitted'), amount: money(r.bill.total) };
   const eligible = { category: coded(ADJUDICATION, 'eligible'), amount: money(r.bill.billable) };
   const deducted = { category: coded(ADJUDICATION, 'deductible'), amount: money(deductible) };

@@ -28,7 +28,8 @@ import type { Fen } from '../money/fen.js';
 import { ZERO, add, formatFen } from '../money/fen.js';
 import { NHSA_FIELDS, type NhsaField } from '../rule-files/types.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import type { LineRecord } from '../kinds/shared/scratch.js';
+import type { SettledLine } from '../kinds/kind-list.js';
+import { deductibleCharged, lineBase, lineLimit } from './line-figures.js';
 
 /** One fund row of the platform's record. */
 export interface NhsaFundRow {
@@ -70,10 +71,10 @@ export function nhsaSettlement(r: SettlementRecord): NhsaSettlement {
   const byField = Object.fromEntries(NHSA_FIELDS.map((f) => [f, ZERO])) as Record<NhsaField, Fen>;
   byField.hosp_part_amt = r.bill.hospitalAbsorbed;
   const rows = new Map<string, { name: string; base: Fen; limit: Fen; paid: Fen }>();
-  const row = (type: string, name: string, line: LineRecord, paid: Fen, limit = limitOf(line)): void => {
+  const row = (type: string, name: string, line: SettledLine, paid: Fen, limit = lineLimit(line)): void => {
     const x = rows.get(type);
     if (x) x.paid = add(x.paid, paid);
-    else rows.set(type, { name, base: baseOf(line), limit, paid });
+    else rows.set(type, { name, base: lineBase(line), limit, paid });
   };
   for (const l of r.lines) {
     const tier = r.policy.tiers.find((t) => t.id === l.id);
@@ -97,7 +98,7 @@ export function nhsaSettlement(r: SettlementRecord): NhsaSettlement {
     fulamt_ownpay_amt: num(outOfCatalog(r)),
     preselfpay_amt: num(r.scope[1]!),
     inscp_scp_amt: num(r.scope[0]!),
-    act_pay_dedc: num(deductibleCharged(r)),
+    act_pay_dedc: num(deductibleCharged(r.lines)),
     ...(Object.fromEntries(NHSA_FIELDS.map((f) => [f, num(byField[f])])) as Record<NhsaField, number>),
     fund_pay_sumamt: num(fundSum),
     psn_part_amt: num(r.personal),
@@ -114,47 +115,6 @@ export function nhsaSettlement(r: SettlementRecord): NhsaSettlement {
   return { claimId: r.claim.id, personId: r.claim.person.id, setlinfo, setldetail };
 }
 
-/** The base a line's formula computed on (0 for a tier that did not run). */
-function baseOf(l: LineRecord): Fen {
-  const d = l.detail;
-  switch (d.kind) {
-    case 'carve-out':
-      return d.base;
-    case 'table':
-      return d.inScope;
-    case 'brackets':
-      return d.base;
-    case 'share-of-rest':
-      return d.shares.reduce((s, x) => add(s, x.base), ZERO);
-    case 'yearly-assistance':
-      return d.base;
-    case 'top-up':
-      return d.remaining;
-    default:
-      return ZERO;
-  }
-}
-
-/** The most a line could pay this time: its cap's room, or what its formula gave where it has none. */
-function limitOf(l: LineRecord): Fen {
-  const d = l.detail;
-  switch (d.kind) {
-    case 'table':
-    case 'brackets':
-    case 'share-of-rest':
-      return d.capLeft === null ? d.computed : d.capLeft;
-    case 'yearly-assistance':
-      return d.limitLeft;
-    default:
-      return l.amount;
-  }
-}
-
 function outOfCatalog(r: SettlementRecord): Fen {
   return add(add(r.bill.pools[4]!, r.bill.pools[5]!), add(r.bill.pools[6]!, r.bill.pools[7]!));
-}
-
-function deductibleCharged(r: SettlementRecord): Fen {
-  for (const l of r.lines) if (l.detail.kind === 'table') return l.detail.deductibleCharged;
-  return ZERO;
 }

@@ -8,7 +8,7 @@ import { type YearLedgerJson, yearLedgerToJson } from '../ledger/ledger-json.js'
 import { type Fen, formatFen } from '../money/fen.js';
 import { mulDiv } from '../money/rounding.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
-import type { LineRecord } from '../kinds/shared/scratch.js';
+import type { SettledLine } from '../kinds/kind-list.js';
 
 /** One line of a settlement, as JSON. */
 export interface SettlementLineJson {
@@ -86,7 +86,7 @@ export function settlementToJson(r: SettlementRecord, options: { readonly lang?:
   };
 }
 
-function lineToJson(l: LineRecord, lang: Lang): SettlementLineJson {
+function lineToJson(l: SettledLine, lang: Lang): SettlementLineJson {
   const amount = formatFen(l.amount);
   const explanation = explainLine(l, lang);
   if (l.funds === undefined) return { tier: l.tier, id: l.id, label: l.label, amount, clause: l.clause, explanation };

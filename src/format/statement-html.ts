@@ -4,7 +4,7 @@
  * styles (A4, no script, no request). Each amount cell carries `data-amount` (fen) so a test can
  * check that the row adds up: total = hospital + Σ payers + personal.
  */
-import { explainLineZh } from '../explain/zh-CN.js';
+import { explainLineZh } from '../explain/explain-line.js';
 import { formatFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import {

@@ -3,7 +3,7 @@
  * per payer, then every payer's amount with its clause and explanation; for several claims a
  * closing list with a row per claim and a totals row.
  */
-import { explainLineZh } from '../explain/zh-CN.js';
+import { explainLineZh } from '../explain/explain-line.js';
 import { type Fen, ZERO, add, formatFen } from '../money/fen.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
 import {

@@ -26,12 +26,26 @@ import { type Fen, formatFen } from '../money/fen.js';
  * overflowingCounter([9_000_000_000_000_000], ['serious-illness-insurance.burden'], claim) // "serious-illness-insurance.burden"
  */
 export function overflowingCounter(
-  counters: readonly number[],
+  counters: ArrayLike<number>,
   layout: readonly string[],
   claim: Claim,
 ): string | undefined {
   let total = 0;
   for (const item of claim.items) total += item.amount;
+  return overflowingCounterOf(counters, layout, total);
+}
+
+/**
+ * The same, for a claim of the given total (a claim record's).
+ *
+ * @example
+ * overflowingCounterOf(counters, layout, record.total)
+ */
+export function overflowingCounterOf(
+  counters: ArrayLike<number>,
+  layout: readonly string[],
+  total: number,
+): string | undefined {
   const room = Number.MAX_SAFE_INTEGER - total;
   // The claim's own total is held to 10^12 yuan by its validation; this is the same check for
   // a limit that might one day be raised.
@@ -49,12 +63,29 @@ export function overflowingCounter(
  * if (refused) return fail([refused]);
  */
 export function ledgerOverflow(
-  counters: readonly number[],
+  counters: ArrayLike<number>,
   layout: readonly string[],
   claim: Claim,
   lang?: Lang,
 ): ClaimIssue | undefined {
-  const counter = overflowingCounter(counters, layout, claim);
+  let total = 0;
+  for (const item of claim.items) total += item.amount;
+  return ledgerOverflowOfRecord(counters, layout, total, lang);
+}
+
+/**
+ * The same, for a claim of the given total (a claim record's).
+ *
+ * @example
+ * ledgerOverflowOfRecord(counters, policy.scheme.counters, record.total)
+ */
+export function ledgerOverflowOfRecord(
+  counters: ArrayLike<number>,
+  layout: readonly string[],
+  total: number,
+  lang?: Lang,
+): ClaimIssue | undefined {
+  const counter = overflowingCounterOf(counters, layout, total);
   if (counter === undefined) return undefined;
   const value = counters[layout.indexOf(counter)];
   return claimIssue(

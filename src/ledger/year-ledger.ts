@@ -73,11 +73,11 @@ export function countersIn(ledger: YearLedger, layout: readonly string[]): Fen[]
 export function withCounters(
   ledger: YearLedger,
   layout: readonly string[],
-  values: readonly Fen[],
+  values: ArrayLike<number>,
 ): Readonly<Record<string, Fen>> {
   // The layout's keys first (keyShape), then the counters of another layout the ledger may carry.
   const out = { ...keyShape(layout) } as unknown as Record<string, Fen>;
   for (const k of Object.keys(ledger.counters)) if (!Object.hasOwn(out, k)) out[k] = ledger.counters[k]!;
-  for (let i = 0; i < layout.length; i++) out[layout[i]!] = values[i]!;
+  for (let i = 0; i < layout.length; i++) out[layout[i]!] = values[i]! as Fen;
   return out;
 }

@@ -40,6 +40,36 @@ export function ruleBook(sets: readonly RuleSet[]): Result<RuleBook, RuleIssue> 
   return ok({ sets: sorted, policies: sorted.flatMap((s) => s.segments) });
 }
 
+const dateBounds = new WeakMap<RuleBook, { readonly from: Float64Array; readonly to: Float64Array }>();
+const dayNumber = (iso: string): number =>
+  Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+
+/**
+ * The policy in force on a date given as the number yyyymmdd (a claim record's), or `undefined`.
+ *
+ * @example
+ * policyAtNumber(book, 20170610)?.version // "2017-03-17"
+ */
+export function policyAtNumber(book: RuleBook, date: number): Policy | undefined {
+  let b = dateBounds.get(book);
+  if (!b) {
+    b = {
+      from: Float64Array.from(book.policies, (p) => dayNumber(p.version)),
+      to: Float64Array.from(book.policies, (p) => dayNumber(p.validTo)),
+    };
+    dateBounds.set(book, b);
+  }
+  let lo = 0;
+  let hi = book.policies.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (date < b.from[mid]!) hi = mid - 1;
+    else if (date > b.to[mid]!) lo = mid + 1;
+    else return book.policies[mid];
+  }
+  return undefined;
+}
+
 /**
  * The policy in force on a date (`YYYY-MM-DD`), or `undefined` when no rule set covers it.
  *

@@ -4,8 +4,8 @@
  * tier's parameters are resolved by its kind (src/kinds/).
  */
 import { NO_END } from '../claim/vocabulary.js';
-import { KINDS } from '../kinds/kind-list.js';
-import type { Gate, ResolveEnv, TierHead, TierSpec } from '../kinds/kind.js';
+import { kindOf } from '../kinds/kind-list.js';
+import type { Gate, ResolveEnv, TierSpec } from '../kinds/kind.js';
 import { type Fen, parseRuleAmount } from '../money/fen.js';
 import { applyRatio, parseRatio } from '../money/ratio.js';
 import type { CarriedFrom } from '../kinds/shared/scratch.js';
@@ -96,9 +96,8 @@ function schemeOf(files: RuleFiles): Scheme {
   const persons = files['persons.json'];
   const tiers = orderedTiers(files);
   const entries = <T extends object>(r: Readonly<Record<string, T>>) => Object.entries(r);
-  const firstTopUp = tiers.find((t) => t.kind === 'top-up') as
-    | (TierFile & { funds?: Record<string, { label: string; labelEn?: string }> })
-    | undefined;
+  // The funds are those of the first tier whose kind draws on funds (a top-up).
+  const withFunds = tiers.find((t) => kindOf(t).funds !== undefined);
   return {
     categories: new Map(entries(persons.categories).map(([id, c]) => [id, { ...named(id, c), group: c.group }])),
     groups: new Map(entries(persons.groups).map(([id, g]) => [id, named(id, g)])),
@@ -114,9 +113,13 @@ function schemeOf(files: RuleFiles): Scheme {
       ]),
     ]),
     levels: Object.keys(files['location.json'].levels),
-    counters: tiers.flatMap((t) => KINDS[t.kind]!.counters(t as never).map((n) => `${t.id}.${n}`)),
+    counters: tiers.flatMap((t) =>
+      kindOf(t)
+        .counters(t)
+        .map((n) => `${t.id}.${n}`),
+    ),
     tiers: tiers.map((t) => ({ ...named(t.id, t), tier: t.tier, payer: t.payer })),
-    funds: entries(firstTopUp?.funds ?? {}).map(([id, f]) => named(id, f)),
+    funds: withFunds ? (kindOf(withFunds).funds?.(withFunds) ?? []) : [],
   };
 }
 
@@ -144,34 +147,18 @@ function resolvePolicy(
   const rs = f['ruleset.json'];
   const tierFiles = orderedTiers(f);
   const counterIndex = new Map(scheme.counters.map((c, i) => [c, i]));
-  const heads: TierHead[] = tierFiles.map(
-    (t, index): TierHead => ({
-      index,
-      tier: t.tier,
-      id: t.id,
-      kind: t.kind,
-      label: t.label,
-      labelEn: t.labelEn ?? t.label,
-      short: t.labelShort ?? t.label,
-      clause: t.clause,
-      payer: t.payer,
-      nhsa: t.nhsa ?? null,
-      listedWhenApplies: t.listed === 'when-applies',
-      partsReadLater: tierFiles.slice(index + 1).some((later) => KINDS[later.kind]!.readsParts),
-      applies: gate(t.applies),
-    }),
-  );
   // Which carve-outs send amounts to which tier's line (a delivery's excess to the relief funds).
   const carried = new Map<string, CarriedFrom>();
   for (const t of tierFiles) {
-    const target = KINDS[t.kind]!.reportsOn?.(t as never);
+    const target = kindOf(t).reportsOn?.(t);
     if (target)
       carried.set(target, {
         description: t.applies.description ?? t.label,
         descriptionEn: t.applies.descriptionEn ?? t.applies.description ?? t.labelEn ?? t.label,
       });
   }
-  const tiers: TierSpec[] = tierFiles.map((t, index) => {
+  const names = tierFiles.map((t) => ({ label: t.label, labelEn: t.labelEn ?? t.label }));
+  const params = tierFiles.map((t) => {
     const parameters = t.parameters ?? {};
     const amount = (p: AmountParam): Fen =>
       'share' in p ? applyRatio(parseRuleAmount(at(parameters[p.of]!)), ratio(p.share)) : parseRuleAmount(at(p));
@@ -190,13 +177,33 @@ function resolvePolicy(
       },
       gate,
       pred,
-      tierIndex: (id) => heads.findIndex((h) => h.id === id),
-      head: (i) => heads[i]!,
+      tierIndex: (id) => tierFiles.findIndex((x) => x.id === id),
+      head: (i) => names[i]!,
       counter: (name) => counterIndex.get(`${t.id}.${name}`)!,
       carriedFrom: () => carried.get(t.id) ?? null,
     };
-    return { ...heads[index]!, params: KINDS[t.kind]!.resolve(t as never, env) };
+    return kindOf(t).resolve(t, env);
   });
+  const tiers: TierSpec[] = tierFiles.map((t, index): TierSpec => {
+    return {
+      index,
+      tier: t.tier,
+      id: t.id,
+      kind: t.kind,
+      label: t.label,
+      labelEn: t.labelEn ?? t.label,
+      short: t.labelShort ?? t.label,
+      clause: t.clause,
+      payer: t.payer,
+      nhsa: t.nhsa ?? null,
+      listedWhenApplies: t.listed === 'when-applies',
+      partsReadLater: tierFiles.slice(index + 1).some((later) => kindOf(later).readsParts),
+      applies: gate(t.applies),
+      params: params[index],
+    };
+  });
+  const splitAt = firstNonCarveOut(tierFiles);
+  const bSelfPay = ratio(f['bill.json'].bSelfPay);
   const premium = f['premium.json'];
   const illness = f['illness-poverty.json'];
   return {
@@ -216,9 +223,9 @@ function resolvePolicy(
     })),
     levels: Object.entries(f['location.json'].levels).map(([level, l]) => ({ ...gate(l), level })),
     absorbed: Object.entries(f['bill.json'].hospitalAbsorbed).map(([id, a]) => ({ ...gate(a), id })),
-    bSelfPay: ratio(f['bill.json'].bSelfPay),
+    bSelfPay,
     tiers,
-    splitAt: firstNonCarveOut(tierFiles),
+    splitAt,
     premium: premium
       ? {
           clause: premium.clause,
@@ -237,7 +244,7 @@ function resolvePolicy(
 }
 
 function firstNonCarveOut(tiers: readonly TierFile[]): number {
-  const i = tiers.findIndex((t) => !KINDS[t.kind]!.carveOut);
+  const i = tiers.findIndex((t) => !kindOf(t).carveOut);
   return i < 0 ? tiers.length : i;
 }
 

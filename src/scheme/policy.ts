@@ -61,6 +61,7 @@ export interface Policy {
   readonly tiers: readonly TierSpec[];
   /** The index of the first tier that is not a carve-out: the bill is split into parts just before it. */
   readonly splitAt: number;
+
   readonly premium: {
     readonly clause: string;
     readonly perPerson: Fen;

@@ -7,7 +7,7 @@
  * Every problem found in the merged files is reported at the file of the folder that wrote the
  * value (so a county variant's mistake is reported in the variant, not in the base).
  */
-import { KINDS } from '../kinds/kind-list.js';
+import { KIND_NAMES } from '../kinds/kind-list.js';
 import { RuleErrorCode } from '../errors/codes.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
@@ -237,7 +237,7 @@ export function resolveRuleChain(chain: readonly RuleFolderLink[]): Result<Resol
 const INHERITED_RULESET_KEYS = ['titleEn', 'reference', 'inForce', 'tiers'] as const;
 
 /** The kinds a tier file may name, for messages. */
-export const KIND_LIST = Object.keys(KINDS).join(', ');
+export const KIND_LIST = KIND_NAMES.join(', ');
 
 function readJson(content: unknown, file: string, issues: RuleIssue[]): unknown {
   if (typeof content !== 'string') return content;

@@ -144,9 +144,7 @@ function tierSchema(z: ZodApi, p: SchemaParts): Z.ZodType {
     applies: p.gate,
     parameters: p.keyed(p.param(p.amount)).optional(),
   };
-  const variants = KIND_NAMES.map((name) =>
-    z.strictObject({ ...header, kind: z.literal(name), ...KINDS[name]!.shape(z, p) }),
-  );
+  const variants = KINDS.map((k) => z.strictObject({ ...header, kind: z.literal(k.name), ...k.shape(z, p) }));
   // An unknown kind names the vocabulary, rather than zod's words about discriminators.
   const kinds = KIND_NAMES.join(', ');
   return z.discriminatedUnion('kind', variants as unknown as Parameters<typeof z.discriminatedUnion>[1], {

@@ -1,11 +1,12 @@
 /**
- * The bill before any payer: what the hospital bears (7.6) and the eight pools of the rest.
+ * The bill before any payer: what the hospital bears (7.6) and the eight pools of the rest
+ * (docs/policy-2017.md §3), from a claim record's sums per item class.
  */
-import type { Claim } from '../claim/claim.js';
-import { isDrugCategory } from '../claim/item-categories.js';
-import { type Fen, ZERO, add, fen } from '../money/fen.js';
+import type { ClaimRecord } from '../claim/claim-record.js';
+import { ITEM_CLASSES, ITEM_CLASS_COUNT } from '../claim/item-class.js';
+import { POOL_NAMES, poolIndex } from '../kinds/shared/pools.js';
+import { type Fen, ZERO, add } from '../money/fen.js';
 import type { Policy } from '../scheme/policy.js';
-import { EMPTY_POOLS, poolIndex } from '../kinds/shared/pools.js';
 import type { ClaimProfile } from './profile.js';
 
 /** The bill split into what the hospital absorbs and the pools that are billable. */
@@ -19,38 +20,66 @@ export interface Bill {
   readonly billable: Fen;
 }
 
-const NOTHING_ABSORBED: Readonly<Record<string, Fen>> = Object.freeze({});
+/** The pool of each item class. */
+const POOL_OF_CLASS = Int8Array.from({ length: ITEM_CLASS_COUNT }, (_, k) => {
+  const c = ITEM_CLASSES[k]!;
+  return poolIndex(c.catalog, c.necessary, c.isDrug);
+});
+
+/** A bill's numbers, one object reused claim after claim. */
+export class BillSplit {
+  readonly pools = new Float64Array(POOL_NAMES.length);
+  total = ZERO;
+  hospitalAbsorbed = ZERO;
+  billable = ZERO;
+}
 
 /**
- * Splits the items: the first hospital-absorbed rule that matches an item takes it whole;
- * every other item goes to its pool.
+ * Splits a record's bill: the first hospital-absorbed rule that matches an item class takes it
+ * whole; every other class goes to its pool.
  *
  * @example
- * splitBill(claim, profile, policy).billable // total − hospitalAbsorbed
+ * splitBill(record, profile, bill); bill.billable // total − hospitalAbsorbed
  */
-export function splitBill(claim: Claim, profile: ClaimProfile, policy: Policy): Bill {
-  const pools = [...EMPTY_POOLS] as Fen[];
-  let absorbedBy: Record<string, Fen> | undefined;
-  let total = ZERO;
-  let absorbed = ZERO;
-  for (const item of claim.items) {
-    total = add(total, item.amount);
-    const r = profile.absorbedIndex(item);
-    if (r >= 0) {
-      const id = policy.absorbed[r]!.id;
-      absorbed = add(absorbed, item.amount);
-      absorbedBy ??= {};
-      absorbedBy[id] = add(absorbedBy[id] ?? ZERO, item.amount);
-      continue;
+export function splitBill(r: ClaimRecord, profile: ClaimProfile, into: BillSplit): void {
+  const pools = into.pools;
+  pools.fill(0);
+  let absorbed = 0;
+  for (let k = 0; k < r.classCount; k++) {
+    const cls = r.classes[k]!;
+    const amount = r.sums[k]!;
+    if (profile.absorbedIndex(cls) >= 0) absorbed += amount;
+    else {
+      const p = POOL_OF_CLASS[cls]!;
+      pools[p] = pools[p]! + amount;
     }
-    const i = poolIndex(item.catalog, item.necessary, isDrugCategory(item.category));
-    pools[i] = add(pools[i]!, item.amount);
+  }
+  into.total = r.total;
+  into.hospitalAbsorbed = absorbed as Fen;
+  into.billable = (r.total - absorbed) as Fen;
+}
+
+/**
+ * The bill as outputs read it: what each hospital-absorbed rule took, and the pools, in fen.
+ *
+ * @example
+ * billOf(record, profile, policy, split).absorbedBy // { "non-compliant": 40000 }
+ */
+export function billOf(r: ClaimRecord, profile: ClaimProfile, policy: Policy, split: BillSplit): Bill {
+  let absorbedBy: Record<string, Fen> | undefined;
+  for (const rule of policy.absorbed.keys()) {
+    let took = ZERO;
+    for (let k = 0; k < r.classCount; k++)
+      if (profile.absorbedIndex(r.classes[k]!) === rule) took = add(took, r.sums[k]! as Fen);
+    if (took > 0) (absorbedBy ??= {})[policy.absorbed[rule]!.id] = took;
   }
   return {
-    total,
-    hospitalAbsorbed: absorbed,
+    total: split.total,
+    hospitalAbsorbed: split.hospitalAbsorbed,
     absorbedBy: absorbedBy ?? NOTHING_ABSORBED,
-    pools,
-    billable: fen(total - absorbed),
+    pools: Array.from(split.pools) as Fen[],
+    billable: split.billable,
   };
 }
+
+const NOTHING_ABSORBED: Readonly<Record<string, Fen>> = Object.freeze({});

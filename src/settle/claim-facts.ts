@@ -4,6 +4,13 @@
  * jurisdiction and location.json) and which row of the tables applies.
  */
 import type { Claim, Item } from '../claim/claim.js';
+
+/** What the facts of a claim are made of: its finite fields (a claim is one; a claim record makes one on demand). */
+export interface ClaimTraits {
+  readonly person: Pick<Claim['person'], 'category' | 'illnessInduced' | 'county'>;
+  readonly visit: Pick<Claim['visit'], 'kind' | 'chronic' | 'majorDisease' | 'referral' | 'deliveryMode'>;
+  readonly hospital: Pick<Claim['hospital'], 'level' | 'area' | 'designated'>;
+}
 import { isDrugCategory } from '../claim/item-categories.js';
 import type { FactBag } from '../rule-files/fact-catalog.js';
 import type { LocationClass } from '../rule-files/types.js';
@@ -38,7 +45,7 @@ export function baseLocation(scheme: Scheme, county: string, area: string): Loca
  * @example
  * claimFacts(claim, policy).level // "county" for a county hospital in the patient's county
  */
-export function claimFacts(claim: Claim, policy: Policy): ClaimFacts {
+export function claimFacts(claim: ClaimTraits, policy: Policy): ClaimFacts {
   const group = policy.scheme.categories.get(claim.person.category)?.group ?? '';
   const base: FactBag = {
     category: claim.person.category,
@@ -76,7 +83,7 @@ export function claimFacts(claim: Claim, policy: Policy): ClaimFacts {
  * @example
  * itemFacts(facts, item).itemCatalog // "C"
  */
-export function itemFacts(facts: FactBag, item: Item): FactBag {
+export function itemFacts(facts: FactBag, item: Omit<Item, 'amount'>): FactBag {
   return {
     ...facts,
     itemCategory: item.category,

@@ -1,133 +1,162 @@
 /**
- * The profile of a claim: every rule condition of the policy evaluated once for one combination of
+ * The profile of a claim: every rule condition of a policy evaluated once for one combination of
  * the claim's finite facts (person category, county, visit kind, hospital level and area, …), and
- * remembered. Every fact a claim-level condition may read takes a handful of values (rules/facts.ts),
- * so a year of claims has only a few thousand profiles; after the first claim of a profile, settling
- * evaluates no condition at all. Item conditions (what the hospital absorbs) are remembered per
- * profile and item kind the same way.
+ * remembered. Every fact a claim-level condition may read takes a handful of values
+ * (rule-files/fact-catalog.ts), so a year of claims has only a few thousand profiles; after the
+ * first claim of a profile, settling evaluates no condition at all. What the hospital absorbs is
+ * remembered per profile and item class the same way (claim/item-class.ts).
  */
-import type { Claim, Item } from '../claim/claim.js';
-import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from '../claim/enums.js';
-import { ITEM_CATEGORY_IDS } from '../claim/item-categories.js';
-import { KINDS } from '../kinds/kind-list.js';
-import type { Policy, Scheme } from '../scheme/policy.js';
-import { type ClaimFacts, claimFacts, itemFacts } from './claim-facts.js';
+import { ITEM_CLASSES, ITEM_CLASS_COUNT } from '../claim/item-class.js';
+import { type ClaimRecord, CHRONIC, DESIGNATED, ILLNESS_INDUCED, MAJOR_DISEASE } from '../claim/claim-record.js';
+import { DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from '../claim/enums.js';
+import type { VocabularyIndex } from '../claim/vocabulary-index.js';
+import { kindOf } from '../kinds/kind-list.js';
+import type { Policy } from '../scheme/policy.js';
+import { type ClaimFacts, type ClaimTraits, claimFacts, itemFacts } from './claim-facts.js';
 
 /** Everything the waterfall decides from the claim's facts alone, decided once per profile. */
 export interface ClaimProfile {
+  /** The claim's county, hospital area and person category are values of the policy's scheme. */
+  readonly member: boolean;
   readonly facts: ClaimFacts;
   /** The hospital is one the tiers pay at (bill.json `settled`). */
   readonly settled: boolean;
-  /** Whether each tier's `applies` condition holds, by index in the policy's order. */
-  readonly applies: readonly boolean[];
+  /** Whether each tier's `applies` condition holds (1) or not (0), by index in the policy's order. */
+  readonly applies: Uint8Array;
   /** What each tier's kind decided from the facts (its row, adjustment, target …), by index. */
   readonly decisions: readonly unknown[];
-  /** The index in `policy.absorbed` of the rule that absorbs an item, or −1 (remembered per item kind). */
-  absorbedIndex(item: Item): number;
+  /** The index in `policy.absorbed` of the rule that absorbs the items of a class, or −1. */
+  absorbedIndex(cls: number): number;
 }
 
-/** At most this many profiles are kept per policy; beyond it the memory starts over (never wrong, only slower). */
-const MAX_PROFILES = 4096;
+/** At most this many profiles are kept per table; beyond it the memory starts over (never wrong, only slower). */
+const MAX_PROFILES = 16384;
 const UNKNOWN = -2;
 
-/** Per policy: its profiles so far, and the positions of its scheme's values. */
-const memo = new WeakMap<Policy, { readonly profiles: Map<number, ClaimProfile>; readonly index: SchemeIndex }>();
-
 /**
- * The profile of a claim under a policy, from the memory when its facts were seen before. The
- * claim's county, area and category must be values of the policy's scheme (settleClaim checks).
- *
- * @example
- * const p = profileOf(claim, policy);
- * p.applies[8] // the ninth tier applies to this claim
+ * The profiles of one policy for claims read with one vocabulary (a record's county, area and
+ * category are positions in it).
  */
-export function profileOf(claim: Claim, policy: Policy): ClaimProfile {
-  let m = memo.get(policy);
-  if (!m) memo.set(policy, (m = { profiles: new Map(), index: schemeIndex(policy.scheme) }));
-  const profiles = m.profiles;
-  const key = keyOf(claim, m.index);
-  let p = profiles.get(key);
-  if (p) return p;
-  if (profiles.size >= MAX_PROFILES) profiles.clear();
-  p = buildProfile(claim, policy);
-  profiles.set(key, p);
-  return p;
-}
+export class ProfileTable {
+  private readonly profiles = new Map<number, ClaimProfile>();
+  private readonly sizes: { readonly categories: number; readonly counties: number; readonly areas: number };
 
-const index = <T extends string>(values: readonly T[]): ReadonlyMap<string, number> =>
-  new Map(values.map((v, i) => [v, i]));
-const KIND = index(VISIT_KINDS);
-const REFERRAL = index(REFERRALS);
-const DELIVERY = index(['none', ...DELIVERY_MODES]);
-const LEVEL = index(HOSPITAL_LEVELS);
-const CATALOG = index(CATALOGS);
-const ITEM_CATEGORY = index(ITEM_CATEGORY_IDS);
+  constructor(
+    readonly policy: Policy,
+    readonly vocabulary: VocabularyIndex,
+  ) {
+    const v = vocabulary.vocabulary;
+    this.sizes = { categories: v.categories.length, counties: v.counties.length, areas: v.areas.length };
+  }
 
-/** The positions of a scheme's values, for the profile key (computed once per scheme). */
-interface SchemeIndex {
-  readonly category: ReadonlyMap<string, number>;
-  readonly county: ReadonlyMap<string, number>;
-  readonly area: ReadonlyMap<string, number>;
-}
-const schemeIndexes = new WeakMap<Scheme, SchemeIndex>();
-function schemeIndex(s: Scheme): SchemeIndex {
-  let i = schemeIndexes.get(s);
-  if (!i)
-    schemeIndexes.set(
-      s,
-      (i = {
-        category: index([...s.categories.keys()]),
-        county: index([...s.counties.keys()]),
-        area: index([...s.areas.keys()]),
-      }),
-    );
-  return i;
+  /**
+   * The profile of a record's facts.
+   *
+   * @example
+   * const p = table.profileOf(record); p.applies[8] // 1 when the ninth tier applies
+   */
+  profileOf(r: ClaimRecord): ClaimProfile {
+    const key = this.keyOf(r);
+    let p = this.profiles.get(key);
+    if (p) return p;
+    if (this.profiles.size >= MAX_PROFILES) this.profiles.clear();
+    p = buildProfile(traitsOf(r, this.vocabulary), this.policy);
+    this.profiles.set(key, p);
+    return p;
+  }
+
+  /** The key of a record's finite facts, a number in mixed radix over their value lists (a string key cost as much as the rest of the lookup). */
+  private keyOf(r: ClaimRecord): number {
+    const z = this.sizes;
+    let k = r.category;
+    k = k * 2 + (r.flags & ILLNESS_INDUCED ? 1 : 0);
+    k = k * z.counties + r.county;
+    k = k * VISIT_KINDS.length + r.visitKind;
+    k = k * 2 + (r.flags & CHRONIC ? 1 : 0);
+    k = k * 2 + (r.flags & MAJOR_DISEASE ? 1 : 0);
+    k = k * REFERRALS.length + r.referral;
+    k = k * (DELIVERY_MODES.length + 1) + r.deliveryMode;
+    k = k * HOSPITAL_LEVELS.length + r.level;
+    k = k * z.areas + r.area;
+    return k * 2 + (r.flags & DESIGNATED ? 1 : 0);
+  }
 }
 
 /**
- * The key of a claim's finite facts, a number in mixed radix over their value lists (a string key
- * cost as much as the rest of the lookup): two claims with the same key meet every claim-level
- * condition alike.
+ * The facts of a record as a claim's fields (made only when a profile is first seen).
  *
  * @example
- * profileKey(claim, policy.scheme) // 0 … 86399 for ziyang-2017
+ * traitsOf(record, vocabularyIndex(v)).person.county // "anyue"
  */
-export function profileKey(claim: Claim, scheme: Scheme): number {
-  return keyOf(claim, schemeIndex(scheme));
-}
-
-function keyOf(claim: Claim, s: SchemeIndex): number {
-  const { person: p, visit: v, hospital: h } = claim;
-  let k = s.category.get(p.category)!;
-  k = k * 2 + +p.illnessInduced;
-  k = k * s.county.size + s.county.get(p.county)!;
-  k = k * VISIT_KINDS.length + KIND.get(v.kind)!;
-  k = k * 2 + +v.chronic;
-  k = k * 2 + +v.majorDisease;
-  k = k * REFERRALS.length + REFERRAL.get(v.referral)!;
-  k = k * (DELIVERY_MODES.length + 1) + DELIVERY.get(v.deliveryMode ?? 'none')!;
-  k = k * HOSPITAL_LEVELS.length + LEVEL.get(h.level)!;
-  k = k * s.area.size + s.area.get(h.area)!;
-  return k * 2 + +h.designated;
-}
-
-function buildProfile(claim: Claim, policy: Policy): ClaimProfile {
-  const facts = claimFacts(claim, policy);
-  const f = facts.facts;
-  // Per item category × catalog × compliant × necessary, the index of the absorbing rule.
-  const items = new Int16Array(ITEM_CATEGORY_IDS.length * CATALOGS.length * 4).fill(UNKNOWN);
+export function traitsOf(r: ClaimRecord, v: VocabularyIndex): ClaimTraits {
+  const vocabulary = v.vocabulary;
   return {
+    person: {
+      category: vocabulary.categories[r.category]!,
+      illnessInduced: (r.flags & ILLNESS_INDUCED) !== 0,
+      county: vocabulary.counties[r.county]!,
+    },
+    visit: {
+      kind: VISIT_KINDS[r.visitKind]!,
+      chronic: (r.flags & CHRONIC) !== 0,
+      majorDisease: (r.flags & MAJOR_DISEASE) !== 0,
+      referral: REFERRALS[r.referral]!,
+      deliveryMode: r.deliveryMode === 0 ? undefined : DELIVERY_MODES[r.deliveryMode - 1],
+    },
+    hospital: {
+      level: HOSPITAL_LEVELS[r.level]!,
+      area: vocabulary.areas[r.area]!,
+      designated: (r.flags & DESIGNATED) !== 0,
+    },
+  };
+}
+
+const NOT_A_MEMBER: ClaimProfile = {
+  member: false,
+  facts: undefined as never,
+  settled: false,
+  applies: new Uint8Array(0),
+  decisions: [],
+  absorbedIndex: () => -1,
+};
+
+function buildProfile(traits: ClaimTraits, policy: Policy): ClaimProfile {
+  const s = policy.scheme;
+  if (
+    !s.counties.has(traits.person.county) ||
+    !s.categories.has(traits.person.category) ||
+    !s.areas.has(traits.hospital.area)
+  )
+    return NOT_A_MEMBER;
+  const facts = claimFacts(traits, policy);
+  const f = facts.facts;
+  const absorbed = new Int16Array(ITEM_CLASS_COUNT).fill(UNKNOWN);
+  return {
+    member: true,
     facts,
     settled: policy.settled.when(f),
-    applies: policy.tiers.map((t) => t.applies.when(f)),
-    decisions: policy.tiers.map((t) => KINDS[t.kind]!.decide(t.params as never, f)),
-    absorbedIndex(item) {
-      const k =
-        ((ITEM_CATEGORY.get(item.category)! * CATALOGS.length + CATALOG.get(item.catalog)!) * 2 + +item.compliant) * 2 +
-        +item.necessary;
-      let i = items[k]!;
-      if (i === UNKNOWN) items[k] = i = policy.absorbed.findIndex((a) => a.when(itemFacts(f, item)));
+    applies: Uint8Array.from(policy.tiers, (t) => (t.applies.when(f) ? 1 : 0)),
+    decisions: policy.tiers.map((t) => kindOf(t).decide(t.params, f)),
+    absorbedIndex(cls) {
+      let i = absorbed[cls]!;
+      if (i === UNKNOWN) absorbed[cls] = i = policy.absorbed.findIndex((a) => a.when(itemFacts(f, ITEM_CLASSES[cls]!)));
       return i;
     },
   };
+}
+
+const tables = new WeakMap<VocabularyIndex, Map<Policy, ProfileTable>>();
+
+/**
+ * The profile table of a policy for records read with a vocabulary (one per pair, kept while both live).
+ *
+ * @example
+ * profileTable(policy, vocabularyIndex(claimVocabulary(book))).profileOf(record)
+ */
+export function profileTable(policy: Policy, vocabulary: VocabularyIndex): ProfileTable {
+  let byPolicy = tables.get(vocabulary);
+  if (!byPolicy) tables.set(vocabulary, (byPolicy = new Map()));
+  let t = byPolicy.get(policy);
+  if (!t) byPolicy.set(policy, (t = new ProfileTable(policy, vocabulary)));
+  return t;
 }

@@ -1,75 +1,52 @@
 /**
- * The core of every settlement, shared by the explained path (`settleClaim`) and the simulation
- * path: the claim's profile, its bill, a scratch state, the tiers, and the conservation check.
- * The counters and fund balances it is given are updated in place: the callers pass copies of
- * their own (settleClaim copies the caller's immutable ledger; a simulation owns its ledgers).
+ * A validated claim through a policy's compiled waterfall, for callers that hold claims rather than
+ * records (the bench's comparison with the naive baseline, tests): the claim is recorded with the
+ * values of the policy's own scheme, then settled as every record is (run-record.ts).
  */
 import type { Claim } from '../claim/claim.js';
-import { type Fen, ZERO } from '../money/fen.js';
-import type { Policy } from '../scheme/policy.js';
-import { type Bill, splitBill } from './bill.js';
-import { type ClaimProfile, profileOf } from './profile.js';
-import type { Scratch } from '../kinds/shared/scratch.js';
-import { runWaterfall } from './waterfall.js';
+import { ClaimRecord, recordClaim } from '../claim/claim-record.js';
+import { type VocabularyIndex, vocabularyIndex } from '../claim/vocabulary-index.js';
+import type { Balances, Scratch } from '../kinds/shared/scratch.js';
+import type { Policy, Scheme } from '../scheme/policy.js';
+import { BillSplit } from './bill.js';
+import { profileTable } from './profile.js';
+import { runRecord } from './run-record.js';
 
 /**
  * Counters of a person-year with nothing settled yet, in a policy's layout.
  *
  * @example
- * runClaim(claim, policy, emptyCounters(policy), {}, false)
+ * runClaim(claim, policy, emptyCounters(policy), {})
  */
-export function emptyCounters(policy: Policy): Fen[] {
-  return new Array<Fen>(policy.scheme.counters.length).fill(ZERO);
+export function emptyCounters(policy: Policy): Float64Array {
+  return new Float64Array(policy.scheme.counters.length);
 }
 
-/** What a run of the waterfall produced. */
-export interface ClaimRun {
-  readonly policy: Policy;
-  readonly profile: ClaimProfile;
-  readonly bill: Bill;
-  /** The scratch state at the end: amounts per tier, lines (when recorded), draws, target. */
-  readonly end: Scratch;
-}
+const vocabularies = new WeakMap<Scheme, VocabularyIndex>();
+const record = new ClaimRecord();
+const bill = new BillSplit();
 
 /**
- * Settles a validated claim of the policy's scheme, updating `counters` and `funds` in place.
+ * Settles a validated claim of the policy's scheme, updating `counters` and `balances` in place.
+ * The policy's scratch state holds the result until its next claim.
  *
  * @example
- * const { bill, end } = runClaim(claim, policy, counters, funds, false);
+ * const end = runClaim(claim, policy, counters, {});
  * end.amounts[2] // what the third tier paid
  */
-export function runClaim(
-  claim: Claim,
-  policy: Policy,
-  counters: Fen[],
-  funds: Partial<Record<string, Fen>>,
-  record: boolean,
-): ClaimRun {
-  const profile = profileOf(claim, policy);
-  const bill = splitBill(claim, profile, policy);
-  const n = policy.tiers.length;
-  const end: Scratch = {
-    pools: bill.pools.slice(),
-    parts: [ZERO, ZERO, ZERO, ZERO],
-    scope: null,
-    remaining: bill.billable,
-    counters,
-    funds,
-    draws: [],
-    carried: new Array<Fen>(n).fill(ZERO),
-    target: null,
-    amounts: new Array<Fen>(n).fill(ZERO),
-    lines: [],
-  };
-  runWaterfall({ claim, policy, profile, billable: bill.billable, record }, end);
-
-  // Invariant 1 (docs/policy-2017.md §5): total = hospitalAbsorbed + Σ lines + personal, to the fen.
-  let paid = 0;
-  for (const a of end.amounts) paid += a;
-  if (bill.hospitalAbsorbed + paid + end.remaining !== bill.total || end.remaining < 0) {
-    throw new Error(
-      `conservation broken for claim ${claim.id}: this is a bug in bashunwei, please report it with the claim`,
-    );
+export function runClaim(claim: Claim, policy: Policy, counters: Float64Array, balances: Balances): Scratch {
+  let v = vocabularies.get(policy.scheme);
+  if (!v) {
+    const s = policy.scheme;
+    v = vocabularyIndex({
+      counties: [...s.counties.keys()],
+      areas: [...s.areas.keys()],
+      categories: [...s.categories.keys()],
+    });
+    vocabularies.set(policy.scheme, v);
   }
-  return { policy, profile, bill, end };
+  if (!recordClaim(claim, v, record))
+    throw new RangeError(`claim ${claim.id} uses a value the scheme of ${policy.id} does not have`);
+  const profile = profileTable(policy, v).profileOf(record);
+  return runRecord(record, policy, profile, counters, balances, bill);
 }

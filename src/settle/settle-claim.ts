@@ -17,16 +17,22 @@ import {
   ledgerYear,
   withCounters,
 } from '../ledger/year-ledger.js';
-import { type Fen, fen } from '../money/fen.js';
+import type { Fen } from '../money/fen.js';
 import { type RuleBook, describeBook, policyOn } from '../scheme/book.js';
 import { defaultRules } from '../scheme/embedded.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Policy } from '../scheme/policy.js';
-import type { Bill } from './bill.js';
-import type { ClaimFacts } from './claim-facts.js';
+import { type Bill, BillSplit, billOf } from './bill.js';
+import type { ClaimFacts, ClaimTraits } from './claim-facts.js';
 import type { FundBalances } from '../kinds/shared/funds.js';
-import { runClaim } from './run-claim.js';
-import type { LineRecord, TargetOutcome } from '../kinds/shared/scratch.js';
+import type { TargetOutcome } from '../kinds/shared/scratch.js';
+import type { SettledLine } from '../kinds/kind-list.js';
+import { ClaimRecord, recordClaim } from '../claim/claim-record.js';
+import { vocabularyIndex } from '../claim/vocabulary-index.js';
+import { claimVocabulary } from '../scheme/book.js';
+import { profileTable } from './profile.js';
+import { runRecord } from './run-record.js';
+import { settledLines } from './settled-lines.js';
 import { say } from '../i18n/say.js';
 
 /** Options of a settlement. */
@@ -47,7 +53,7 @@ export interface SettlementRecord {
   readonly policy: Policy;
   readonly facts: ClaimFacts;
   readonly bill: Bill;
-  readonly lines: readonly LineRecord[];
+  readonly lines: readonly SettledLine[];
   /** The parts of the bill as the carve-outs left them (PARTS order: S, Pb, N, O). */
   readonly scope: readonly Fen[];
   readonly personal: Fen;
@@ -115,10 +121,15 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   if (misfit.length > 0) return fail(misfit);
 
   const layout = policy.scheme.counters;
-  const counters = countersIn(before, layout);
+  const counters = Float64Array.from(countersIn(before, layout));
   const overflow = ledgerOverflow(counters, layout, claim, options.lang);
   if (overflow) return fail([overflow]);
-  const { profile, bill, end } = runClaim(claim, policy, counters, { ...options.funds }, true);
+  const vocabulary = vocabularyIndex(claimVocabulary(book));
+  if (!recordClaim(claim, vocabulary, record))
+    throw new Error(`claim ${claim.id} is not of its book's vocabulary: this is a bug in bashunwei`);
+  const profile = profileTable(policy, vocabulary).profileOf(record);
+  const balances = { ...options.funds };
+  const end = runRecord(record, policy, profile, counters, balances, split);
   const ledger: YearLedger = {
     ...before,
     claimIds: [...before.claimIds, claim.id],
@@ -128,15 +139,19 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
     claim,
     policy,
     facts: profile.facts,
-    bill,
-    lines: end.lines,
-    scope: end.scope ?? [0, 0, 0, 0].map(fen),
+    bill: billOf(record, profile, policy, split),
+    lines: settledLines(policy, profile, end),
+    scope: Array.from(end.scope) as Fen[],
     personal: end.remaining,
-    target: end.target,
+    target: end.targetOutcome(),
     ledger,
-    funds: end.funds,
+    funds: balances,
   });
 }
+
+/** The record and bill of the claim being settled (settling is synchronous: one claim at a time). */
+const record = new ClaimRecord();
+const split = new BillSplit();
 
 const NONE: readonly ClaimIssue[] = [];
 
@@ -148,6 +163,21 @@ const NONE: readonly ClaimIssue[] = [];
  * schemeIssues(claim2022WithRegisteredPoor, policy2022) // [invalid_enum at person.category]
  */
 export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): readonly ClaimIssue[] {
+  return recordIssues(claim, claim.visit.discharged, policy, lang);
+}
+
+/**
+ * The same for a claim's finite facts and its discharge date (a claim record's).
+ *
+ * @example
+ * recordIssues(traitsOf(record, vocabulary), '2022-03-01', policy2022) // [invalid_enum at person.category]
+ */
+export function recordIssues(
+  claim: ClaimTraits,
+  discharged: string,
+  policy: Policy,
+  lang?: Lang,
+): readonly ClaimIssue[] {
   const s = policy.scheme;
   if (
     s.counties.has(claim.person.county) &&
@@ -167,8 +197,8 @@ export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): readonl
           expected,
           received: JSON.stringify(value),
           detail: say(lang, {
-            zh: `${claim.visit.discharged} 适用 ${policy.id}`,
-            en: `${policy.id}, in force on ${claim.visit.discharged}`,
+            zh: `${discharged} 适用 ${policy.id}`,
+            en: `${policy.id}, in force on ${discharged}`,
           }),
         },
         lang,

@@ -6,7 +6,8 @@ import { ledgerToJson, parseLedgerJson } from '../../src/ledger/ledger-json.js';
 import { emptyYearLedger, ledgerKey, ledgerYear } from '../../src/ledger/year-ledger.js';
 import { describeBook } from '../../src/scheme/book.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
-import { type FundDraw, drawFunds, mergeDraws } from '../../src/kinds/shared/funds.js';
+import { type FundDraw, drawFunds, drawsOf } from '../../src/kinds/shared/funds.js';
+import { Scratch } from '../../src/kinds/shared/scratch.js';
 import { baseLocation } from '../../src/settle/claim-facts.js';
 import { poolIndex } from '../../src/kinds/shared/pools.js';
 import { isCalendarDate } from '../../src/claim/schema.js';
@@ -208,25 +209,27 @@ describe('small policy pieces', () => {
 
   it('draws on funds in order, skipping empty ones, and merges draws of one fund', () => {
     const balances: Partial<Record<string, Fen>> = { 'emergency-relief': 3 as Fen, 'charity-care': 0 as Fen };
-    const draws: FundDraw[] = [];
-    expect(drawFunds(balances, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen, draws)).toBe(
-      10,
-    );
+    // The draws a settlement made, in order, as the scratch state records them.
+    const drawsIn = (s: Scratch): FundDraw[] =>
+      Array.from({ length: s.drawCount }, (_, i) => ({ fund: s.drawFunds[i]!, amount: s.drawAmounts[i]! as Fen }));
+    const s = new Scratch(1, 0);
+    s.balances = balances;
+    expect(drawFunds(s, ['emergency-relief', 'charity-care', 'health-poverty-relief'], 10 as Fen)).toBe(10);
+    const draws = drawsIn(s);
     expect(draws).toEqual([
       { fund: 'emergency-relief', amount: 3 },
       { fund: 'health-poverty-relief', amount: 7 },
     ]);
     expect(balances).toEqual({ 'emergency-relief': 0, 'charity-care': 0 });
-    const none: FundDraw[] = [];
-    expect(drawFunds({}, ['charity-care'], 0 as Fen, none)).toBe(0);
+    const empty = new Scratch(1, 0);
+    expect(drawFunds(empty, ['charity-care'], 0 as Fen)).toBe(0);
+    const none = drawsIn(empty);
     expect(none).toEqual([]);
-    expect(
-      mergeDraws([
-        { fund: 'charity-care', amount: 1 as Fen },
-        { fund: 'emergency-relief', amount: 0 as Fen },
-        { fund: 'charity-care', amount: 2 as Fen },
-      ]),
-    ).toEqual([{ fund: 'charity-care', amount: 3 }]);
+    const three = new Scratch(1, 0);
+    three.draw('charity-care', 1 as Fen);
+    three.draw('emergency-relief', 0 as Fen);
+    three.draw('charity-care', 2 as Fen);
+    expect(drawsOf(three, three.drawCount)).toEqual([{ fund: 'charity-care', amount: 3 }]);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { it } from 'vitest';
 import { parseClaim } from '../../src/settle/parse-claim.js';
-import { explainLineEn } from '../../src/explain/en.js';
+import { explainLineEn } from '../../src/explain/explain-line.js';
 import { formatStatement } from '../../src/format/text.js';
 import { emptyYearLedger } from '../../src/ledger/year-ledger.js';
 import type { Fen } from '../../src/money/fen.js';

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkedDefaultRules, defaultRules, embeddedChain, ZIYANG_2017_FILES } from '../../src/scheme/embedded.js';
 import { parseRuleChain, parseRuleFiles } from '../../src/scheme/read-rule-files.js';
-import type { BracketsParams } from '../../src/kinds/brackets/brackets.js';
+import type { BracketsParams } from '../../src/kinds/brackets/params.js';
 import type { TierSpec } from '../../src/kinds/kind.js';
-import type { ShareOfRestParams } from '../../src/kinds/share-of-rest/share-of-rest.js';
+import type { ShareOfRestParams } from '../../src/kinds/share-of-rest/params.js';
 import { ruleBook, policyOn } from '../../src/scheme/book.js';
 import type { Policy } from '../../src/scheme/policy.js';
 import type { FactBag } from '../../src/rule-files/fact-catalog.js';

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../../src/settle/parse-claim.js';
 import { settlementToJson } from '../../src/format/settlement-json.js';
 import type { Adjustment } from '../../src/kinds/shared/adjustment.js';
-import type { BracketsParams } from '../../src/kinds/brackets/brackets.js';
+import type { BracketsParams } from '../../src/kinds/brackets/params.js';
 import type { TierSpec } from '../../src/kinds/kind.js';
 import { PART_INDEX } from '../../src/kinds/shared/parts.js';
 import { type YearLedger } from '../../src/ledger/year-ledger.js';

@@ -4,10 +4,10 @@
  * naming any tier, so that a scheme's caps are checked the same way in every era.
  */
 import type { TierSpec } from '../../src/kinds/kind.js';
-import type { BracketsParams } from '../../src/kinds/brackets/brackets.js';
-import type { ShareOfRestParams } from '../../src/kinds/share-of-rest/share-of-rest.js';
-import type { TableParams } from '../../src/kinds/table/table.js';
-import type { YearlyAssistanceParams } from '../../src/kinds/yearly-assistance/yearly-assistance.js';
+import type { BracketsParams } from '../../src/kinds/brackets/params.js';
+import type { ShareOfRestParams } from '../../src/kinds/share-of-rest/params.js';
+import type { TableParams } from '../../src/kinds/table/params.js';
+import type { YearlyAssistanceParams } from '../../src/kinds/yearly-assistance/params.js';
 import type { Fen } from '../../src/money/fen.js';
 import type { Policy } from '../../src/scheme/policy.js';
 

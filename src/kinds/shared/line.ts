@@ -1,105 +1,47 @@
 /**
- * What every kind does the same way: record what a tier paid (taking the amount off what is still
- * to pay) and, before its own formula, say why it pays nothing when the hospital is not one the
- * tiers pay at or the tier does not apply to this claim.
+ * What every kind's step does the same way: record what a tier paid (taking it off what is still
+ * to pay, and writing what was still to pay to the trace for its line), and, before its own
+ * formula, leave when the hospital is not one the tiers pay at or the tier does not apply.
  */
-import { type Fen, ZERO, sub } from '../../money/fen.js';
-import type { CarriedFrom, LineDetail, LineRecord, Scratch, TierContext } from './scratch.js';
-import type { TierHead } from '../kind.js';
+import type { Fen } from '../../money/fen.js';
+import type { Scratch } from './scratch.js';
+
+/** The trace slots every tier has before its kind's own: what was still to pay when it ran, and the fund draws made by then. */
+export const TRACE_AVAILABLE = 0;
+export const TRACE_DRAWS = 1;
+/** Where a kind's own trace slots start, from the tier's offset. */
+export const KIND_TRACE = 2;
+
+/** What a step needs of its tier's header: its position in the rule set's order. */
+export interface StepHead {
+  readonly index: number;
+}
 
 /**
- * Stands for a line's detail on the unexplained path, where no line is built; kinds write
- * `ctx.record ? {…detail} : NO_DETAIL` so that no detail object is allocated there.
- */
-export const NO_DETAIL: LineDetail = { kind: 'not-designated', description: '', descriptionEn: '' };
-
-/**
- * Records that a tier paid `amount` and takes `taken` (by default the amount) off `remaining`.
+ * Records that a tier paid `amount` and takes `taken` (by default the amount) off `remaining`;
+ * `at` is where the tier's trace starts.
  *
  * @example
- * addLine(ctx, s, head, fen(25000), ctx.record ? { kind: 'carve-out-share', … } : NO_DETAIL)
+ * pay(s, t, at, fen(25000));
  */
-export function addLine(
-  ctx: TierContext,
-  s: Scratch,
-  head: TierHead,
-  amount: Fen,
-  detail: LineDetail,
-  extra?: Pick<LineRecord, 'funds'>,
-  taken: Fen = amount,
-): void {
-  s.amounts[head.index] = amount;
-  if (ctx.record) {
-    const line: LineRecord = {
-      tier: head.tier,
-      id: head.id,
-      label: head.label,
-      labelEn: head.labelEn,
-      short: head.short,
-      clause: head.clause,
-      payer: head.payer,
-      amount,
-      available: s.remaining,
-      detail,
-      funds: extra?.funds,
-    };
-    s.lines.push(line);
-  }
-  s.remaining = sub(s.remaining, taken);
+export function pay(s: Scratch, t: StepHead, at: number, amount: Fen, taken: Fen = amount): void {
+  s.amounts[t.index] = amount;
+  s.trace[at + TRACE_AVAILABLE] = s.remaining;
+  s.trace[at + TRACE_DRAWS] = s.drawCount;
+  s.remaining = (s.remaining - taken) as Fen;
 }
 
 /**
  * Records the line of a tier that does not run for this claim (the hospital is not designated, or
  * the tier does not apply) and returns `true`; returns `false` when it runs. Such a line pays
  * nothing of its own; `carried` is what it reports on behalf of an earlier tier (a delivery's
- * excess paid by the funds), which it puts back on `remaining` first so the line takes it once.
+ * excess paid by the funds), which the caller has put back on `remaining` so the line takes it once.
  *
  * @example
- * if (skipLine(ctx, s, head)) return;
+ * if (notRunning(s, t, at)) return;
  */
-export function skipLine(
-  ctx: TierContext,
-  s: Scratch,
-  head: TierHead,
-  carried: Fen = ZERO,
-  extra?: Pick<LineRecord, 'funds'>,
-  from: CarriedFrom | null = null,
-): boolean {
-  const { profile, policy } = ctx;
-  if (!profile.settled) {
-    addLine(
-      ctx,
-      s,
-      head,
-      carried,
-      ctx.record
-        ? {
-            kind: 'not-designated',
-            description: policy.settled.description,
-            descriptionEn: policy.settled.descriptionEn,
-          }
-        : NO_DETAIL,
-      extra,
-    );
-    return true;
-  }
-  if (!profile.applies[head.index]) {
-    addLine(
-      ctx,
-      s,
-      head,
-      carried,
-      ctx.record
-        ? {
-            kind: 'not-applicable',
-            description: head.applies.description,
-            descriptionEn: head.applies.descriptionEn,
-            carried: carried > 0 ? from : null,
-          }
-        : NO_DETAIL,
-      extra,
-    );
-    return true;
-  }
-  return false;
+export function notRunning(s: Scratch, t: StepHead, at: number, carried: Fen = 0 as Fen): boolean {
+  if (s.settled && s.applies[t.index] === 1) return false;
+  pay(s, t, at, carried);
+  return true;
 }

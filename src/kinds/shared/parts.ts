@@ -1,11 +1,11 @@
 /**
- * The parts of what is left of a bill once the carve-outs have run (docs/policy-2017.md §4): S (in scope,
- * `A + B − Pb`), Pb (the 乙类 self-pay share of B), N (necessary out-of-catalog) and O (other
+ * The parts of what is left of a bill once the carve-outs have run (docs/policy-2017.md §4): S (in
+ * scope, `A + B − Pb`), Pb (the 乙类 self-pay share of B), N (necessary out-of-catalog) and O (other
  * out-of-catalog). Kinds pay from a chosen set of parts; what a payment takes from several parts
  * is split in proportion to them by largest remainder (ties to the earlier part, in PARTS order).
  */
-import { allocate } from '../../money/allocate.js';
-import { type Fen, ZERO, add, sub } from '../../money/fen.js';
+import { takeInProportion } from '../../money/allocate.js';
+import { type Fen, fen } from '../../money/fen.js';
 import { PARTS, type Part } from '../../rule-files/types.js';
 
 /** The index of each part in the scratch state's `parts`. */
@@ -30,10 +30,10 @@ export function partIndexes(parts: readonly Part[]): number[] {
  * @example
  * sumParts(s.parts, [0, 1, 2])
  */
-export function sumParts(parts: readonly Fen[], indexes: readonly number[]): Fen {
-  let total = ZERO;
-  for (const i of indexes) total = add(total, parts[i]!);
-  return total;
+export function sumParts(parts: ArrayLike<number>, indexes: readonly number[]): Fen {
+  let total = 0;
+  for (let k = 0; k < indexes.length; k++) total += parts[indexes[k]!]!;
+  return fen(total);
 }
 
 /**
@@ -43,16 +43,12 @@ export function sumParts(parts: readonly Fen[], indexes: readonly number[]): Fen
  * @example
  * takeFromParts(s.parts, fen(700), [0, 1, 2])
  */
-export function takeFromParts(parts: Fen[], amount: Fen, indexes: readonly number[]): void {
+export function takeFromParts(parts: Float64Array, amount: Fen, indexes: readonly number[]): void {
   if (amount === 0) return;
   if (indexes.length === 1) {
     const i = indexes[0]!;
-    parts[i] = sub(parts[i]!, amount);
+    parts[i] = parts[i]! - amount;
     return;
   }
-  const shares = allocate(
-    amount,
-    indexes.map((i) => parts[i]!),
-  );
-  for (let k = 0; k < indexes.length; k++) parts[indexes[k]!] = sub(parts[indexes[k]!]!, shares[k]!);
+  takeInProportion(parts, amount, indexes);
 }

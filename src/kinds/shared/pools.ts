@@ -1,9 +1,9 @@
 /**
- * The eight pools of a bill (docs/policy-2017.md §3.2): catalog group × drug / non-drug, in the fixed order
- * that also breaks ties in the pro-rata reduction (§3.3).
+ * The eight pools of a bill (docs/policy-2017.md §3.2): catalog group × drug / non-drug, in the fixed
+ * order that also breaks ties in the pro-rata reduction (§3.3).
  */
-import { allocate } from '../../money/allocate.js';
-import { type Fen, ZERO, fen, sub } from '../../money/fen.js';
+import { takeInProportion } from '../../money/allocate.js';
+import { type Fen, fen } from '../../money/fen.js';
 
 /** Pool names in their fixed order. */
 export const POOL_NAMES = [
@@ -26,9 +26,6 @@ export const NONDRUG_POOLS: readonly number[] = [1, 3, 5, 7];
 /** Indexes of the four drug pools. */
 export const DRUG_POOLS: readonly number[] = [0, 2, 4, 6];
 
-/** Eight empty pools. */
-export const EMPTY_POOLS: readonly Fen[] = [ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO];
-
 /**
  * The pool an item goes to: A, B, N (C necessary) or O (C other), drug or not.
  *
@@ -44,11 +41,11 @@ export function poolIndex(catalog: 'A' | 'B' | 'C', necessary: boolean, isDrug: 
  * Sum of the pools at `indexes` (all pools by default).
  *
  * @example
- * poolSum(pools, NONDRUG_POOLS)
+ * poolSum(s.pools, NONDRUG_POOLS)
  */
-export function poolSum(pools: readonly Fen[], indexes: readonly number[] = ALL_POOLS): Fen {
+export function poolSum(pools: ArrayLike<number>, indexes: readonly number[] = ALL_POOLS): Fen {
   let s = 0;
-  for (const i of indexes) s += pools[i]!;
+  for (let k = 0; k < indexes.length; k++) s += pools[indexes[k]!]!;
   return fen(s);
 }
 
@@ -57,13 +54,8 @@ export function poolSum(pools: readonly Fen[], indexes: readonly number[] = ALL_
  * (docs/policy-2017.md §3.3), in place. The amount must not exceed what those pools hold.
  *
  * @example
- * takeProRata(pools, fen(150000), ALL_POOLS)
+ * takeProRata(s.pools, fen(150000), ALL_POOLS)
  */
-export function takeProRata(pools: Fen[], amount: Fen, indexes: readonly number[]): void {
-  if (amount === 0) return;
-  const parts = allocate(
-    amount,
-    indexes.map((i) => pools[i]!),
-  );
-  for (let k = 0; k < indexes.length; k++) pools[indexes[k]!] = sub(pools[indexes[k]!]!, parts[k]!);
+export function takeProRata(pools: Float64Array, amount: Fen, indexes: readonly number[]): void {
+  takeInProportion(pools, amount, indexes);
 }

@@ -1,61 +1,15 @@
 /**
- * The working state threaded through the tiers, and what each tier adds to it: an amount and, on
- * the explained path, a line whose `detail` holds the very numbers the explanation is written from.
+ * The working state of one settlement, which every tier's step reads and updates in turn. A
+ * compiled rule set keeps one and reuses it for every claim (docs/policy-2017.md §4: each tier reads
+ * what the earlier ones left): numbers live in typed arrays, so that settling a claim allocates
+ * nothing but its result. What a line's explanation needs is written as numbers to `trace`, at
+ * the tier's offset, and turned into the line's detail only when someone asks (kind.detail).
  */
-import type { Claim } from '../../claim/claim.js';
 import type { Fen } from '../../money/fen.js';
-import type { PayerKind } from '../../rule-files/types.js';
-import type { Policy } from '../../scheme/policy.js';
-import type { BracketsDetail } from '../brackets/brackets.js';
-import type { CarveOutDetail } from '../carve-out/carve-out.js';
-import type { ShareOfRestDetail } from '../share-of-rest/share-of-rest.js';
-import type { TableDetail } from '../table/table.js';
-import type { TopUpDetail } from '../top-up/top-up.js';
-import type { YearlyAssistanceDetail } from '../yearly-assistance/yearly-assistance.js';
-import type { FundDraw } from './funds.js';
-import type { ClaimProfile } from '../../settle/profile.js';
+import { POOL_NAMES } from './pools.js';
 
-/** Why a line paid what it paid: the inputs of its kind's formula, or why it did not run. */
-export type LineDetail =
-  | { readonly kind: 'not-designated'; readonly description: string; readonly descriptionEn: string }
-  | {
-      readonly kind: 'not-applicable';
-      readonly description: string;
-      readonly descriptionEn: string;
-      readonly carried: CarriedFrom | null;
-    }
-  | CarveOutDetail
-  | TableDetail
-  | BracketsDetail
-  | ShareOfRestDetail
-  | YearlyAssistanceDetail
-  | TopUpDetail;
-
-/** Where an amount a line reports on behalf of an earlier tier comes from (a delivery's excess). */
-export interface CarriedFrom {
-  readonly description: string;
-  readonly descriptionEn: string;
-}
-
-/** One line of a settlement, with the numbers it was computed from. */
-export interface LineRecord {
-  /** The tier's number as the rule set writes it. */
-  readonly tier: number;
-  readonly id: string;
-  readonly label: string;
-  readonly labelEn: string;
-  /** A short name for column headers (the label when the rule file gives none). */
-  readonly short: string;
-  readonly clause: string;
-  /** Who pays the line (hospital, insurance, assistance, fund, subsidy). */
-  readonly payer: PayerKind;
-  readonly amount: Fen;
-  /** What was still to pay (personal) when the tier ran; the tier never pays more. */
-  readonly available: Fen;
-  readonly detail: LineDetail;
-  /** Fund payments (top-up tiers only), in the order the funds paid. */
-  readonly funds: readonly FundDraw[] | undefined;
-}
+/** The parts of what is left once the carve-outs have run: S, Pb, N, O (docs/policy-2017.md §4). */
+export const PART_COUNT = 4;
 
 /** The outcome of a top-up's target. */
 export interface TargetOutcome {
@@ -66,47 +20,123 @@ export interface TargetOutcome {
   readonly shortfall: Fen;
 }
 
-/** What a tier reads besides the state: the claim, the policy and the claim's profile. Never changes. */
-export interface TierContext {
-  readonly claim: Claim;
-  readonly policy: Policy;
-  readonly profile: ClaimProfile;
-  readonly billable: Fen;
-  /** Build each line's record and detail (the explained path); `false` keeps only the amounts. */
-  readonly record: boolean;
+/** Where an amount a line reports on behalf of an earlier tier comes from (a delivery's excess). */
+export interface CarriedFrom {
+  readonly description: string;
+  readonly descriptionEn: string;
 }
 
+/** Relief-fund balances for one settlement: a fund that is absent is unlimited. */
+export type Balances = Partial<Record<string, Fen>>;
+
 /**
- * The working state of one settlement, updated in place by each tier in turn. It is created for
- * the claim and never leaves the settlement, so updating it in place is invisible to callers and
- * spares the allocation of a new state per tier (issue 4: the immutable reduce cost a third of the
- * time). `amounts[i]` is what the i-th tier of the policy's order paid; `lines` is filled only when
- * recording.
+ * The scratch state of a settlement. `amounts[i]` is what the i-th tier of the rule set's order
+ * paid; `trace` holds, from each tier's offset, the numbers its line's detail is made of.
  */
-export interface Scratch {
+export class Scratch {
   /** The eight pools of the bill (POOL_NAMES order), as the carve-outs leave them. */
-  readonly pools: Fen[];
+  readonly pools = new Float64Array(POOL_NAMES.length);
   /**
-   * The parts of what is left, made from the pools once the carve-outs have run (docs/policy-2017.md §4):
-   * S (in scope), Pb (乙类 self-pay), N (necessary out-of-catalog), O (other out-of-catalog), in
-   * PARTS order. Every payment after that is taken from them (while a later tier reads them), so
-   * they add up to `remaining` for every tier that reads them.
+   * The parts of what is left, made from the pools once the carve-outs have run: S (in scope),
+   * Pb (乙类 self-pay), N (necessary out-of-catalog), O (other out-of-catalog), in PARTS order.
+   * Every payment after that is taken from them while a later tier reads them, so they add up to
+   * `remaining` for every tier that reads them.
    */
-  readonly parts: Fen[];
-  /** The parts as the split made them (recorded on the explained path only, for outputs). */
-  scope: readonly Fen[] | null;
+  readonly parts = new Float64Array(PART_COUNT);
+  /** The parts as the split made them (outputs show them). */
+  readonly scope = new Float64Array(PART_COUNT);
+  /** The billable cost of the claim (total less what the hospital absorbs). */
+  billable = 0 as Fen;
   /** Billable cost nobody has paid yet. */
-  remaining: Fen;
-  /** The person-year's counters, in the rule set's layout (a private copy, updated in place). */
-  readonly counters: Fen[];
-  /** Fund balances, updated as they are drawn (absent = unlimited). */
-  readonly funds: Partial<Record<string, Fen>>;
-  /** Fund payments of this claim in the order they were made (a delivery's excess first). */
-  readonly draws: FundDraw[];
+  remaining = 0 as Fen;
+  /** The hospital is one the tiers pay at (from the claim's profile). */
+  settled = true;
+  /** Whether each tier applies to this claim (from the claim's profile), by index. */
+  applies: Uint8Array = new Uint8Array(0);
+  /** The person-year's counters in the rule set's layout, updated in place (bound per claim). */
+  counters: Float64Array = new Float64Array(0);
+  /** Relief-fund balances, updated as they are drawn (bound per claim; absent = unlimited). */
+  balances: Balances = {};
+  /** What each tier paid, by index in the rule set's order. */
+  readonly amounts: Float64Array;
   /** Amounts a carve-out paid from funds that a later tier reports, by that tier's index. */
-  readonly carried: Fen[];
-  target: TargetOutcome | null;
-  /** What each tier paid, by index in the policy's order. */
-  readonly amounts: Fen[];
-  readonly lines: LineRecord[];
+  readonly carried: Float64Array;
+  /** Fund payments of this claim in the order they were made (a delivery's excess first). */
+  readonly drawFunds: string[] = [];
+  drawAmounts = new Float64Array(8);
+  drawCount = 0;
+  /** The target of a top-up that applied (null: none), the most the person should pay, and what the funds could not pay. */
+  targetId: string | null = null;
+  targetMax = 0 as Fen;
+  targetShortfall = 0 as Fen;
+  /** What the steps wrote for their lines' details, each tier from its offset. */
+  readonly trace: Float64Array;
+
+  constructor(tiers: number, traceWidth: number) {
+    this.amounts = new Float64Array(tiers);
+    this.carried = new Float64Array(tiers);
+    this.trace = new Float64Array(traceWidth);
+  }
+
+  /**
+   * Starts a claim: its pools, what it owes, its profile's answers, its person-year's counters
+   * and the fund balances.
+   *
+   * @example
+   * s.begin(bill.pools, bill.billable, profile.settled, profile.applies, counters, balances);
+   */
+  begin(
+    pools: ArrayLike<number>,
+    billable: Fen,
+    settled: boolean,
+    applies: Uint8Array,
+    counters: Float64Array,
+    balances: Balances,
+  ): void {
+    this.pools.set(pools);
+    this.parts.fill(0);
+    this.scope.fill(0);
+    this.billable = billable;
+    this.remaining = billable;
+    this.settled = settled;
+    this.applies = applies;
+    this.counters = counters;
+    this.balances = balances;
+    this.amounts.fill(0);
+    this.carried.fill(0);
+    this.drawCount = 0;
+    this.targetId = null;
+  }
+
+  /**
+   * The target's outcome as outputs read it (null: no target applied).
+   *
+   * @example
+   * s.targetOutcome() // { id: 'in-county', personalMax: 0, met: true, shortfall: 0 }
+   */
+  targetOutcome(): TargetOutcome | null {
+    if (this.targetId === null) return null;
+    return {
+      id: this.targetId,
+      personalMax: this.targetMax,
+      met: this.targetShortfall === 0,
+      shortfall: this.targetShortfall,
+    };
+  }
+
+  /**
+   * Records a fund's payment.
+   *
+   * @example
+   * s.draw('emergency-relief', fen(2400));
+   */
+  draw(fund: string, amount: Fen): void {
+    if (this.drawCount === this.drawAmounts.length) {
+      const bigger = new Float64Array(this.drawAmounts.length * 2);
+      bigger.set(this.drawAmounts);
+      this.drawAmounts = bigger;
+    }
+    this.drawFunds[this.drawCount] = fund;
+    this.drawAmounts[this.drawCount++] = amount;
+  }
 }

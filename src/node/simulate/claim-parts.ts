@@ -52,8 +52,8 @@ export function claimPartWriter(
   const variantNames = variants.map((v) => v.name);
   const out = chunkedFile(file);
   return {
-    onSettled: (v, line, claim, run, policy) =>
-      out.write(`${JSON.stringify([line, v, ...claimRow(layout, variantNames[v]!, line, claim, run, policy)])}\n`),
+    onSettled: (v, line, record, run) =>
+      out.write(`${JSON.stringify([line, v, ...claimRow(layout, variantNames[v]!, line, record, run)])}\n`),
     close: out.close,
   };
 }

@@ -13,17 +13,12 @@
  * when it was not ({@link MarkedIds.contradicted}), and the run is then redone in input order.
  */
 import { closeSync, openSync } from 'node:fs';
-import type { Claim } from '../../claim/claim.js';
-import { parseClaimText } from '../../settle/parse-claim.js';
-import type { Lang } from '../../i18n/lang.js';
-import { mergeVocabularies } from '../../claim/vocabulary.js';
-import { claimVocabulary } from '../../scheme/book.js';
-import { type RuleBook, policyOn } from '../../scheme/book.js';
-import { schemeIssues } from '../../settle/settle-claim.js';
+import { ClaimRecord } from '../../claim/claim-record.js';
+import type { VocabularyIndex } from '../../claim/vocabulary-index.js';
+import { type RuleBook, policyAtNumber } from '../../scheme/book.js';
 import type { ClaimIdRule } from '../../simulate/core/simulation.js';
-import { ID_PREFIX, type SpillPart } from './partition.js';
-import { type Route, routeOf } from '../../simulate/scale/shard.js';
-import { decode } from './source.js';
+import { readRecordBytes } from '../../simulate/scale/record-bytes.js';
+import { CLAIM_RECORD, ID_PREFIX, type SpillPart } from './partition.js';
 import { SpillReader, readRecordAt } from './spill.js';
 
 /** A claim's part in its id's decision under one variant. */
@@ -45,13 +40,13 @@ export interface Mark {
  * which occurrence is settled and which are refused as duplicates.
  *
  * @example
- * const marks = markDuplicates(parts.ids[3], parts.persons, books, 'en');
+ * const marks = markDuplicates(parts.ids[3], parts.persons, books, vocabularyOf(variants));
  */
 export function markDuplicates(
   idFile: readonly SpillPart[],
   personFiles: readonly (readonly SpillPart[])[],
   books: readonly RuleBook[],
-  lang?: Lang,
+  vocabulary: VocabularyIndex,
 ): Mark[] {
   // The pieces of the id partition are in input order: occurrences come sorted by line. Ids are
   // first told apart by a 30-bit hash of their bytes (a small integer is the cheapest key, and
@@ -90,30 +85,35 @@ export function markDuplicates(
 
   const marks: Mark[] = [];
   const fds = new Map<string, number>();
-  const read = (i: number): Buffer => {
+  /** The claim record of occurrence `i` (undefined when its input could not be read as a claim). */
+  const read = (i: number): ClaimRecord | undefined => {
     const path = personFiles[where.at(3 * i)]![where.at(3 * i + 1)]!.path;
     let fd = fds.get(path);
     if (fd === undefined) fds.set(path, (fd = openSync(path, 'r')));
-    return readRecordAt(fd, where.at(3 * i + 2)).payload;
+    const { kind, payload } = readRecordAt(fd, where.at(3 * i + 2));
+    if (kind !== CLAIM_RECORD) return undefined;
+    const r = new ClaimRecord();
+    readRecordBytes(payload, new DataView(payload.buffer, payload.byteOffset, payload.byteLength), 0, r);
+    return r;
   };
-  const route: Route = { person: undefined, id: undefined, idFrom: 0, idTo: 0 };
-  // Read as the simulation reads: with the values of every variant's rule sets.
-  const readOptions = { lang, vocabulary: mergeVocabularies(books.map(claimVocabulary)) };
-  const settleable = (claim: Claim, book: RuleBook): boolean => {
-    const policy = policyOn(book, claim.visit.discharged);
-    return policy !== undefined && schemeIssues(claim, policy).length === 0;
+  // A variant can settle an occurrence when a rule set is in force on its date and has its values.
+  const v = vocabulary.vocabulary;
+  const settleable = (r: ClaimRecord, book: RuleBook): boolean => {
+    const s = policyAtNumber(book, r.date)?.scheme;
+    return (
+      s !== undefined &&
+      s.counties.has(v.counties[r.county]!) &&
+      s.categories.has(v.categories[r.category]!) &&
+      s.areas.has(v.areas[r.area]!)
+    );
   };
   try {
     for (const sameHash of more.values()) {
       const byId = new Map<string, Occurrence[]>();
       for (const i of sameHash) {
-        const payload = read(i);
-        routeOf(payload, 0, payload.length, route);
-        // latin1 maps bytes to characters one to one: ids compare by their exact UTF-8 bytes.
-        const id = route.id ? Buffer.from(route.id.subarray(route.idFrom, route.idTo)).toString('latin1') : '';
-        const text = decode(payload, 0, payload.length);
-        const parsed = text === undefined ? undefined : parseClaimText(text, readOptions);
-        const claim = parsed?.ok ? parsed.value : undefined;
+        const claim = read(i);
+        // Only records of claims are in the id partitions: every occurrence here is a valid claim.
+        const id = claim?.claimId ?? '';
         const o = {
           i,
           valid: claim !== undefined,

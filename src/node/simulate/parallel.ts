@@ -31,7 +31,6 @@ import {
   type SpillPart,
   assemblePieces,
   nextTurn,
-  partitionFile,
   partitionStream,
 } from './partition.js';
 import { claimPartWriter } from './claim-parts.js';
@@ -42,6 +41,7 @@ import {
   type TasksDone,
   addSpillRecord,
   buildVariants,
+  vocabularyOf,
   claimsPartFile,
   partitionTasks,
 } from './partition-tasks.js';
@@ -105,11 +105,11 @@ export async function simulateFile(job: FileJob): Promise<SimulationResult> {
   const size = job.size ?? statSync(job.file).size;
   return simulatePartitioned(job, size, async (into, pool) => {
     const input = { file: job.file, format: job.format, dir: into.dir, count: into.count, lang: job.lang };
-    if (job.format === 'csv' || pool.runners.length === 1) {
+    // A CSV file is read by one reader (its claims span rows); so is any file with one worker.
+    if (job.format === 'csv' || pool.runners.length === 1)
       return assemblePieces(into.count, [
-        await partitionFile({ ...input, progress: into.progress, failed: into.failed }),
+        await pool.runners[0]!.partition({ ...input, piece: 0, space: into.space }, into.progress),
       ]);
-    }
     // Each worker reads a range of the bytes into its own piece of every partition.
     const readers = pool.runners.length;
     const cut = (k: number) => Math.floor((size * k) / readers);
@@ -138,7 +138,13 @@ export async function simulateStream(records: AsyncIterable<InputRecord>, job: S
     });
   }
   return simulatePartitioned(job, undefined, (into) =>
-    partitionStream(records, { dir: into.dir, count: into.count, lang: job.lang, failed: into.failed }),
+    partitionStream(records, {
+      dir: into.dir,
+      count: into.count,
+      lang: job.lang,
+      failed: into.failed,
+      vocabulary: vocabularyOf(buildVariants(job.variants)),
+    }),
   );
 }
 
@@ -267,7 +273,7 @@ async function simulatePartitioned(
       removeClaimsParts(spec.claimsOut);
       return await inOrder(spec, (sim) => {
         for (const r of recordsInLineOrder(parts.persons.flat()))
-          addSpillRecord(sim, r.kind, r.line, r.payload, 0, r.payload.length, job.lang);
+          addSpillRecord(sim, r.kind, r.line, r.payload, 0, r.payload.length);
       });
     }
     const results = done.flatMap((d) => (d.result ? [d.result] : []));

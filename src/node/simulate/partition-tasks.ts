@@ -11,7 +11,7 @@ import { claimPartWriter } from './claim-parts.js';
 import { type Mark, markDuplicates, markedIds } from './duplicates.js';
 import { mergeResults } from '../../simulate/scale/merge.js';
 import { rmSync } from 'node:fs';
-import { CLAIM_TEXT, type PartitionJob, type PartitionPiece, type SpillPart, partitionFile } from './partition.js';
+import { CLAIM_RECORD, type PartitionJob, type PartitionPiece, type SpillPart, partitionFile } from './partition.js';
 import { asTempSpaceError } from './temp-space.js';
 import type { ClaimIssue } from '../../errors/issue.js';
 import {
@@ -20,8 +20,12 @@ import {
   type Variant,
   simulationWith,
 } from '../../simulate/core/simulation.js';
-import { decode, notUtf8 } from './source.js';
 import { SpillReader, spillRecords } from './spill.js';
+import { ClaimRecord } from '../../claim/claim-record.js';
+import { type VocabularyIndex, vocabularyIndex } from '../../claim/vocabulary-index.js';
+import { mergeVocabularies } from '../../claim/vocabulary.js';
+import { claimVocabulary } from '../../scheme/book.js';
+import { readRecordBytes } from '../../simulate/scale/record-bytes.js';
 import { type VariantSpec, variantRules } from './variants.js';
 
 /** What every task of a run needs, as plain data (it crosses to a worker). */
@@ -36,7 +40,7 @@ export interface TaskSpec {
 }
 
 /** A range of the input for one reader, as plain data (it crosses to a worker): where to say a full disk is, and how much space the run needs. */
-export type RangeJob = Omit<PartitionJob, 'failed' | 'progress'> & {
+export type RangeJob = Omit<PartitionJob, 'failed' | 'progress' | 'vocabulary'> & {
   readonly space: { readonly parent: string; readonly needed: string };
 };
 
@@ -86,7 +90,23 @@ export function buildVariants(specs: readonly VariantSpec[]): Variant[] {
 }
 
 /**
- * Settles one record of a person partition (its payload `buf[from, to)`): a claim's text, or an
+ * The values the claim records of a run are read with: every variant's rule sets' counties, areas
+ * and categories (the same lists in every worker, so a record's positions mean the same in all).
+ *
+ * @example
+ * vocabularyOf(buildVariants(spec.variants))
+ */
+export function vocabularyOf(variants: readonly Variant[]): VocabularyIndex {
+  return vocabularyIndex(mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))));
+}
+
+/** The record the settlement pass reads each claim into (one claim at a time), and a view of the last buffer read. */
+const record = new ClaimRecord();
+let viewed: Buffer | undefined;
+let view = new DataView(new ArrayBuffer(0));
+
+/**
+ * Settles one record of a person partition (its payload `buf[from, to)`): a claim's record, or an
  * input that could not be read.
  *
  * @example
@@ -99,12 +119,12 @@ export function addSpillRecord(
   buf: Buffer,
   from: number,
   to: number,
-  lang?: Lang,
 ): void {
-  if (kind !== CLAIM_TEXT) return sim.addIssue(JSON.parse(buf.toString('utf8', from, to)) as ClaimIssue, line);
-  const text = decode(buf, from, to);
-  if (text === undefined) sim.addIssue(notUtf8(line, lang).error, line);
-  else sim.addText(text, line);
+  if (kind !== CLAIM_RECORD) return sim.addIssue(JSON.parse(buf.toString('utf8', from, to)) as ClaimIssue, line);
+  if (buf !== viewed) (viewed = buf), (view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
+  readRecordBytes(buf, view, from, record);
+  record.line = line;
+  sim.addRecord(record, line);
 }
 
 /**
@@ -117,14 +137,20 @@ export function addSpillRecord(
 export function partitionTasks(spec: TaskSpec): PartitionTasks {
   const variants = buildVariants(spec.variants);
   const books = variants.map((v) => v.rules);
+  const vocabulary = vocabularyOf(variants);
   const keep = spec.topChanged ?? 10;
   let total: SimulationResult | undefined;
   let contradicted = false;
   return {
     partition: ({ space, ...job }, progress) =>
-      partitionFile({ ...job, progress, failed: (e) => asTempSpaceError(e, space.parent, space.needed) }),
+      partitionFile({
+        ...job,
+        vocabulary,
+        progress,
+        failed: (e) => asTempSpaceError(e, space.parent, space.needed),
+      }),
     marks: (idFile, personFiles) => {
-      const marks = markDuplicates(idFile, personFiles, books, spec.lang);
+      const marks = markDuplicates(idFile, personFiles, books, vocabulary);
       for (const p of idFile) rmSync(p.path, { force: true });
       return marks;
     },
@@ -141,7 +167,7 @@ export function partitionTasks(spec: TaskSpec): PartitionTasks {
       );
       for (const part of personFile) {
         const r = new SpillReader(part.path, undefined, part.lineOffset);
-        while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length, spec.lang);
+        while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length);
       }
       rows?.close();
       // The person files stay until the end of the run: should a decision on duplicates be

@@ -6,22 +6,29 @@
  * person-years in memory; each claim id's occurrences sit in one file, so duplicate ids are found
  * a partition at a time (duplicates.ts). Memory is one read chunk and the write buffers.
  *
- * NDJSON lines are copied as they are (their person and id found in the bytes, shard.ts), and a
- * large file is read by several workers at once, each a range of its bytes writing its own piece
+ * Each claim is read here, once, straight into a compact record (claim/claim-record.ts: the byte
+ * scanner for the common case, the full reader for the rest), and the record is what the
+ * partitions hold (simulate/scale/record-bytes.ts): the later passes never parse JSON. A large
+ * NDJSON file is read by several workers at once, each a range of its bytes writing its own piece
  * of every partition (its lines numbered from its range's start, the pieces' offsets added when
- * the pieces are read back in order); CSV claims come from the CSV reader as values and are
- * written as JSON text.
+ * the pieces are read back in order); CSV claims come from the CSV reader as values.
  */
 import { join } from 'node:path';
-import type { ClaimIssue } from '../../errors/issue.js';
+import { ClaimRecord, recordClaim } from '../../claim/claim-record.js';
+import { readClaim, readClaimText } from '../../claim/parse.js';
+import { scanClaim } from '../../claim/scan-record.js';
+import type { VocabularyIndex } from '../../claim/vocabulary-index.js';
+import type { ClaimIssue, Result } from '../../errors/issue.js';
+import type { Claim } from '../../claim/claim.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { InputRecord } from '../input.js';
-import { type Route, hashBytes, routeOf } from '../../simulate/scale/shard.js';
-import { csvClaims, fileLines, isBlank, tooLong } from './source.js';
+import { maxRecordBytes, writeRecordBytes } from '../../simulate/scale/record-bytes.js';
+import { hashText } from '../../simulate/scale/shard.js';
+import { csvClaims, decode, fileLines, isBlank, notUtf8, tooLong } from './source.js';
 import { SpillWriter } from './spill.js';
 
-/** Record kinds of a person partition: a claim's JSON text, or an input that could not be read (its issue as JSON). */
-export const CLAIM_TEXT = 0;
+/** Record kinds of a person partition: a claim's record (record-bytes.ts), or an input that could not be read (its issue as JSON). */
+export const CLAIM_RECORD = 0;
 export const UNREADABLE = 1;
 
 /** A spill file of a partition, and what to add to its line numbers (the lines of the pieces before it). */
@@ -62,6 +69,8 @@ export interface PartitionJob {
   /** The bytes of an NDJSON file whose lines this reader reads (default: all). */
   readonly range?: { readonly start: number; readonly end: number };
   readonly lang?: Lang;
+  /** The values the records' counties, areas and categories are positions in (the run's variants'). */
+  readonly vocabulary: VocabularyIndex;
   /** Told the bytes of the input read since the last call. */
   readonly progress?: (bytes: number) => void;
   /** Turns an error of a write into the error to throw (a full disk said plainly). */
@@ -76,7 +85,10 @@ export const ID_PREFIX = 16;
 
 /** Appends claims to the spill files of their partitions; `close` completes the files. */
 interface Partitioner {
-  claim(line: number, buf: Buffer, from: number, to: number): void;
+  /** A claim's JSON text, as bytes of an input line. */
+  claim(line: number, buf: Uint8Array, from: number, to: number): void;
+  /** A claim read otherwise (a CSV claim's values, a stream's text). */
+  read(line: number, parsed: Result<Claim, ClaimIssue>): void;
   unreadable(r: { readonly line: number; readonly error: ClaimIssue }): void;
   close(lines: number): PartitionPiece;
 }
@@ -93,30 +105,46 @@ function partitioner(job: Omit<PartitionJob, 'file' | 'format'>): Partitioner {
     { length: n },
     (_, i) => new SpillWriter(join(job.dir, `ids-${i}-${piece}`), bufferBytes, job.failed),
   );
-  const prefix = Buffer.alloc(ID_PREFIX);
-  prefix.writeUInt32LE(piece, 4);
-  const route: Route = { person: undefined, id: undefined, idFrom: 0, idTo: 0 };
+  const vocabulary = job.vocabulary;
+  const readOptions = { lang: job.lang, vocabulary: vocabulary.vocabulary };
+  const record = new ClaimRecord();
+  let out = new Uint8Array(4096);
+  let view = new DataView(out.buffer);
+  const prefix = new Uint8Array(ID_PREFIX);
+  const prefixView = new DataView(prefix.buffer);
+  prefixView.setUint32(4, piece, true);
+  const idBytes = new TextEncoder();
+
+  const write = (line: number): void => {
+    const need = maxRecordBytes(record);
+    if (need > out.length) (out = new Uint8Array(2 * need)), (view = new DataView(out.buffer));
+    const end = writeRecordBytes(record, out, view, 0);
+    const p = hashText(record.personId) % n;
+    const offset = persons[p]!.append(CLAIM_RECORD, line, out, 0, end);
+    prefixView.setUint32(0, p, true);
+    prefixView.setFloat64(8, offset, true);
+    const id = idBytes.encode(record.claimId);
+    ids[hashText(record.claimId) % n]!.append(CLAIM_RECORD, line, id, 0, id.length, prefix);
+  };
+  const unreadable = (r: { readonly line: number; readonly error: ClaimIssue }): void => {
+    const payload = new TextEncoder().encode(JSON.stringify(r.error));
+    persons[r.line % n]!.append(UNREADABLE, r.line, payload, 0, payload.length);
+  };
+  const read = (line: number, parsed: Result<Claim, ClaimIssue>): void => {
+    if (!parsed.ok) return unreadable({ line, error: parsed.errors[0]! });
+    // The claim was read with the vocabulary: its values are positions in it.
+    recordClaim(parsed.value, vocabulary, record);
+    write(line);
+  };
   return {
     claim: (line, buf, from, to) => {
-      routeOf(buf, from, to, route);
-      const p = route.person === undefined ? line % n : route.person % n;
-      const offset = persons[p]!.append(CLAIM_TEXT, line, buf, from, to);
-      if (route.id === undefined) return; // no string id: refused wherever it is settled
-      prefix.writeUInt32LE(p, 0);
-      prefix.writeDoubleLE(offset, 8);
-      ids[hashBytes(route.id, route.idFrom, route.idTo) % n]!.append(
-        CLAIM_TEXT,
-        line,
-        route.id,
-        route.idFrom,
-        route.idTo,
-        prefix,
-      );
+      if (scanClaim(buf, from, to, vocabulary, record)) return write(line);
+      const text = decode(buf, from, to);
+      if (text === undefined) return unreadable(notUtf8(line, job.lang));
+      read(line, readClaimText(text, readOptions));
     },
-    unreadable: (r) => {
-      const payload = Buffer.from(JSON.stringify(r.error));
-      persons[r.line % n]!.append(UNREADABLE, r.line, payload, 0, payload.length);
-    },
+    read,
+    unreadable,
     close: (lines) => {
       for (const w of [...persons, ...ids]) w.close();
       return {
@@ -128,6 +156,12 @@ function partitioner(job: Omit<PartitionJob, 'file' | 'format'>): Partitioner {
     },
   };
 }
+
+/** How a reader reads claims given as values or texts (CSV, a stream). */
+const readOptionsOf = (job: Omit<PartitionJob, 'file' | 'format'>) => ({
+  lang: job.lang,
+  vocabulary: job.vocabulary.vocabulary,
+});
 
 /**
  * The partitions made of the pieces of every reader, in input order.
@@ -180,12 +214,10 @@ export async function partitionFile(job: PartitionJob): Promise<PartitionPiece> 
     }
   } else {
     if (job.range) throw new Error('a CSV file is read by one reader: this is a bug in bashunwei');
+    const options = readOptionsOf(job);
     for (const r of csvClaims(job.file, { shard: 0, shards: 1, progress: job.progress, lang: job.lang })) {
       if ('error' in r) out.unreadable(r);
-      else {
-        const text = Buffer.from('text' in r ? r.text : JSON.stringify(r.value));
-        out.claim(r.line, text, 0, text.length);
-      }
+      else out.read(r.line, 'text' in r ? readClaimText(r.text, options) : readClaim(r.value, options));
       if (++n % YIELD_EVERY === 0) await nextTurn();
     }
   }
@@ -204,12 +236,10 @@ export async function partitionStream(
   job: Omit<PartitionJob, 'file' | 'format' | 'range'>,
 ): Promise<Partitions> {
   const out = partitioner(job);
+  const options = readOptionsOf(job);
   for await (const r of records) {
     if ('error' in r) out.unreadable(r);
-    else {
-      const text = Buffer.from(r.text);
-      out.claim(r.line, text, 0, text.length);
-    }
+    else out.read(r.line, readClaimText(r.text, options));
   }
   return assemblePieces(job.count, [out.close(0)]);
 }

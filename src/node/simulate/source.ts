@@ -9,7 +9,8 @@ import { MAX_LINE_BYTES } from '../input.js';
 import { ClaimErrorCode } from '../../errors/codes.js';
 import type { ClaimIssue } from '../../errors/issue.js';
 import type { Lang } from '../../i18n/lang.js';
-import { shardOfLine, shardOfPerson } from '../../simulate/scale/shard.js';
+import { shardOfPerson } from '../../simulate/scale/shard.js';
+import { shardOfLine } from './line-route.js';
 import { addClaimCsvRow } from '../../simulate/output/claim-csv.js';
 import { csvFileRecords } from '../read-csv-file.js';
 import type { CsvProblem } from '../../csv/read.js';
@@ -119,7 +120,7 @@ export function* fileLines(
  * @example
  * decode(Buffer.from('{"id":"C1"}'), 0, 11) // '{"id":"C1"}'
  */
-export function decode(buf: Buffer, from: number, to: number): string | undefined {
+export function decode(buf: Uint8Array, from: number, to: number): string | undefined {
   try {
     return strictUtf8.decode(buf.subarray(from, to));
   } catch {

@@ -5,7 +5,7 @@
  * references that name something, and each kind's own checks (ascending brackets, caps …). Each
  * problem names its file and path.
  */
-import { KINDS } from '../../kinds/kind-list.js';
+import { kindNamed, kindOf } from '../../kinds/kind-list.js';
 import { RuleErrorCode } from '../../errors/codes.js';
 import type { RuleIssue } from '../../errors/issue.js';
 import { formatPath } from '../../errors/issue.js';
@@ -105,7 +105,7 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
   let seenPayer = false;
   tiers.forEach((t, i) => {
     const file = tierFile(files['ruleset.json'].tiers.order[i]!);
-    const kind = KINDS[t.kind]!;
+    const kind = kindOf(t);
     if (file !== tierFile(t.id))
       add(file, ['id'], RuleErrorCode.INVALID, `the file of tier "${t.id}" must be ${tierFile(t.id)}`);
     if (t.tier <= previous)
@@ -126,8 +126,8 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
     if (!kind.carveOut) seenPayer = true;
     lintReferences(t, (path, message) => add(file, path, RuleErrorCode.INVALID, message));
     if (t.nhsa?.funds) {
-      const funds = Object.keys((t as { funds?: Record<string, unknown> }).funds ?? {});
-      if (t.kind !== 'top-up')
+      const funds = kind.funds?.(t).map((f) => f.id) ?? [];
+      if (kind.funds === undefined)
         add(
           file,
           ['nhsa', 'funds'],
@@ -139,7 +139,14 @@ export function lintRuleFiles(files: RuleFiles): RuleIssue[] {
           if (!(f in t.nhsa.funds))
             add(file, ['nhsa', 'funds'], RuleErrorCode.INVALID, `fund "${f}" of this tier has no fund_pay_type`);
     }
-    kind.lint?.(t as never, (path, message, code) => add(file, path, code ?? RuleErrorCode.INVALID, message), tiers, i);
+    kind.lint?.(t, (path, message, code) => add(file, path, code ?? RuleErrorCode.INVALID, message), {
+      tiers,
+      self: i,
+      funds: (other) =>
+        kindNamed(other.kind)
+          ?.funds?.(other)
+          .map((f) => f.id) ?? null,
+    });
   });
 
   // Period and dated values: every value must be known from the first day of the period.

@@ -5,10 +5,14 @@
  * and the contract's visit kinds, so that adding a claim is a few dozen integer additions and
  * merging the results of workers is adding arrays.
  */
-import type { Claim } from '../../claim/claim.js';
+import type { ClaimRecord } from '../../claim/claim-record.js';
 import { VISIT_KINDS } from '../../claim/enums.js';
+import type { VocabularyIndex } from '../../claim/vocabulary-index.js';
 import { mulDiv } from '../../money/rounding.js';
-import type { ClaimRun } from '../../settle/run-claim.js';
+import type { Scratch } from '../../kinds/shared/scratch.js';
+import type { Policy } from '../../scheme/policy.js';
+import type { BillSplit } from '../../settle/bill.js';
+import type { ClaimProfile } from '../../settle/profile.js';
 import { type Dimensions, slotsOf } from './dimensions.js';
 import { PAY_BINS, SHARE_BINS, payBin } from './histogram.js';
 
@@ -16,7 +20,6 @@ import { PAY_BINS, SHARE_BINS, payBin } from './histogram.js';
 export const PAY_BRACKETS = [0, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000] as const;
 
 const MONTHS = 12;
-const KIND_INDEX: Readonly<Record<string, number>> = Object.fromEntries(VISIT_KINDS.map((k, i) => [k, i]));
 
 /** Sums for one group of claims (a county, a pathway, or all). */
 export interface GroupSums {
@@ -91,71 +94,208 @@ export function emptyAggregates(dims: Dimensions): Aggregates {
   };
 }
 
-function addTo(g: GroupSums, run: ClaimRun, tierSlots: Int32Array): void {
-  const { bill, end } = run;
-  g.claims++;
-  g.total += bill.total;
-  g.hospitalAbsorbed += bill.hospitalAbsorbed;
-  g.billable += bill.billable;
-  g.personal += end.remaining;
-  for (let t = 0; t < tierSlots.length; t++) {
-    const slot = tierSlots[t]!;
-    g.byTier[slot] = g.byTier[slot]! + end.amounts[t]!;
-  }
-}
+/** The visit kinds that are admissions (the plan's 95% in-county goal counts them). */
+const ADMISSIONS = new Uint8Array(VISIT_KINDS.map((k) => (k === 'inpatient' || k === 'delivery' ? 1 : 0)));
+const GROUP_FIXED = 5; // claims, total, hospitalAbsorbed, billable, personal; then one sum per tier
+const MONTHS_PER_FUND = MONTHS;
 
 /**
- * Adds one settled claim.
- *
- * @example
- * addSettlement(agg, claim, runClaim(claim, policy, counters, funds, false))
+ * A variant's sums while a simulation runs: every figure of {@link Aggregates} in one typed array
+ * at fixed offsets, so that adding a claim is a few dozen additions into one block of memory and
+ * allocates nothing. `aggregates()` gives the figures in their public shape.
  */
-export function addSettlement(agg: Aggregates, claim: Claim, run: ClaimRun): void {
-  const { bill, end, profile } = run;
-  const slots = slotsOf(run.policy, agg.dims);
-  addTo(agg.all, run, slots.tiers);
-  addTo(agg.byCounty[slots.county.get(claim.person.county)!]!, run, slots.tiers);
-  addTo(agg.byPathway[KIND_INDEX[claim.visit.kind]!]!, run, slots.tiers);
-  const month = Number(claim.visit.discharged.slice(5, 7)) - 1;
-  for (const d of end.draws) {
-    const f = slots.funds.get(d.fund)!;
-    agg.byFund[f] = agg.byFund[f]! + d.amount;
-    agg.fundByMonth[f]![month] = agg.fundByMonth[f]![month]! + d.amount;
+export class AggregateTally {
+  private readonly sums: Float64Array;
+  private readonly tiers: number;
+  private readonly groupWidth: number;
+  private readonly countyAt: number;
+  private readonly pathwayAt: number;
+  private readonly fundAt: number;
+  private readonly monthAt: number;
+  private readonly targetAt: number;
+  private readonly admissionAt: number;
+  private readonly personYearAt: number;
+  private readonly payAt: number;
+  private readonly bracketAt: number;
+  private readonly shareAt: number;
+  private readonly rejected: Record<string, number> = {};
+  /** Per vocabulary (the positions a record gives its county): the county's position in the dimensions. */
+  private readonly countySlots = new WeakMap<VocabularyIndex, Int32Array>();
+
+  constructor(readonly dims: Dimensions) {
+    this.tiers = dims.tiers.length;
+    this.groupWidth = GROUP_FIXED + this.tiers;
+    const counties = dims.counties.length;
+    const funds = dims.funds.length;
+    let at = this.groupWidth; // the group of all claims first
+    this.countyAt = at;
+    at += counties * this.groupWidth;
+    this.pathwayAt = at;
+    at += VISIT_KINDS.length * this.groupWidth;
+    this.fundAt = at;
+    at += funds;
+    this.monthAt = at;
+    at += funds * MONTHS_PER_FUND;
+    this.targetAt = at;
+    at += 4;
+    this.admissionAt = at;
+    at += 2;
+    this.personYearAt = at;
+    at += 2 * counties;
+    this.payAt = at;
+    at += PAY_BINS;
+    this.bracketAt = at;
+    at += PAY_BRACKETS.length + 1;
+    this.shareAt = at;
+    at += SHARE_BINS;
+    this.sums = new Float64Array(at);
   }
-  if (end.target) {
-    agg.targets.withTarget++;
-    if (end.target.met) agg.targets.met++;
-    else {
-      agg.targets.missed++;
-      agg.targets.shortfall += end.target.shortfall;
+
+  /** The position in the dimensions of a record's county (read with `vocabulary`). */
+  countySlot(r: ClaimRecord, vocabulary: VocabularyIndex): number {
+    let slots = this.countySlots.get(vocabulary);
+    if (!slots) {
+      const index = new Map(this.dims.counties.map((c, i) => [c.id, i]));
+      slots = Int32Array.from(vocabulary.vocabulary.counties, (c) => index.get(c) ?? -1);
+      this.countySlots.set(vocabulary, slots);
+    }
+    return slots[r.county]!;
+  }
+
+  private addGroup(at: number, bill: BillSplit, end: Scratch, tierSlots: Int32Array): void {
+    const x = this.sums;
+    x[at] = x[at]! + 1;
+    x[at + 1] = x[at + 1]! + bill.total;
+    x[at + 2] = x[at + 2]! + bill.hospitalAbsorbed;
+    x[at + 3] = x[at + 3]! + bill.billable;
+    x[at + 4] = x[at + 4]! + end.remaining;
+    const amounts = end.amounts;
+    for (let t = 0; t < tierSlots.length; t++) {
+      const k = at + GROUP_FIXED + tierSlots[t]!;
+      x[k] = x[k]! + amounts[t]!;
     }
   }
-  if (claim.visit.kind === 'inpatient' || claim.visit.kind === 'delivery') {
-    agg.admissions.total++;
-    if (profile.facts.location === 'in-county') agg.admissions.inCounty++;
-  }
-  let k = 0;
-  while (k < PAY_BRACKETS.length && end.remaining > PAY_BRACKETS[k]!) k++;
-  agg.payBrackets[k] = agg.payBrackets[k]! + 1;
-  const pb = payBin(end.remaining);
-  agg.personalPay[pb] = agg.personalPay[pb]! + 1;
-  // The basis point of the share, half-up, as the settlement's personalShare writes it (mulDiv
-  // stays exact where personal × 10,000 passes 2^53).
-  const bp = bill.billable === 0 ? 0 : mulDiv(end.remaining, 10_000, bill.billable, 'half-up');
-  const sb = Math.min(SHARE_BINS - 1, bp);
-  agg.personalShare[sb] = agg.personalShare[sb]! + 1;
-}
 
-/**
- * Counts a new person-year (first claim of a person in a year).
- *
- * @example
- * addPersonYear(agg, claim, profile.facts.protectedPerson)
- */
-export function addPersonYear(agg: Aggregates, claim: Claim, protectedPerson: boolean): void {
-  const c = agg.dims.counties.findIndex((x) => x.id === claim.person.county);
-  agg.personYears.all[c] = agg.personYears.all[c]! + 1;
-  if (protectedPerson) agg.personYears.protected[c] = agg.personYears.protected[c]! + 1;
+  /**
+   * Adds one settled claim.
+   *
+   * @example
+   * tally.addSettlement(record, county, policy, profile, bill, runRecord(record, policy, profile, counters, balances, bill))
+   */
+  addSettlement(
+    r: ClaimRecord,
+    county: number,
+    policy: Policy,
+    profile: ClaimProfile,
+    bill: BillSplit,
+    end: Scratch,
+  ): void {
+    const x = this.sums;
+    const slots = slotsOf(policy, this.dims);
+    this.addGroup(0, bill, end, slots.tiers);
+    this.addGroup(this.countyAt + county * this.groupWidth, bill, end, slots.tiers);
+    this.addGroup(this.pathwayAt + r.visitKind * this.groupWidth, bill, end, slots.tiers);
+    const month = r.month - 1;
+    for (let i = 0; i < end.drawCount; i++) {
+      const f = slots.funds.get(end.drawFunds[i]!)!;
+      const amount = end.drawAmounts[i]!;
+      x[this.fundAt + f] = x[this.fundAt + f]! + amount;
+      const m = this.monthAt + f * MONTHS_PER_FUND + month;
+      x[m] = x[m]! + amount;
+    }
+    if (end.targetId !== null) {
+      const t = this.targetAt;
+      x[t] = x[t]! + 1;
+      if (end.targetShortfall === 0) x[t + 1] = x[t + 1]! + 1;
+      else {
+        x[t + 2] = x[t + 2]! + 1;
+        x[t + 3] = x[t + 3]! + end.targetShortfall;
+      }
+    }
+    if (ADMISSIONS[r.visitKind] === 1) {
+      x[this.admissionAt] = x[this.admissionAt]! + 1;
+      if (profile.facts.location === 'in-county') x[this.admissionAt + 1] = x[this.admissionAt + 1]! + 1;
+    }
+    const personal = end.remaining;
+    let k = 0;
+    while (k < PAY_BRACKETS.length && personal > PAY_BRACKETS[k]!) k++;
+    x[this.bracketAt + k] = x[this.bracketAt + k]! + 1;
+    const pb = this.payAt + payBin(personal);
+    x[pb] = x[pb]! + 1;
+    // The basis point of the share, half-up, as the settlement's personalShare writes it (mulDiv
+    // stays exact where personal × 10,000 passes 2^53).
+    const billable = bill.billable;
+    const bp = billable === 0 ? 0 : mulDiv(personal, 10_000, billable, 'half-up');
+    const sb = this.shareAt + Math.min(SHARE_BINS - 1, bp);
+    x[sb] = x[sb]! + 1;
+  }
+
+  /**
+   * Counts a new person-year (first claim of a person in a year) of a county slot.
+   *
+   * @example
+   * tally.addPersonYear(county, profile.facts.protectedPerson)
+   */
+  addPersonYear(county: number, protectedPerson: boolean): void {
+    const x = this.sums;
+    const c = this.dims.counties.length;
+    x[this.personYearAt + c + county] = x[this.personYearAt + c + county]! + 1;
+    if (protectedPerson) x[this.personYearAt + county] = x[this.personYearAt + county]! + 1;
+  }
+
+  /**
+   * Counts a refused claim by its error code.
+   *
+   * @example
+   * tally.addRejected('invalid_amount')
+   */
+  addRejected(code: string): void {
+    this.rejected[code] = (this.rejected[code] ?? 0) + 1;
+  }
+
+  /**
+   * The figures so far, in their public shape (a copy: the tally goes on).
+   *
+   * @example
+   * tally.aggregates().all.personal
+   */
+  aggregates(): Aggregates {
+    const x = this.sums;
+    const list = (at: number, n: number): number[] => Array.from(x.subarray(at, at + n));
+    const group = (at: number): GroupSums => ({
+      claims: x[at]!,
+      total: x[at + 1]!,
+      hospitalAbsorbed: x[at + 2]!,
+      billable: x[at + 3]!,
+      personal: x[at + 4]!,
+      byTier: list(at + GROUP_FIXED, this.tiers),
+    });
+    const counties = this.dims.counties.length;
+    const funds = this.dims.funds.length;
+    return {
+      dims: this.dims,
+      all: group(0),
+      byCounty: Array.from({ length: counties }, (_, c) => group(this.countyAt + c * this.groupWidth)),
+      byPathway: VISIT_KINDS.map((_, k) => group(this.pathwayAt + k * this.groupWidth)),
+      byFund: list(this.fundAt, funds),
+      fundByMonth: Array.from({ length: funds }, (_, f) => list(this.monthAt + f * MONTHS_PER_FUND, MONTHS_PER_FUND)),
+      targets: {
+        withTarget: x[this.targetAt]!,
+        met: x[this.targetAt + 1]!,
+        missed: x[this.targetAt + 2]!,
+        shortfall: x[this.targetAt + 3]!,
+      },
+      admissions: { total: x[this.admissionAt]!, inCounty: x[this.admissionAt + 1]! },
+      personYears: {
+        protected: list(this.personYearAt, counties),
+        all: list(this.personYearAt + counties, counties),
+      },
+      personalPay: list(this.payAt, PAY_BINS),
+      payBrackets: list(this.bracketAt, PAY_BRACKETS.length + 1),
+      personalShare: list(this.shareAt, SHARE_BINS),
+      rejected: { ...this.rejected },
+    };
+  }
 }
 
 /**

@@ -1,33 +1,42 @@
 /**
  * A simulation: settle a stream of claims under one or more rule sets in one pass (the first is
  * the baseline, the others reforms), with a ledger per person-year and relief funds with yearly
- * balances, and add up what every payer spent. It keeps no settlement: memory is the aggregates,
- * the ledgers of the person-years seen and, for reforms, each person-year's running totals. A
- * file of any size is simulated in bounded memory by settling it in partitions of persons
- * (parallel.ts). The sums are indexed by each variant's dimensions (its rule book's tiers, funds,
- * counties: dimensions.ts), so one run adds up claims of both schemes.
+ * balances, and add up what every payer spent. It keeps no settlement: memory is the sums, the
+ * ledgers of the person-years seen and, for reforms, each person-year's running totals. A file of
+ * any size is simulated in bounded memory by settling it in partitions of persons (node/simulate/).
+ * The sums are indexed by each variant's dimensions (its rule book's tiers, funds, counties:
+ * dimensions.ts), so one run adds up claims of both schemes.
+ *
+ * Every claim is settled from a compact record (claim/claim-record.ts): one object reused for
+ * every claim, read once from the input (or made from a validated claim), settled by each
+ * variant's compiled waterfall on its scratch state, and added to typed-array sums. Nothing is
+ * allocated per claim on this path but a person-year's first counters.
  *
  * A claim is refused exactly as `settle` refuses it, in the same order of checks: invalid, a
- * claim id already settled (across every person and year, docs/claim.md "The ledger"), no rules for its date, a
- * county, area or category the rule set in force does not have, amounts beyond the exact range
- * for its person-year; each variant refuses on its own.
+ * claim id already settled (across every person and year, docs/claim.md "The ledger"), no rules
+ * for its date, a county, area or category the rule set in force does not have, amounts beyond
+ * the exact range for its person-year; each variant refuses on its own.
  */
 import type { Claim } from '../../claim/claim.js';
-import { claimIssue } from '../../claim/parse.js';
-import { parseClaim, parseClaimText } from '../../settle/parse-claim.js';
-import type { ClaimIssue, Result } from '../../errors/issue.js';
-import { ClaimErrorCode } from '../../errors/codes.js';
-import { ledgerOverflow } from '../../ledger/overflow.js';
-import { ledgerYear } from '../../ledger/year-ledger.js';
-import { type Fen, ZERO } from '../../money/fen.js';
-import { type RuleBook, describeBook, policyOn } from '../../scheme/book.js';
-import type { Policy } from '../../scheme/policy.js';
-import type { Lang } from '../../i18n/lang.js';
+import { ClaimRecord, recordClaim } from '../../claim/claim-record.js';
+import { claimIssue, readClaim, readClaimText } from '../../claim/parse.js';
+import { type VocabularyIndex, vocabularyIndex } from '../../claim/vocabulary-index.js';
 import { mergeVocabularies } from '../../claim/vocabulary.js';
-import { claimVocabulary } from '../../scheme/book.js';
-import { type ClaimRun, emptyCounters, runClaim } from '../../settle/run-claim.js';
-import { schemeIssues } from '../../settle/settle-claim.js';
-import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
+import { ClaimErrorCode } from '../../errors/codes.js';
+import type { ClaimIssue, Result } from '../../errors/issue.js';
+import { say } from '../../i18n/say.js';
+import type { Lang } from '../../i18n/lang.js';
+import { ledgerOverflowOfRecord } from '../../ledger/overflow.js';
+// What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal.
+import { DUPLICATE_DETAIL } from '../../ledger/duplicate-detail.js';
+import type { Fen } from '../../money/fen.js';
+import { type RuleBook, claimVocabulary, describeBook, policyAtNumber } from '../../scheme/book.js';
+import type { Policy } from '../../scheme/policy.js';
+import { BillSplit } from '../../settle/bill.js';
+import { type ClaimProfile, type ProfileTable, profileTable, traitsOf } from '../../settle/profile.js';
+import { type ClaimRun, runRecord } from '../../settle/run-record.js';
+import { recordIssues } from '../../settle/settle-claim.js';
+import { AggregateTally, type Aggregates } from './aggregates.js';
 import {
   type ChangedPatient,
   type PayChanges,
@@ -38,9 +47,6 @@ import {
 } from './changed.js';
 import { dimensionsOf } from './dimensions.js';
 import { IdSet } from './id-set.js';
-// What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal.
-import { DUPLICATE_DETAIL } from '../../ledger/duplicate-detail.js';
-import { say } from '../../i18n/say.js';
 
 export { byChange, type ChangedPatient, type PayChanges, type PayChangeCounts } from './changed.js';
 
@@ -60,8 +66,11 @@ export interface SimulationOptions {
   readonly topChanged?: number;
   /** The language of the rejections' messages (default zh-CN). */
   readonly lang?: Lang;
-  /** Told of every settlement (variant index, input line, claim, run, policy): the per-claim rows of `--claims-out`. */
-  readonly onSettled?: (variant: number, line: number, claim: Claim, run: ClaimRun, policy: Policy) => void;
+  /**
+   * Told of every settlement (variant index, input line, the claim's record, the run): the per-claim
+   * rows of `--claims-out`. The run's scratch state holds the amounts until the next claim.
+   */
+  readonly onSettled?: (variant: number, line: number, record: ClaimRecord, run: ClaimRun) => void;
 }
 
 /** What a simulation produced. */
@@ -109,6 +118,13 @@ export interface Simulation {
   addValid(claim: Claim, line?: number): void;
   /** Counts an input that could not be read as a claim (too long, not UTF-8). */
   addIssue(issue: ClaimIssue, line?: number): void;
+  /**
+   * Settles a claim record read with {@link Simulation.vocabulary} (a reader of the input filled it):
+   * the simulation path without any object per claim. The record is not kept.
+   */
+  addRecord(record: ClaimRecord, line?: number): void;
+  /** The values a record's county, area and category are positions in (every variant's rule sets'). */
+  readonly vocabulary: VocabularyIndex;
   /** The result so far (the running totals of open persons included). */
   result(): SimulationResult;
 }
@@ -149,19 +165,35 @@ export function settledIdsInMemory(variants: number): ClaimIdRule {
 
 interface PersonYear {
   /** The year's counters, in the layout of the rule set that settled the person-year's last claim. */
-  counters: Fen[];
+  counters: Float64Array;
   layout: readonly string[];
 }
 
 /** The person-year's counters in a policy's layout (carried by name when the rule set changes within the year). */
-function countersFor(py: PersonYear, policy: Policy): Fen[] {
+function countersFor(py: PersonYear, policy: Policy): Float64Array {
   const layout = policy.scheme.counters;
   if (py.layout !== layout) {
     const byName = new Map(py.layout.map((n, i) => [n, py.counters[i]!]));
-    py.counters = layout.map((n) => byName.get(n) ?? ZERO);
+    py.counters = Float64Array.from(layout, (n) => byName.get(n) ?? 0);
     py.layout = layout;
   }
   return py.counters;
+}
+
+/** A variant's sums and fund balances, and the last policy it used with its profiles (consecutive claims are mostly of one policy). */
+interface VariantState {
+  readonly book: RuleBook;
+  readonly tally: AggregateTally;
+  readonly funds: Map<number, Partial<Record<string, Fen>>>;
+  policy: Policy | undefined;
+  table: ProfileTable | undefined;
+}
+
+/** A person-year: its ledger under each variant, and its personal pay under each (only with reforms). */
+interface YearEntry {
+  readonly year: number;
+  readonly ledgers: (PersonYear | undefined)[];
+  totals: PersonYearTotals | undefined;
 }
 
 /**
@@ -186,25 +218,29 @@ export function createSimulation(options: SimulationOptions): Simulation {
 export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Simulation {
   const variants = options.variants;
   const n = variants.length;
-  const aggs = variants.map((v) => emptyAggregates(dimensionsOf(v.rules)));
-  const ledgers = variants.map(() => new Map<string, PersonYear>());
-  const funds = variants.map(() => new Map<number, Partial<Record<string, Fen>>>());
   // Claims are read with the values of every variant's rule sets; each is then held to the rule set in force on its date.
-  const readOptions = {
-    lang: options.lang,
-    vocabulary: mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))),
-  };
-  /** Person-years' personal pay under each variant, by ledger key (only with reforms). */
-  const persons = new Map<string, PersonYearTotals>();
+  const vocabulary = vocabularyIndex(mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))));
+  const readOptions = { lang: options.lang, vocabulary: vocabulary.vocabulary };
+  const states: VariantState[] = variants.map((v) => ({
+    book: v.rules,
+    tally: new AggregateTally(dimensionsOf(v.rules)),
+    funds: new Map(),
+    policy: undefined,
+    table: undefined,
+  }));
+  /** Each person's years (one lookup per claim finds every variant's ledger and the totals). */
+  const persons = new Map<string, YearEntry[]>();
   const unlike = new Array<number>(Math.max(0, n - 1)).fill(0);
   const settledIn = new Uint8Array(n); // per variant, 1 when the claim at hand was settled
   const keep = options.topChanged ?? 10;
+  const record = new ClaimRecord();
+  const bill = new BillSplit();
   let lines = 0;
   const rejections: Rejection[] = [];
 
-  const fundsOf = (v: number, year: number): Partial<Record<string, Fen>> => {
-    let f = funds[v]!.get(year);
-    if (!f) funds[v]!.set(year, (f = { ...options.funds }));
+  const fundsOf = (st: VariantState, year: number): Partial<Record<string, Fen>> => {
+    let f = st.funds.get(year);
+    if (!f) st.funds.set(year, (f = { ...options.funds }));
     return f;
   };
 
@@ -214,114 +250,145 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
   };
   /** Counts a refusal under variant `v`; the list shows the baseline's. */
   const refuse = (v: number, line: number, issue: ClaimIssue): void => {
-    addRejected(aggs[v]!, issue.code);
+    states[v]!.tally.addRejected(issue.code);
     if (v === 0) reject(line, issue);
   };
-  const settleOne = (parsed: Result<Claim, ClaimIssue>, line = lines + 1): void => {
-    lines++;
-    if (!parsed.ok) {
-      for (const a of aggs) addRejected(a, parsed.errors[0]!.code);
-      reject(line, parsed.errors[0]!);
-      return;
+  const refuseAll = (line: number, issue: ClaimIssue): void => {
+    for (const st of states) st.tally.addRejected(issue.code);
+    reject(line, issue);
+  };
+  const profileIn = (st: VariantState, policy: Policy, r: ClaimRecord): ClaimProfile => {
+    if (st.policy !== policy) {
+      st.policy = policy;
+      st.table = profileTable(policy, vocabulary);
     }
-    const claim = parsed.value;
-    const personId = claim.person.id;
-    const year = ledgerYear(claim.visit.discharged);
-    const key = `${personId}|${year}`;
+    return st.table!.profileOf(r);
+  };
+
+  const yearOf = (personId: string, year: number): YearEntry => {
+    let years = persons.get(personId);
+    if (!years) persons.set(personId, (years = []));
+    for (let i = 0; i < years.length; i++) if (years[i]!.year === year) return years[i]!;
+    const e: YearEntry = { year, ledgers: new Array<PersonYear | undefined>(n), totals: undefined };
+    years.push(e);
+    return e;
+  };
+
+  const settleRecord = (r: ClaimRecord, line: number): void => {
+    const personId = r.personId;
+    const year = r.year;
+    const entry = yearOf(personId, year);
     // Who gains and who loses is a comparison: one variant keeps no totals per person-year.
-    let totals = n > 1 ? persons.get(key) : undefined;
+    let totals = entry.totals;
     if (n > 1) settledIn.fill(0);
     for (let v = 0; v < n; v++) {
-      const agg = aggs[v]!;
-      // The order of settle's checks: a duplicate first, then the date, then the exact range.
-      if (ids.duplicate(claim.id, line, v)) {
+      const st = states[v]!;
+      // The order of settle's checks: a duplicate first, then the date, the scheme, the exact range.
+      if (ids.duplicate(r.claimId, line, v)) {
         refuse(
           v,
           line,
           claimIssue(
             ClaimErrorCode.DUPLICATE_CLAIM,
             'id',
-            { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) },
+            { received: r.claimId, detail: say(options.lang, DUPLICATE_DETAIL) },
             options.lang,
           ),
         );
         continue;
       }
-      const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
+      const policy = policyAtNumber(st.book, r.date);
       if (!policy) {
-        ids.refused(claim.id, line, v);
+        ids.refused(r.claimId, line, v);
         refuse(
           v,
           line,
           claimIssue(
             ClaimErrorCode.NO_RULES_FOR_DATE,
             'visit.discharged',
-            { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules, options.lang) },
+            { received: isoDate(r.date), detail: describeBook(st.book, options.lang) },
             options.lang,
           ),
         );
         continue;
       }
-      const misfit = schemeIssues(claim, policy, options.lang);
-      if (misfit.length > 0) {
-        ids.refused(claim.id, line, v);
-        refuse(v, line, misfit[0]!);
+      const profile = profileIn(st, policy, r);
+      if (!profile.member) {
+        ids.refused(r.claimId, line, v);
+        refuse(v, line, recordIssues(traitsOf(r, vocabulary), isoDate(r.date), policy, options.lang)[0]!);
         continue;
       }
-      let py = ledgers[v]!.get(key);
+      let py = entry.ledgers[v];
       const fresh = py === undefined;
-      py ??= { counters: emptyCounters(policy), layout: policy.scheme.counters };
+      py ??= { counters: new Float64Array(policy.scheme.counters.length), layout: policy.scheme.counters };
       const counters = countersFor(py, policy);
-      const overflow = ledgerOverflow(counters, policy.scheme.counters, claim, options.lang);
+      const overflow = ledgerOverflowOfRecord(counters, policy.scheme.counters, r.total, options.lang);
       if (overflow) {
-        ids.refused(claim.id, line, v);
+        ids.refused(r.claimId, line, v);
         refuse(v, line, overflow);
         continue;
       }
-      const run = runClaim(claim, policy, counters, fundsOf(v, year), false);
-      ids.settled(claim.id, line, v);
+      const end = runRecord(r, policy, profile, counters, fundsOf(st, year), bill);
+      ids.settled(r.claimId, line, v);
       settledIn[v] = 1;
+      const county = st.tally.countySlot(r, vocabulary);
       if (fresh) {
-        ledgers[v]!.set(key, py);
-        addPersonYear(agg, claim, run.profile.facts.protectedPerson);
+        entry.ledgers[v] = py;
+        st.tally.addPersonYear(county, profile.facts.protectedPerson);
       }
-      addSettlement(agg, claim, run);
-      options.onSettled?.(v, line, claim, run, policy);
+      st.tally.addSettlement(r, county, policy, profile, bill, end);
+      options.onSettled?.(v, line, r, { policy, profile, bill, end });
       if (n > 1) {
         totals ??= {
           personId,
           year,
-          county: claim.person.county,
-          category: claim.person.category,
+          county: vocabulary.vocabulary.counties[r.county]!,
+          category: vocabulary.vocabulary.categories[r.category]!,
           personal: new Array<number>(n).fill(0),
         };
-        totals.personal[v] = totals.personal[v]! + run.end.remaining;
+        totals.personal[v] = totals.personal[v]! + end.remaining;
       }
     }
-    if (totals) persons.set(key, totals);
-    for (let r = 1; r < n; r++) if (settledIn[0] !== settledIn[r]) unlike[r - 1]!++;
+    entry.totals = totals;
+    for (let k = 1; k < n; k++) if (settledIn[0] !== settledIn[k]) unlike[k - 1]!++;
+  };
+
+  const settleOne = (parsed: Result<Claim, ClaimIssue>, line = lines + 1): void => {
+    lines++;
+    if (!parsed.ok) return refuseAll(line, parsed.errors[0]!);
+    // The claim was read with the vocabulary: its values are positions in it.
+    recordClaim(parsed.value, vocabulary, record);
+    record.line = line;
+    settleRecord(record, line);
   };
 
   return {
-    add: (input, line) => settleOne(parseClaim(input, readOptions), line),
-    addText: (text, line) => settleOne(parseClaimText(text, readOptions), line),
+    vocabulary,
+    add: (input, line) => settleOne(readClaim(input, readOptions), line),
+    addText: (text, line) => settleOne(readClaimText(text, readOptions), line),
     addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
+    addRecord: (r, line = lines + 1) => {
+      lines++;
+      settleRecord(r, line);
+    },
     result: () => {
       // Every person-year counts, ranked and tallied here: memory holds them for a partition of
       // persons at a time (parallel.ts), and a result taken midway changes nothing.
       let changed: ChangedPatient[] = [];
       const payChanges = emptyPayChanges(n - 1);
-      for (const p of persons.values()) {
-        changed = rankPersonYear(changed, p, keep);
-        tallyPersonYear(payChanges, p);
-      }
+      for (const years of persons.values())
+        for (const { totals: p } of years) {
+          if (!p) continue;
+          changed = rankPersonYear(changed, p, keep);
+          tallyPersonYear(payChanges, p);
+        }
       return {
         variants: variants.map((v, i) => ({
           name: v.name,
-          aggregates: aggs[i]!,
+          aggregates: states[i]!.tally.aggregates(),
           fundsLeft: Object.fromEntries(
-            [...funds[i]!].sort(([a], [b]) => a - b).map(([y, f]) => [String(y), { ...f }]),
+            [...states[i]!.funds].sort(([a], [b]) => a - b).map(([y, f]) => [String(y), { ...f }]),
           ),
         })),
         changed,
@@ -332,4 +399,12 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       };
     },
   };
+}
+
+/** An ISO date from its number yyyymmdd (for messages). */
+function isoDate(date: number): string {
+  const y = Math.floor(date / 10000);
+  const m = Math.floor(date / 100) % 100;
+  const d = date % 100;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

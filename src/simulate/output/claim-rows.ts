@@ -5,10 +5,9 @@
  * target. Amounts are carried as fen integers until a file writes them (yuan strings in CSV,
  * DECIMAL(18,2) in Parquet), so nothing is rounded on the way.
  */
-import type { Claim } from '../../claim/claim.js';
+import type { ClaimRecord } from '../../claim/claim-record.js';
 import type { RuleBook } from '../../scheme/book.js';
-import type { Policy } from '../../scheme/policy.js';
-import type { ClaimRun } from '../../settle/run-claim.js';
+import type { ClaimRun } from '../../settle/run-record.js';
 import { dimensionsOf } from '../core/dimensions.js';
 
 /** What a column holds: text, a whole number, an amount (fen in the row, yuan in the file), or a yes/no that may be absent. */
@@ -74,31 +73,35 @@ export function claimRowLayout(books: readonly RuleBook[]): ClaimRowLayout {
  * The row of one settlement (amounts in fen); a tier or fund the policy does not have is 0.
  *
  * @example
- * claimRow(layout, 'baseline', 12, claim, run, policy)
+ * claimRow(layout, 'baseline', 12, record, run)
  */
 export function claimRow(
   layout: ClaimRowLayout,
   variant: string,
   line: number,
-  claim: Claim,
+  record: ClaimRecord,
   run: ClaimRun,
-  policy: Policy,
 ): ClaimRowValues {
-  const { bill, end } = run;
+  const { bill, end, policy } = run;
+  const facts = run.profile.facts.facts;
   const paid = new Map<string, number>();
   // The policy's own tiers say which tier each amount belongs to.
   policy.tiers.forEach((tier, t) => paid.set(tier.id, end.amounts[t] ?? 0));
   const drawn = new Map<string, number>();
-  for (const d of end.draws) drawn.set(d.fund, (drawn.get(d.fund) ?? 0) + d.amount);
+  for (let i = 0; i < end.drawCount; i++) {
+    const fund = end.drawFunds[i]!;
+    drawn.set(fund, (drawn.get(fund) ?? 0) + end.drawAmounts[i]!);
+  }
+  const date = record.date;
   return [
     variant,
     line,
-    claim.id,
-    claim.person.id,
-    claim.person.county,
-    claim.person.category,
-    claim.visit.kind,
-    claim.visit.discharged,
+    record.claimId,
+    record.personId,
+    String(facts.county),
+    String(facts.category),
+    String(facts.visitKind),
+    `${Math.floor(date / 10000)}-${String(Math.floor(date / 100) % 100).padStart(2, '0')}-${String(date % 100).padStart(2, '0')}`,
     `${policy.id}@${policy.version}`,
     bill.total,
     bill.hospitalAbsorbed,
@@ -106,6 +109,6 @@ export function claimRow(
     ...layout.tierIds.map((id) => paid.get(id) ?? 0),
     ...layout.fundIds.map((id) => drawn.get(id) ?? 0),
     end.remaining,
-    end.target ? end.target.met : null,
+    end.targetId === null ? null : end.targetShortfall === 0,
   ];
 }

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { type Route, claimIdRange, hashBytes, personIdRange, routeOf } from '../../../src/simulate/scale/shard.js';
+import { type Route, claimIdRange, personIdRange, routeOf } from '../../../src/node/simulate/line-route.js';
+import { hashBytes } from '../../../src/simulate/scale/shard.js';
 
 const route = (line: string): { person: number | undefined; id: string | undefined } => {
   const buf = Buffer.from(line);

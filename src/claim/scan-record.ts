@@ -1,0 +1,571 @@
+/**
+ * A reader of one claim's JSON bytes straight into a claim record (claim-record.ts), for the
+ * common case: a valid claim written plainly (no escapes, ASCII but for the hospital's name, the
+ * contract's keys and nothing else). It builds no object: each value is checked where it stands
+ * and written into the record. Anything else — a key it does not know, a key written twice, a
+ * `null`, an escape, an exponent, a date or an amount it does not read in one glance — makes it
+ * answer `false`, and the caller reads the line with the full reader (`readClaimText`), which
+ * accepts or refuses it with its codes and paths. So what this reader accepts is a subset of what
+ * the full reader accepts, read into the same record: a property test holds the two equal on
+ * generated and mutated claims (test/claim/scan-record.prop.test.ts).
+ */
+import { MAX_CLAIM_FEN } from '../money/fen.js';
+import { type ClaimRecord, CHRONIC, DESIGNATED, ILLNESS_INDUCED, MAJOR_DISEASE } from './claim-record.js';
+import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
+import { itemClassAt } from './item-class.js';
+import { ITEM_CATEGORIES, ITEM_CATEGORY_IDS } from './item-categories.js';
+import { MAX_ID, MAX_ITEMS, MAX_TEXT } from './schema.js';
+import type { VocabularyIndex } from './vocabulary-index.js';
+
+/** A list of values as bytes, matched by the scanner without making strings. */
+class ByteValues {
+  private readonly values: Uint8Array[];
+  private readonly indexes: number[];
+  constructor(values: readonly (string | readonly [string, number])[]) {
+    this.values = [];
+    this.indexes = [];
+    values.forEach((v, i) => {
+      const [text, index] = typeof v === 'string' ? [v, i] : v;
+      // Non-ASCII values are left to the full reader.
+      if (/^[\x20-\x7e]*$/.test(text)) {
+        this.values.push(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+        this.indexes.push(index);
+      }
+    });
+  }
+  /** The index of the value written by b[from, to), or −1. */
+  find(b: Uint8Array, from: number, to: number): number {
+    const n = to - from;
+    for (let k = 0; k < this.values.length; k++) {
+      const v = this.values[k]!;
+      if (v.length !== n) continue;
+      let i = 0;
+      while (i < n && v[i] === b[from + i]) i++;
+      if (i === n) return this.indexes[k]!;
+    }
+    return -1;
+  }
+}
+
+const VISIT = new ByteValues(VISIT_KINDS);
+const REFERRAL = new ByteValues(REFERRALS);
+const DELIVERY = new ByteValues(DELIVERY_MODES.map((m, i) => [m, i + 1] as const));
+const LEVEL = new ByteValues(HOSPITAL_LEVELS);
+const CATALOG = new ByteValues(CATALOGS);
+/** Item categories by id and by national code, each to the position of its id. */
+const ITEM_CATEGORY = new ByteValues(
+  ITEM_CATEGORIES.flatMap((c): (readonly [string, number])[] => {
+    const i = ITEM_CATEGORY_IDS.indexOf(c.id);
+    return c.code === null
+      ? [[c.id, i]]
+      : [
+          [c.id, i],
+          [c.code, i],
+        ];
+  }),
+);
+const DELIVERY_INDEX = VISIT_KINDS.indexOf('delivery');
+
+/** The byte values of a vocabulary (built once per vocabulary). */
+interface VocabularyBytes {
+  readonly county: ByteValues;
+  readonly category: ByteValues;
+  readonly area: ByteValues;
+}
+const vocabularies = new WeakMap<VocabularyIndex, VocabularyBytes>();
+
+function bytesOf(v: VocabularyIndex): VocabularyBytes {
+  let x = vocabularies.get(v);
+  if (!x) {
+    const w = v.vocabulary;
+    x = { county: new ByteValues(w.counties), category: new ByteValues(w.categories), area: new ByteValues(w.areas) };
+    vocabularies.set(v, x);
+  }
+  return x;
+}
+
+// Byte values of the JSON the scanner reads.
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+const COMMA = 44;
+const OPEN = 123;
+const CLOSE = 125;
+const OPEN_LIST = 91;
+const CLOSE_LIST = 93;
+const DOT = 46;
+const ZERO_CHAR = 48;
+
+/** The scanner's position and the string it last read (its bytes [s0, s1)), kept between calls to spare allocations. */
+let b: Uint8Array = new Uint8Array(0);
+let pos = 0;
+let end = 0;
+let s0 = 0;
+let s1 = 0;
+/** UTF-16 length of the last string read (its bytes are ASCII, except for a validated name). */
+let chars = 0;
+
+function skip(): void {
+  while (pos < end) {
+    const c = b[pos]!;
+    if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
+    else return;
+  }
+}
+
+/** Reads an ASCII string with no escape (`ascii`), or any valid UTF-8 one; false to give up. */
+function str(ascii: boolean): boolean {
+  skip();
+  if (b[pos] !== QUOTE) return false;
+  s0 = ++pos;
+  chars = 0;
+  while (pos < end) {
+    const c = b[pos]!;
+    if (c === QUOTE) {
+      s1 = pos++;
+      return true;
+    }
+    // An escape, a control character (DEL included: no id may hold one, docs/claim.md) or, where
+    // ASCII is expected, any other byte: the full reader decides.
+    if (c === BACKSLASH || c < 0x20 || c === 0x7f) return false;
+    if (c < 0x80) {
+      pos++;
+      chars++;
+      continue;
+    }
+    if (ascii) return false;
+    // A UTF-8 sequence, checked as the full reader's decoder would (shortest form, no surrogates).
+    let n: number;
+    let min: number;
+    let cp: number;
+    if (c >= 0xc2 && c <= 0xdf) (n = 1), (min = 0x80), (cp = c & 0x1f);
+    else if (c >= 0xe0 && c <= 0xef) (n = 2), (min = 0x800), (cp = c & 0x0f);
+    else if (c >= 0xf0 && c <= 0xf4) (n = 3), (min = 0x10000), (cp = c & 0x07);
+    else return false;
+    if (pos + n >= end) return false;
+    for (let k = 1; k <= n; k++) {
+      const d = b[pos + k]!;
+      if ((d & 0xc0) !== 0x80) return false;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    chars += cp >= 0x10000 ? 2 : 1;
+    pos += n + 1;
+  }
+  return false;
+}
+
+/** Reads `true` or `false`: 1 or 0, −1 to give up. */
+function bool(): number {
+  skip();
+  if (b[pos] === 116 && b[pos + 1] === 114 && b[pos + 2] === 117 && b[pos + 3] === 101) {
+    pos += 4;
+    return 1;
+  }
+  if (b[pos] === 102 && b[pos + 1] === 97 && b[pos + 2] === 108 && b[pos + 3] === 115 && b[pos + 4] === 101) {
+    pos += 5;
+    return 0;
+  }
+  return -1;
+}
+
+/** Expects `c` after whitespace. */
+function expect(c: number): boolean {
+  skip();
+  if (b[pos] !== c) return false;
+  pos++;
+  return true;
+}
+
+/**
+ * After a member: `,` then the next key, or the object's end. Returns the next key's first byte
+ * position (the key read into [s0, s1)), −2 at the end, −1 to give up.
+ */
+function nextKey(first: boolean): number {
+  skip();
+  if (first) {
+    if (b[pos] === CLOSE) {
+      pos++;
+      return -2;
+    }
+  } else {
+    if (b[pos] === CLOSE) {
+      pos++;
+      return -2;
+    }
+    if (b[pos] !== COMMA) return -1;
+    pos++;
+  }
+  if (!str(true) || !expect(COLON)) return -1;
+  return s0;
+}
+
+/** The key just read, if it is `k`. */
+function keyIs(k: Uint8Array): boolean {
+  if (s1 - s0 !== k.length) return false;
+  for (let i = 0; i < k.length; i++) if (b[s0 + i] !== k[i]) return false;
+  return true;
+}
+
+const key = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const K = {
+  id: key('id'),
+  person: key('person'),
+  visit: key('visit'),
+  hospital: key('hospital'),
+  items: key('items'),
+  county: key('county'),
+  category: key('category'),
+  illnessInduced: key('illnessInduced'),
+  kind: key('kind'),
+  admitted: key('admitted'),
+  discharged: key('discharged'),
+  chronic: key('chronic'),
+  majorDisease: key('majorDisease'),
+  referral: key('referral'),
+  deliveryMode: key('deliveryMode'),
+  name: key('name'),
+  level: key('level'),
+  area: key('area'),
+  designated: key('designated'),
+  catalog: key('catalog'),
+  amount: key('amount'),
+  compliant: key('compliant'),
+  necessary: key('necessary'),
+};
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The calendar date `YYYY-MM-DD` of the last string as the number yyyymmdd, or −1. */
+function date(): number {
+  if (s1 - s0 !== 10 || b[s0 + 4] !== 45 || b[s0 + 7] !== 45) return -1;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = b[s0 + i]! - ZERO_CHAR;
+    if (d < 0 || d > 9) return -1;
+    y = y * 10 + d;
+  }
+  const m1 = b[s0 + 5]! - ZERO_CHAR;
+  const m2 = b[s0 + 6]! - ZERO_CHAR;
+  const d1 = b[s0 + 8]! - ZERO_CHAR;
+  const d2 = b[s0 + 9]! - ZERO_CHAR;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return -1;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return -1;
+  return y * 10000 + m * 100 + d;
+}
+
+/**
+ * An amount in fen: a string of digits with 0–2 decimals, or a plain JSON number of that form (no
+ * sign, no exponent), at most 12 digits before the point; −1 to give up.
+ */
+function amount(): number {
+  skip();
+  const quoted = b[pos] === QUOTE;
+  if (quoted) pos++;
+  let int = 0;
+  let digits = 0;
+  while (pos < end) {
+    const d = b[pos]! - ZERO_CHAR;
+    if (d < 0 || d > 9) break;
+    int = int * 10 + d;
+    digits++;
+    pos++;
+  }
+  if (digits === 0 || digits > 12) return -1;
+  // A JSON number has no leading zero (01 is not JSON): the full reader says so.
+  if (!quoted && digits > 1 && b[pos - digits] === ZERO_CHAR) return -1;
+  let frac = 0;
+  if (b[pos] === DOT) {
+    pos++;
+    const a = b[pos]! - ZERO_CHAR;
+    if (a < 0 || a > 9) return -1;
+    pos++;
+    frac = a * 10;
+    const c = b[pos]! - ZERO_CHAR;
+    if (c >= 0 && c <= 9) {
+      frac += c;
+      pos++;
+    }
+    const more = b[pos]! - ZERO_CHAR;
+    if (more >= 0 && more <= 9) return -1;
+  }
+  if (quoted) {
+    if (b[pos] !== QUOTE) return -1;
+    pos++;
+  } else {
+    // A number ends where a JSON number does; an exponent or a sign is left to the full reader.
+    const c = b[pos];
+    if (c === 101 || c === 69 || c === 43 || c === 45) return -1;
+  }
+  return int * 100 + frac;
+}
+
+/**
+ * Reads the claim in `bytes[from, to)` into `r` when it is a valid claim written plainly, with the
+ * vocabulary's values; returns false otherwise (read it with the full reader, which decides).
+ *
+ * @example
+ * if (!scanClaim(line, 0, line.length, vocabulary, record)) fallBackTo(readClaimText(text, options));
+ */
+export function scanClaim(bytes: Uint8Array, from: number, to: number, v: VocabularyIndex, r: ClaimRecord): boolean {
+  b = bytes;
+  pos = from;
+  end = to;
+  const ok = claim(bytesOf(v), r);
+  b = EMPTY;
+  return ok;
+}
+const EMPTY = new Uint8Array(0);
+
+function claim(v: VocabularyBytes, r: ClaimRecord): boolean {
+  if (!expect(OPEN)) return false;
+  let seen = 0;
+  let flags = DESIGNATED;
+  r.clearItems();
+  for (let first = true; ; first = false) {
+    const k = nextKey(first);
+    if (k === -1) return false;
+    if (k === -2) break;
+    if (keyIs(K.id)) {
+      if (seen & 1) return false;
+      seen |= 1;
+      if (!str(true) || chars < 1 || chars > MAX_ID) return false;
+      r.claimId = text(s0, s1);
+    } else if (keyIs(K.person)) {
+      if (seen & 2) return false;
+      seen |= 2;
+      const f = person(v, r);
+      if (f < 0) return false;
+      flags |= f;
+    } else if (keyIs(K.visit)) {
+      if (seen & 4) return false;
+      seen |= 4;
+      const f = visit(r);
+      if (f < 0) return false;
+      flags |= f;
+    } else if (keyIs(K.hospital)) {
+      if (seen & 8) return false;
+      seen |= 8;
+      const designated = hospital(v, r);
+      if (designated < 0) return false;
+      if (designated === 0) flags &= ~DESIGNATED;
+    } else if (keyIs(K.items)) {
+      if (seen & 16) return false;
+      seen |= 16;
+      if (!items(r)) return false;
+    } else return false;
+  }
+  skip();
+  if (pos !== end || seen !== 31) return false;
+  r.flags = flags;
+  return true;
+}
+
+/** person: its flags (ILLNESS_INDUCED), or −1. */
+function person(v: VocabularyBytes, r: ClaimRecord): number {
+  if (!expect(OPEN)) return -1;
+  let seen = 0;
+  let flags = 0;
+  for (let first = true; ; first = false) {
+    const k = nextKey(first);
+    if (k === -1) return -1;
+    if (k === -2) break;
+    if (keyIs(K.id)) {
+      if (seen & 1 || !str(true) || chars < 1 || chars > MAX_ID) return -1;
+      seen |= 1;
+      r.personId = text(s0, s1);
+    } else if (keyIs(K.county)) {
+      if (seen & 2 || !str(true)) return -1;
+      seen |= 2;
+      const i = v.county.find(b, s0, s1);
+      if (i < 0) return -1;
+      r.county = i;
+    } else if (keyIs(K.category)) {
+      if (seen & 4 || !str(true)) return -1;
+      seen |= 4;
+      const i = v.category.find(b, s0, s1);
+      if (i < 0) return -1;
+      r.category = i;
+    } else if (keyIs(K.illnessInduced)) {
+      if (seen & 8) return -1;
+      seen |= 8;
+      const x = bool();
+      if (x < 0) return -1;
+      if (x === 1) flags |= ILLNESS_INDUCED;
+    } else return -1;
+  }
+  return (seen & 7) === 7 ? flags : -1;
+}
+
+/** visit: its flags (CHRONIC, MAJOR_DISEASE), or −1. */
+function visit(r: ClaimRecord): number {
+  if (!expect(OPEN)) return -1;
+  let seen = 0;
+  let flags = 0;
+  let admitted = -1;
+  let discharged = -1;
+  r.referral = 0;
+  r.deliveryMode = 0;
+  for (let first = true; ; first = false) {
+    const k = nextKey(first);
+    if (k === -1) return -1;
+    if (k === -2) break;
+    if (keyIs(K.kind)) {
+      if (seen & 1 || !str(true)) return -1;
+      seen |= 1;
+      const i = VISIT.find(b, s0, s1);
+      if (i < 0) return -1;
+      r.visitKind = i;
+    } else if (keyIs(K.discharged)) {
+      if (seen & 2 || !str(true)) return -1;
+      seen |= 2;
+      discharged = date();
+      if (discharged < 0) return -1;
+    } else if (keyIs(K.admitted)) {
+      if (seen & 4 || !str(true)) return -1;
+      seen |= 4;
+      admitted = date();
+      if (admitted < 0) return -1;
+    } else if (keyIs(K.chronic) || keyIs(K.majorDisease)) {
+      const bit = keyIs(K.chronic) ? 8 : 16;
+      if (seen & bit) return -1;
+      seen |= bit;
+      const x = bool();
+      if (x < 0) return -1;
+      if (x === 1) flags |= bit === 8 ? CHRONIC : MAJOR_DISEASE;
+    } else if (keyIs(K.referral)) {
+      if (seen & 32 || !str(true)) return -1;
+      seen |= 32;
+      const i = REFERRAL.find(b, s0, s1);
+      if (i < 0) return -1;
+      r.referral = i;
+    } else if (keyIs(K.deliveryMode)) {
+      if (seen & 64 || !str(true)) return -1;
+      seen |= 64;
+      const i = DELIVERY.find(b, s0, s1);
+      if (i < 0) return -1;
+      r.deliveryMode = i;
+    } else return -1;
+  }
+  if ((seen & 3) !== 3) return -1;
+  if (admitted > discharged) return -1;
+  if (r.visitKind === DELIVERY_INDEX && r.deliveryMode === 0) return -1;
+  r.date = discharged;
+  return flags;
+}
+
+/** hospital: 1 designated, 0 not, −1 to give up. */
+function hospital(v: VocabularyBytes, r: ClaimRecord): number {
+  if (!expect(OPEN)) return -1;
+  let seen = 0;
+  let designated = 1;
+  for (let first = true; ; first = false) {
+    const k = nextKey(first);
+    if (k === -1) return -1;
+    if (k === -2) break;
+    if (keyIs(K.level)) {
+      if (seen & 1 || !str(true)) return -1;
+      seen |= 1;
+      const i = LEVEL.find(b, s0, s1);
+      if (i < 0) return -1;
+      r.level = i;
+    } else if (keyIs(K.area)) {
+      if (seen & 2 || !str(true)) return -1;
+      seen |= 2;
+      const i = v.area.find(b, s0, s1);
+      if (i < 0) return -1;
+      r.area = i;
+    } else if (keyIs(K.id)) {
+      if (seen & 4 || !str(true) || chars < 1 || chars > MAX_ID) return -1;
+      seen |= 4;
+    } else if (keyIs(K.name)) {
+      if (seen & 8 || !str(false) || chars > MAX_TEXT) return -1;
+      seen |= 8;
+    } else if (keyIs(K.designated)) {
+      if (seen & 16) return -1;
+      seen |= 16;
+      designated = bool();
+      if (designated < 0) return -1;
+    } else return -1;
+  }
+  return (seen & 3) === 3 ? designated : -1;
+}
+
+/** items: the bill's sums per item class into the record; false to give up. */
+function items(r: ClaimRecord): boolean {
+  if (!expect(OPEN_LIST)) return false;
+  let count = 0;
+  for (;;) {
+    skip();
+    if (b[pos] === CLOSE_LIST) {
+      if (count === 0) return false;
+      pos++;
+      break;
+    }
+    if (count > 0) {
+      if (b[pos] !== COMMA) return false;
+      pos++;
+    }
+    if (++count > MAX_ITEMS || !item(r)) return false;
+  }
+  return r.total <= MAX_CLAIM_FEN;
+}
+
+function item(r: ClaimRecord): boolean {
+  if (!expect(OPEN)) return false;
+  let seen = 0;
+  let category = -1;
+  let catalog = -1;
+  let fen = -1;
+  let compliant = 1;
+  let necessary = 0;
+  for (let first = true; ; first = false) {
+    const k = nextKey(first);
+    if (k === -1) return false;
+    if (k === -2) break;
+    if (keyIs(K.category)) {
+      if (seen & 1 || !str(true)) return false;
+      seen |= 1;
+      category = ITEM_CATEGORY.find(b, s0, s1);
+      if (category < 0) return false;
+    } else if (keyIs(K.catalog)) {
+      if (seen & 2 || !str(true)) return false;
+      seen |= 2;
+      catalog = CATALOG.find(b, s0, s1);
+      if (catalog < 0) return false;
+    } else if (keyIs(K.amount)) {
+      if (seen & 4) return false;
+      seen |= 4;
+      fen = amount();
+      if (fen < 0 || fen > MAX_CLAIM_FEN) return false;
+    } else if (keyIs(K.compliant)) {
+      if (seen & 8) return false;
+      seen |= 8;
+      compliant = bool();
+      if (compliant < 0) return false;
+    } else if (keyIs(K.necessary)) {
+      if (seen & 16) return false;
+      seen |= 16;
+      necessary = bool();
+      if (necessary < 0) return false;
+    } else return false;
+  }
+  if ((seen & 7) !== 7) return false;
+  r.addItem(itemClassAt(category, catalog, compliant === 1, necessary === 1), fen as never);
+  return true;
+}
+
+/** Room for the character codes of an id (at most MAX_ID), reused: one string per id, no other object. */
+const codes: number[] = [];
+
+/** The ASCII text of bytes [from, to) (checked ASCII by the caller). */
+function text(from: number, to: number): string {
+  const n = to - from;
+  codes.length = n;
+  for (let i = 0; i < n; i++) codes[i] = b[from + i]!;
+  return String.fromCharCode.apply(null, codes);
+}
