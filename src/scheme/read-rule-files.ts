@@ -13,7 +13,7 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { compileRuleSet, type RuleSet } from './compile.js';
 import { OPTIONAL_FILES, SCHEME_FILES, type RuleFiles, tierFile } from '../rule-files/types.js';
-import { lintOwnValues, lintRuleFiles } from './lint/lint.js';
+import { lintRuleFiles } from './lint/lint.js';
 import { mergePatch, patchDirective, writerOf } from '../rule-files/merge-patch.js';
 import { ruleFileSchemas, schemaNameOf } from './rule-file-schemas.js';
 
@@ -75,14 +75,15 @@ export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet
     patches?: unknown;
   };
   const checked = { ...files, 'ruleset.json': ownRuleset } as RuleFiles;
-  const lint = lintRuleFiles(checked);
   // Some mistakes are the folder's own only where it wrote the value, not where it inherits it.
   const own = locate('ruleset.json', []).file.slice(0, -'ruleset.json'.length);
-  const ownValues = lintOwnValues(checked, (file, path) => {
-    const by = locate(file, path).file; // the folder's own file, or its ruleset.json for an inline patch
-    return by === `${own}${file}` || by === `${own}ruleset.json`;
+  const lint = lintRuleFiles(checked, {
+    writtenHere: (file, path) => {
+      const by = locate(file, path).file; // the folder's own file, or its ruleset.json for an inline patch
+      return by === `${own}${file}` || by === `${own}ruleset.json`;
+    },
   });
-  const problems = placed([...lint, ...ownValues]);
+  const problems = placed(lint);
   if (problems.length > 0) return fail(problems);
   return ok(compileRuleSet(files));
 }
