@@ -1,7 +1,9 @@
 /**
  * Reading rule folders from disk (Node only). A folder is one rule set (it holds `ruleset.json`)
- * or a book of rule sets (each sub-folder holding one). A rule set that `extends` another is read
- * with the folders it extends, base first (paths relative to the folder that names them).
+ * or a book of rule sets (each folder below it holding one, at any depth). A rule set that
+ * `extends` another is read with the folders it extends, base first (paths relative to the folder
+ * that names them). Which files are whose is src/scheme/rule-folder-layout.ts, the reading the
+ * embedded rule book is generated with too.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -10,9 +12,7 @@ import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
 import { type RuleBook, ruleBook } from '../scheme/book.js';
 import type { RuleSet } from '../scheme/compile.js';
 import { type RawRuleFiles, type RuleFolderLink, parseRuleChain } from '../scheme/read-rule-files.js';
-
-/** How deep `extends` may go (a longer chain is almost surely a loop). */
-const MAX_CHAIN = 16;
+import { MAX_EXTENDS_DEPTH, isSkippedFolder, ruleFilesOf, ruleSetFoldersOf } from '../scheme/rule-folder-layout.js';
 
 /**
  * Loads a rule folder into a rule book, or every problem found with its file and path.
@@ -48,17 +48,15 @@ export function loadRuleFolder(dir: string): Result<RuleBook, RuleIssue> {
 }
 
 /**
- * The rule-set folders of a folder: itself when it holds a `ruleset.json`, else its sub-folders that do.
+ * The rule-set folders of a folder: itself when it holds a `ruleset.json`, else every folder below
+ * it that does (any depth, not inside `tests/` or `schema/`).
  *
  * @example
  * ruleSetFolders('rules') // ["rules/ziyang-2017", "rules/ziyang-2022"]
  */
 export function ruleSetFolders(dir: string): string[] {
   if (existsSync(join(dir, 'ruleset.json'))) return [dir];
-  return readdirSync(dir)
-    .sort()
-    .map((d) => join(dir, d))
-    .filter((d) => statSync(d).isDirectory() && existsSync(join(d, 'ruleset.json')));
+  return ruleSetFoldersOf(jsonFilesBelow(dir)).map((f) => join(dir, ...f.split('/')));
 }
 
 /**
@@ -85,13 +83,17 @@ export function ruleChain(dir: string): Result<RuleFolderLink[], RuleIssue> {
   for (;;) {
     const abs = resolve(current);
     const name = relative(process.cwd(), abs) || '.';
-    if (seen.has(abs) || chain.length >= MAX_CHAIN) {
+    if (seen.has(abs) || chain.length >= MAX_EXTENDS_DEPTH) {
+      const path = [...seen].map((s) => relative(process.cwd(), s)).join(' → ');
       return fail([
         {
           code: RuleErrorCode.INVALID,
-          file: join(name, 'ruleset.json'),
+          // A circle at the folder named twice; a chain too deep at the folder whose "extends" goes one too far.
+          file: join(seen.has(abs) ? name : chain[0]!.name, 'ruleset.json'),
           path: 'extends',
-          message: `"extends" goes round in a circle (${[...seen].map((s) => relative(process.cwd(), s)).join(' → ')})`,
+          message: seen.has(abs)
+            ? `"extends" goes round in a circle (${path})`
+            : `"extends" goes more than ${MAX_EXTENDS_DEPTH} folders deep (${path}): a chain that long is almost surely a mistake`,
         },
       ]);
     }
@@ -116,20 +118,29 @@ export function ruleChain(dir: string): Result<RuleFolderLink[], RuleIssue> {
 }
 
 /**
- * The raw files of one folder: `*.json` at its top and in `tiers/` (not `tests/`, which `rules test` reads).
+ * The raw files of one rule-set folder: its `*.json` at any depth, except under `tests/` (which
+ * `rules test` reads), `schema/` and folders that are rule sets of their own.
  *
  * @example
  * Object.keys(readRuleFiles('rules/ziyang-2017')) // ["bill.json", …, "tiers/basic-insurance.json", …]
  */
 export function readRuleFiles(dir: string): RawRuleFiles {
   const raw: Record<string, string> = {};
-  for (const f of readdirSync(dir).sort()) if (f.endsWith('.json')) raw[f] = readFileSync(join(dir, f), 'utf8');
-  const tiers = join(dir, 'tiers');
-  if (existsSync(tiers) && statSync(tiers).isDirectory()) {
-    for (const f of readdirSync(tiers).sort())
-      if (f.endsWith('.json')) raw[`tiers/${f}`] = readFileSync(join(tiers, f), 'utf8');
-  }
+  for (const f of ruleFilesOf(jsonFilesBelow(dir), '')) raw[f] = readFileSync(join(dir, ...f.split('/')), 'utf8');
   return raw;
+}
+
+/** The JSON files below a folder, as paths relative to it written with `/`, skipped folders not entered. */
+function jsonFilesBelow(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = `${prefix}${entry.name}`;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) {
+      if (!isSkippedFolder(entry.name)) out.push(...jsonFilesBelow(path, `${rel}/`));
+    } else if (entry.name.endsWith('.json')) out.push(rel);
+  }
+  return out;
 }
 
 function extendsOf(ruleset: unknown): string | undefined {
