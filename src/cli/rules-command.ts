@@ -18,7 +18,7 @@ import { loadRuleFolder, loadRuleSet, ruleSetFolders } from '../node/load-rule-f
 import { loadPolicyTests } from '../node/load-rule-tests.js';
 import { listAssumedRules, listParameters } from '../scheme/parameters.js';
 import { parseRuleChain } from '../scheme/read-rule-files.js';
-import { runPolicyTest } from '../rule-tests/rule-tests.js';
+import { describeDifferences, runPolicyTest } from '../rule-tests/rule-tests.js';
 import { diffRuleSets, formatRuleDiff } from '../scheme/rules-diff.js';
 import { shippedRulesFolder } from '../node/shipped-rules.js';
 import { parseArgs, UsageError } from './args.js';
@@ -104,16 +104,22 @@ function testCommand(rest: readonly string[], format: string, io: Io): number {
       io.out(
         `${r.differences.length === 0 ? '✔' : '✖'} ${file} (${r.case.claims.length} claim${r.case.claims.length === 1 ? '' : 's'})\n`,
       );
-      for (const d of r.differences)
-        io.out(
-          `    claim ${d.claimId}: ${d.path} expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}\n`,
-        );
+      for (const line of describeDifferences(r.differences)) io.out(`    ${line}\n`);
     }
     io.out(
       `${results.length} case${results.length === 1 ? '' : 's'}: ${results.length - failed} passed, ${failed} failed\n`,
     );
   }
-  if (results.length === 0) io.err(`bashunwei: ${dir} has no worked cases (tests/*.json in its rule folders)\n`);
+  // A folder with nothing to test has not passed: it says so and fails (README, "rules test and rules diff").
+  if (results.length === 0) {
+    io.err(`bashunwei: ${dir} has no worked cases (tests/*.json in its rule folders): nothing was tested\n`);
+    return 1;
+  }
+  for (const set of ruleSetFolders(dir))
+    if (!results.some((r) => r.case.file.startsWith(join(set, 'tests'))))
+      io.err(
+        `bashunwei: ${relative(process.cwd(), set) || set} has no worked cases (tests/*.json): its rules were not tested\n`,
+      );
   return failed > 0 ? 1 : 0;
 }
 
