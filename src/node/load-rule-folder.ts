@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
-import { type RuleBook, ruleBook } from '../scheme/book.js';
+import { type RuleBook, type RuleSetPlace, ruleBook } from '../scheme/book.js';
 import type { RuleSet } from '../scheme/compile.js';
 import { type RawRuleFiles, type RuleFolderLink, parseRuleChain } from '../scheme/read-rule-files.js';
 import { MAX_EXTENDS_DEPTH, isSkippedFolder, ruleFilesOf, ruleSetFoldersOf } from '../scheme/rule-folder-layout.js';
@@ -37,14 +37,34 @@ export function loadRuleFolder(dir: string): Result<RuleBook, RuleIssue> {
     ]);
   }
   const sets: RuleSet[] = [];
+  const places = new Map<RuleSet, RuleSetPlace>();
   const issues: RuleIssue[] = [];
   for (const d of setDirs) {
-    const r = loadRuleSet(d);
-    if (r.ok) sets.push(r.value);
-    else issues.push(...r.errors);
+    const chain = ruleChain(d);
+    const r = chain.ok ? parseRuleChain(chain.value) : chain;
+    if (!r.ok) {
+      issues.push(...r.errors);
+      continue;
+    }
+    sets.push(r.value);
+    if (chain.ok) places.set(r.value, periodPlace(chain.value));
   }
   if (issues.length > 0) return fail(issues);
-  return ruleBook(sets);
+  return ruleBook(sets, (s) => places.get(s));
+}
+
+/** Where a rule set's period is written: its own ruleset.json, or the nearest folder it extends that writes one. */
+function periodPlace(chain: readonly RuleFolderLink[]): RuleSetPlace {
+  const own = chain[chain.length - 1]!;
+  const writes = (link: RuleFolderLink) => {
+    const rs = parsed(link.files['ruleset.json']);
+    return typeof rs === 'object' && rs !== null && 'inForce' in rs;
+  };
+  const from = [...chain].reverse().find(writes);
+  return {
+    file: join(own.name, 'ruleset.json'),
+    ...(from && from !== own && { inheritedFrom: from.name }),
+  };
 }
 
 /**
@@ -144,11 +164,16 @@ function jsonFilesBelow(dir: string, prefix = ''): string[] {
 }
 
 function extendsOf(ruleset: unknown): string | undefined {
+  const json = parsed(ruleset);
+  const e = typeof json === 'object' && json !== null ? (json as { extends?: unknown }).extends : undefined;
+  return typeof e === 'string' ? e : undefined;
+}
+
+/** A raw file as JSON, or undefined when it is not JSON (the parser reports that with its position). */
+function parsed(raw: unknown): unknown {
   try {
-    const json = typeof ruleset === 'string' ? (JSON.parse(ruleset) as unknown) : ruleset;
-    const e = typeof json === 'object' && json !== null ? (json as { extends?: unknown }).extends : undefined;
-    return typeof e === 'string' ? e : undefined;
+    return typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
   } catch {
-    return undefined; // the parser reports the JSON problem with its position
+    return undefined;
   }
 }
