@@ -46,7 +46,12 @@ export interface PolicyTestDifference {
   readonly refusal?: { readonly code: string; readonly path: string; readonly message: string };
 }
 
-/** The tier a settlement line is for: its number, id and label, as the settlement writes them. */
+/**
+ * The tier a settlement line is for: its number, id and label, as the settlement writes them.
+ *
+ * @example
+ * { tier: 5, id: 'tilt-payment', label: '基本医疗保险倾斜支付' }
+ */
 export interface PolicyTestLine {
   readonly tier?: number;
   readonly id?: string;

@@ -18,6 +18,9 @@ export interface RuleBook {
 /**
  * Where a rule set's period is written, for the message of an overlap: its folder's ruleset.json,
  * and the folder it inherits `inForce` from when its own ruleset.json writes none.
+ *
+ * @example
+ * ruleBook(sets, (s) => ({ file: 'book/reform/ruleset.json', inheritedFrom: 'book/ziyang-2017' }))
  */
 export interface RuleSetPlace {
   /** The rule set's own ruleset.json (`rules/reform/ruleset.json`). */

@@ -17,6 +17,9 @@ import { MAX_EXTENDS_DEPTH, extendsFolder } from './rule-folder-layout.js';
  * The raw files of the embedded rule folders, by folder path under `rules/`, then by file path:
  * every rule-set folder of `rules/`, generated from it (scripts/embed-rules.ts), so that a new
  * folder or tier file needs no code.
+ *
+ * @example
+ * Object.keys(EMBEDDED_RULE_FOLDERS) // ["ziyang-2017", "ziyang-2022"]
  */
 export const EMBEDDED_RULE_FOLDERS: Readonly<Record<string, RawRuleFiles>> = RULE_FOLDER_FILES;
 

@@ -10,7 +10,12 @@
  */
 import { NO_END } from './compile.js';
 
-/** A rule set as this check sees it: its id, its period, and the shipped folders it is made of. */
+/**
+ * A rule set as this check sees it: its id, its period, and the shipped folders it is made of.
+ *
+ * @example
+ * { id: 'ziyang-2022', folder: 'ziyang-2022', inForce: { from: '2022-01-01' }, builtOn: ['ziyang-2017', 'ziyang-2022'], isBaseline: true }
+ */
 export interface ReachSet {
   readonly id: string;
   /** Where it is read from, for messages (its folder; the folder name for an embedded one). */
@@ -26,7 +31,12 @@ export interface ReachSet {
   readonly isBaseline: boolean;
 }
 
-/** A later rule set of the baseline that a checked rule set's changes do not reach. */
+/**
+ * A later rule set of the baseline that a checked rule set's changes do not reach.
+ *
+ * @example
+ * for (const w of missedLaterSets(checked, baseline)) console.log(`⚠ ${w.message}`);
+ */
 export interface ReachWarning {
   /** The checked rule set (its folder), and the baseline folder it builds on. */
   readonly set: string;

@@ -12,10 +12,21 @@
  *   {@link MAX_EXTENDS_DEPTH} folders deep.
  */
 
-/** How many folders an `extends` chain may hold (a longer chain is almost surely a loop). */
+/**
+ * How many folders an `extends` chain may hold (a longer chain is almost surely a loop).
+ *
+ * @example
+ * if (chain.length >= MAX_EXTENDS_DEPTH) refuse('"extends" goes too deep');
+ */
 export const MAX_EXTENDS_DEPTH = 16;
 
-/** Folders that hold no rule files: worked cases, editor schemas, and what is not the author's (`node_modules`, `.git` …). */
+/**
+ * Folders that hold no rule files: worked cases, editor schemas, and what is not the author's (`node_modules`, `.git` …).
+ *
+ * @example
+ * isSkippedFolder('tests') // true
+ * isSkippedFolder('tiers') // false
+ */
 export function isSkippedFolder(name: string): boolean {
   return name === 'tests' || name === 'schema' || name === 'node_modules' || name.startsWith('.');
 }

@@ -55,7 +55,12 @@ export const RULE_CHECKS: readonly RuleCheck[] = [
   ownSources,
 ];
 
-/** Options of {@link lintRuleFiles}. */
+/**
+ * Options of {@link lintRuleFiles}.
+ *
+ * @example
+ * lintRuleFiles(files, { writtenHere: (file, path) => ownFiles.has(file), checks: RULE_CHECKS })
+ */
 export interface LintOptions {
   /**
    * Whether the folder checked wrote the value at a path of a merged file itself (default: it

@@ -8,7 +8,12 @@ import type { RuleIssue } from '../../errors/issue.js';
 import type { SchemeValues } from '../../rule-files/fact-catalog.js';
 import type { RuleFiles, TierFile } from '../../rule-files/types.js';
 
-/** What every check is given: the merged files and what is read from them once for all checks. */
+/**
+ * What every check is given: the merged files and what is read from them once for all checks.
+ *
+ * @example
+ * run({ files, tiers, tierFiles }, report) { tiers.forEach((t, i) => t.tier > 9 && report(tierFiles[i]!, ['tier'], 'at most ten tiers')) }
+ */
 export interface LintContext {
   /** The rule set's files, merged along `extends` and past their schemas (ruleset.json without its inline `patches`). */
   readonly files: RuleFiles;
@@ -26,7 +31,12 @@ export interface LintContext {
   readonly writtenHere: (file: string, path: readonly PropertyKey[]) => boolean;
 }
 
-/** Reports one problem at a file and a path in it; `code` only when it is not the check's own. */
+/**
+ * Reports one problem at a file and a path in it; `code` only when it is not the check's own.
+ *
+ * @example
+ * report('persons.json', ['categories', 'general', 'group'], 'group "others" is not in groups (poor, none)')
+ */
 export type LintReport = (
   file: string,
   path: readonly PropertyKey[],
@@ -34,7 +44,12 @@ export type LintReport = (
   code?: RuleIssue['code'],
 ) => void;
 
-/** One rule check: the code of its problems, and the function that finds them. */
+/**
+ * One rule check: the code of its problems, and the function that finds them.
+ *
+ * @example
+ * lintRuleFiles(files, { checks: [...RULE_CHECKS, myCheck] }) // a RuleCheck beside the shipped ones
+ */
 export interface RuleCheck {
   /** The stable error code every problem it reports carries (src/errors/codes.ts). */
   readonly code: RuleIssue['code'];

@@ -26,7 +26,12 @@ export function walkObjects(
   for (const [k, v] of Object.entries(obj)) if (k !== 'when') walkObjects(v, [...path, k], visit);
 }
 
-/** One node of a condition tree, where it is written and where it is evaluated. */
+/**
+ * One node of a condition tree, where it is written and where it is evaluated.
+ *
+ * @example
+ * { file: 'persons.json', path: ['protected', 'when', 'all', 0], site: 'person', node: { fact: 'group', operator: 'equal', value: 'poor' } }
+ */
 export interface ConditionNode {
   readonly file: string;
   /** The path of the node in its file (`protected.when.all[0]`). */
