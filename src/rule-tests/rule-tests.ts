@@ -35,7 +35,7 @@ export interface PolicyTestDifference {
   readonly expected: unknown;
   readonly actual: unknown;
   /** For a field of a settlement line (`lines[4].amount`): the tier of that line, as settled (or as expected when the line is missing). */
-  readonly line?: PolicyTestLine;
+  readonly line?: { readonly tier?: number; readonly id?: string; readonly label?: string };
   /**
    * When the claim was not what the case expects it to be at all: `settled` where a refusal was
    * expected (the expected `error` is then the difference), or `refused` where a settlement was

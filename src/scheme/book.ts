@@ -40,7 +40,8 @@ export interface RuleSetPlace {
  */
 export function ruleBook(
   sets: readonly RuleSet[],
-  placeOf?: (set: RuleSet) => RuleSetPlace | undefined,
+  // Written out rather than named (RuleSetPlace), so that the API reference needs no more types.
+  placeOf?: (set: RuleSet) => { readonly file: string; readonly inheritedFrom?: string } | undefined,
 ): Result<RuleBook, RuleIssue> {
   const sorted = [...sets].sort((a, b) => (a.inForce.from < b.inForce.from ? -1 : 1));
   for (let i = 1; i < sorted.length; i++) {
