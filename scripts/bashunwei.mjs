@@ -27,6 +27,8 @@ const stale =
   SOURCES.some((p) => existsSync(join(root, p)) && newest(join(root, p)) > statSync(built).mtimeMs);
 if (stale) {
   process.stderr.write('bashunwei: building dist/ once (a source is newer than the build)…\n');
+  // The embedded rule book is generated from rules/ first (scripts/embed-rules.ts), as `npm run build` does.
+  execFileSync('npx', ['tsx', 'scripts/embed-rules.ts'], { cwd: root, stdio: 'inherit' });
   execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' });
 }
 await import(pathToFileURL(built).href);

@@ -8,17 +8,18 @@
  * the zod schemas), or writes one `<file>.schema.json` per rule file into DIR.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { prettifyIssues, type Result, type RuleIssue } from '../errors/issue.js';
 import { ruleFileJsonSchemas, ruleFolderJsonSchema, schemaFileName } from '../scheme/rule-file-json-schemas.js';
 import type { RuleFileSchemaName } from '../scheme/rule-file-schemas.js';
 import { NO_END, type RuleSet } from '../scheme/compile.js';
 import { checkedDefaultRules, defaultRules, embeddedChain, EMBEDDED_RULE_FOLDERS } from '../scheme/embedded.js';
-import { loadRuleFolder, loadRuleSet, ruleSetFolders } from '../node/load-rule-folder.js';
+import { loadRuleFolder, loadRuleSet, ruleChain, ruleSetFolders } from '../node/load-rule-folder.js';
 import { loadPolicyTests } from '../node/load-rule-tests.js';
 import { listAssumedRules, listParameters } from '../scheme/parameters.js';
-import { parseRuleChain } from '../scheme/read-rule-files.js';
-import { runPolicyTest } from '../rule-tests/rule-tests.js';
+import { type RuleFolderLink, parseRuleChain, resolveRuleChain } from '../scheme/read-rule-files.js';
+import { type ReachSet, missedLaterSets } from '../scheme/reform-reach.js';
+import { describeDifferences, runPolicyTest } from '../rule-tests/rule-tests.js';
 import { diffRuleSets, formatRuleDiff } from '../scheme/rules-diff.js';
 import { shippedRulesFolder } from '../node/shipped-rules.js';
 import { parseArgs, UsageError } from './args.js';
@@ -66,11 +67,69 @@ function checkCommand(rest: readonly string[], io: Io): number {
     io.out(
       `✔ ${s.id}: in force ${period}, ${s.scheme.tiers.length} tiers (${s.scheme.tiers.map((t) => t.id).join(', ')}), ${s.segments.length} dated version${s.segments.length > 1 ? 's' : ''}, ${params.length} parameters (${assumed.length} assumed, not verified)\n`,
     );
-    for (const p of assumed) io.out(`  assumed  ${p.file} ${p.path} = ${p.latest}  (clause ${p.clause})\n`);
+    // One line per dated value, with its date: a later value (a county's patch) is seen beside the one it follows.
+    for (const p of assumed)
+      for (const v of p.values)
+        io.out(
+          `  assumed  ${p.file} ${p.path} = ${v.value}${p.clause ? `  (clause ${p.clause})` : ''}  from ${v.date}\n`,
+        );
     for (const a of listAssumedRules(s.files))
       io.out(`  assumed  ${a.file} ${a.path}: ${a.summary}${a.clause ? `  (clause ${a.clause})` : ''}\n`);
   }
+  if (dir !== undefined)
+    for (const w of missedLaterSets(reachSetsOf(dir), embeddedReachSets())) io.out(`⚠ ${w.message}\n`);
   return 0;
+}
+
+/** The rule sets of a folder on disk, with the shipped folders each is made of (by path along `extends`, or by id for a copy). */
+function reachSetsOf(dir: string): ReachSet[] {
+  const shipped = shippedRulesFolder();
+  const shippedName = (folder: string): string | undefined =>
+    shipped === undefined
+      ? undefined
+      : Object.keys(EMBEDDED_RULE_FOLDERS).find((name) => resolve(shipped, name) === resolve(folder));
+  return ruleSetFolders(dir).flatMap((folder) => {
+    const chain = ruleChain(folder);
+    const resolved = chain.ok ? resolveRuleChain(chain.value) : undefined;
+    if (!chain.ok || !resolved?.ok) return [];
+    const baselineName = (link: RuleFolderLink): string[] => {
+      const byPath = shippedName(link.name);
+      if (byPath !== undefined) return [byPath];
+      const id = rulesetOf(link.files['ruleset.json'])?.id;
+      return typeof id === 'string' && id in EMBEDDED_RULE_FOLDERS ? [id] : [];
+    };
+    const rs = rulesetOf(resolved.value.files['ruleset.json'])!;
+    return [
+      {
+        id: String(rs.id),
+        folder: relative(process.cwd(), folder) || folder,
+        inForce: rs.inForce as ReachSet['inForce'],
+        builtOn: chain.value.flatMap(baselineName),
+        isBaseline: shippedName(folder) !== undefined,
+      },
+    ];
+  });
+}
+
+/** A ruleset.json as JSON (raw text or parsed), or undefined. */
+function rulesetOf(raw: unknown): Record<string, unknown> | undefined {
+  try {
+    const json = typeof raw === 'string' ? JSON.parse(raw) : raw;
+    return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The embedded rule sets, each with the folders its chain holds. */
+function embeddedReachSets(): ReachSet[] {
+  return Object.keys(EMBEDDED_RULE_FOLDERS).flatMap((name) => {
+    const chain = embeddedChain(name);
+    const resolved = resolveRuleChain(chain);
+    if (!resolved.ok) return [];
+    const rs = resolved.value.files['ruleset.json'] as { id: string; inForce: { from: string; to?: string } };
+    return [{ id: rs.id, folder: name, inForce: rs.inForce, builtOn: chain.map((l) => l.name), isBaseline: true }];
+  });
 }
 
 function testCommand(rest: readonly string[], format: string, io: Io): number {
@@ -104,16 +163,22 @@ function testCommand(rest: readonly string[], format: string, io: Io): number {
       io.out(
         `${r.differences.length === 0 ? '✔' : '✖'} ${file} (${r.case.claims.length} claim${r.case.claims.length === 1 ? '' : 's'})\n`,
       );
-      for (const d of r.differences)
-        io.out(
-          `    claim ${d.claimId}: ${d.path} expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}\n`,
-        );
+      for (const line of describeDifferences(r.differences)) io.out(`    ${line}\n`);
     }
     io.out(
       `${results.length} case${results.length === 1 ? '' : 's'}: ${results.length - failed} passed, ${failed} failed\n`,
     );
   }
-  if (results.length === 0) io.err(`bashunwei: ${dir} has no worked cases (tests/*.json in its rule folders)\n`);
+  // A folder with nothing to test has not passed: it says so and fails (README, "rules test and rules diff").
+  if (results.length === 0) {
+    io.err(`bashunwei: ${dir} has no worked cases (tests/*.json in its rule folders): nothing was tested\n`);
+    return 1;
+  }
+  for (const set of ruleSetFolders(dir))
+    if (!results.some((r) => r.case.file.startsWith(join(set, 'tests'))))
+      io.err(
+        `bashunwei: ${relative(process.cwd(), set) || set} has no worked cases (tests/*.json): its rules were not tested\n`,
+      );
   return failed > 0 ? 1 : 0;
 }
 

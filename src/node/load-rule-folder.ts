@@ -1,18 +1,18 @@
 /**
  * Reading rule folders from disk (Node only). A folder is one rule set (it holds `ruleset.json`)
- * or a book of rule sets (each sub-folder holding one). A rule set that `extends` another is read
- * with the folders it extends, base first (paths relative to the folder that names them).
+ * or a book of rule sets (each folder below it holding one, at any depth). A rule set that
+ * `extends` another is read with the folders it extends, base first (paths relative to the folder
+ * that names them). Which files are whose is src/scheme/rule-folder-layout.ts, the reading the
+ * embedded rule book is generated with too.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
-import { type RuleBook, ruleBook } from '../scheme/book.js';
+import { type RuleBook, type RuleSetPlace, ruleBook } from '../scheme/book.js';
 import type { RuleSet } from '../scheme/compile.js';
 import { type RawRuleFiles, type RuleFolderLink, parseRuleChain } from '../scheme/read-rule-files.js';
-
-/** How deep `extends` may go (a longer chain is almost surely a loop). */
-const MAX_CHAIN = 16;
+import { MAX_EXTENDS_DEPTH, isSkippedFolder, ruleFilesOf, ruleSetFoldersOf } from '../scheme/rule-folder-layout.js';
 
 /**
  * Loads a rule folder into a rule book, or every problem found with its file and path.
@@ -37,28 +37,46 @@ export function loadRuleFolder(dir: string): Result<RuleBook, RuleIssue> {
     ]);
   }
   const sets: RuleSet[] = [];
+  const places = new Map<RuleSet, RuleSetPlace>();
   const issues: RuleIssue[] = [];
   for (const d of setDirs) {
-    const r = loadRuleSet(d);
-    if (r.ok) sets.push(r.value);
-    else issues.push(...r.errors);
+    const chain = ruleChain(d);
+    const r = chain.ok ? parseRuleChain(chain.value) : chain;
+    if (!r.ok) {
+      issues.push(...r.errors);
+      continue;
+    }
+    sets.push(r.value);
+    if (chain.ok) places.set(r.value, periodPlace(chain.value));
   }
   if (issues.length > 0) return fail(issues);
-  return ruleBook(sets);
+  return ruleBook(sets, (s) => places.get(s));
+}
+
+/** Where a rule set's period is written: its own ruleset.json, or the nearest folder it extends that writes one. */
+function periodPlace(chain: readonly RuleFolderLink[]): RuleSetPlace {
+  const own = chain[chain.length - 1]!;
+  const writes = (link: RuleFolderLink) => {
+    const rs = parsed(link.files['ruleset.json']);
+    return typeof rs === 'object' && rs !== null && 'inForce' in rs;
+  };
+  const from = [...chain].reverse().find(writes);
+  return {
+    file: join(own.name, 'ruleset.json'),
+    ...(from && from !== own && { inheritedFrom: from.name }),
+  };
 }
 
 /**
- * The rule-set folders of a folder: itself when it holds a `ruleset.json`, else its sub-folders that do.
+ * The rule-set folders of a folder: itself when it holds a `ruleset.json`, else every folder below
+ * it that does (any depth, not inside `tests/` or `schema/`).
  *
  * @example
  * ruleSetFolders('rules') // ["rules/ziyang-2017", "rules/ziyang-2022"]
  */
 export function ruleSetFolders(dir: string): string[] {
   if (existsSync(join(dir, 'ruleset.json'))) return [dir];
-  return readdirSync(dir)
-    .sort()
-    .map((d) => join(dir, d))
-    .filter((d) => statSync(d).isDirectory() && existsSync(join(d, 'ruleset.json')));
+  return ruleSetFoldersOf(jsonFilesBelow(dir)).map((f) => join(dir, ...f.split('/')));
 }
 
 /**
@@ -85,13 +103,17 @@ export function ruleChain(dir: string): Result<RuleFolderLink[], RuleIssue> {
   for (;;) {
     const abs = resolve(current);
     const name = relative(process.cwd(), abs) || '.';
-    if (seen.has(abs) || chain.length >= MAX_CHAIN) {
+    if (seen.has(abs) || chain.length >= MAX_EXTENDS_DEPTH) {
+      const path = [...seen].map((s) => relative(process.cwd(), s)).join(' → ');
       return fail([
         {
           code: RuleErrorCode.INVALID,
-          file: join(name, 'ruleset.json'),
+          // A circle at the folder named twice; a chain too deep at the folder whose "extends" goes one too far.
+          file: join(seen.has(abs) ? name : chain[0]!.name, 'ruleset.json'),
           path: 'extends',
-          message: `"extends" goes round in a circle (${[...seen].map((s) => relative(process.cwd(), s)).join(' → ')})`,
+          message: seen.has(abs)
+            ? `"extends" goes round in a circle (${path})`
+            : `"extends" goes more than ${MAX_EXTENDS_DEPTH} folders deep (${path}): a chain that long is almost surely a mistake`,
         },
       ]);
     }
@@ -116,28 +138,42 @@ export function ruleChain(dir: string): Result<RuleFolderLink[], RuleIssue> {
 }
 
 /**
- * The raw files of one folder: `*.json` at its top and in `tiers/` (not `tests/`, which `rules test` reads).
+ * The raw files of one rule-set folder: its `*.json` at any depth, except under `tests/` (which
+ * `rules test` reads), `schema/` and folders that are rule sets of their own.
  *
  * @example
  * Object.keys(readRuleFiles('rules/ziyang-2017')) // ["bill.json", …, "tiers/basic-insurance.json", …]
  */
 export function readRuleFiles(dir: string): RawRuleFiles {
   const raw: Record<string, string> = {};
-  for (const f of readdirSync(dir).sort()) if (f.endsWith('.json')) raw[f] = readFileSync(join(dir, f), 'utf8');
-  const tiers = join(dir, 'tiers');
-  if (existsSync(tiers) && statSync(tiers).isDirectory()) {
-    for (const f of readdirSync(tiers).sort())
-      if (f.endsWith('.json')) raw[`tiers/${f}`] = readFileSync(join(tiers, f), 'utf8');
-  }
+  for (const f of ruleFilesOf(jsonFilesBelow(dir), '')) raw[f] = readFileSync(join(dir, ...f.split('/')), 'utf8');
   return raw;
 }
 
+/** The JSON files below a folder, as paths relative to it written with `/`, skipped folders not entered. */
+function jsonFilesBelow(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = `${prefix}${entry.name}`;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory())) {
+      if (!isSkippedFolder(entry.name)) out.push(...jsonFilesBelow(path, `${rel}/`));
+    } else if (entry.name.endsWith('.json')) out.push(rel);
+  }
+  return out;
+}
+
 function extendsOf(ruleset: unknown): string | undefined {
+  const json = parsed(ruleset);
+  const e = typeof json === 'object' && json !== null ? (json as { extends?: unknown }).extends : undefined;
+  return typeof e === 'string' ? e : undefined;
+}
+
+/** A raw file as JSON, or undefined when it is not JSON (the parser reports that with its position). */
+function parsed(raw: unknown): unknown {
   try {
-    const json = typeof ruleset === 'string' ? (JSON.parse(ruleset) as unknown) : ruleset;
-    const e = typeof json === 'object' && json !== null ? (json as { extends?: unknown }).extends : undefined;
-    return typeof e === 'string' ? e : undefined;
+    return typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
   } catch {
-    return undefined; // the parser reports the JSON problem with its position
+    return undefined;
   }
 }

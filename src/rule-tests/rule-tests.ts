@@ -34,6 +34,28 @@ export interface PolicyTestDifference {
   readonly path: string;
   readonly expected: unknown;
   readonly actual: unknown;
+  /** For a field of a settlement line (`lines[4].amount`): the tier of that line, as settled (or as expected when the line is missing). */
+  readonly line?: { readonly tier?: number; readonly id?: string; readonly label?: string };
+  /**
+   * When the claim was not what the case expects it to be at all: `settled` where a refusal was
+   * expected (the expected `error` is then the difference), or `refused` where a settlement was
+   * expected (every expected field is then a difference, and `refusal` says why it was refused).
+   */
+  readonly outcome?: 'settled' | 'refused';
+  /** The refusal a claim got where a settlement was expected: its first error. */
+  readonly refusal?: { readonly code: string; readonly path: string; readonly message: string };
+}
+
+/**
+ * The tier a settlement line is for: its number, id and label, as the settlement writes them.
+ *
+ * @example
+ * { tier: 5, id: 'tilt-payment', label: '基本医疗保险倾斜支付' }
+ */
+export interface PolicyTestLine {
+  readonly tier?: number;
+  readonly id?: string;
+  readonly label?: string;
 }
 
 /** The outcome of one case. */
@@ -96,9 +118,25 @@ export function runPolicyTest(book: RuleBook, c: PolicyTestCase, lang?: Lang): P
     const actual: unknown = o.ok
       ? settlementToJson(o.record, { lang })
       : { claimId: o.claimId, error: { code: o.errors[0]!.code, path: o.errors[0]!.path } };
-    compare(expected, actual, [], (path, e, a) =>
-      differences.push({ claim: i, claimId, path, expected: e, actual: a }),
-    );
+    // A claim settled where a refusal was expected, or refused where a settlement was: said once, with why.
+    const refusalExpected = 'error' in expected;
+    const outcome = o.ok === refusalExpected ? (o.ok ? 'settled' : 'refused') : undefined;
+    const refusal = o.ok
+      ? undefined
+      : { code: o.errors[0]!.code, path: o.errors[0]!.path, message: o.errors[0]!.message };
+    compare(expected, actual, [], (path, e, a) => {
+      const line = lineOf(path, actual, expected);
+      differences.push({
+        claim: i,
+        claimId,
+        path: formatPath(path),
+        expected: e,
+        actual: a,
+        ...(line && { line }),
+        ...(outcome && { outcome }),
+        ...(outcome === 'refused' && refusal && { refusal }),
+      });
+    });
   });
   return { case: c, differences };
 }
@@ -111,23 +149,85 @@ function compare(
   expected: unknown,
   actual: unknown,
   path: PropertyKey[],
-  report: (path: string, expected: unknown, actual: unknown) => void,
+  report: (path: readonly PropertyKey[], expected: unknown, actual: unknown) => void,
 ): void {
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual)) return report(formatPath(path), expected, actual);
-    if (expected.length !== actual.length) report(formatPath([...path, 'length']), expected.length, actual.length);
+    if (!Array.isArray(actual)) return report(path, expected, actual);
+    if (expected.length !== actual.length) report([...path, 'length'], expected.length, actual.length);
     expected.forEach((e, i) => compare(e, actual[i], [...path, i], report));
     return;
   }
   if (typeof expected === 'object' && expected !== null) {
-    if (typeof actual !== 'object' || actual === null || Array.isArray(actual))
-      return report(formatPath(path), expected, actual);
+    if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return report(path, expected, actual);
     const a = actual as Record<string, unknown>;
     // The order of an object's keys means something only for funds (the order they paid in).
     if (path.at(-1) === 'funds' && Object.keys(expected).join() !== Object.keys(a).join())
-      report(formatPath(path), expected, actual);
+      report(path, expected, actual);
     for (const [k, e] of Object.entries(expected)) compare(e, a[k], [...path, k], report);
     return;
   }
-  if (expected !== actual) report(formatPath(path), expected, actual);
+  if (expected !== actual) report(path, expected, actual);
+}
+
+/**
+ * The tier of the settlement line a path is in (`lines[4]…`): as settled, or as the case writes
+ * it when the settlement has no such line. A position alone says little to a rule author.
+ */
+function lineOf(path: readonly PropertyKey[], actual: unknown, expected: unknown): PolicyTestLine | undefined {
+  if (path[0] !== 'lines' || typeof path[1] !== 'number') return undefined;
+  const pick = (settlement: unknown): PolicyTestLine | undefined => {
+    const lines = (settlement as { lines?: unknown } | undefined)?.lines;
+    const l = Array.isArray(lines) ? (lines[path[1] as number] as Record<string, unknown> | undefined) : undefined;
+    if (typeof l !== 'object' || l === null) return undefined;
+    const line: { tier?: number; id?: string; label?: string } = {};
+    if (typeof l.tier === 'number') line.tier = l.tier;
+    if (typeof l.id === 'string') line.id = l.id;
+    if (typeof l.label === 'string') line.label = l.label;
+    return Object.keys(line).length > 0 ? line : undefined;
+  };
+  return pick(actual) ?? pick(expected);
+}
+
+/**
+ * One difference as a line of text: the field with the tier of its line, what was expected and
+ * what came; a claim settled where a refusal was expected, or refused where a settlement was, in
+ * words. `rules test` prints these.
+ *
+ * @example
+ * describeDifference({ claim: 0, claimId: 'C01', path: 'lines[4].amount', expected: '303.04', actual: '454.56', line: { tier: 5, id: 'tilt-payment', label: '基本医疗保险倾斜支付' } })
+ * // 'claim C01: lines[4].amount (tier 5 tilt-payment 基本医疗保险倾斜支付) expected "303.04", got "454.56"'
+ */
+export function describeDifference(d: PolicyTestDifference): string {
+  if (d.outcome === 'settled') {
+    const e = d.expected as { code?: unknown; path?: unknown } | undefined;
+    const what =
+      typeof e === 'object' && e !== null ? ` (${String(e.code)}${e.path ? ` at ${String(e.path)}` : ''})` : '';
+    return `claim ${d.claimId}: settled, where a refusal was expected${what}`;
+  }
+  if (d.outcome === 'refused' && d.refusal) {
+    const r = d.refusal;
+    return `claim ${d.claimId}: refused (${r.code}${r.path ? ` at ${r.path}` : ''}: ${r.message}), where a settlement was expected`;
+  }
+  const line = d.line
+    ? ` (${[d.line.tier === undefined ? '' : `tier ${d.line.tier}`, d.line.id, d.line.label].filter(Boolean).join(' ')})`
+    : '';
+  return `claim ${d.claimId}: ${d.path}${line} expected ${JSON.stringify(d.expected)}, got ${d.actual === undefined ? 'nothing' : JSON.stringify(d.actual)}`;
+}
+
+/**
+ * The differences of a case as lines of text, one per difference, but one per claim that was
+ * refused where a settlement was expected (its fields are all missing for one reason).
+ *
+ * @example
+ * describeDifferences(runPolicyTest(book, c).differences).join('\n')
+ */
+export function describeDifferences(differences: readonly PolicyTestDifference[]): string[] {
+  const said = new Set<number>();
+  return differences.flatMap((d) => {
+    if (d.outcome === 'refused') {
+      if (said.has(d.claim)) return [];
+      said.add(d.claim);
+    }
+    return [describeDifference(d)];
+  });
 }

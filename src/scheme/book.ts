@@ -4,7 +4,7 @@
  */
 import { RuleErrorCode } from '../errors/codes.js';
 import { type Result, type RuleIssue, fail, ok } from '../errors/issue.js';
-import type { RuleSet } from './compile.js';
+import { NO_END, type RuleSet } from './compile.js';
 import { type ClaimVocabulary, describePeriods } from '../claim/vocabulary.js';
 import type { Policy } from './policy.js';
 import type { Lang } from '../i18n/lang.js';
@@ -16,26 +16,38 @@ export interface RuleBook {
 }
 
 /**
- * Builds a rule book from rule sets; fails when two are in force on the same day.
+ * Where a rule set's period is written, for the message of an overlap: its folder's ruleset.json,
+ * and the folder it inherits `inForce` from when its own ruleset.json writes none.
+ *
+ * @example
+ * ruleBook(sets, (s) => ({ file: 'book/reform/ruleset.json', inheritedFrom: 'book/ziyang-2017' }))
+ */
+export interface RuleSetPlace {
+  /** The rule set's own ruleset.json (`rules/reform/ruleset.json`). */
+  readonly file: string;
+  /** The folder whose `inForce` it keeps, when it writes none of its own. */
+  readonly inheritedFrom?: string;
+}
+
+/**
+ * Builds a rule book from rule sets; fails when two are in force on the same day. `placeOf` says
+ * where each set's period is written (rule folders on disk know it), so that an overlap is
+ * reported where it can be fixed: at a set that inherits its period rather than at the one it
+ * inherits from.
  *
  * @example
  * const book = ruleBook([ziyang2017]);
  */
-export function ruleBook(sets: readonly RuleSet[]): Result<RuleBook, RuleIssue> {
+export function ruleBook(
+  sets: readonly RuleSet[],
+  // Written out rather than named (RuleSetPlace), so that the API reference needs no more types.
+  placeOf?: (set: RuleSet) => { readonly file: string; readonly inheritedFrom?: string } | undefined,
+): Result<RuleBook, RuleIssue> {
   const sorted = [...sets].sort((a, b) => (a.inForce.from < b.inForce.from ? -1 : 1));
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
-    if (cur.inForce.from <= prev.inForce.to) {
-      return fail([
-        {
-          code: RuleErrorCode.OVERLAP,
-          file: `${cur.id}/ruleset.json`,
-          path: 'inForce',
-          message: `${cur.id} (from ${cur.inForce.from}) overlaps ${prev.id} (to ${prev.inForce.to}): one day, one rule set`,
-        },
-      ]);
-    }
+    if (cur.inForce.from <= prev.inForce.to) return fail([overlap(prev, cur, placeOf)]);
   }
   return ok({ sets: sorted, policies: sorted.flatMap((s) => s.segments) });
 }
@@ -68,6 +80,24 @@ export function policyAtNumber(book: RuleBook, date: number): Policy | undefined
     else return book.policies[mid];
   }
   return undefined;
+}
+
+/** The problem of two rule sets in force on one day, at the one whose period should change. */
+function overlap(prev: RuleSet, cur: RuleSet, placeOf?: (set: RuleSet) => RuleSetPlace | undefined): RuleIssue {
+  const [pp, pc] = [placeOf?.(prev), placeOf?.(cur)];
+  // The later set, unless only the earlier one inherits its period: that one's folder is where to fix it.
+  const [blamed, other, place] = pp?.inheritedFrom && !pc?.inheritedFrom ? [prev, cur, pp] : [cur, prev, pc];
+  const period = (s: RuleSet) => `${s.inForce.from} to ${s.inForce.to === NO_END ? 'no end' : s.inForce.to}`;
+  return {
+    code: RuleErrorCode.OVERLAP,
+    file: place?.file ?? `${blamed.id}/ruleset.json`,
+    path: 'inForce',
+    message: place?.inheritedFrom
+      ? `${blamed.id} writes no "inForce" and keeps the period of ${place.inheritedFrom} (${period(blamed)}), so it overlaps ${other.id} (${period(other)}): one day, one rule set. Give this ruleset.json an "inForce" of its own, or keep the folder out of this book (a reform is compared with its baseline by simulate --baseline and --rules, not put beside it)`
+      : blamed === cur
+        ? `${cur.id} (from ${cur.inForce.from}) overlaps ${prev.id} (to ${prev.inForce.to}): one day, one rule set`
+        : `${prev.id} (to ${prev.inForce.to}) overlaps ${cur.id} (from ${cur.inForce.from}): one day, one rule set`,
+  };
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * A flat list of every dated parameter of a rule folder, with its clause and provenance: what
- * `rules check` prints and what the README's list of assumed values is checked against.
+ * `rules check` prints and what the README's list of assumed values is checked against. A
+ * folder's inline patches (ruleset.json `patches`) are listed where they land, in the merged
+ * files, never again at their place in ruleset.json.
  */
 import { formatPath } from '../errors/issue.js';
 import type { RuleFiles } from '../rule-files/types.js';
@@ -15,6 +17,22 @@ export interface ParameterInfo {
   readonly verified: boolean;
   /** The value of the latest date, as written (JSON for structured values). */
   readonly latest: string;
+  /** Every dated value, by date: the first discharge date it applies to and the value as written (JSON for structured values). */
+  readonly values: readonly { readonly date: string; readonly value: string }[];
+}
+
+/**
+ * A rule folder's files with its ruleset.json's inline `patches` left out: they are already merged
+ * into the files they patch, where every list and check finds them.
+ *
+ * @example
+ * withoutInlinePatches(set.files)['ruleset.json'].patches // undefined
+ */
+export function withoutInlinePatches(files: RuleFiles): RuleFiles {
+  const rs = files['ruleset.json'] as RuleFiles['ruleset.json'] & { patches?: unknown };
+  if (rs.patches === undefined) return files;
+  const { patches: _, ...own } = rs;
+  return { ...files, 'ruleset.json': own as RuleFiles['ruleset.json'] };
 }
 
 /**
@@ -25,15 +43,19 @@ export interface ParameterInfo {
  */
 export function listParameters(files: RuleFiles): ParameterInfo[] {
   const out: ParameterInfo[] = [];
-  forEachParameter(files, ({ file, path, clause, node }) => {
-    const latest = node.values[Object.keys(node.values).sort().at(-1)!];
+  const written = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+  forEachParameter(withoutInlinePatches(files), ({ file, path, clause, node }) => {
+    const values = Object.keys(node.values)
+      .sort()
+      .map((date) => ({ date, value: written(node.values[date]) }));
     out.push({
       file,
       path: formatPath(path),
       clause,
       source: node.source,
       verified: node.verified !== false,
-      latest: typeof latest === 'string' ? latest : JSON.stringify(latest),
+      latest: values.at(-1)!.value,
+      values,
     });
   });
   return out;
@@ -79,6 +101,6 @@ export function listAssumedRules(files: RuleFiles): AssumedRule[] {
     }
     for (const [k, v] of Object.entries(obj)) if (k !== 'when') walk(file, v, [...path, k], here);
   };
-  for (const [file, content] of Object.entries(files)) walk(file, content, [], '');
+  for (const [file, content] of Object.entries(withoutInlinePatches(files))) walk(file, content, [], '');
   return out;
 }

@@ -13,8 +13,9 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/issue.js';
 import { compileRuleSet, type RuleSet } from './compile.js';
 import { OPTIONAL_FILES, SCHEME_FILES, type RuleFiles, tierFile } from '../rule-files/types.js';
-import { lintOwnValues, lintRuleFiles } from './lint/lint.js';
+import { lintRuleFiles } from './lint/lint.js';
 import { mergePatch, patchDirective, writerOf } from '../rule-files/merge-patch.js';
+import { withoutInlinePatches } from './parameters.js';
 import { ruleFileSchemas, schemaNameOf } from './rule-file-schemas.js';
 
 /** Raw contents of a rule folder: file path inside the folder (`tiers/x.json`) → JSON text, or parsed JSON. */
@@ -62,7 +63,7 @@ export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet
   // Each file against its schema.
   for (const [file, content] of Object.entries(selected)) {
     const r = ruleFileSchemas()[schemaNameOf(file) ?? 'ruleset.json'].safeParse(content);
-    if (!r.success) for (const zi of r.error.issues) issues.push(...fromZod(file, zi));
+    if (!r.success) for (const zi of r.error.issues) issues.push(...fromZod(file, zi, content, chain.length > 1));
     else selected[file] = r.data;
   }
   if (issues.length > 0) return fail(placed(issues));
@@ -71,18 +72,16 @@ export function parseRuleChain(chain: readonly RuleFolderLink[]): Result<RuleSet
   const files = selected as unknown as RuleFiles;
   // Inline patches are checked where they land, in the merged files: walked again inside
   // ruleset.json, a patch that states a source and one new date looked like a parameter with a gap.
-  const { patches: _patches, ...ownRuleset } = files['ruleset.json'] as RuleFiles['ruleset.json'] & {
-    patches?: unknown;
-  };
-  const checked = { ...files, 'ruleset.json': ownRuleset } as RuleFiles;
-  const lint = lintRuleFiles(checked);
+  const checked = withoutInlinePatches(files);
   // Some mistakes are the folder's own only where it wrote the value, not where it inherits it.
   const own = locate('ruleset.json', []).file.slice(0, -'ruleset.json'.length);
-  const ownValues = lintOwnValues(checked, (file, path) => {
-    const by = locate(file, path).file; // the folder's own file, or its ruleset.json for an inline patch
-    return by === `${own}${file}` || by === `${own}ruleset.json`;
+  const lint = lintRuleFiles(checked, {
+    writtenHere: (file, path) => {
+      const by = locate(file, path).file; // the folder's own file, or its ruleset.json for an inline patch
+      return by === `${own}${file}` || by === `${own}ruleset.json`;
+    },
   });
-  const problems = placed([...lint, ...ownValues]);
+  const problems = placed(lint);
   if (problems.length > 0) return fail(problems);
   return ok(compileRuleSet(files));
 }
@@ -281,6 +280,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function fromZod(
   file: string,
   zi: { code: string; path: PropertyKey[]; message: string; keys?: string[]; params?: unknown },
+  content: unknown,
+  extending: boolean,
 ): RuleIssue[] {
   if (zi.code === 'unrecognized_keys' && zi.keys) {
     return zi.keys.map((k) => ({
@@ -304,9 +305,53 @@ function fromZod(
     ];
   }
   const code = (zi.params as { code?: RuleIssue['code'] } | undefined)?.code ?? RuleErrorCode.INVALID;
-  const message =
-    zi.code === 'invalid_key'
-      ? 'the dates of dated values are calendar dates written YYYY-MM-DD, and ids are lower-case letters, digits and dashes starting with a letter'
-      : zi.message;
-  return [{ code, file, path: formatPath(zi.path), message }];
+  return [
+    { code, file, path: formatPath(zi.path), message: authorMessage(file, zi, valueAt(content, zi.path), extending) },
+  ];
+}
+
+/**
+ * The words for a rule author where zod's own would be raw ("Invalid option: expected one of …")
+ * or wrong (a negative ratio said to have too many decimals).
+ */
+function authorMessage(
+  file: string,
+  zi: { code: string; path: PropertyKey[]; message: string },
+  value: unknown,
+  extending: boolean,
+): string {
+  const key = zi.path.at(-1);
+  const shown = JSON.stringify(value);
+  let message = zi.message;
+  if (zi.code === 'invalid_key')
+    message =
+      'the dates of dated values are calendar dates written YYYY-MM-DD, and ids are lower-case letters, digits and dashes starting with a letter';
+  else if (key === 'source' && value === undefined)
+    message = `"source" is missing: say where this comes from, ${SOURCES}`;
+  else if (key === 'source') message = `"source" is ${SOURCES}, not ${shown}`;
+  else if (key === 'clause' && value === undefined)
+    message =
+      '"clause" is missing: cite the clause this comes from (an id of seeds/clauses.json, like "7.4.2" or "42.4")';
+  else if (typeof value === 'string' && value.trim().startsWith('-') && /amount/.test(zi.message))
+    message = `an amount in yuan is never negative: ${shown} is below 0 (write "0" for none)`;
+  else if (typeof value === 'string' && value.trim().startsWith('-') && /ratio|decimal/.test(zi.message))
+    message = `a ratio must lie in [0, 1]: ${shown} is below 0 (write "0" for none)`;
+  // An extending folder that writes "tiers" replaces the parent's whole: the order is its own decision.
+  if (extending && file === 'ruleset.json' && zi.path[0] === 'tiers' && (key === 'clause' || key === 'source'))
+    message = `this folder writes "tiers" of its own, which replace the parent's whole (its order, clause and source): ${message}; or leave "tiers" out to keep the parent's`;
+  return message;
+}
+
+/** What "source" may say, in words. */
+const SOURCES =
+  '"seed" (from the policy text, with its "clause") or "assumed" (a placeholder a region must confirm, with "verified": false)';
+
+/** The value at a path of a parsed file, or undefined. */
+function valueAt(content: unknown, path: readonly PropertyKey[]): unknown {
+  let node = content;
+  for (const k of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[k];
+  }
+  return node;
 }

@@ -1,16 +1,18 @@
 /**
- * What changed between two rule sets, for a policy officer: the period, the tiers (added,
- * removed, moved, renumbered, of another kind), the scheme's lists (counties, areas, categories,
- * groups, table rows), every dated value (per date: added, removed, changed), every condition
- * (written out readably), and the other fields that change what is paid. Tier files are matched
- * by tier id, so a tier that moves is compared with itself. `bashunwei rules diff A B` prints it;
- * simulation reports list it for a reform given as a folder.
+ * What changed between two rule sets, for a policy officer: the period, the tiers (added or
+ * removed with their parameters and conditions, moved, renumbered, of another kind), the scheme's
+ * lists (counties, areas, categories, groups, table rows), every dated value (per date: added,
+ * removed, changed), every condition (added, removed or changed, written out readably), and the
+ * other fields that change what is paid. Tier files are matched by tier id, so a tier that moves
+ * is compared with itself. What is removed cites the clause of the rule set it is removed from,
+ * what is added or changed the clause of the one it is added to. `bashunwei rules diff A B` prints
+ * it; simulation reports list it for a reform given as a folder.
  */
 import type { RuleBook } from './book.js';
 import type { Condition } from '../rule-files/conditions.js';
 import type { RuleSet } from './compile.js';
 import { NO_END, inForceJson } from './compile.js';
-import { orderedTiers } from '../rule-files/types.js';
+import { type TierFile, orderedTiers } from '../rule-files/types.js';
 
 /** The kinds of change a diff lists. */
 export type RuleChangeKind =
@@ -20,9 +22,12 @@ export type RuleChangeKind =
   | 'tier-added'
   | 'tier-removed'
   | 'tier-moved'
+  | 'tier-renumbered'
   | 'value-added'
   | 'value-removed'
   | 'value-changed'
+  | 'condition-added'
+  | 'condition-removed'
   | 'condition-changed'
   | 'field-added'
   | 'field-removed'
@@ -42,6 +47,26 @@ export interface RuleChange {
   readonly date?: string;
   readonly before?: unknown;
   readonly after?: unknown;
+}
+
+/**
+ * A tier added or removed whole (`after` of `tier-added`, `before` of `tier-removed`): its header,
+ * and what it pays on: each dated value and each condition, as the tier file writes them.
+ */
+export interface TierSummary {
+  readonly tier: number;
+  readonly label: string;
+  readonly kind: string;
+  readonly clause: string;
+  /** Its dated parameters, one per date: path in the tier file, clause, first date, value. */
+  readonly parameters: readonly {
+    readonly path: string;
+    readonly clause?: string;
+    readonly date: string;
+    readonly value: unknown;
+  }[];
+  /** Its conditions (who and which visits it is for, its rows …), written out. */
+  readonly conditions: readonly { readonly path: string; readonly clause?: string; readonly when: string }[];
 }
 
 /** The changes from one rule set to another. */
@@ -88,16 +113,15 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleDiff {
   if (period(a) !== period(b))
     add({ kind: 'period', file: 'ruleset.json', path: 'inForce', before: period(a), after: period(b) });
 
-  // Tiers, matched by id.
+  // Tiers, matched by id; one added or removed whole comes with what it pays on.
   const ta = orderedTiers(a.files);
   const tb = orderedTiers(b.files);
-  const describe = (t: (typeof ta)[number]) => ({ tier: t.tier, label: t.label, kind: t.kind });
   for (const t of ta)
     if (!tb.some((x) => x.id === t.id))
-      add({ kind: 'tier-removed', file: `tiers/${t.id}.json`, path: '', before: describe(t) });
+      add({ kind: 'tier-removed', file: `tiers/${t.id}.json`, path: '', before: summarise(t, 'removed') });
   for (const t of tb)
     if (!ta.some((x) => x.id === t.id))
-      add({ kind: 'tier-added', file: `tiers/${t.id}.json`, path: '', after: describe(t) });
+      add({ kind: 'tier-added', file: `tiers/${t.id}.json`, path: '', after: summarise(t, 'added') });
   const common = tb.filter((t) => ta.some((x) => x.id === t.id)).map((t) => t.id);
   const orderA = ta.map((t) => t.id).filter((id) => common.includes(id));
   if (orderA.join() !== common.join())
@@ -114,7 +138,7 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleDiff {
     const y = (b.files as unknown as Record<string, unknown>)[file];
     if (x === undefined) add({ kind: 'field-added', file, path: '', after: '(the whole file)' });
     else if (y === undefined) add({ kind: 'field-removed', file, path: '', before: '(the whole file)' });
-    else walk(file, x, y, [], '', add);
+    else walk(file, x, y, [], { before: '', after: '' }, add);
   }
   return { from: { id: ra.id, title: ra.title }, to: { id: rb.id, title: rb.title }, changes };
 }
@@ -149,31 +173,41 @@ export function diffRuleBooks(a: RuleBook, b: RuleBook): RuleChange[] {
   });
 }
 
+/** The clause governing a place on each side: what is removed cites A's, what is added or changed B's. */
+interface Clauses {
+  readonly before: string;
+  readonly after: string;
+}
+
 function walk(
   file: string,
   x: unknown,
   y: unknown,
   path: readonly string[],
-  clause: string,
+  clauses: Clauses,
   add: (c: RuleChange) => void,
 ): void {
   const at = path.join('.');
   if (isDated(x) && isDated(y)) {
     // A parameter may name its own clause.
-    if (typeof y.clause === 'string') clause = y.clause;
+    const before = typeof x.clause === 'string' ? x.clause : clauses.before;
+    const clause = typeof y.clause === 'string' ? y.clause : clauses.after;
     for (const date of [...new Set([...Object.keys(x.values), ...Object.keys(y.values)])].sort()) {
-      const before = x.values[date];
-      const after = y.values[date];
-      if (before === undefined) add({ kind: 'value-added', file, path: at, clause, date, after });
-      else if (after === undefined) add({ kind: 'value-removed', file, path: at, clause, date, before });
-      else if (!same(before, after)) add({ kind: 'value-changed', file, path: at, clause, date, before, after });
+      const was = x.values[date];
+      const is = y.values[date];
+      if (was === undefined) add({ kind: 'value-added', file, path: at, clause, date, after: is });
+      else if (is === undefined) add({ kind: 'value-removed', file, path: at, clause: before, date, before: was });
+      else if (!same(was, is)) add({ kind: 'value-changed', file, path: at, clause, date, before: was, after: is });
     }
     for (const k of ['source', 'verified'] as const)
       if (x[k] !== y[k]) add({ kind: 'field-changed', file, path: `${at}.${k}`, clause, before: x[k], after: y[k] });
     return;
   }
   if (isObject(x) && isObject(y)) {
-    const here = typeof y.clause === 'string' ? y.clause : clause;
+    const here: Clauses = {
+      before: typeof x.clause === 'string' ? x.clause : clauses.before,
+      after: typeof y.clause === 'string' ? y.clause : clauses.after,
+    };
     // Rules keyed by id are tried in the order written: a new order is a change (the order of a
     // file's own fields means nothing).
     const both = Object.keys(x).filter((k) => k in y && !IGNORED.has(k));
@@ -183,30 +217,53 @@ function walk(
         kind: 'field-changed',
         file,
         path: at === '' ? '(order)' : `${at} (order)`,
-        clause: here,
+        clause: here.after,
         before: both,
         after: orderY,
       });
     for (const k of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
       if (IGNORED.has(k)) continue;
       const p = [...path, k];
-      if (!(k in y)) explode(file, x[k], p, typeof x.clause === 'string' ? x.clause : clause, 'removed', add);
-      else if (!(k in x)) explode(file, y[k], p, here, 'added', add);
+      if (!(k in y)) explode(file, x[k], p, here.before, 'removed', add);
+      else if (!(k in x)) explode(file, y[k], p, here.after, 'added', add);
       else if (k === 'when') {
         if (!same(x[k], y[k]))
           add({
             kind: 'condition-changed',
             file,
             path: p.join('.'),
-            clause: here,
+            clause: here.after,
             before: conditionText(x[k] as Condition),
             after: conditionText(y[k] as Condition),
           });
-      } else walk(file, x[k], y[k], p, here, add);
+      } else if (k === 'tier' && path.length === 0 && file.startsWith('tiers/') && x[k] !== y[k])
+        // A tier's number is what its settlement line shows: renumbering belongs with the tiers.
+        add({ kind: 'tier-renumbered', file, path: k, clause: here.after, before: x[k], after: y[k] });
+      else walk(file, x[k], y[k], p, here, add);
     }
     return;
   }
-  if (!same(x, y)) add({ kind: 'field-changed', file, path: at, clause, before: x, after: y });
+  if (!same(x, y)) add({ kind: 'field-changed', file, path: at, clause: clauses.after, before: x, after: y });
+}
+
+/** A tier added or removed whole: its header, its dated values and its conditions. */
+function summarise(t: TierFile, sign: 'added' | 'removed'): TierSummary {
+  const parts: RuleChange[] = [];
+  explode(`tiers/${t.id}.json`, t, [], t.clause, sign, (c) => parts.push(c));
+  const clause = (c: RuleChange) => (c.clause ? { clause: c.clause } : {});
+  const value = (c: RuleChange) => (sign === 'added' ? c.after : c.before);
+  return {
+    tier: t.tier,
+    label: t.label,
+    kind: t.kind,
+    clause: t.clause,
+    parameters: parts
+      .filter((c) => c.kind === 'value-added' || c.kind === 'value-removed')
+      .map((c) => ({ path: c.path, ...clause(c), date: c.date!, value: value(c) })),
+    conditions: parts
+      .filter((c) => c.kind === 'condition-added' || c.kind === 'condition-removed')
+      .map((c) => ({ path: c.path, ...clause(c), when: String(value(c)) })),
+  };
 }
 
 /** Lists what a part only one side has holds: its dated values date by date, its conditions written out, its other fields. */
@@ -239,11 +296,11 @@ function explode(
       if (IGNORED.has(k) || k === 'clause' || k === 'source' || k === 'verified') continue;
       if (k === 'when')
         add({
-          kind: sign === 'added' ? 'field-added' : 'field-removed',
+          kind: sign === 'added' ? 'condition-added' : 'condition-removed',
           file,
           path: [...path, k].join('.'),
           clause: here,
-          ...side(`when ${conditionText(x as Condition)}`),
+          ...side(conditionText(x as Condition)),
         });
       else explode(file, x, [...path, k], here, sign, add);
     }
@@ -293,10 +350,10 @@ export function formatRuleDiff(d: RuleDiff): string {
   const groups: [string, RuleChangeKind[]][] = [
     [
       'Rule sets, period and tiers',
-      ['rule-set-added', 'rule-set-removed', 'period', 'tier-added', 'tier-removed', 'tier-moved'],
+      ['rule-set-added', 'rule-set-removed', 'period', 'tier-added', 'tier-removed', 'tier-moved', 'tier-renumbered'],
     ],
     ['Values', ['value-added', 'value-removed', 'value-changed']],
-    ['Conditions', ['condition-changed']],
+    ['Conditions', ['condition-added', 'condition-removed', 'condition-changed']],
     ['Other fields', ['field-added', 'field-removed', 'field-changed']],
   ];
   const out = [`${d.from.id} → ${d.to.id}: ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}`];
@@ -324,22 +381,24 @@ export function formatRuleChange(c: RuleChange): string {
       return `- rule set ${c.ruleSet ?? ''}: ${show(c.before)}`;
     case 'period':
       return `~ period: ${show(c.before)} → ${show(c.after)}`;
-    case 'tier-added': {
-      const t = c.after as { tier: number; label: string; kind: string };
-      return `+ tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
-    }
-    case 'tier-removed': {
-      const t = c.before as { tier: number; label: string; kind: string };
-      return `- tier ${t.tier} ${c.file.slice(6, -5)} ${t.label} (${t.kind})`;
-    }
+    case 'tier-added':
+      return tierLines('+', c.file, c.after as TierSummary);
+    case 'tier-removed':
+      return tierLines('-', c.file, c.before as TierSummary);
     case 'tier-moved':
       return `~ order of the tiers both have: ${(c.before as string[]).join(', ')} → ${(c.after as string[]).join(', ')}`;
+    case 'tier-renumbered':
+      return `~ tier ${c.file.slice(6, -5)} renumbered${c.clause ? ` (clause ${c.clause})` : ''}: ${show(c.before)} → ${show(c.after)}`;
     case 'value-added':
       return `+ ${where} from ${c.date}: ${show(c.after)}`;
     case 'value-removed':
       return `- ${where} from ${c.date}: ${show(c.before)}`;
     case 'value-changed':
       return `~ ${where} from ${c.date}: ${show(c.before)} → ${show(c.after)}`;
+    case 'condition-added':
+      return `+ ${where}: when ${show(c.after)}`;
+    case 'condition-removed':
+      return `- ${where}: when ${show(c.before)}`;
     case 'condition-changed':
       return `~ ${where}: when ${show(c.before)} → when ${show(c.after)}`;
     case 'field-added':
@@ -349,6 +408,17 @@ export function formatRuleChange(c: RuleChange): string {
     case 'field-changed':
       return `~ ${where}: ${show(c.before)} → ${show(c.after)}`;
   }
+}
+
+/** A tier added or removed whole, with its parameters and conditions on the lines below it. */
+function tierLines(sign: '+' | '-', file: string, t: TierSummary): string {
+  const clause = (x: { clause?: string }) => (x.clause ? ` (clause ${x.clause})` : '');
+  const value = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  return [
+    `${sign} tier ${t.tier} ${file.slice(6, -5)} ${t.label} (${t.kind}${t.clause ? `, clause ${t.clause}` : ''})`,
+    ...t.conditions.map((c) => `      ${c.path}${clause(c)}: when ${c.when}`),
+    ...t.parameters.map((p) => `      ${p.path}${clause(p)} from ${p.date}: ${value(p.value)}`),
+  ].join('\n');
 }
 
 interface DatedLike {

@@ -1,4 +1,5 @@
 /** The seeds: the clause index agrees with the rules, and the synthetic generator is deterministic and valid. */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,4 +74,85 @@ describe('the synthetic claim generator', () => {
     const categories = new Set(claims.map((c) => (c.person as { category: string }).category));
     expect(categories.size).toBe(3);
   });
+});
+
+describe('seeds/generate.ts, the command around the generator', () => {
+  /** Runs the script with tsx as the README does; stdout, stderr and the exit code. */
+  const generate = (...args: string[]) => {
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'seeds/generate.ts'), ...args],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      },
+    );
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const USAGE =
+    /^usage: tsx seeds\/generate\.ts --claims N --seed S \[--year Y \| --years FROM-TO\] \[--format ndjson\|csv\]/m;
+
+  it('writes, for valid options, the claims of the generator byte for byte (what the workbench page reproduces)', () => {
+    const r = generate('--claims', '120', '--seed', '7', '--years', '2019-2023');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const expected = [...generateClaims({ claims: 120, seed: 7, years: [2019, 2023] })].map(
+      (c) => `${JSON.stringify(c)}\n`,
+    );
+    expect(r.out).toBe(expected.join(''));
+    expect(generate('--claims', '200', '--seed', '2017').out).toBe(
+      readFileSync(join(ROOT, 'seeds', 'claims-sample-200.ndjson'), 'utf8'),
+    );
+  }, 120_000);
+
+  it.each([
+    ['a misspelt option', ['--yaer', '2023'], /Unknown option '--yaer'/],
+    ['a value missing', ['--claims'], /'--claims <value>' argument missing/],
+    ['a word that is no option', ['2023'], /Unexpected argument '2023'/],
+    ['a span that is not one', ['--years', '2019'], /--years must be a span of years, like 2019-2023/],
+  ])(
+    'refuses %s with exit 2, the reason and the usage line, and writes no claim',
+    (_, args, reason) => {
+      const r = generate(...args);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(reason);
+      expect(r.err).toMatch(USAGE);
+    },
+    120_000,
+  );
+
+  it('prints its usage for --help, and no claim', () => {
+    const r = generate('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(USAGE);
+    expect(r.out.split('\n').filter((l) => l.startsWith('{'))).toEqual([]);
+  }, 120_000);
+
+  it('says in one line that no rule set is in force in 2021, exit 2, no stack trace', () => {
+    const r = generate('--year', '2021');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^seeds\/generate\.ts: no rule set is in force in 2021 \(ziyang-2017: .*\): there is no claim to make$/,
+      ),
+    ]);
+  }, 120_000);
+
+  it('leaves the generator free of Node: seeds/generator.ts bundles for a browser', async () => {
+    const { build } = await import('esbuild');
+    const r = await build({
+      entryPoints: [join(ROOT, 'seeds', 'generator.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.outputFiles[0]!.text).not.toMatch(
+      /from ["']node:|require\(["'](node:)?(fs|path|url|worker_threads)["']\)/,
+    );
+  }, 120_000);
 });

@@ -10,10 +10,11 @@ import type { RuleSet } from '../../src/scheme/compile.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { listParameters } from '../../src/scheme/parameters.js';
 import { reformRules } from '../../src/scheme/reform.js';
-import { diffRuleBooks, diffRuleSets, formatRuleChange } from '../../src/scheme/rules-diff.js';
+import { diffRuleBooks, diffRuleSets, formatRuleChange, formatRuleDiff } from '../../src/scheme/rules-diff.js';
 
 const book = defaultRules();
 const set2017 = book.sets.find((s) => s.id === 'ziyang-2017')!;
+const set2022 = book.sets.find((s) => s.id === 'ziyang-2022')!;
 type Files = Record<string, Record<string, unknown>>;
 /** A rule set with its files changed by `edit` (not compiled: the diff reads the files). */
 const edited = (set: RuleSet, edit: (f: Files) => void): RuleSet => {
@@ -165,5 +166,88 @@ describe('diffRuleBooks', () => {
     expect(diffRuleBooks(book, reform).map((c) => [c.ruleSet, c.kind, c.file])).toEqual([
       ['ziyang-2022', 'value-changed', 'tiers/medical-assistance.json'],
     ]);
+  });
+});
+
+describe('ziyang-2017 → ziyang-2022, as a policy officer reads it', () => {
+  const d = diffRuleSets(set2017, set2022);
+  const text = formatRuleDiff(d);
+  /** The lines of one group of the text ("Values (22)" …), without its title. */
+  const group = (title: string): string[] => {
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l.startsWith(`${title} (`));
+    if (start < 0) return [];
+    const end = lines.findIndex((l, i) => i > start && l === '');
+    return lines.slice(start + 1, end < 0 ? undefined : end);
+  };
+
+  it('shows an added tier with its parameters and conditions: tilted assistance 10,000 / 50% / 20,000, referred care', () => {
+    const added = d.changes.find((c) => c.kind === 'tier-added' && c.file === 'tiers/tilted-assistance.json');
+    expect(added?.after).toEqual({
+      tier: 4,
+      label: '倾斜救助',
+      kind: 'brackets',
+      clause: '42.5',
+      parameters: [
+        { path: 'deductible', clause: '42.5', date: '2022-01-01', value: '10000' },
+        { path: 'brackets', clause: '42.5', date: '2022-01-01', value: [{ upTo: null, ratio: '0.50' }] },
+        { path: 'annualCap', clause: '42.5', date: '2022-01-01', value: '20000' },
+      ],
+      conditions: [
+        { path: 'applies.when', clause: '42.5', when: expect.stringContaining('referral ∈ {referred, emergency}') },
+      ],
+    });
+    const lines = group('Rule sets, period and tiers');
+    const at = lines.findIndex((l) => l.startsWith('  + tier 4 tilted-assistance 倾斜救助 (brackets, clause 42.5)'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      expect.stringMatching(/^ {6}applies\.when \(clause 42\.5\): when .*referral ∈ \{referred, emergency\}/),
+      '      deductible (clause 42.5) from 2022-01-01: 10000',
+      '      brackets (clause 42.5) from 2022-01-01: [{"upTo":null,"ratio":"0.50"}]',
+      '      annualCap (clause 42.5) from 2022-01-01: 20000',
+    ]);
+  });
+
+  it('shows a removed tier with its parameters and conditions, citing the 2017 clauses', () => {
+    const lines = group('Rule sets, period and tiers');
+    const at = lines.findIndex((l) =>
+      l.startsWith('  - tier 5 tilt-payment 基本医疗保险倾斜支付 (share-of-rest, clause 7.4.4)'),
+    );
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      '      applies.when (clause 7.4.4): when category = registered-poor and visitKind ≠ general-outpatient',
+      '      shares.in-scope.ratio (clause 7.4.4) from 2017-03-17: 0.20',
+    ]);
+  });
+
+  it('lists the renumbered tiers with the tiers and the conditions of rows with the conditions, none under "Other fields"', () => {
+    expect(group('Rule sets, period and tiers')).toContain('  ~ tier basic-insurance renumbered (clause 42.2): 2 → 1');
+    expect(d.changes.filter((c) => c.kind === 'tier-renumbered').map((c) => [c.file, c.before, c.after])).toEqual([
+      ['tiers/basic-insurance.json', 2, 1],
+      ['tiers/medical-assistance.json', 7, 3],
+      ['tiers/serious-illness-insurance.json', 3, 2],
+    ]);
+    expect(group('Conditions')).toContain(
+      '  + tiers/medical-assistance.json rows.extreme-poor.when (clause 42.4): when category = extreme-poor',
+    );
+    const other = group('Other fields');
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.filter((l) => /\.when\b| tier\b|renumbered/.test(l))).toEqual([]);
+  });
+
+  it('cites, for what 2022 removes, the 2017 clause it was written under, not the 2022 one', () => {
+    const removed = d.changes.filter(
+      (c) => c.file === 'persons.json' && c.path.startsWith('categories.registered-poor'),
+    );
+    expect(removed.map((c) => [c.kind, c.clause])).toEqual([
+      ['field-removed', '7.2'],
+      ['field-removed', '7.2'],
+      ['field-removed', '7.2'],
+    ]);
+    const added = d.changes.filter((c) => c.file === 'persons.json' && c.path.startsWith('categories.dibao'));
+    expect(new Set(added.map((c) => c.clause))).toEqual(new Set(['42.4']));
+    // A value removed with a row cites the row's clause in 2017.
+    expect(
+      d.changes.find((c) => c.kind === 'value-removed' && c.path === 'rows.special-outpatient-employee.ratio')?.clause,
+    ).toBe('7.4.2');
   });
 });

@@ -4,8 +4,8 @@
  * and every kind of rule-file mistake is reported with its file, path and a stable code, in a
  * folder that extends another at the file of the folder that wrote it.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES, defaultRules } from '../../src/scheme/embedded.js';
 import { parseRuleChain, parseRuleFiles } from '../../src/scheme/read-rule-files.js';
@@ -392,6 +392,34 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       path: 'shares.in-scope.ratio.values.2017-03-17',
     },
     {
+      name: 'a negative ratio',
+      mutate: (f) => (tiltRatio(f).values['2017-03-17'] = '-0.1'),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.values.2017-03-17',
+    },
+    {
+      name: 'a negative deductible',
+      mutate: (f) => (f['tiers/basic-insurance.json'].rows.county.deductible.values['2017-03-17'] = '-400'),
+      code: 'rule_invalid',
+      file: 'tiers/basic-insurance.json',
+      path: 'rows.county.deductible.values.2017-03-17',
+    },
+    {
+      name: 'a dated value without a source',
+      mutate: (f) => delete tiltRatio(f).source,
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.source',
+    },
+    {
+      name: 'a source that is neither seed nor assumed',
+      mutate: (f) => (tiltRatio(f).source = 'estimated'),
+      code: 'rule_invalid',
+      file: 'tiers/tilt-payment.json',
+      path: 'shares.in-scope.ratio.source',
+    },
+    {
       name: 'an amount with three decimals',
       mutate: (f) => (f['tiers/supplementary-insurance.json'].annualCap.values['2017-03-17'] = '1.001'),
       code: 'rule_invalid',
@@ -763,6 +791,13 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       path: 'patches.bill.json',
     },
     {
+      name: 'extends: a tier order of its own without its clause and source',
+      mutate: (_, c) => (c['ruleset.json'].tiers = { order: c['ruleset.json'].tiers.order }),
+      code: 'rule_invalid',
+      file: 'ziyang-2022/ruleset.json',
+      path: 'tiers.clause',
+    },
+    {
       name: 'extends: a file that is not JSON in the child',
       mutate: (_, c) => (c['location.json'] = '{ "overrides": '),
       code: 'rule_invalid_json',
@@ -795,6 +830,46 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     expectGolden('rule-errors.txt', `${text}\n`);
   });
 
+  it.each([
+    [
+      'a negative ratio',
+      (f: Files) => (tiltRatio(f).values['2017-03-17'] = '-0.1'),
+      /^a ratio must lie in \[0, 1\]: "-0\.1" is below 0/,
+    ],
+    [
+      'a negative deductible',
+      (f: Files) => (f['tiers/basic-insurance.json'].rows.county.deductible.values['2017-03-17'] = '-400'),
+      /^an amount in yuan is never negative: "-400" is below 0/,
+    ],
+    [
+      'a missing source',
+      (f: Files) => delete tiltRatio(f).source,
+      /^"source" is missing: say where this comes from, "seed" .* or "assumed"/,
+    ],
+    [
+      'a source of another word',
+      (f: Files) => (tiltRatio(f).source = 'estimated'),
+      /^"source" is "seed" .*, not "estimated"$/,
+    ],
+  ])("says %s in words a rule author can act on, not the schema library's", (_, mutate, message) => {
+    const r = parseWith(mutate);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(message)]);
+    expect(r.errors[0]!.message).not.toMatch(/Invalid (option|input)|at most \d+ decimals/);
+  });
+
+  it('says that a folder writing its own "tiers" gives them their clause and source, or leaves them out', () => {
+    const r = chainWith((_, c) => (c['ruleset.json'].tiers = { order: c['ruleset.json'].tiers.order }));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      for (const e of r.errors) {
+        expect(e.file).toBe('ziyang-2022/ruleset.json');
+        expect(e.message).toMatch(/^this folder writes "tiers" of its own, which replace the parent's whole/);
+        expect(e.message).toMatch(/or leave "tiers" out to keep the parent's$/);
+      }
+  });
+
   it('a rule folder on disk reports problems with the folder in the file name', () => {
     const dir = tempDir('bad');
     cpSync(join(RULES, 'ziyang-2017'), dir, { recursive: true });
@@ -803,6 +878,19 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
     expect(r.ok).toBe(false);
     // Named relative to the working directory, as the command prints it.
     if (!r.ok) expect(resolve(r.errors[0]!.file)).toBe(join(dir, 'persons.json'));
+  });
+
+  it('a JSON file at any depth of a folder on disk is read and, when not a rule file, reported, never skipped', () => {
+    const dir = tempDir('stray');
+    cpSync(join(RULES, 'ziyang-2017'), dir, { recursive: true });
+    mkdirSync(join(dir, 'tiers', 'old'));
+    writeFileSync(join(dir, 'tiers', 'old', 'tilt-payment.json'), '{}');
+    const r = loadRuleFolder(dir);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors.map((e) => [e.code, relative(dir, e.file), e.path])).toEqual([
+        ['rule_invalid', join('tiers', 'old', 'tilt-payment.json'), ''],
+      ]);
   });
 
   it('a folder on disk that extends another reports a mistake in the file of the folder that wrote it', () => {

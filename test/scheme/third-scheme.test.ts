@@ -145,8 +145,9 @@ function engineCode(): { file: string; code: string }[] {
     }
   };
   walk(join(ROOT, 'src'));
-  // The one file that packages the shipped folders' JSON into the library (paths, not policy).
-  return out.filter((x) => !x.file.endsWith(join('rules', 'embedded.ts')));
+  // The one module that packages the shipped folders' JSON into the library: rules/ as data,
+  // generated from it (scripts/embed-rules.ts), not code.
+  return out.filter((x) => !x.file.endsWith('.generated.ts'));
 }
 
 describe('the engine names nothing of the shipped schemes', () => {
