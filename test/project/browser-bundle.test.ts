@@ -35,7 +35,9 @@ describe('the main entry in a browser', () => {
     '%s bundles for the browser with no Node module and no Node global',
     async (entry) => {
       const code = await bundle(entry);
-      expect(code).not.toMatch(/\bfrom ["']node:|require\(["'](node:)?(fs|os|path|worker_threads|module|child_process)["']\)/);
+      expect(code).not.toMatch(
+        /\bfrom ["']node:|require\(["'](node:)?(fs|os|path|worker_threads|module|child_process)["']\)/,
+      );
       // Buffer and process are Node's: the core uses Uint8Array, TextEncoder and TextDecoder.
       expect(code).not.toMatch(/\bBuffer\.(from|alloc|byteLength)\b/);
       expect(code.match(/\bprocess\.(env|argv|exit|stdout|cwd)\b/g) ?? []).toEqual([]);
@@ -69,8 +71,8 @@ describe('the main entry in a browser', () => {
       const errors: string[] = [];
       p.on('pageerror', (e) => errors.push(e.message));
       await p.goto(`http://127.0.0.1:${port}/`);
-      await p.waitForFunction(() => document.body?.dataset.result !== undefined, undefined, { timeout: 60_000 });
-      const result = JSON.parse((await p.evaluate(() => document.body.dataset.result))!) as {
+      await p.waitForSelector('body[data-result]', { state: 'attached', timeout: 60_000 });
+      const result = JSON.parse((await p.getAttribute('body', 'data-result'))!) as {
         personal: string;
         explanation: string;
       };

@@ -38,10 +38,16 @@ describe('the layer rules', () => {
     write('src/claim/a.ts', "import type { B } from './b.js';\nexport type A = B | 1;\n");
     write('src/claim/b.ts', "import type { A } from './a.js';\nexport type B = A | 2;\n");
     // One kind reaching into another.
-    write('src/kinds/table/step.ts', "import { bracketsAmount } from '../brackets/params.js';\nexport const x = bracketsAmount;\n");
+    write(
+      'src/kinds/table/step.ts',
+      "import { bracketsAmount } from '../brackets/params.js';\nexport const x = bracketsAmount;\n",
+    );
     write('src/kinds/brackets/params.ts', 'export const bracketsAmount = 1;\n');
     // A Node module below the Node adapters.
-    write('src/simulate/core/simulation.ts', "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n");
+    write(
+      'src/simulate/core/simulation.ts',
+      "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+    );
     const r = spawnSync(depcruise, ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
       cwd: dir,
       encoding: 'utf8',
