@@ -78,20 +78,21 @@ export function claimFacts(claim: ClaimTraits, policy: Policy): ClaimFacts {
 }
 
 /**
- * The facts of one item, on top of its claim's.
+ * The facts of one item, on top of its claim's (written into `into`, a bag this function made for
+ * the same claim before, when given).
  *
  * @example
  * itemFacts(facts, item).itemCatalog // "C"
  */
-export function itemFacts(facts: FactBag, item: Omit<Item, 'amount'>): FactBag {
-  return {
-    ...facts,
-    itemCategory: item.category,
-    itemCatalog: item.catalog,
-    itemIsDrug: isDrugCategory(item.category),
-    itemCompliant: item.compliant,
-    itemNecessary: item.necessary,
-  };
+export function itemFacts(facts: FactBag, item: Omit<Item, 'amount'>, into?: Record<string, unknown>): FactBag {
+  // A bag given back is the same claim's: only the item's facts change (no object per item class).
+  const bag = into ?? { ...facts };
+  bag.itemCategory = item.category;
+  bag.itemCatalog = item.catalog;
+  bag.itemIsDrug = isDrugCategory(item.category);
+  bag.itemCompliant = item.compliant;
+  bag.itemNecessary = item.necessary;
+  return bag as FactBag;
 }
 
 function inJurisdiction(l: LocationClass): boolean {

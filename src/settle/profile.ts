@@ -11,6 +11,7 @@ import { type ClaimRecord, CHRONIC, DESIGNATED, ILLNESS_INDUCED, MAJOR_DISEASE }
 import { DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from '../claim/enums.js';
 import type { VocabularyIndex } from '../claim/vocabulary-index.js';
 import { kindOf } from '../kinds/kind-list.js';
+import type { FactBag } from '../rule-files/fact-catalog.js';
 import type { Policy } from '../scheme/policy.js';
 import { type ClaimFacts, type ClaimTraits, claimFacts, itemFacts } from './claim-facts.js';
 
@@ -111,6 +112,40 @@ export function traitsOf(r: ClaimRecord, v: VocabularyIndex): ClaimTraits {
   };
 }
 
+/** A profile of the policy's scheme: its facts, answers and decisions, and what the hospital absorbs per item class (found on first use). */
+class MemberProfile implements ClaimProfile {
+  readonly member = true;
+  readonly settled: boolean;
+  readonly applies: Uint8Array;
+  readonly decisions: readonly unknown[];
+  private readonly absorbed = new Int16Array(ITEM_CLASS_COUNT).fill(UNKNOWN);
+  /** The item facts of each class are written into one bag (a class's facts once, on first use). */
+  private item: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly facts: ClaimFacts,
+    private readonly policy: Policy,
+  ) {
+    const f = facts.facts;
+    this.settled = policy.settled.when(f);
+    this.applies = Uint8Array.from(policy.tiers, (t) => (t.applies.when(f) ? 1 : 0));
+    this.decisions = policy.tiers.map((t) => kindOf(t).decide(t.params, f));
+  }
+
+  absorbedIndex(cls: number): number {
+    const i = this.absorbed[cls]!;
+    return i === UNKNOWN ? this.findAbsorbing(cls) : i;
+  }
+
+  private findAbsorbing(cls: number): number {
+    this.item = itemFacts(this.facts.facts, ITEM_CLASSES[cls]!, this.item);
+    const bag = this.item as FactBag;
+    const i = this.policy.absorbed.findIndex((a) => a.when(bag));
+    this.absorbed[cls] = i;
+    return i;
+  }
+}
+
 const NOT_A_MEMBER: ClaimProfile = {
   member: false,
   facts: undefined as never,
@@ -128,21 +163,7 @@ function buildProfile(traits: ClaimTraits, policy: Policy): ClaimProfile {
     !s.areas.has(traits.hospital.area)
   )
     return NOT_A_MEMBER;
-  const facts = claimFacts(traits, policy);
-  const f = facts.facts;
-  const absorbed = new Int16Array(ITEM_CLASS_COUNT).fill(UNKNOWN);
-  return {
-    member: true,
-    facts,
-    settled: policy.settled.when(f),
-    applies: Uint8Array.from(policy.tiers, (t) => (t.applies.when(f) ? 1 : 0)),
-    decisions: policy.tiers.map((t) => kindOf(t).decide(t.params, f)),
-    absorbedIndex(cls) {
-      let i = absorbed[cls]!;
-      if (i === UNKNOWN) absorbed[cls] = i = policy.absorbed.findIndex((a) => a.when(itemFacts(f, ITEM_CLASSES[cls]!)));
-      return i;
-    },
-  };
+  return new MemberProfile(claimFacts(traits, policy), policy);
 }
 
 const tables = new WeakMap<VocabularyIndex, Map<Policy, ProfileTable>>();

@@ -20,7 +20,7 @@ import {
   type Variant,
   simulationWith,
 } from '../../simulate/core/simulation.js';
-import { SpillReader, spillRecords } from './spill.js';
+import { SpillReader, sortedByPerson, spillRecords } from './spill.js';
 import { ClaimRecord } from '../../claim/claim-record.js';
 import { type VocabularyIndex, vocabularyIndex } from '../../claim/vocabulary-index.js';
 import { mergeVocabularies } from '../../claim/vocabulary.js';
@@ -103,7 +103,7 @@ export function vocabularyOf(variants: readonly Variant[]): VocabularyIndex {
 /** The record the settlement pass reads each claim into (one claim at a time), and a view of the last buffer read. */
 const record = new ClaimRecord();
 let viewed: Buffer | undefined;
-let view = new DataView(new ArrayBuffer(0));
+let view: DataView = new DataView(new ArrayBuffer(0));
 
 /**
  * Settles one record of a person partition (its payload `buf[from, to)`): a claim's record, or an
@@ -158,18 +158,29 @@ export function partitionTasks(spec: TaskSpec): PartitionTasks {
       const marks = new Map<number, Uint8Array>();
       for (const r of spillRecords(marksFile)) marks.set(r.line, Uint8Array.from(r.payload));
       const ids = markedIds(marks);
-      // A partition's claims are read in input order, so its rows are too (claim-parts.ts merges the parts by line).
+      // With per-claim rows, a partition's claims are read in input order, so that its rows are too
+      // (claim-parts.ts merges the parts by line); without, person by person (the simulation then
+      // keeps no map of persons: sortedByPerson).
       const rows =
         spec.claimsOut === undefined ? undefined : claimPartWriter(claimsPartFile(spec.claimsOut, partition), variants);
       const sim = simulationWith(
-        { variants, funds: spec.funds, topChanged: spec.topChanged, lang: spec.lang, onSettled: rows?.onSettled },
+        {
+          variants,
+          funds: spec.funds,
+          topChanged: spec.topChanged,
+          lang: spec.lang,
+          onSettled: rows?.onSettled,
+          groupedByPerson: rows === undefined,
+        },
         ids,
       );
-      for (const part of personFile) {
-        const r = new SpillReader(part.path, undefined, part.lineOffset);
-        while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length);
-      }
-      rows?.close();
+      if (rows) {
+        for (const part of personFile) {
+          const r = new SpillReader(part.path, undefined, part.lineOffset);
+          while (r.next()) addSpillRecord(sim, r.kind, r.line, r.buf, r.at, r.at + r.length);
+        }
+        rows.close();
+      } else sortedByPerson(personFile, (kind, line, buf, from, to) => addSpillRecord(sim, kind, line, buf, from, to));
       // The person files stay until the end of the run: should a decision on duplicates be
       // contradicted, the run is redone from them in input order.
       rmSync(marksFile, { force: true });

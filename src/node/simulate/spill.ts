@@ -4,7 +4,8 @@
  * of bytes, appended in input order and read back in the same order (or one record at an offset).
  * Writers buffer their appends, so partitioning into many files costs one write per buffer.
  */
-import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { PERSON_HASH_AT, personIdBytes } from '../../simulate/scale/record-bytes.js';
 
 /** Bytes of a record's header: kind (1), line number (8, a double: lines beyond 2^32 stay exact), payload length (4). */
 export const RECORD_HEADER = 13;
@@ -259,4 +260,99 @@ export function* recordsInLineOrder(
     const r = sources[source]!.next();
     if (!r.done) push(r.value, source);
   }
+}
+
+/**
+ * The records of a person partition (its pieces, each in input order), person by person: sorted
+ * by the hash of their person id that every claim record carries (record-bytes.ts), stably, so
+ * that each person's claims stay in input order, and persons whose ids share a hash (by chance)
+ * apart, by their ids. A partition is read whole (its records are about a fifth of its share of
+ * the input). Records that are not claims (inputs that could not be read) sort among them by a
+ * key of 0; they belong to no person.
+ *
+ * @example
+ * sortedByPerson(parts.persons[3], (kind, line, buf, from, to) => addSpillRecord(sim, kind, line, buf, from, to));
+ */
+export function sortedByPerson(
+  pieces: readonly { readonly path: string; readonly lineOffset: number }[],
+  visit: (kind: number, line: number, buf: Buffer, from: number, to: number) => void,
+): void {
+  const bufs = pieces.map((p) => readFileSync(p.path));
+  let count = 0;
+  for (const b of bufs) for (let at = 0; at < b.length; at += RECORD_HEADER + b.readUInt32LE(at + 9)) count++;
+  const piece = new Uint16Array(count);
+  const start = new Float64Array(count);
+  const keys = new Uint32Array(count);
+  let k = 0;
+  bufs.forEach((b, p) => {
+    for (let at = 0; at < b.length; at += RECORD_HEADER + b.readUInt32LE(at + 9)) {
+      piece[k] = p;
+      start[k] = at;
+      keys[k++] = b[at] === CLAIM_RECORD_KIND ? b.readUInt32LE(at + RECORD_HEADER + PERSON_HASH_AT) : 0;
+    }
+  });
+  const order = stableOrder(keys);
+  const views = bufs.map((b) => new DataView(b.buffer, b.byteOffset, b.byteLength));
+  /** The person id of record j, as text (only when two records share a hash). */
+  const personOf = (j: number): string => {
+    const b = bufs[piece[j]!]!;
+    if (b[start[j]!] !== CLAIM_RECORD_KIND) return '';
+    const [from, to] = personIdBytes(b, views[piece[j]!]!, start[j]! + RECORD_HEADER);
+    return b.toString('utf8', from, to);
+  };
+  // Runs of one hash: by person id (stable), should two persons share it.
+  for (let i = 0; i < count; ) {
+    let e = i + 1;
+    while (e < count && keys[order[e]!] === keys[order[i]!]) e++;
+    if (e - i > 1) {
+      const run = Array.from(order.subarray(i, e));
+      const ids = run.map(personOf);
+      if (ids.some((id) => id !== ids[0])) {
+        const sorted = run
+          .map((j, r) => [ids[r]!, r, j] as const)
+          .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+        sorted.forEach(([, , j], r) => (order[i + r] = j));
+      }
+    }
+    i = e;
+  }
+  for (let i = 0; i < count; i++) {
+    const j = order[i]!;
+    const b = bufs[piece[j]!]!;
+    const at = start[j]!;
+    const length = b.readUInt32LE(at + 9);
+    visit(
+      b[at]!,
+      b.readDoubleLE(at + 1) + pieces[piece[j]!]!.lineOffset,
+      b,
+      at + RECORD_HEADER,
+      at + RECORD_HEADER + length,
+    );
+  }
+}
+
+/** The kind of a spill record holding a claim record (partition.ts CLAIM_RECORD). */
+const CLAIM_RECORD_KIND = 0;
+
+/**
+ * The positions 0 … n−1 ordered by `keys`, stably: an LSD radix sort of 16 bits at a time (the
+ * records of one partition: tens of thousands, sorted in two passes over typed arrays).
+ */
+function stableOrder(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const counts = new Uint32Array(65537);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[order[i]!]! >>> shift) & 0xffff) + 1]!++;
+    for (let d = 0; d < 65536; d++) counts[d + 1]! += counts[d]!;
+    for (let i = 0; i < n; i++) {
+      const j = order[i]!;
+      next[counts[(keys[j]! >>> shift) & 0xffff]!++] = j;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }

@@ -7,7 +7,6 @@
  */
 import type { ClaimRecord } from '../../claim/claim-record.js';
 import { VISIT_KINDS } from '../../claim/enums.js';
-import type { VocabularyIndex } from '../../claim/vocabulary-index.js';
 import { mulDiv } from '../../money/rounding.js';
 import type { Scratch } from '../../kinds/shared/scratch.js';
 import type { Policy } from '../../scheme/policy.js';
@@ -119,8 +118,6 @@ export class AggregateTally {
   private readonly bracketAt: number;
   private readonly shareAt: number;
   private readonly rejected: Record<string, number> = {};
-  /** Per vocabulary (the positions a record gives its county): the county's position in the dimensions. */
-  private readonly countySlots = new WeakMap<VocabularyIndex, Int32Array>();
 
   constructor(readonly dims: Dimensions) {
     this.tiers = dims.tiers.length;
@@ -149,17 +146,6 @@ export class AggregateTally {
     this.shareAt = at;
     at += SHARE_BINS;
     this.sums = new Float64Array(at);
-  }
-
-  /** The position in the dimensions of a record's county (read with `vocabulary`). */
-  countySlot(r: ClaimRecord, vocabulary: VocabularyIndex): number {
-    let slots = this.countySlots.get(vocabulary);
-    if (!slots) {
-      const index = new Map(this.dims.counties.map((c, i) => [c.id, i]));
-      slots = Int32Array.from(vocabulary.vocabulary.counties, (c) => index.get(c) ?? -1);
-      this.countySlots.set(vocabulary, slots);
-    }
-    return slots[r.county]!;
   }
 
   private addGroup(at: number, bill: BillSplit, end: Scratch, tierSlots: Int32Array): void {

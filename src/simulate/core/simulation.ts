@@ -18,7 +18,7 @@
  * the exact range for its person-year; each variant refuses on its own.
  */
 import type { Claim } from '../../claim/claim.js';
-import { ClaimRecord, recordClaim } from '../../claim/claim-record.js';
+import { ClaimRecord, dateNumber, recordClaim } from '../../claim/claim-record.js';
 import { claimIssue, readClaim, readClaimText } from '../../claim/parse.js';
 import { type VocabularyIndex, vocabularyIndex } from '../../claim/vocabulary-index.js';
 import { mergeVocabularies } from '../../claim/vocabulary.js';
@@ -41,6 +41,7 @@ import {
   type ChangedPatient,
   type PayChanges,
   type PersonYearTotals,
+  copyPayChanges,
   emptyPayChanges,
   rankPersonYear,
   tallyPersonYear,
@@ -66,6 +67,12 @@ export interface SimulationOptions {
   readonly topChanged?: number;
   /** The language of the rejections' messages (default zh-CN). */
   readonly lang?: Lang;
+  /**
+   * Every person's claims come together, each person's in input order (a partition sorted by
+   * person): the simulation then keeps only the current person's years, and ranks and tallies
+   * each person when the next one begins, instead of keeping every person-year in memory.
+   */
+  readonly groupedByPerson?: boolean;
   /**
    * Told of every settlement (variant index, input line, the claim's record, the run): the per-claim
    * rows of `--claims-out`. The run's scratch state holds the amounts until the next claim.
@@ -167,6 +174,12 @@ interface PersonYear {
   /** The year's counters, in the layout of the rule set that settled the person-year's last claim. */
   counters: Float64Array;
   layout: readonly string[];
+  /**
+   * The totals of the claims settled so far: no counter is above it (each grows by at most its
+   * claim's total, ledger/overflow.ts), so while it stays in the exact range with the next claim's
+   * total, that claim cannot leave the range and its counters need not be looked at.
+   */
+  bound: number;
 }
 
 /** The person-year's counters in a policy's layout (carried by name when the rule set changes within the year). */
@@ -180,13 +193,21 @@ function countersFor(py: PersonYear, policy: Policy): Float64Array {
   return py.counters;
 }
 
-/** A variant's sums and fund balances, and the last policy it used with its profiles (consecutive claims are mostly of one policy). */
+/** A variant's sums and fund balances, and the last policy it used with its profiles and dates (consecutive claims are mostly of one policy). */
 interface VariantState {
   readonly book: RuleBook;
   readonly tally: AggregateTally;
   readonly funds: Map<number, Partial<Record<string, Fen>>>;
+  /** The position in the tally's counties of each county of the vocabulary. */
+  readonly countySlots: Int32Array;
   policy: Policy | undefined;
   table: ProfileTable | undefined;
+  /** The first and last day (yyyymmdd) of the last policy. */
+  from: number;
+  to: number;
+  /** The fund balances of the last year drawn on. */
+  fundYear: number;
+  fundBalances: Partial<Record<string, Fen>> | undefined;
 }
 
 /** A person-year: its ledger under each variant, and its personal pay under each (only with reforms). */
@@ -221,15 +242,31 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
   // Claims are read with the values of every variant's rule sets; each is then held to the rule set in force on its date.
   const vocabulary = vocabularyIndex(mergeVocabularies(variants.map((v) => claimVocabulary(v.rules))));
   const readOptions = { lang: options.lang, vocabulary: vocabulary.vocabulary };
-  const states: VariantState[] = variants.map((v) => ({
-    book: v.rules,
-    tally: new AggregateTally(dimensionsOf(v.rules)),
-    funds: new Map(),
-    policy: undefined,
-    table: undefined,
-  }));
+  const states: VariantState[] = variants.map((v) => {
+    const dims = dimensionsOf(v.rules);
+    const county = new Map(dims.counties.map((c, i) => [c.id, i]));
+    return {
+      book: v.rules,
+      tally: new AggregateTally(dims),
+      funds: new Map(),
+      countySlots: Int32Array.from(vocabulary.vocabulary.counties, (c) => county.get(c) ?? -1),
+      policy: undefined,
+      table: undefined,
+      from: 0,
+      to: -1,
+      fundYear: -1,
+      fundBalances: undefined,
+    };
+  });
   /** Each person's years (one lookup per claim finds every variant's ledger and the totals). */
   const persons = new Map<string, YearEntry[]>();
+  // With the claims grouped by person: the current person's years, and the ranking and tallies of
+  // the persons done.
+  const grouped = options.groupedByPerson === true;
+  let current: string | undefined;
+  let currentYears: YearEntry[] = [];
+  let ranked: ChangedPatient[] = [];
+  const tallied = emptyPayChanges(n - 1);
   const unlike = new Array<number>(Math.max(0, n - 1)).fill(0);
   const settledIn = new Uint8Array(n); // per variant, 1 when the claim at hand was settled
   const keep = options.topChanged ?? 10;
@@ -239,14 +276,33 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
   const rejections: Rejection[] = [];
 
   const fundsOf = (st: VariantState, year: number): Partial<Record<string, Fen>> => {
+    if (year === st.fundYear) return st.fundBalances!;
     let f = st.funds.get(year);
     if (!f) st.funds.set(year, (f = { ...options.funds }));
+    st.fundYear = year;
+    st.fundBalances = f;
     return f;
   };
+  /** The policy in force on the record's date (the last one again when its dates hold it). */
+  const policyFor = (st: VariantState, date: number): Policy | undefined => {
+    if (date >= st.from && date <= st.to) return st.policy;
+    const policy = policyAtNumber(st.book, date);
+    if (policy) {
+      st.policy = policy;
+      st.table = profileTable(policy, vocabulary);
+      st.from = dateNumber(policy.version);
+      st.to = dateNumber(policy.validTo);
+    }
+    return policy;
+  };
 
+  /** Lists a refusal among the first MAX_REJECTIONS by line (claims may come in another order: grouped by person). */
   const reject = (line: number, issue: ClaimIssue): void => {
-    if (rejections.length < MAX_REJECTIONS)
-      rejections.push({ line, code: issue.code, path: issue.path, message: issue.message });
+    if (rejections.length === MAX_REJECTIONS && line > rejections[MAX_REJECTIONS - 1]!.line) return;
+    let at = rejections.length;
+    while (at > 0 && rejections[at - 1]!.line > line) at--;
+    rejections.splice(at, 0, { line, code: issue.code, path: issue.path, message: issue.message });
+    if (rejections.length > MAX_REJECTIONS) rejections.pop();
   };
   /** Counts a refusal under variant `v`; the list shows the baseline's. */
   const refuse = (v: number, line: number, issue: ClaimIssue): void => {
@@ -257,17 +313,27 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     for (const st of states) st.tally.addRejected(issue.code);
     reject(line, issue);
   };
-  const profileIn = (st: VariantState, policy: Policy, r: ClaimRecord): ClaimProfile => {
-    if (st.policy !== policy) {
-      st.policy = policy;
-      st.table = profileTable(policy, vocabulary);
+  /** Ranks and tallies the current person's years (grouped claims: the person is done). */
+  const closePerson = (): void => {
+    for (const { totals: p } of currentYears) {
+      if (!p) continue;
+      ranked = rankPersonYear(ranked, p, keep);
+      tallyPersonYear(tallied, p);
     }
-    return st.table!.profileOf(r);
+    currentYears = [];
   };
-
   const yearOf = (personId: string, year: number): YearEntry => {
-    let years = persons.get(personId);
-    if (!years) persons.set(personId, (years = []));
+    let years: YearEntry[] | undefined;
+    if (grouped) {
+      if (personId !== current) {
+        closePerson();
+        current = personId;
+      }
+      years = currentYears;
+    } else {
+      years = persons.get(personId);
+      if (!years) persons.set(personId, (years = []));
+    }
     for (let i = 0; i < years.length; i++) if (years[i]!.year === year) return years[i]!;
     const e: YearEntry = { year, ledgers: new Array<PersonYear | undefined>(n), totals: undefined };
     years.push(e);
@@ -297,7 +363,7 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
         );
         continue;
       }
-      const policy = policyAtNumber(st.book, r.date);
+      const policy = policyFor(st, r.date);
       if (!policy) {
         ids.refused(r.claimId, line, v);
         refuse(
@@ -312,7 +378,7 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
         );
         continue;
       }
-      const profile = profileIn(st, policy, r);
+      const profile: ClaimProfile = st.table!.profileOf(r);
       if (!profile.member) {
         ids.refused(r.claimId, line, v);
         refuse(v, line, recordIssues(traitsOf(r, vocabulary), isoDate(r.date), policy, options.lang)[0]!);
@@ -320,18 +386,21 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       }
       let py = entry.ledgers[v];
       const fresh = py === undefined;
-      py ??= { counters: new Float64Array(policy.scheme.counters.length), layout: policy.scheme.counters };
+      py ??= { counters: new Float64Array(policy.scheme.counters.length), layout: policy.scheme.counters, bound: 0 };
       const counters = countersFor(py, policy);
-      const overflow = ledgerOverflowOfRecord(counters, policy.scheme.counters, r.total, options.lang);
-      if (overflow) {
-        ids.refused(r.claimId, line, v);
-        refuse(v, line, overflow);
-        continue;
+      if (py.bound + r.total > Number.MAX_SAFE_INTEGER) {
+        const overflow = ledgerOverflowOfRecord(counters, policy.scheme.counters, r.total, options.lang);
+        if (overflow) {
+          ids.refused(r.claimId, line, v);
+          refuse(v, line, overflow);
+          continue;
+        }
       }
+      py.bound += r.total;
       const end = runRecord(r, policy, profile, counters, fundsOf(st, year), bill);
       ids.settled(r.claimId, line, v);
       settledIn[v] = 1;
-      const county = st.tally.countySlot(r, vocabulary);
+      const county = st.countySlots[r.county]!;
       if (fresh) {
         entry.ledgers[v] = py;
         st.tally.addPersonYear(county, profile.facts.protectedPerson);
@@ -373,11 +442,13 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       settleRecord(r, line);
     },
     result: () => {
-      // Every person-year counts, ranked and tallied here: memory holds them for a partition of
-      // persons at a time (parallel.ts), and a result taken midway changes nothing.
-      let changed: ChangedPatient[] = [];
-      const payChanges = emptyPayChanges(n - 1);
-      for (const years of persons.values())
+      // Every person-year counts, ranked and tallied here (the persons done, when grouped, were
+      // ranked and tallied as they closed): memory holds them for a partition of persons at a time
+      // (node/simulate/), and a result taken midway changes nothing.
+      let changed: ChangedPatient[] = ranked;
+      const payChanges = copyPayChanges(tallied);
+      const open = grouped ? [currentYears] : persons.values();
+      for (const years of open)
         for (const { totals: p } of years) {
           if (!p) continue;
           changed = rankPersonYear(changed, p, keep);

@@ -5,13 +5,17 @@
  *
  *   0  u32 date (yyyymmdd)        4  u16 category   6  u16 county   8  u16 area
  *   10 u8 visit kind   11 u8 referral   12 u8 delivery mode   13 u8 level   14 u8 flags
- *   15 u8 n (item classes)   16 f64 total (fen)   24 n × u8 class   24+n n × f64 sum (fen)
+ *   15 u8 n (item classes)   16 f64 total (fen)   24 u32 the person id's hash (shard.ts)
+ *   28 n × u8 class   28+n n × f64 sum (fen)
  *   then u16 length + the claim id in UTF-8, u16 length + the person id in UTF-8
  */
 import { ClaimRecord } from '../../claim/claim-record.js';
 import type { Fen } from '../../money/fen.js';
+import { hashText } from './shard.js';
 
-const FIXED = 24;
+const FIXED = 28;
+/** Where the person id's hash is (partitions sort their records by it). */
+export const PERSON_HASH_AT = 24;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -47,9 +51,15 @@ function writeText(text: string, out: Uint8Array, view: DataView, at: number): n
  * Writes a record at `out[at…]` (room for {@link maxRecordBytes}); returns where it ends.
  *
  * @example
- * const end = writeRecordBytes(record, out, new DataView(out.buffer, out.byteOffset), 0);
+ * const end = writeRecordBytes(record, out, new DataView(out.buffer, out.byteOffset), 0, hashText(record.personId));
  */
-export function writeRecordBytes(r: ClaimRecord, out: Uint8Array, view: DataView, at: number): number {
+export function writeRecordBytes(
+  r: ClaimRecord,
+  out: Uint8Array,
+  view: DataView,
+  at: number,
+  personHash: number = hashText(r.personId),
+): number {
   view.setUint32(at, r.date, true);
   view.setUint16(at + 4, r.category, true);
   view.setUint16(at + 6, r.county, true);
@@ -62,6 +72,7 @@ export function writeRecordBytes(r: ClaimRecord, out: Uint8Array, view: DataView
   const n = r.classCount;
   out[at + 15] = n;
   view.setFloat64(at + 16, r.total, true);
+  view.setUint32(at + PERSON_HASH_AT, personHash, true);
   let p = at + FIXED;
   for (let k = 0; k < n; k++) out[p + k] = r.classes[k]!;
   p += n;
@@ -126,4 +137,17 @@ export function recordFromBytes(src: Uint8Array): ClaimRecord {
   const r = new ClaimRecord();
   readRecordBytes(src, new DataView(src.buffer, src.byteOffset, src.byteLength), 0, r);
   return r;
+}
+
+/**
+ * Where the person id's UTF-8 bytes are in the record written at `src[at…]`: [from, to).
+ *
+ * @example
+ * const [from, to] = personIdBytes(payload, view, 0);
+ */
+export function personIdBytes(src: Uint8Array, view: DataView, at: number): readonly [number, number] {
+  const n = src[at + 15]!;
+  const claimId = at + FIXED + 9 * n;
+  const person = claimId + 2 + view.getUint16(claimId, true);
+  return [person + 2, person + 2 + view.getUint16(person, true)];
 }
