@@ -8,7 +8,8 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import { ClaimErrorCode } from '../index.js';
 import { type Answer, Refusal, refuse } from './answer.js';
 import { lenientLang } from './request-query.js';
-import { methodsOf } from './routes.js';
+import type { RouteTable } from './route-spec.js';
+import { methodsOf } from './route-table.js';
 import { SERVICE_WORDS } from './words.js';
 import { bytesIn } from '../i18n/say.js';
 
@@ -79,12 +80,12 @@ export function answerForError(err: FastifyError | Error, req: FastifyRequest, b
  * 404 otherwise.
  *
  * @example
- * app.setNotFoundHandler((req, reply) => send(reply, notFoundAnswer(req, '')));
+ * app.setNotFoundHandler((req, reply) => send(reply, notFoundAnswer(req, '', ROUTES)));
  */
-export function notFoundAnswer(req: FastifyRequest, prefix: string): Answer {
+export function notFoundAnswer(req: FastifyRequest, prefix: string, table: RouteTable): Answer {
   const lang = lenientLang(req.query);
   const path = req.url.split('?', 1)[0]!;
-  const methods = methodsOf(path, prefix);
+  const methods = methodsOf(table, path, prefix);
   if (methods.length > 0) {
     const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
     return refuse(

@@ -9,6 +9,6 @@ export { StoreError } from './store/store-error.js';
 export type { Store } from './store/store.js';
 export { newApiKey, hashKey, KEY_PREFIX } from './keys.js';
 export { ROLES, RIGHTS, isRole, type Role, type Right } from './roles.js';
-export { ROUTES, type RouteSpec } from './routes.js';
-export { openApiDocument } from './openapi.js';
+export { ROUTES, RESOURCES, openApiDocument, type RouteName } from './routes/index.js';
+export { resource, type Resource, type ResourceKit, type RouteSpec, type Handler, type Asked } from './route-spec.js';
 export { shutDownOnSignals } from './shutdown.js';
