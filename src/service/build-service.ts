@@ -5,8 +5,10 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { send } from './answer.js';
-import { answerForError, clientErrorResponse } from './http-errors.js';
+import { answerForError, clientErrorResponse, MAX_PARAM_LENGTH } from './http-errors.js';
 import { DEFAULT_BODY_LIMIT, installService, type ServiceOptions } from './install-service.js';
+import { requestId } from './request-id.js';
+import { ROUTES } from './routes/index.js';
 
 /** Options of the whole app. */
 export interface BuildOptions extends ServiceOptions {
@@ -26,14 +28,15 @@ export async function buildService(options: BuildOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
-    requestIdHeader: 'x-request-id',
+    requestIdHeader: false,
+    genReqId: (req) => requestId(req.headers['x-request-id']),
     // While closing, a request on an open connection is served like any other (and its connection
     // then closed) rather than refused with Fastify's own 503 body.
     return503OnClosing: false,
-    // Claim ids are up to 128 characters, more once percent-encoded.
-    routerOptions: { maxParamLength: 2048 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A URL the router cannot read (bad percent-encoding, a part too long): no route, same shape.
-    frameworkErrors: (err, req, reply) => send(reply, answerForError(err, req, bodyLimit)),
+    frameworkErrors: (err, req, reply) =>
+      send(reply, answerForError(err, req, { bodyLimit, table: ROUTES, prefix: '' })),
     clientErrorHandler: (err, socket) => {
       if (socket.writable) socket.end(clientErrorResponse(err as NodeJS.ErrnoException));
       else socket.destroy();

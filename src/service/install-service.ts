@@ -9,6 +9,7 @@ import { ClaimErrorCode } from '../index.js';
 import { Refusal, refuse, send } from './answer.js';
 import { authenticator } from './authenticate.js';
 import { answerForError, notFoundAnswer } from './http-errors.js';
+import { idParamsRefusal } from './id-params.js';
 import { serviceMetrics } from './metrics.js';
 import { lenientLang, readQuery } from './request-query.js';
 import { RIGHTS, type Right } from './roles.js';
@@ -63,7 +64,7 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
   });
 
   app.setErrorHandler((err, req, reply) => {
-    const a = answerForError(err as Error, req, bodyLimit);
+    const a = answerForError(err as Error, req, { bodyLimit, table: ROUTES, prefix: app.prefix });
     if (a.status >= 500) req.log.error({ err }, 'request failed');
     return send(reply, a);
   });
@@ -99,7 +100,9 @@ function routeOptions(spec: RouteSpec, handle: Handler, checkKey: KeyCheck, keys
     ...(right === null ? {} : { onRequest: async (req: FastifyRequest) => checkKey({ ...spec, right }, req) }),
     handler: async (req, reply) => {
       const { lang, values } = readQuery(req.query, spec.query);
-      const a = await handle(req, reply, { lang, query: values, key: keys.get(req) });
+      const a =
+        idParamsRefusal(spec, req.params, lang) ??
+        (await handle(req, reply, { lang, query: values, key: keys.get(req) }));
       return a === undefined ? reply : send(reply, a);
     },
   };

@@ -29,6 +29,29 @@ function pattern(url: string): RegExp {
   return p;
 }
 
+/** A path parameter of a route, found by its place in the path. */
+export interface ParamAt {
+  readonly name: string;
+  /** True for an id (a parameter whose schema the route's `doc.params` does not give). */
+  readonly id: boolean;
+}
+
+/**
+ * The path parameter at part `segment` of `path` (split at `/`), in the first route of `table`
+ * whose path matches, or undefined.
+ *
+ * @example
+ * paramAt(ROUTES, '/ledgers/P1/2017', 2) // { name: 'person', id: true }
+ */
+export function paramAt(table: RouteTable, path: string, segment: number, prefix = ''): ParamAt | undefined {
+  for (const r of Object.values(table)) {
+    if (!pattern(prefix + r.url).test(path)) continue;
+    const part = (prefix + r.url).split('/')[segment];
+    if (part?.startsWith(':')) return { name: part.slice(1), id: r.doc.params?.[part.slice(1)] === undefined };
+  }
+  return undefined;
+}
+
 /**
  * A Fastify path written the OpenAPI way.
  *

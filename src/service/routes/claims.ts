@@ -102,7 +102,11 @@ export const claims = resource(
             400,
             ClaimErrorCode.INVALID_PARAMETER,
             '',
-            { expected: SERVICE_WORDS[lang].emptyOrObject, received: JSON.stringify(text.slice(0, 40)) },
+            {
+              subject: SERVICE_WORDS[lang].reversalBody,
+              expected: SERVICE_WORDS[lang].emptyOrObject,
+              received: JSON.stringify(text.slice(0, 40)),
+            },
             lang,
           );
         }
