@@ -2,7 +2,8 @@
  * `bashunwei/service`: the back-office service, to run as `bashunwei serve` or to embed. Loaded
  * only by whoever imports it: `import 'bashunwei'` loads neither Fastify nor a database driver.
  */
-export { buildService, type BuildOptions } from './build-service.js';
+export { buildService, DEFAULT_TIMEOUTS, type BuildOptions, type Timeouts } from './build-service.js';
+export { drainOnClose } from './drain-on-close.js';
 export { installService, serviceRoutes, DEFAULT_BODY_LIMIT, type ServiceOptions } from './install-service.js';
 export { openStore, isPostgresUrl, DEFAULT_SQLITE_FILE } from './store/open-store.js';
 export { StoreError } from './store/store-error.js';
