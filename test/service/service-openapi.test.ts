@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
   temp.remove();
-});
+}, 60_000);
 
 /** A validator of one component schema, the others reachable by their $ref. */
 function schemaValidator(component: string) {
