@@ -90,8 +90,8 @@ export async function settleRequest(
 
 /**
  * Why a known id is refused (the `detail` of duplicate_claim), and what a client of the service
- * can do about it (its `expected`: the library's own advice, a ledger without the claim, means
- * nothing over HTTP).
+ * can do about it (its `advice`: the library's own, a ledger without the claim, means nothing over
+ * HTTP).
  */
 const CONFLICT: Readonly<Record<Lang, Record<'reversed' | 'other', { detail: string; advice: string }>>> = {
   'zh-CN': {
@@ -133,7 +133,7 @@ function known(stored: CurrentClaim, claim: Claim, lang: Lang): { answer: Answer
   }
   const { detail, advice } = CONFLICT[lang][stored.status === 'reversed' ? 'reversed' : 'other'];
   return {
-    answer: refuse(409, ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail, expected: advice }, lang),
+    answer: refuse(409, ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail, advice }, lang),
     outcome: 'refused',
   };
 }

@@ -51,16 +51,12 @@ export const journal = resource(
           );
         }
         const start = journalStart(query.since);
-        if (start === 'form' || start === 'range')
+        if (start === null)
           return refuse(
             400,
             ClaimErrorCode.INVALID_PARAMETER,
             'since',
-            {
-              expected: SERVICE_WORDS[lang].cursor,
-              received: JSON.stringify(query.since),
-              detail: start === 'range' ? SERVICE_WORDS[lang].cursorRange : undefined,
-            },
+            { expected: SERVICE_WORDS[lang].cursor, received: JSON.stringify(query.since) },
             lang,
           );
         const entries = await kit.store.read((r) => r.journal(start, limit));
@@ -74,14 +70,14 @@ export const journal = resource(
 const LARGEST = 2n ** 63n - 1n;
 
 /**
- * `since`: a cursor `<transaction>-<entry>`, an ISO 8601 date-time, or nothing; otherwise why not
- * (`form`, or `range` for a number no journal id can reach, which PostgreSQL would refuse).
+ * `since`: a cursor `<transaction>-<entry>` (of numbers a journal id can reach: PostgreSQL refuses
+ * a larger one), an ISO 8601 date-time, nothing, or null when it is none of these.
  */
-function journalStart(since: string | undefined): JournalStart | undefined | 'form' | 'range' {
+function journalStart(since: string | undefined): JournalStart | undefined | null {
   if (since === undefined) return undefined;
   const m = /^(\d{1,19})-(\d{1,19})$/.exec(since);
-  if (m) return BigInt(m[1]!) > LARGEST || BigInt(m[2]!) > LARGEST ? 'range' : { after: [m[1]!, m[2]!] };
+  if (m) return BigInt(m[1]!) > LARGEST || BigInt(m[2]!) > LARGEST ? null : { after: [m[1]!, m[2]!] };
   if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(since) && !Number.isNaN(Date.parse(since)))
     return { at: new Date(since).toISOString() };
-  return 'form';
+  return null;
 }
