@@ -12,7 +12,12 @@ import { DEFAULT_BODY_LIMIT, installService, type ServiceOptions } from './insta
 import { requestId } from './request-id.js';
 import { ROUTES } from './routes/index.js';
 
-/** How long the service waits on a client, in ms (docs/service.md, "Timeouts"). */
+/**
+ * How long the service waits on a client, in ms (docs/service.md, "Timeouts").
+ *
+ * @example
+ * { request: 60_000, headers: 10_000, keepAlive: 75_000 } // behind a proxy keeping idle connections 60 s
+ */
 export interface Timeouts {
   /** To receive a whole request, its headers and body (Node's requestTimeout): then 408 and the connection closed. */
   readonly request: number;
@@ -22,10 +27,20 @@ export interface Timeouts {
   readonly keepAlive: number;
 }
 
-/** The timeouts by default. */
+/**
+ * The timeouts by default.
+ *
+ * @example
+ * DEFAULT_TIMEOUTS.keepAlive // 5000
+ */
 export const DEFAULT_TIMEOUTS: Timeouts = { request: 60_000, headers: 10_000, keepAlive: 5_000 };
 
-/** Options of the whole app. */
+/**
+ * Options of the whole app.
+ *
+ * @example
+ * { store, logger: { level: 'info' }, timeouts: { headers: 5_000 } }
+ */
 export interface BuildOptions extends ServiceOptions {
   /** Fastify's logger: `true` for JSON lines on stdout, pino options, or `false` (the default). */
   readonly logger?: FastifyServerOptions['logger'];

@@ -14,10 +14,20 @@ import { urlProblem } from './url-problem.js';
 import { SERVICE_WORDS } from './words.js';
 import { bytesIn } from '../i18n/say.js';
 
-/** The longest part of a path the router takes (a claim id is up to 128 characters, more once percent-encoded). */
+/**
+ * The longest part of a path the router takes (a claim id is up to 128 characters, more once percent-encoded).
+ *
+ * @example
+ * Fastify({ routerOptions: { maxParamLength: MAX_PARAM_LENGTH } })
+ */
 export const MAX_PARAM_LENGTH = 2048;
 
-/** What an error's answer depends on: the body limit, and the routes under their prefix. */
+/**
+ * What an error's answer depends on: the body limit, and the routes under their prefix.
+ *
+ * @example
+ * { bodyLimit: 1 << 20, table: ROUTES, prefix: '/bashunwei' }
+ */
 export interface ErrorFrame {
   readonly bodyLimit: number;
   readonly table: RouteTable;

@@ -6,7 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 
-/** The longest request id taken from a client. */
+/**
+ * The longest request id taken from a client.
+ *
+ * @example
+ * requestId('r'.repeat(MAX_REQUEST_ID)) // kept; one character more is replaced
+ */
 export const MAX_REQUEST_ID = 128;
 
 /**

@@ -14,7 +14,12 @@ import type { ApiKeyRow, Store } from './store/store.js';
 
 type Json = Record<string, unknown>;
 
-/** How the OpenAPI document describes a route, besides its method, path, right and summary. */
+/**
+ * How the OpenAPI document describes a route, besides its method, path, right and summary.
+ *
+ * @example
+ * { success: { '200': { description: "The person-year's ledger.", content: jsonContent('LedgerState') } }, failures: [400, 401, 403, 404], params: { year: { type: 'string', pattern: '^\\d{4}$' } } }
+ */
 export interface RouteDoc {
   /** Its answers other than errors, by status (OpenAPI response objects). */
   readonly success: Readonly<Record<string, Json>>;
@@ -28,7 +33,12 @@ export interface RouteDoc {
   readonly query?: Readonly<Record<string, { readonly description: string; readonly schema: Json }>>;
 }
 
-/** One route. */
+/**
+ * One route.
+ *
+ * @example
+ * { method: 'GET', url: '/journal', right: 'audit', query: ['since', 'limit'], summary: 'The append-only journal', doc }
+ */
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
   /** The path, Fastify's way (`/claims/:id`). */
@@ -44,10 +54,20 @@ export interface RouteSpec {
   readonly doc: RouteDoc;
 }
 
-/** Routes by name. */
+/**
+ * Routes by name.
+ *
+ * @example
+ * const table: RouteTable = ROUTES; table.ledger.url // "/ledgers/:person/:year"
+ */
 export type RouteTable = Readonly<Record<string, RouteSpec>>;
 
-/** What a handler is told besides the request: the query read strictly, and who asks. */
+/**
+ * What a handler is told besides the request: the query read strictly, and who asks.
+ *
+ * @example
+ * { lang: 'en', query: { since: '3-14' }, key: { id: 'k_1a2b3c4d5e6f', role: 'auditor', … } }
+ */
 export interface Asked {
   readonly lang: Lang;
   /** The query parameters the route takes that were given (as text). */
@@ -56,10 +76,20 @@ export interface Asked {
   readonly key: ApiKeyRow | undefined;
 }
 
-/** A route's work: an answer to send, or undefined when it sent one itself on `reply`. */
+/**
+ * A route's work: an answer to send, or undefined when it sent one itself on `reply`.
+ *
+ * @example
+ * const healthz: Handler = async () => answer(200, { status: 'ok' });
+ */
 export type Handler = (req: FastifyRequest, reply: FastifyReply, asked: Asked) => Promise<Answer | undefined>;
 
-/** What the service hands each resource's plugin. */
+/**
+ * What the service hands each resource's plugin.
+ *
+ * @example
+ * async (app, kit) => void app.route(kit.route('readyz', async () => (kit.closing() ? unavailable : ready)))
+ */
 export interface ResourceKit<N extends string> {
   readonly store: Store;
   readonly metrics: ServiceMetrics;
@@ -77,7 +107,12 @@ export interface ResourceKit<N extends string> {
   route(name: N, handle: Handler): RouteOptions;
 }
 
-/** One resource of the service: its routes and the Fastify plugin that serves them. */
+/**
+ * One resource of the service: its routes and the Fastify plugin that serves them.
+ *
+ * @example
+ * for (const r of RESOURCES) await app.register(r.plugin, kit);
+ */
 export interface Resource<N extends string = string> {
   readonly routes: Readonly<Record<N, RouteSpec>>;
   readonly plugin: (app: FastifyInstance, kit: ResourceKit<N>) => Promise<void>;

@@ -29,7 +29,12 @@ function pattern(url: string): RegExp {
   return p;
 }
 
-/** A path parameter of a route, found by its place in the path. */
+/**
+ * A path parameter of a route, found by its place in the path.
+ *
+ * @example
+ * { name: 'year', id: false }
+ */
 export interface ParamAt {
   readonly name: string;
   /** True for an id (a parameter whose schema the route's `doc.params` does not give). */

@@ -5,10 +5,20 @@
  * which no id may hold: docs/claim.md, "Errors").
  */
 
-/** Why a part of a path cannot be read. */
+/**
+ * Why a part of a path cannot be read.
+ *
+ * @example
+ * urlProblem('/claims/%FF')?.kind // "utf8"
+ */
 export type UrlProblemKind = 'escape' | 'utf8' | 'surrogate';
 
-/** The first part of a path that cannot be read, and why. */
+/**
+ * The first part of a path that cannot be read, and why.
+ *
+ * @example
+ * { segment: 2, text: 'SUR%ED%A0%80', kind: 'surrogate' }
+ */
 export interface UrlProblem {
   /** Its index among the path's parts split at `/` (0 is the empty part before the first `/`). */
   readonly segment: number;

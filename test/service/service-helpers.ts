@@ -26,7 +26,12 @@ import { type PostgresServer, startPostgres } from '../support/postgres-server.j
 
 export const root = ROOT;
 
-/** The first example claim (examples/claims/01-poor-inpatient-in-county.json), as a client sends it. */
+/**
+ * The first example claim (examples/claims/01-poor-inpatient-in-county.json), as a client sends it.
+ *
+ * @example
+ * await call(url, 'POST', '/claims', { key: keys.cashier, body: exampleClaim }) // 201, claim C01 of P1
+ */
 export const exampleClaim = JSON.parse(
   readFileSync(join(ROOT, 'examples/claims/01-poor-inpatient-in-county.json'), 'utf8'),
 ) as Record<string, unknown>;

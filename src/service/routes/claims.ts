@@ -13,7 +13,12 @@ import { resource } from '../route-spec.js';
 import { settleRequest } from '../settle-request.js';
 import { SERVICE_WORDS } from '../words.js';
 
-/** The claims resource. */
+/**
+ * The claims resource.
+ *
+ * @example
+ * claims.routes.reverse.url // "/claims/:id/reverse"
+ */
 export const claims = resource(
   {
     settle: {

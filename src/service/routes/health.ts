@@ -8,7 +8,12 @@ import { jsonContent } from '../openapi.js';
 import { resource } from '../route-spec.js';
 import { SERVICE_WORDS } from '../words.js';
 
-/** The health resource. */
+/**
+ * The health resource.
+ *
+ * @example
+ * health.routes.readyz.right // null: no key asked
+ */
 export const health = resource(
   {
     healthz: {

@@ -13,13 +13,28 @@ import { ledgers } from './ledgers.js';
 import { metrics } from './metrics.js';
 import { openapi } from './openapi.js';
 
-/** Every resource of the service, in the order the OpenAPI document lists their routes. */
+/**
+ * Every resource of the service, in the order the OpenAPI document lists their routes.
+ *
+ * @example
+ * RESOURCES.flatMap((r) => Object.keys(r.routes)) // ["settle", "claim", "reverse", "ledger", …]
+ */
 export const RESOURCES = [claims, ledgers, journal, health, openapi, metrics] as const;
 
-/** The names of the routes. */
+/**
+ * The names of the routes.
+ *
+ * @example
+ * const name: RouteName = 'reverse';
+ */
 export type RouteName = (typeof RESOURCES)[number] extends infer R ? (R extends Resource<infer N> ? N : never) : never;
 
-/** Every route of the service, by name. */
+/**
+ * Every route of the service, by name.
+ *
+ * @example
+ * ROUTES.reverse // { method: 'POST', url: '/claims/:id/reverse', right: 'reverse', … }
+ */
 export const ROUTES: Readonly<Record<RouteName, RouteSpec>> = Object.assign({}, ...RESOURCES.map((r) => r.routes));
 
 /**

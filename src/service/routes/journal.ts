@@ -12,7 +12,12 @@ import { SERVICE_WORDS } from '../words.js';
 /** Journal entries per answer: by default, and at most. */
 const JOURNAL_LIMIT = { default: 500, max: 5000 } as const;
 
-/** The journal resource. */
+/**
+ * The journal resource.
+ *
+ * @example
+ * journal.routes.journal.query // ["since", "limit"]
+ */
 export const journal = resource(
   {
     journal: {

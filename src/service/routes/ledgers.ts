@@ -8,7 +8,12 @@ import { jsonContent } from '../openapi.js';
 import { resource } from '../route-spec.js';
 import { SERVICE_WORDS } from '../words.js';
 
-/** The ledgers resource. */
+/**
+ * The ledgers resource.
+ *
+ * @example
+ * ledgers.routes.ledger.right // "read"
+ */
 export const ledgers = resource(
   {
     ledger: {

@@ -4,7 +4,12 @@
  */
 import { resource } from '../route-spec.js';
 
-/** The metrics resource. */
+/**
+ * The metrics resource.
+ *
+ * @example
+ * metrics.routes.metrics.right // "metrics"
+ */
 export const metrics = resource(
   {
     metrics: {

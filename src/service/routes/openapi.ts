@@ -5,7 +5,12 @@
 import { describeApi } from '../openapi.js';
 import { resource } from '../route-spec.js';
 
-/** The OpenAPI resource. */
+/**
+ * The OpenAPI resource.
+ *
+ * @example
+ * openapi.routes.openapi.url // "/openapi.json"
+ */
 export const openapi = resource(
   {
     openapi: {
