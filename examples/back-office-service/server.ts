@@ -11,12 +11,14 @@
  */
 import Fastify from 'fastify';
 // In a project of one's own: from 'bashunwei/service'.
-import { openStore, serviceRoutes, shutDownOnSignals } from '../../src/service/index.js';
+import { drainOnClose, openStore, serviceRoutes, shutDownOnSignals } from '../../src/service/index.js';
 
 const store = await openStore(process.env.DB ?? 'bashunwei.sqlite');
 const app = Fastify({ logger: true, return503OnClosing: false });
 app.get('/', async () => ({ app: 'my back office', settlements: '/bashunwei/claims', api: '/bashunwei/openapi.json' }));
 await app.register(serviceRoutes, { store, prefix: '/bashunwei' });
+// On closing, keep-alive connections may send a last request before they are ended (docs/service.md, "Operations").
+drainOnClose(app);
 // SIGTERM: stop accepting, answer what is in flight, close the store, exit 0.
 shutDownOnSignals(app, store);
 await app.listen({ port: Number(process.env.PORT ?? 8080), host: '127.0.0.1' });

@@ -51,13 +51,17 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   schema               prints the JSON Schema of a claim for the embedded rules (or --rules DIR), or
                        writes it to FILE (docs/claim.md says what it checks and what it cannot)
 `,
-  serve: `usage: bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB]
+  serve: `usage: bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB] [--request-timeout 60] [--headers-timeout 10] [--keep-alive-timeout 5]
   Runs the back-office service (docs/service.md): settlement, reversal and ledgers over HTTP, API keys
   and roles, an append-only journal, OpenAPI 3.1 at /openapi.json, metrics at /metrics.
   --port N             the port to listen on (default 8080)
   --host H             the address to listen on (default 127.0.0.1)
   --db FILE|URL        a SQLite file (one process) or a postgres:// URL (many processes); default
                        DATABASE_URL, else bashunwei.sqlite in the working directory
+  --request-timeout S  seconds to receive a whole request, headers and body (default 60); then 408
+  --headers-timeout S  seconds to receive a request's headers (default 10); then 408
+  --keep-alive-timeout S  seconds an idle connection stays open (default 5); on SIGTERM, how long open
+                       connections may still send a last request (10 at the most)
   LOG_LEVEL            JSON logs on stdout at this level (default info); SIGTERM shuts down gracefully
   exit 2 when the store cannot be opened or the port cannot be listened on
 `,

@@ -11,6 +11,16 @@ export interface MessageParams {
   readonly expected?: string;
   readonly received?: string;
   readonly detail?: string;
+  /**
+   * What the message is about when it is neither a field of the claim nor the claim itself (the
+   * service's `invalid_parameter`: "the body of a reversal request", "the request").
+   */
+  readonly subject?: string;
+  /**
+   * What the sender can do, where the message's own advice does not fit (the service's
+   * `duplicate_claim`: a client of HTTP has no ledger to start from).
+   */
+  readonly advice?: string;
 }
 
 const field = (p: MessageParams): string => (p.path === '' ? 'the claim' : p.path);
@@ -46,7 +56,7 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   empty_items: (p) => `${field(p)} must list at least one item of the bill`,
   delivery_mode_required: (p) => `${field(p)} is required for a delivery claim: "vaginal" or "cesarean"`,
   duplicate_claim: (p) =>
-    `claim ${p.received ?? ''} was already settled${p.detail ? ` (${p.detail})` : ''}; a claim id is settled once: check the id, or start from a ledger without it`,
+    `claim ${p.received ?? ''} was already settled${p.detail ? ` (${p.detail})` : ''}; a claim id is settled once: ${p.advice ?? 'check the id, or start from a ledger without it'}`,
   ledger_overflow: (p) =>
     `the amounts of this claim (${p.path === '' ? 'items' : p.path}), added to what the person-year's earlier claims count${p.detail ? ` (${p.detail})` : ''}, would pass 2^53 fen (about 9 × 10^13 yuan), beyond which amounts are not exact; the claim is refused, the others are settled: check its amounts`,
   no_rules_for_date: (p) =>
@@ -70,7 +80,7 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
   unsupported_media_type: (p) =>
     `the body must be sent as ${p.expected ?? 'application/json'}${p.received ? `, not ${p.received}` : ''}`,
   invalid_parameter: (p) =>
-    `${field(p)} must be ${p.expected ?? 'another value'}${p.received ? `, not ${p.received}` : ''}`,
+    `${p.subject ?? field(p)} must be ${p.expected ?? 'another value'}${p.received ? `, not ${p.received}` : ''}`,
   unavailable: (p) =>
     `the service cannot answer now${p.detail ? ` (${p.detail})` : ''}; send the request again shortly`,
   internal_error: (p) =>

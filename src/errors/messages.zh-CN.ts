@@ -27,7 +27,7 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   duplicate_field: (p) => `${fieldThen(p)}写了两次；JSON 只会保留后一个值，因此拒绝此报销申请`,
   invalid_utf8: (p) => `输入不是有效的 UTF-8 文本${detail(p)}；请以 UTF-8 编码发送`,
   input_too_large: (p) =>
-    `输入的报销申请大小为 ${p.received ?? '过大'}，超过允许的 ${p.detail ?? ''}；请拆分或检查输入`,
+    `输入的报销申请${p.received ? `大小为 ${p.received}，` : '过大，'}超过允许的 ${p.detail ?? ''}；请拆分或检查输入`,
   invalid_id: (p) => `${fieldThen(p)}含有控制字符或不成对的代理项${detail(p)}，编号须为可打印文字`,
   too_long: (p) => `${fieldThen(p)}过长${detail(p)}`,
   unknown_field: (p) => `${fieldThen(p)}不是报销申请约定的字段；请删除或检查拼写`,
@@ -42,7 +42,7 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   empty_items: (p) => `${fieldThen(p)}至少应列出一项费用明细`,
   delivery_mode_required: (p) => `分娩的报销申请必须填写${field(p)}："vaginal"（顺产）或 "cesarean"（剖宫产）`,
   duplicate_claim: (p) =>
-    `报销申请 ${p.received ?? ''} 已经结算过${detail(p)}；同一申请编号只结算一次：请核对编号，或从不含该申请的台账开始`,
+    `报销申请 ${p.received ?? ''} 已经结算过${detail(p)}；同一申请编号只结算一次：${p.advice ?? '请核对编号，或从不含该申请的台账开始'}`,
   ledger_overflow: (p) =>
     `该报销申请的金额（${p.path === '' ? 'items' : p.path}）与该患者本年度此前已结算的金额${detail(p)}合计将超过 2^53 分（约 90 万亿元），超出精确计算的范围；该申请不予结算，其余照常结算：请核对金额`,
   no_rules_for_date: (p) => `${p.received ?? '该日期'} 没有生效的政策规则${p.detail ? `；现有规则：${p.detail}` : ''}`,
@@ -59,7 +59,7 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   unknown_route: (p) => `没有路由 ${p.received ?? ''}；全部路由见 /openapi.json`,
   method_not_allowed: (p) => `路径 ${p.path || '此路径'} 不接受 ${p.received ?? '此'} 方法；可用：${p.expected ?? ''}`,
   unsupported_media_type: (p) => `请求体应以 ${p.expected ?? 'application/json'} 发送${got(p)}`,
-  invalid_parameter: (p) => `${fieldThen(p)}应为 ${p.expected ?? '其他值'}${got(p)}`,
+  invalid_parameter: (p) => `${p.subject ?? fieldThen(p)}应为 ${p.expected ?? '其他值'}${got(p)}`,
   unavailable: (p) => `服务暂时无法应答${detail(p)}；请稍后重发请求`,
   internal_error: (p) => `服务未能应答${detail(p)}；请重发请求：结算与冲正都可安全重发`,
 };

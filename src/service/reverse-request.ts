@@ -36,14 +36,17 @@ export async function reverseRequest(
 ): Promise<{ answer: Answer; outcome: ReverseOutcome }> {
   const { lang } = ctx;
   return store.transaction(async (tx) => {
-    const target = await tx.claim(claimId);
-    if (!target)
+    const found = await tx.claim(claimId);
+    if (!found)
       return {
         answer: refuse(404, ClaimErrorCode.NOT_FOUND, 'id', { received: claimId }, lang),
         outcome: 'refused' as const,
       };
-    const { personId, year } = target;
+    // The claim's person-year never changes, so it names the lock; its version may have changed
+    // while this waited for the lock (another reversal of the year re-settled it): read it again.
+    const { personId, year } = found;
     await tx.lockPersonYear(personId, year);
+    const target = (await tx.claim(claimId))!;
     const done = await tx.reversal(claimId);
     if (done !== undefined)
       return {

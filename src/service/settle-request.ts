@@ -88,10 +88,33 @@ export async function settleRequest(
   });
 }
 
-/** Why a known id is refused, in the words of each language (the `detail` of duplicate_claim). */
-const CONFLICT: Readonly<Record<Lang, { reversed: string; other: string }>> = {
-  'zh-CN': { reversed: '已冲正；重新结算请用新的申请编号', other: '内容与已结算的不同' },
-  en: { reversed: 'and reversed since; settle it again under a new id', other: 'with other content' },
+/**
+ * Why a known id is refused (the `detail` of duplicate_claim), and what a client of the service
+ * can do about it (its `advice`: the library's own, a ledger without the claim, means nothing over
+ * HTTP).
+ */
+const CONFLICT: Readonly<Record<Lang, Record<'reversed' | 'other', { detail: string; advice: string }>>> = {
+  'zh-CN': {
+    reversed: {
+      detail: '已冲正',
+      advice: '如需重新结算，请以新的申请编号发送；GET /claims/{id} 可查看此编号的各个版本',
+    },
+    other: {
+      detail: '内容与已结算的不同',
+      advice: '请核对申请编号：另一份报销申请须使用自己的申请编号；GET /claims/{id} 可查看此编号下已结算的内容',
+    },
+  },
+  en: {
+    reversed: {
+      detail: 'and reversed since',
+      advice: 'to settle it again, send it under a new id; GET /claims/{id} shows the versions of this one',
+    },
+    other: {
+      detail: 'with other content',
+      advice:
+        'check the id: another claim needs an id of its own; GET /claims/{id} shows what was settled under this one',
+    },
+  },
 };
 
 /** A claim id already in the store: the same claim still settled is a replay; anything else a conflict. */
@@ -108,9 +131,9 @@ function known(stored: CurrentClaim, claim: Claim, lang: Lang): { answer: Answer
       outcome: 'replay',
     };
   }
-  const detail = CONFLICT[lang][stored.status === 'reversed' ? 'reversed' : 'other'];
+  const { detail, advice } = CONFLICT[lang][stored.status === 'reversed' ? 'reversed' : 'other'];
   return {
-    answer: refuse(409, ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail }, lang),
+    answer: refuse(409, ClaimErrorCode.DUPLICATE_CLAIM, 'id', { received: claim.id, detail, advice }, lang),
     outcome: 'refused',
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Graceful shutdown on SIGTERM (and SIGINT): stop accepting connections, answer every request
- * already received (a request arriving on an open connection meanwhile is answered too, and its
- * connection closed), close the database, exit 0. A shutdown that has not finished after the grace
+ * Graceful shutdown on SIGTERM (and SIGINT): close the app (with `drainOnClose`, as `buildService`
+ * has it: stop accepting connections, let open ones send a last request, answer every request
+ * received in full), close the database, exit 0. A shutdown that has not finished after the grace
  * period exits 1, so that an orchestrator's own deadline is never what ends it.
  */
 import type { FastifyInstance } from 'fastify';

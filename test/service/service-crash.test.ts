@@ -2,8 +2,11 @@
  * `bashunwei serve` under a bounded load with a kill -9 in the middle: three processes on one
  * PostgreSQL database (and one process on an SQLite file), hundreds of claims of a few persons
  * interleaved across the processes, replays and reversals (some repeated) mixed in; one process
- * is killed with SIGKILL while requests are in flight, restarted, and every request that got no
- * answer is sent again. Then, read back from the service:
+ * is killed with SIGKILL while requests are known to be in flight, restarted, and every request
+ * that got no answer is sent again. Known, not hoped: the kill waits until the victim has answered
+ * one request of the wave in flight and holds a request it has received and cannot have answered
+ * (its body half sent), and, on PostgreSQL, one whose transaction waits for a person-year's lock
+ * the test holds (so the kill comes mid-transaction). Then, read back from the service:
  * - every claim is settled once: one `settle` in the journal, at most one 201 answer, and the
  *   version 1 stored is the answer given; a replay answers a version that is stored;
  * - a reversal happened once per reversed claim, and every repeat of it answered the first answer;
@@ -11,6 +14,8 @@
  *   does every claim's current settlement;
  * - every settlement version has its journal entry.
  */
+import { connect, type Socket } from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/service/store/open-store.js';
 import {
@@ -69,20 +74,113 @@ async function send(op: Op, url: string, keys: Keys): Promise<void> {
   }
 }
 
-/** Runs the load on `processes` processes of `db`, killing process `victim` with SIGKILL mid-load and restarting it. */
+/** A request the victim holds when it is killed: in flight, and known to be. */
+interface Held {
+  readonly op: Op;
+  /** Resolves once the victim has it (and cannot have answered it). */
+  readonly inFlight: Promise<void>;
+  /** Lets it go after the kill (a socket closed, a lock released). */
+  release(): Promise<void>;
+}
+
+/** Waits until `check()` holds, or fails after `ms` (generous: the machine may be busy). */
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * A settlement sent to `server` with half of its body: the service has received it (it logs the
+ * request when its headers are read) and waits for the rest, which never comes.
+ */
+function halfSent(server: ServeProcess, op: Op, keys: Keys): Held {
+  const requestId = `held-${op.claimId}`;
+  const body = JSON.stringify(op.claim);
+  let socket: Socket | undefined;
+  const sent = new Promise<void>((resolve) => {
+    socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
+      socket!.write(
+        `POST /claims HTTP/1.1\r\nHost: bashunwei\r\nAuthorization: Bearer ${keys.cashier}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\n\r\n${body.slice(0, body.length >> 1)}`,
+      );
+      resolve();
+    });
+    socket.on('data', () => op.answers.push({ status: 0, headers: new Headers(), text: 'unexpected', body: null }));
+    socket.on('error', () => undefined);
+    socket.on('close', () => op.failures++);
+  });
+  return {
+    op,
+    inFlight: sent.then(() =>
+      until(
+        () => server.logs.some((l) => l.msg === 'incoming request' && l.reqId === requestId),
+        'the half-sent request to reach the victim',
+      ),
+    ),
+    release: async () => void socket?.destroy(),
+  };
+}
+
+/**
+ * On PostgreSQL: a settlement sent to `url` whose person-year's lock the test holds (the
+ * service's own advisory lock, docs/service.md "Scaling"), so that its transaction has begun and
+ * waits; released after the kill.
+ */
+async function waitingForLock(db: string, url: string, op: Op, keys: Keys): Promise<Held> {
+  const holder = new pg.Client({ connectionString: db });
+  await holder.connect();
+  const person = (op.claim!.person as { id: string }).id;
+  await holder.query('BEGIN');
+  await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1::text || '|' || $2::text, 0))", [person, 2018]);
+  const answered = send(op, url, keys);
+  return {
+    op,
+    inFlight: until(
+      async () =>
+        Number(
+          (await holder.query("SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0]
+            .n,
+        ) > 0,
+      "the victim's transaction to wait for the person-year's lock",
+    ),
+    release: async () => {
+      await answered;
+      await holder.query('COMMIT');
+      await holder.end();
+    },
+  };
+}
+
+/**
+ * Runs the load on `processes` processes of `db`, killing process `victim` with SIGKILL mid-load
+ * (with requests known to be in flight) and restarting it.
+ */
 async function runWithKill(db: string, processes: number, victim: number, prefix: string) {
   const store = await openStore(db);
   const keys = await makeKeys(store);
   await store.close();
   const servers: ServeProcess[] = await Promise.all(Array.from({ length: processes }, () => spawnServe(db)));
   const ops = load(prefix, processes);
+  // The held requests: claims of persons of their own, so that nothing else waits for their locks.
+  const extra = (suffix: string): Op => {
+    const [c] = testClaims(1, 1, `${prefix}${suffix}`, 77);
+    return { kind: 'settle', claimId: c!.id as string, claim: c, process: victim, answers: [], failures: 0 };
+  };
   let killedAt = -1;
+  let held: Held[] = [];
   try {
     for (let w = 0; w < ops.length; w += WAVE) {
       const wave = ops.slice(w, w + WAVE);
       const answered = ops.filter((o) => o.answers.length > 0).length;
-      const inFlight = wave.map((o) => send(o, servers[o.process]!.url, keys));
       if (killedAt < 0 && answered >= ops.length / 3) {
+        held = [halfSent(servers[victim]!, extra('H'), keys)];
+        if (db.startsWith('postgres')) held.push(await waitingForLock(db, servers[victim]!.url, extra('L'), keys));
+        await Promise.all(held.map((h) => h.inFlight));
+      }
+      const inFlight = wave.map((o) => send(o, servers[o.process]!.url, keys));
+      if (killedAt < 0 && held.length > 0) {
         // Kill while this wave is in flight, once the victim has answered one of its requests: the
         // others are then queued behind a person-year's lock, mid-transaction, or not yet read.
         killedAt = w;
@@ -92,16 +190,18 @@ async function runWithKill(db: string, processes: number, victim: number, prefix
         servers[victim]!.proc.kill('SIGKILL');
         await Promise.all(inFlight);
         expect(await servers[victim]!.exited).toBe('SIGKILL');
+        for (const h of held) await h.release();
         servers[victim] = await spawnServe(db);
       } else await Promise.all(inFlight);
     }
+    ops.push(...held.map((h) => h.op));
     // Every request that got no answer, sent again (round the processes) until answered.
     const unanswered = ops.filter((o) => o.answers.length === 0);
     for (let attempt = 0; attempt < 3; attempt++) {
       for (const [i, o] of ops.filter((x) => x.answers.length === 0).entries())
         await send(o, servers[i % processes]!.url, keys);
     }
-    return { ops, keys, servers, killedAt, unanswered: unanswered.length };
+    return { ops, keys, servers, killedAt, unanswered: unanswered.length, held: held.map((h) => h.op) };
   } catch (e) {
     for (const s of servers) s.proc.kill('SIGKILL');
     throw e;
@@ -188,24 +288,30 @@ async function verify(url: string, keys: Keys, ops: Op[]) {
 
 describe('bashunwei serve across a kill -9 mid-load', () => {
   const temp = tempDir();
-  let pg: PostgresServer;
+  let pgServer: PostgresServer;
   let running: ServeProcess[] = [];
   beforeAll(async () => {
-    pg = await startPostgres();
+    pgServer = await startPostgres();
   }, 120_000);
   afterAll(async () => {
     for (const s of running) s.proc.kill('SIGKILL');
     await Promise.all(running.map((s) => s.exited));
-    pg?.stop();
+    pgServer?.stop();
     temp.remove();
-  });
+  }, 60_000);
 
   it('three processes on one PostgreSQL database: every answered claim stored once and unchanged, every ledger its claims in stored order', async () => {
-    const db = await pg.createDatabase('crash');
+    const db = await pgServer.createDatabase('crash');
     const run = await runWithKill(db, 3, 1, 'PG');
     running = run.servers;
     expect(run.killedAt).toBeGreaterThan(0);
     expect(run.unanswered, 'the kill left requests unanswered').toBeGreaterThan(0);
+    // The held requests (half a body; a transaction waiting for its lock) got no answer from the
+    // victim, and were settled once when sent again.
+    expect(run.held.map((o) => [o.failures > 0, o.answers.map((a) => a.status)])).toEqual([
+      [true, [201]],
+      [true, [201]],
+    ]);
     const seen = await verify(run.servers[0]!.url, run.keys, run.ops);
     expect(seen.reversed).toBeGreaterThan(5);
     // Each process took part.
@@ -218,6 +324,7 @@ describe('bashunwei serve across a kill -9 mid-load', () => {
     const run = await runWithKill(`${temp.dir}/crash.sqlite`, 1, 0, 'SQ');
     running = run.servers;
     expect(run.unanswered).toBeGreaterThan(0);
+    expect(run.held.map((o) => [o.failures > 0, o.answers.map((a) => a.status)])).toEqual([[true, [201]]]);
     const seen = await verify(run.servers[0]!.url, run.keys, run.ops);
     expect(seen.reversed).toBeGreaterThan(5);
     for (const s of run.servers) s.proc.kill('SIGKILL');

@@ -5,10 +5,11 @@
  * settled one by one; a small HTTP client that never throws for a status.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { generateClaims } from '../../seeds/generator.js';
 import { parseClaim } from '../../src/settle/parse-claim.js';
 import { settlementToJson } from '../../src/format/settlement-json.js';
@@ -21,8 +22,63 @@ import { openStore } from '../../src/service/store/open-store.js';
 import type { Store } from '../../src/service/store/store.js';
 import { settleClaim } from '../../src/settle/settle-claim.js';
 import { ROOT } from '../support/paths.js';
+import { type PostgresServer, startPostgres } from '../support/postgres-server.js';
 
 export const root = ROOT;
+
+/**
+ * The first example claim (examples/claims/01-poor-inpatient-in-county.json), as a client sends it.
+ *
+ * @example
+ * await call(url, 'POST', '/claims', { key: keys.cashier, body: exampleClaim }) // 201, claim C01 of P1
+ */
+export const exampleClaim = JSON.parse(
+  readFileSync(join(ROOT, 'examples/claims/01-poor-inpatient-in-county.json'), 'utf8'),
+) as Record<string, unknown>;
+
+/**
+ * The example claim under another id (and person), discharged on `day` of June 2017.
+ *
+ * @example
+ * juneClaim('R2', 'PR', 12) // settles after juneClaim('R1', 'PR', 10)
+ */
+export function juneClaim(id: string, person = 'P1', day = 10): Record<string, unknown> {
+  return {
+    ...exampleClaim,
+    id,
+    person: { ...(exampleClaim.person as object), id: person },
+    visit: {
+      kind: 'inpatient',
+      admitted: `2017-06-${String(day - 1).padStart(2, '0')}`,
+      discharged: `2017-06-${String(day).padStart(2, '0')}`,
+    },
+  };
+}
+
+/**
+ * Both stores of a test file, each call a new one: an SQLite file in a temp folder, or a database
+ * on a throwaway PostgreSQL server started before the file's tests. Call it at the file's top level:
+ * it registers the hooks that start the server and remove both afterwards.
+ *
+ * @example
+ * const stores = bothStores('routes'); … startLocal(await stores.postgres())
+ */
+export function bothStores(prefix: string): Record<'sqlite' | 'postgres', () => Promise<string>> {
+  const temp = tempDir();
+  let pg: PostgresServer | undefined;
+  let n = 0;
+  beforeAll(async () => {
+    pg = await startPostgres();
+  }, 120_000);
+  afterAll(() => {
+    pg?.stop();
+    temp.remove();
+  }, 60_000);
+  return {
+    sqlite: async () => join(temp.dir, `${prefix}-${++n}.sqlite`),
+    postgres: async () => pg!.createDatabase(`${prefix}_${++n}`),
+  };
+}
 
 /** Keys of every role. */
 export type Keys = Record<Role, string>;
@@ -92,16 +148,20 @@ export interface ServeProcess {
 }
 
 /**
- * Runs `bashunwei serve --port 0 --db <db>` (from source, through tsx) and waits until it listens.
+ * Runs `bashunwei serve --port 0 --db <db> [args…]` (from source, through tsx) and waits until it listens.
  *
  * @example
- * const p = await spawnServe(url); … p.proc.kill('SIGKILL');
+ * const p = await spawnServe(url, ['--headers-timeout', '2']); … p.proc.kill('SIGKILL');
  */
-export async function spawnServe(db: string): Promise<ServeProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', '--db', db], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function spawnServe(db: string, args: readonly string[] = []): Promise<ServeProcess> {
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/bin.ts', 'serve', '--port', '0', '--db', db, ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>

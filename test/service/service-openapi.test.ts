@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../src/service/routes.js';
+import { ROUTES } from '../../src/service/routes/index.js';
 import { type LocalService, call, root, startLocal, tempDir } from './service-helpers.js';
 
 const temp = tempDir();
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
   temp.remove();
-});
+}, 60_000);
 
 /** A validator of one component schema, the others reachable by their $ref. */
 function schemaValidator(component: string) {

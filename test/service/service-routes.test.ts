@@ -4,49 +4,27 @@
  * reversal, the idempotent reversal, the ledger and its year parameter, the journal's cursor,
  * the operational routes and the metrics.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalService, call, root, settleInOrder, startLocal, tempDir } from './service-helpers.js';
-import { type PostgresServer, startPostgres } from '../support/postgres-server.js';
+import {
+  type LocalService,
+  bothStores,
+  call,
+  exampleClaim,
+  juneClaim,
+  settleInOrder,
+  startLocal,
+} from './service-helpers.js';
 
-const example = JSON.parse(
-  readFileSync(join(root, 'examples/claims/01-poor-inpatient-in-county.json'), 'utf8'),
-) as Record<string, unknown>;
-/** The example claim under another id (and person), discharged on `day` of June 2017. */
-const claim = (id: string, person = 'P1', day = 10): Record<string, unknown> => ({
-  ...example,
-  id,
-  person: { ...(example.person as object), id: person },
-  visit: {
-    kind: 'inpatient',
-    admitted: `2017-06-${String(day - 1).padStart(2, '0')}`,
-    discharged: `2017-06-${String(day).padStart(2, '0')}`,
-  },
-});
-
-let pg: PostgresServer;
-const temp = tempDir();
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 120_000);
-afterAll(() => {
-  pg?.stop();
-  temp.remove();
-});
-
-let n = 0;
-const stores = {
-  sqlite: async () => join(temp.dir, `routes-${++n}.sqlite`),
-  postgres: async () => pg.createDatabase(`routes_${++n}`),
-};
+const example = exampleClaim;
+const claim = juneClaim;
+const stores = bothStores('routes');
 
 describe.each(Object.keys(stores) as (keyof typeof stores)[])('the service on %s', (kind) => {
   let s: LocalService;
   beforeAll(async () => {
     s = await startLocal(await stores[kind]());
   }, 60_000);
-  afterAll(async () => s?.close());
+  afterAll(async () => s?.close(), 60_000);
 
   it('settles a claim once: 201, the same claim again 200 with idempotent-replay, another claim under its id 409', async () => {
     const first = await call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: claim('A1') });

@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => {
   pg15?.stop();
   temp.remove();
-});
+}, 60_000);
 
 /** Direct access to a store's database, to count rows and to try what the service never does. */
 interface Raw {
@@ -89,7 +89,7 @@ describe.each(Object.keys(stores))('the service on %s refuses', (kind) => {
   afterAll(async () => {
     await raw?.close();
     await s?.close();
-  });
+  }, 60_000);
 
   /** Sends a request, checks its status and error, and that not one row was written. */
   async function refused(

@@ -5,7 +5,7 @@
  * belongs to the `postgres` system user (runuser), otherwise to whoever runs the tests.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +66,7 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     asRoot
       ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { stdio: 'pipe' })
       : execFileSync(join(bin, tool), args, { stdio: 'pipe' });
-  const port = await freePort();
+  let port = 0;
   try {
     run('initdb', [
       '-D',
@@ -80,25 +80,36 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       '--no-sync',
       '--no-instructions',
     ]);
-    const settings = [
-      `listen_addresses=127.0.0.1`,
-      `port=${port}`,
-      `unix_socket_directories=${dir}`,
-      'max_connections=200',
-      ...(options.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']),
-    ];
-    run('pg_ctl', [
-      '-D',
-      data,
-      '-l',
-      join(dir, 'server.log'),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      settings.map((s) => `-c ${s}`).join(' '),
-      'start',
-    ]);
+    // A free port is free when asked, not always when the server binds it (other tests and other
+    // processes of the machine take ports too): a port taken meanwhile is tried again with another.
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const settings = [
+        `listen_addresses=127.0.0.1`,
+        `port=${port}`,
+        `unix_socket_directories=${dir}`,
+        'max_connections=200',
+        ...(options.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']),
+      ];
+      try {
+        run('pg_ctl', [
+          '-D',
+          data,
+          '-l',
+          join(dir, 'server.log'),
+          '-w',
+          '-t',
+          '60',
+          '-o',
+          settings.map((s) => `-c ${s}`).join(' '),
+          'start',
+        ]);
+        break;
+      } catch (e) {
+        const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
+        if (attempt >= 5 || !/could not bind|already in use/i.test(log)) throw e;
+      }
+    }
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(
