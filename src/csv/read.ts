@@ -41,7 +41,7 @@ export class CsvReader {
   /** Inside a quoted cell (quotes toggle it: a doubled quote toggles twice). */
   private quoted = false;
   /** The bytes of the unfinished record from earlier chunks (copies), and their size. */
-  private parts: Buffer[] = [];
+  private parts: Uint8Array[] = [];
   private size = 0;
   /** The record being read starts on this line; `lines` counts the line breaks seen. */
   private start = 1;
@@ -54,10 +54,12 @@ export class CsvReader {
    * Reads one chunk (it may be reused by the caller afterwards).
    *
    * @example
-   * [...reader.push(Buffer.from('a,b\n'))] // [{ line: 1, cells: ['a', 'b'] }]
+   * [...reader.push(new TextEncoder().encode('a,b\n'))] // [{ line: 1, cells: ['a', 'b'] }]
    */
   *push(chunk: Uint8Array): Generator<CsvRecord> {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // Plain bytes, no Node Buffer: the reader runs in a browser too (the workbench reads CSV files
+    // there). A Buffer given on Node keeps its own fast indexOf.
+    const buf = chunk;
     let from = 0;
     let quote = buf.indexOf(QUOTE, 0);
     for (let nl = buf.indexOf(LF, 0); nl >= 0; nl = buf.indexOf(LF, nl + 1)) {
@@ -108,11 +110,11 @@ export class CsvReader {
     if (r) yield r;
   }
 
-  private take(buf: Buffer, from: number, to: number, copy = false): void {
+  private take(buf: Uint8Array, from: number, to: number, copy = false): void {
     if (to <= from) return;
     const n = to - from;
     if (this.size + n <= this.maxRecordBytes)
-      this.parts.push(copy ? Buffer.from(buf.subarray(from, to)) : buf.subarray(from, to));
+      this.parts.push(copy ? new Uint8Array(buf.subarray(from, to)) : buf.subarray(from, to));
     else this.parts = [];
     this.size += n;
   }
@@ -131,7 +133,7 @@ export class CsvReader {
       this.reset();
       return { line, problem: { kind: 'too_long', bytes: size } };
     }
-    let bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, size);
+    let bytes = this.parts.length === 1 ? this.parts[0]! : concat(this.parts, size);
     this.reset();
     if (bytes.length > 0 && bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, bytes.length - 1);
     if (isBlank(bytes)) return undefined;
@@ -148,9 +150,20 @@ export class CsvReader {
   }
 }
 
-function isBlank(bytes: Buffer): boolean {
+function isBlank(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b !== 0x20 && b !== 0x09) return false;
   return true;
+}
+
+/** The parts of a record, one after the other, in a new array of `size` bytes. */
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**
@@ -214,5 +227,5 @@ export function splitRecord(text: string): string[] | { readonly en: string; rea
  */
 export function parseCsv(text: string, maxRecordBytes = Number.MAX_SAFE_INTEGER): CsvRecord[] {
   const reader = new CsvReader(maxRecordBytes);
-  return [...reader.push(Buffer.from(text, 'utf8')), ...reader.end()];
+  return [...reader.push(new TextEncoder().encode(text)), ...reader.end()];
 }
