@@ -436,8 +436,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Equal JSON values, object keys in any order (a rule file's fields mean the same in any order). */
-function same(a: unknown, b: unknown): boolean {
+/**
+ * Equal JSON values, object keys in any order (a rule file's fields mean the same in any order).
+ *
+ * @example
+ * same({ a: 1, b: [2] }, { b: [2], a: 1 }) // true
+ */
+export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b))
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
