@@ -84,10 +84,20 @@ module.exports = {
       name: 'browser-core-imports-no-server-package',
       comment: 'the browser core uses decimal.js, zod and json-rules-engine only',
       severity: 'error',
-      from: { path: BROWSER_CORE },
+      from: { path: BROWSER_CORE, pathNot: '^src/app/' },
       to: {
         dependencyTypes: ['npm', 'npm-dev', 'npm-optional'],
         pathNot: 'node_modules/(decimal\\.js|zod|json-rules-engine)/',
+      },
+    },
+    {
+      name: 'app-imports-no-server-package',
+      comment: 'the workbench page (src/app) uses the browser core packages and fflate, for its zip, only',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional'],
+        pathNot: 'node_modules/(decimal\\.js|zod|json-rules-engine|fflate)/',
       },
     },
     {
