@@ -1,4 +1,6 @@
-import { defineConfig } from 'tsup';
+import { join } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+import { buildApp } from './scripts/build-app.js';
 
 // The entry points: the library (`bashunwei`, which runs in a browser too), its Node part
 // (`bashunwei/node`: rule folders on disk, simulations on worker threads) and the back-office
@@ -8,7 +10,9 @@ import { defineConfig } from 'tsup';
 // command). The command loads `serve` and `keys` by dynamic import (chunks beside cli.js), so
 // `settle` never loads Fastify or a database driver.
 // better-sqlite3 is an optional dependency: never bundled, loaded when an SQLite store is opened.
-export default defineConfig([
+// When the first build (which empties the output folder) is done, the policy workbench is built
+// into its app/ folder (scripts/build-app.ts; `bashunwei serve` serves it, `bashunwei app` copies it).
+export default defineConfig((cli): Options[] => [
   {
     entry: { index: 'src/index.ts', node: 'src/node/index.ts', service: 'src/service/index.ts' },
     format: ['esm', 'cjs'],
@@ -19,6 +23,9 @@ export default defineConfig([
     // import.meta.url in the CommonJS build, to find the simulation worker next to it.
     shims: true,
     external: ['better-sqlite3'],
+    onSuccess: async () => {
+      await buildApp(join(cli.outDir ?? 'dist', 'app'));
+    },
   },
   {
     entry: { browser: 'src/browser.ts' },

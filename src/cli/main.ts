@@ -1,8 +1,8 @@
 /**
  * The `bashunwei` command: `settle`, `simulate`, `rules` (check, test, diff, schema), `claims
- * schema`, `serve` and `keys create` (README, "Command line"), `--version`, and `--help` for the command and
- * for each subcommand. `serve` and `keys` are loaded only when run: they bring Fastify and a
- * database driver, which `settle` never needs.
+ * schema`, `serve`, `keys create` and `app` (README, "Command line"; docs/app.md), `--version`,
+ * and `--help` for the command and for each subcommand. `serve` and `keys` are loaded only when
+ * run: they bring Fastify and a database driver, which `settle` never needs.
  */
 import { claimsCommand } from './claims-command.js';
 import { version } from '../../package.json';
@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<Command, Run>> = {
   claims: claimsCommand,
   serve: async (argv, io) => (await import('./serve-command.js')).serveCommand(argv, io),
   keys: async (argv, io) => (await import('./keys-command.js')).keysCommand(argv, io),
+  app: async (argv, io) => (await import('./app-command.js')).appCommand(argv, io),
 };
 const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(COMMANDS, c);
 const isHelp = (a: string) => a === '--help' || a === '-h';

@@ -4,7 +4,7 @@
  */
 
 /** The subcommands that have their own usage. */
-export type Command = 'settle' | 'simulate' | 'rules' | 'claims' | 'serve' | 'keys';
+export type Command = 'settle' | 'simulate' | 'rules' | 'claims' | 'serve' | 'keys' | 'app';
 
 /** The usage of each subcommand: its synopsis, then one line per option. */
 export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
@@ -71,6 +71,13 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   --name TEXT          what the key is for, kept beside it
   --db FILE|URL        the service's store, as for serve
 `,
+  app: `usage: bashunwei app --out DIR
+  Writes the policy workbench (docs/app.md) into DIR as static files, for any static web server: claims
+  settled, rule sets read and reforms simulated in the browser, nothing sent anywhere (bashunwei serve
+  also serves it at /app/).
+  --out DIR            the folder to write (made when missing)
+  exit 2 when the page was not built (npm run build) or DIR cannot be written
+`,
 };
 
 /** The synopsis of every subcommand: `bashunwei --help`. */
@@ -85,6 +92,7 @@ export const USAGE = `usage:
   bashunwei claims schema [--rules DIR] [--out FILE]
   bashunwei serve [--port 8080] [--host 127.0.0.1] [--db FILE | --db postgres://USER@HOST/DB]
   bashunwei keys create --role cashier|auditor|admin [--name TEXT] [--db FILE | --db postgres://…]
+  bashunwei app --out DIR
   bashunwei --version
   bashunwei COMMAND --help
 `;

@@ -15,6 +15,7 @@ import { lenientLang, readQuery } from './request-query.js';
 import { RIGHTS, type Right } from './roles.js';
 import type { Handler, Resource, ResourceKit, RouteSpec } from './route-spec.js';
 import { RESOURCES, ROUTES } from './routes/index.js';
+import { appPage } from './routes/app.js';
 import type { ApiKeyRow, Store } from './store/store.js';
 
 /** The largest body accepted by default: a claim line of `bashunwei settle` (1 MiB). */
@@ -80,6 +81,7 @@ export async function installService(app: FastifyInstance, options: ServiceOptio
   };
   const resources: readonly Resource[] = RESOURCES;
   for (const r of resources) await app.register(r.plugin, kit);
+  await app.register(appPage, { prefix: '/app' }); // the workbench page (docs/app.md): public, no key, not in the API
 }
 
 /**
