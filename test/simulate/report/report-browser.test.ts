@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../../../seeds/generator.js';
 import { defaultRules } from '../../../src/scheme/embedded.js';
@@ -16,10 +16,10 @@ import { reformRules } from '../../../src/scheme/reform.js';
 import { simulationHtml } from '../../../src/simulate/report/html.js';
 import { createSimulation } from '../../../src/simulate/core/simulation.js';
 import { type SimulationReport, simulationReport } from '../../../src/simulate/report/summary.js';
+import { launchChromium, layoutProblems } from '../../support/chromium.js';
 import { tempDir } from '../../support/helpers.js';
 import { ROOT } from '../../support/paths.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = join(ROOT, 'docs', 'report-first-screen.png');
 let browser: Browser;
 const dir = tempDir('report');
@@ -57,24 +57,9 @@ function build(name: 'reform' | 'single', withReform: boolean): void {
 }
 
 beforeAll(async () => {
-  expect(
-    existsSync(CHROMIUM),
-    `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`,
-  ).toBe(true);
   build('reform', true);
   build('single', false);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -109,41 +94,6 @@ async function open(name: 'reform' | 'single'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.goto(pathToFileURL(pages[name].file).href);
   return page;
-}
-
-/** Every text box of every chart that leaves its SVG, and every pair of text boxes that overlap. */
-async function layoutProblems(page: Page): Promise<string[]> {
-  return page.$$eval('svg[role=img]', (svgs) => {
-    const problems: string[] = [];
-    svgs.forEach((svg, s) => {
-      const box = svg.getBoundingClientRect();
-      const texts = [...svg.querySelectorAll('text')].map((t) => ({
-        text: t.textContent ?? '',
-        r: t.getBoundingClientRect(),
-      }));
-      for (const { text, r } of texts) {
-        if (
-          r.left < box.left - 0.5 ||
-          r.right > box.right + 0.5 ||
-          r.top < box.top - 0.5 ||
-          r.bottom > box.bottom + 0.5
-        )
-          problems.push(`chart ${s} (${svg.getAttribute('aria-label')}): "${text}" leaves the chart`);
-      }
-      for (let i = 0; i < texts.length; i++)
-        for (let j = i + 1; j < texts.length; j++) {
-          const a = texts[i]!.r;
-          const b = texts[j]!.r;
-          const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-          const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-          if (overlapX > 0.5 && overlapY > 0.5)
-            problems.push(
-              `chart ${s} (${svg.getAttribute('aria-label')}): "${texts[i]!.text}" overlaps "${texts[j]!.text}"`,
-            );
-        }
-    });
-    return problems;
-  });
 }
 
 describe('the simulation report of a reform in Chromium', () => {
