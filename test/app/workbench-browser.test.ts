@@ -491,7 +491,7 @@ describe('the page is safe and plain', () => {
     });
     expect(result.inline).toBeUndefined();
     expect(result.handler).toBeUndefined();
-    expect(result.violations).toEqual(['script-src-elem', 'script-src-attr']);
+    expect([...new Set(result.violations)].sort()).toEqual(['script-src-attr', 'script-src-elem']);
     await page.close();
   });
 
