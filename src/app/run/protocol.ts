@@ -14,6 +14,13 @@ export type RunSource =
   | { readonly kind: 'population'; readonly population: PopulationSpec }
   | { readonly kind: 'file'; readonly file: Blob; readonly format: 'ndjson' | 'csv' };
 
+/** Where a worker's time went in a run (milliseconds): reading or generating the claims, settling its share, all. */
+export interface WorkerTiming {
+  readonly readMs: number;
+  readonly settleMs: number;
+  readonly totalMs: number;
+}
+
 /** From the page to a worker. */
 export type ToWorker =
   | {
@@ -37,6 +44,6 @@ export type FromWorker =
   | { readonly kind: 'progress'; readonly run: number; readonly done: number; readonly total: number }
   /** For a file: the number of records, and the keys of the records `i` with `i % shards === shard`. */
   | { readonly kind: 'keys'; readonly run: number; readonly records: number; readonly keys: readonly RecordKeys[] }
-  | { readonly kind: 'result'; readonly run: number; readonly result: SimulationResult }
+  | { readonly kind: 'result'; readonly run: number; readonly result: SimulationResult; readonly timing: WorkerTiming }
   /** Something that should not happen (the page checked the reform before starting). */
   | { readonly kind: 'failed'; readonly run: number; readonly message: string };

@@ -12,13 +12,19 @@ import { type SimulationReport, simulationReport } from '../../simulate/report/s
 import type { ReformFolder } from '../reform/reform-folders.js';
 import type { RecordKeys } from './claim-records.js';
 import { assignWorkers } from './assign-workers.js';
-import type { RunSource } from './protocol.js';
+import type { RunSource, WorkerTiming } from './protocol.js';
 import { runVariants } from './run-variants.js';
 import type { WorkerPool } from './worker-pool.js';
 
 /** How a run ended. */
 export type RunOutcome =
-  | { readonly ok: true; readonly report: SimulationReport; readonly milliseconds: number }
+  | {
+      readonly ok: true;
+      readonly report: SimulationReport;
+      readonly milliseconds: number;
+      /** Each worker's time, and the page's own (adding up the results, building the report). */
+      readonly timing: { readonly workers: readonly WorkerTiming[]; readonly reportMs: number };
+    }
   | { readonly ok: false; readonly cancelled: boolean; readonly message: string };
 
 /** A run under way. */
@@ -58,6 +64,7 @@ export function startRun(
   const fraction = new Array<number>(n).fill(0);
   // Filled, not holey: some() skips the holes of `new Array(n)`.
   const results: (SimulationResult | undefined)[] = Array.from({ length: n }, () => undefined);
+  const timings: WorkerTiming[] = [];
   const keys: (readonly RecordKeys[] | undefined)[] = Array.from({ length: n }, () => undefined);
   let records = 0;
   let assigned = false;
@@ -96,14 +103,22 @@ export function startRun(
         return;
       }
       results[i] = m.result;
+      timings[i] = m.timing;
       if (results.some((r) => r === undefined)) return;
+      const merging = performance.now();
       try {
         const merged = mergeResults(results as SimulationResult[], TOP_CHANGED);
         const report = simulationReport(
           merged,
           runVariants(job.reform).map((v) => v.rules),
         );
-        finish({ ok: true, report, milliseconds: performance.now() - started });
+        const now = performance.now();
+        finish({
+          ok: true,
+          report,
+          milliseconds: now - started,
+          timing: { workers: timings, reportMs: now - merging },
+        });
       } catch (e) {
         // A run whose totals across persons pass 2^53 fen has no exact report (the command exits 2).
         finish({ ok: false, cancelled: false, message: (e as Error).message });

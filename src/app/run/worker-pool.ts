@@ -10,6 +10,8 @@ import type { FromWorker, ToWorker } from './protocol.js';
 /** Workers ready to run. */
 export interface WorkerPool {
   readonly size: number;
+  /** Settled when every worker has loaded the engine and compiled the embedded rules. */
+  readonly ready: Promise<void>;
   /** Sends a message to worker `i`. */
   send(i: number, message: ToWorker, transfer?: Transferable[]): void;
   /** Listens to every worker (`i` says which); returns a function that stops listening. */
@@ -26,8 +28,22 @@ export interface WorkerPool {
  */
 export function startWorkerPool(url: URL, size: number): WorkerPool {
   const workers = Array.from({ length: size }, () => new Worker(url, { type: 'module', name: 'bashunwei-simulate' }));
+  const ready = Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          const onReady = (e: MessageEvent<FromWorker>) => {
+            if (e.data.kind !== 'ready') return;
+            w.removeEventListener('message', onReady);
+            resolve();
+          };
+          w.addEventListener('message', onReady);
+        }),
+    ),
+  ).then(() => undefined);
   return {
     size,
+    ready,
     send: (i, message, transfer = []) => workers[i]!.postMessage(message, transfer),
     listen: (handler, onError) => {
       const off = workers.map((w, i) => {

@@ -31,7 +31,9 @@ const scope = globalThis as unknown as {
 const post = (m: FromWorker): void => scope.postMessage(m);
 
 /** A file read and keyed, waiting for the page to say which records are this worker's. */
-let waiting: { run: number; shard: number; records: InputRecord[]; sim: Simulation } | undefined;
+let waiting:
+  | { run: number; shard: number; records: InputRecord[]; sim: Simulation; started: number; readMs: number }
+  | undefined;
 
 scope.onmessage = (e) => {
   const m = e.data;
@@ -44,8 +46,9 @@ scope.onmessage = (e) => {
 async function handle(m: ToWorker): Promise<void> {
   if (m.kind === 'assign') {
     if (waiting?.run !== m.run) return;
-    const { run, shard, records, sim } = waiting;
+    const { run, shard, records, sim, started, readMs } = waiting;
     waiting = undefined;
+    const settling = performance.now();
     let mine = 0;
     for (const o of m.owners) if (o === shard) mine++;
     let done = 0;
@@ -57,8 +60,11 @@ async function handle(m: ToWorker): Promise<void> {
       if (++done % PROGRESS_EVERY === 0) post({ kind: 'progress', run, done, total: mine });
     });
     post({ kind: 'progress', run, done, total: mine });
-    return post({ kind: 'result', run, result: sim.result() });
+    const result = sim.result();
+    const now = performance.now();
+    return post({ kind: 'result', run, result, timing: { readMs, settleMs: now - settling, totalMs: now - started } });
   }
+  const started = performance.now();
   const sim = createSimulation({ variants: runVariants(checkedReformBook(m.folders)), lang: m.lang });
   const { run, shard, shards, source } = m;
   if (source.kind === 'population') {
@@ -66,6 +72,9 @@ async function handle(m: ToWorker): Promise<void> {
     let line = 0;
     let person = '';
     let ours = false;
+    // The time spent generating is the time between the settlements, taken per claim (cheap next
+    // to either): the bench (bench/app.ts) reports where a run's time goes.
+    let settleMs = 0;
     for (const claim of generateClaims(generatorOptions(source.population))) {
       line++;
       // The generator yields a person's claims together: hash each person once.
@@ -74,17 +83,23 @@ async function handle(m: ToWorker): Promise<void> {
         person = id;
         ours = shardOfPersonId(id, shards) === shard;
       }
-      if (ours) sim.add(claim, line);
+      if (ours) {
+        const t = performance.now();
+        sim.add(claim, line);
+        settleMs += performance.now() - t;
+      }
       if (line % PROGRESS_EVERY === 0) post({ kind: 'progress', run, done: line, total });
     }
     post({ kind: 'progress', run, done: total, total });
-    return post({ kind: 'result', run, result: sim.result() });
+    const result = sim.result();
+    const totalMs = performance.now() - started;
+    return post({ kind: 'result', run, result, timing: { readMs: totalMs - settleMs, settleMs, totalMs } });
   }
   const bytes = new Uint8Array(await source.file.arrayBuffer());
   const records = source.format === 'csv' ? csvRecords(bytes, m.lang) : ndjsonRecords(bytes, m.lang);
   const keys = [];
   for (let i = shard; i < records.length; i += shards) keys.push(recordKeys(records[i]!));
-  waiting = { run, shard, records, sim };
+  waiting = { run, shard, records, sim, started, readMs: performance.now() - started };
   post({ kind: 'keys', run, records: records.length, keys });
 }
 
