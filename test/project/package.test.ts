@@ -82,9 +82,9 @@ describe('the installed package', () => {
     expect(files).toContain('dist/index.js');
   });
 
-  it('ships the builds, their types, the worker, the service, the rules with their JSON Schemas, the docs and the README, and nothing else', () => {
-    // The command's and the service's code split into chunks (named by their hash) beside them.
-    const chunks = files.filter((f) => /^dist\/[\w-]+-[\w-]{8}\.(js|d\.c?ts)$/.test(f));
+  it('ships the builds, their types, the worker, the service, the workbench page, the rules with their JSON Schemas, the docs and the README, and nothing else', () => {
+    // The command's, the service's and the workbench page's code split into chunks (named by their hash) beside them.
+    const chunks = files.filter((f) => /^dist\/(app\/)?[\w-]+-[\w-]{8}\.(js|d\.c?ts)$/.test(f));
     expect(chunks.length).toBeGreaterThan(0);
     expect(files.filter((f) => !f.endsWith('.map') && !chunks.includes(f)).sort()).toEqual(
       [
@@ -106,6 +106,12 @@ describe('the installed package', () => {
         'dist/service.cjs',
         'dist/service.d.ts',
         'dist/service.d.cts',
+        'dist/app/index.html',
+        'dist/app/app.css',
+        'dist/app/app.js',
+        'dist/app/icon.svg',
+        'dist/app/worker.js',
+        'docs/app.md',
         'docs/claim.md',
         'docs/service.md',
         'schema/claim.schema.json',
@@ -140,6 +146,13 @@ simulateFile({ file: 'claims.ndjson', format: 'ndjson', variants: [{ name: 'b' }
       encoding: 'utf8',
     });
     expect(JSON.parse(out).personal).toBe('0.00');
+  });
+
+  it('writes the workbench page from the installed package (bashunwei app --out)', () => {
+    const site = join(consumer, 'site');
+    execFileSync(join(consumer, 'node_modules/.bin/bashunwei'), ['app', '--out', site], { encoding: 'utf8' });
+    expect(readdirSync(site)).toContain('index.html');
+    expect(readdirSync(site)).toContain('worker.js');
   });
 
   // Code a billing developer writes against the types: the settlement, errors, the ledger, the
