@@ -6,7 +6,7 @@
  * happens in the browser; it calls no server. Exit 2 when the page was not built or DIR cannot be
  * written.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { appFiles, builtAppFolder } from '../service/routes/app.js';
 import { parseArgs, UsageError } from './args.js';
@@ -23,7 +23,7 @@ export async function appCommand(argv: readonly string[], io: Io, source = built
   if (positional.length > 0) throw new UsageError(`app takes no argument, not ${positional[0]}`);
   const out = flags.out;
   if (typeof out !== 'string') throw new UsageError('app writes the page into a folder: --out DIR');
-  if (source === undefined) {
+  if (source === undefined || !existsSync(join(source, 'index.html'))) {
     io.err('bashunwei: the workbench page is not built: run `npm run build` (it writes dist/app)\n');
     return 2;
   }

@@ -100,7 +100,7 @@ describe('bashunwei app --out DIR', () => {
   it('says what to do when the page was not built, or the folder cannot be written (exit 2)', async () => {
     let err = '';
     const io = { out: () => undefined, err: (s: string) => (err += s) };
-    expect(await appCommand(['--out', tempDir('app-x')], io, undefined)).toBe(2);
+    expect(await appCommand(['--out', tempDir('app-x')], io, tempDir('app-not-built'))).toBe(2);
     expect(err).toContain('npm run build');
     const file = join(tempDir('app-y'), 'a-file');
     writeFileSync(file, '');

@@ -148,7 +148,7 @@ export function reformEditor(draft: ReformDraft, changed: () => void): { element
               'param-path',
               params.map((p) => ({
                 value: `${p.file} ${p.path}`,
-                label: `${p.file} ${p.path} = ${p.values.at(-1)![1]}${p.source === 'assumed' && !p.verified ? ` (${t(WORDS.sourceAssumed)})` : ''}`,
+                label: `${p.file} ${p.path} = ${p.values.at(-1)!.value}${p.source === 'assumed' && !p.verified ? ` (${t(WORDS.sourceAssumed)})` : ''}`,
               })),
               param,
               (v) => ((param = v), draw('param-path')),
@@ -157,13 +157,13 @@ export function reformEditor(draft: ReformDraft, changed: () => void): { element
           field(
             'param-value',
             WORDS.newValue,
-            textInput('param-value', value, (v) => (value = v), { placeholder: chosen.values.at(-1)![1] }),
+            textInput('param-value', value, (v) => (value = v), { placeholder: chosen.values.at(-1)!.value }),
           ),
           field(
             'param-from',
             WORDS.fromDate,
             textInput('param-from', from, (v) => (from = v), {
-              placeholder: chosen.values[0]![0],
+              placeholder: chosen.values[0]!.date,
               inputmode: 'numeric',
             }),
           ),
@@ -171,7 +171,7 @@ export function reformEditor(draft: ReformDraft, changed: () => void): { element
         h(
           'p',
           { class: 'hint' },
-          `${t(WORDS.newValueHint)}; ${t(WORDS.fromDateHint)} (${chosen.values.map(([d, v]) => `${d}: ${v}`).join(', ')})`,
+          `${t(WORDS.newValueHint)}; ${t(WORDS.fromDateHint)} (${chosen.values.map((x) => `${x.date}: ${x.value}`).join(', ')})`,
         ),
         h(
           'button',

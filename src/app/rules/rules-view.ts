@@ -201,7 +201,7 @@ function parameterTable(parameters: readonly ParameterDoc[], withFile: boolean):
               h(
                 'ul',
                 { class: 'values' },
-                p.values.map(([d, v]) => h('li', {}, `${d}: `, h('code', {}, v))),
+                p.values.map((x) => h('li', {}, `${x.date}: `, h('code', {}, x.value))),
               ),
             ),
           ),

@@ -42,7 +42,9 @@ function writeText(text: string, out: Uint8Array, view: DataView, at: number): n
     for (let i = 0; i < text.length; i++) out[at + 2 + i] = text.charCodeAt(i);
     return at + 2 + text.length;
   }
-  const { written } = encoder.encodeInto(text, out.subarray(at + 2));
+  // Always set by Node and browsers; the DOM's types (which the workbench's code brings into the
+  // program) declare it optional.
+  const written = encoder.encodeInto(text, out.subarray(at + 2)).written!;
   view.setUint16(at, written, true);
   return at + 2 + written;
 }
