@@ -18,12 +18,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../scripts/build-app.js';
+import { reformBook } from '../../src/app/reform/reform-folders.js';
+import { readReformLink } from '../../src/app/reform/reform-link.js';
+import type { ReformSpec } from '../../src/app/reform/reform-spec.js';
 import { settle } from '../../src/contract/settle-json.js';
 import { formatStatement } from '../../src/format/text.js';
 import { appPage } from '../../src/service/routes/app.js';
 import { createBatch } from '../../src/settle/batch.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { listParameters } from '../../src/scheme/parameters.js';
+import { diffRuleSets, formatRuleDiff } from '../../src/scheme/rules-diff.js';
 import { reformRules } from '../../src/scheme/reform.js';
 import { launchChromium, layoutProblems } from '../support/chromium.js';
 import { tempDir } from '../support/helpers.js';
@@ -406,6 +410,45 @@ describe('the Reform view', () => {
       await page.click('#run');
       const r = (await pageReport(page)) as { counts: { read: number } };
       expect(r.counts.read).toBe(300);
+      await page.close();
+    },
+    RUN,
+  );
+});
+
+describe('the Reform view edits structure', () => {
+  it(
+    'switches a tier off, moves another, replaces a condition; shows the change as rules diff writes it; the link holds it',
+    async () => {
+      const page = await open('#reform');
+      await page.uncheck('#tier-ziyang-2017-supplementary-insurance');
+      await page.click('#tier-ziyang-2017-tilt-payment-up');
+      await page.selectOption('#cond-path', 'tiers/tilt-payment.json applies.when');
+      const when = STRUCTURE.conditions![0]!.when;
+      await page.fill('#cond-json', JSON.stringify(when));
+      await page.click('#add-condition');
+      const order = defaultRules().sets[0]!.files['ruleset.json'].tiers.order.filter(
+        (t) => t !== 'supplementary-insurance',
+      );
+      const spec: ReformSpec = {
+        changes: [],
+        tiers: [{ set: 'ziyang-2017', order }],
+        conditions: STRUCTURE.conditions,
+      };
+      const book = reformBook(spec);
+      if (!book.ok) throw new Error(JSON.stringify(book.errors));
+      expect(await page.textContent('#reform-diff')).toBe(
+        formatRuleDiff(diffRuleSets(defaultRules().sets[0]!, book.value.sets[0]!)),
+      );
+      await page.fill('#pop-claims', '300');
+      await page.click('#run');
+      const report = (await pageReport(page)) as { compared: { changes: { kind: string }[] | null }[] };
+      expect(report.compared[1]!.changes!.map((c) => c.kind)).toContain('condition-changed');
+      const link = readReformLink(await page.evaluate(() => location.hash));
+      expect(link?.ok && { tiers: link.value.tiers, conditions: link.value.conditions }).toEqual({
+        tiers: spec.tiers,
+        conditions: spec.conditions,
+      });
       await page.close();
     },
     RUN,
