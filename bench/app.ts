@@ -69,23 +69,20 @@ async function pageTiming(page: Page): Promise<Timing> {
 async function warmRun(browser: Browser, base: string): Promise<{ ms: number; timing: Timing }> {
   const page = await browser.newPage();
   await page.goto(`${base}#reform`);
-  await page.waitForFunction(() => document.getElementById('view-reform')?.dataset.workers === 'ready', undefined, {
+  await page.waitForFunction("document.getElementById('view-reform')?.dataset.workers === 'ready'", undefined, {
     timeout: 120_000,
   });
-  const ms = await page.evaluate(
-    (hash) =>
-      new Promise<number>((resolve) => {
-        const t0 = performance.now();
-        const seen = new MutationObserver(() => {
-          if (!document.getElementById('report-json')) return;
-          seen.disconnect();
-          resolve(performance.now() - t0);
-        });
-        seen.observe(document.body, { childList: true, subtree: true });
-        location.hash = hash;
-      }),
-    link,
-  );
+  // Code run in the page is written as text: the bench, like the tests, has no DOM types.
+  const ms = (await page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    const seen = new MutationObserver(() => {
+      if (!document.getElementById('report-json')) return;
+      seen.disconnect();
+      resolve(performance.now() - t0);
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+    location.hash = ${JSON.stringify(link)};
+  })`)) as number;
   const timing = await pageTiming(page);
   await page.close();
   return { ms, timing };
@@ -99,22 +96,20 @@ async function coldRun(browser: Browser, base: string): Promise<{ ms: number; by
     const body = await r.body().catch(() => Buffer.alloc(0));
     bytes.set(r.url(), body.length);
   });
-  await page.addInitScript(() => {
+  await page.addInitScript(`
     const seen = new MutationObserver(() => {
       if (!document.getElementById('report-json')) return;
       seen.disconnect();
-      (window as { __reportAt?: number }).__reportAt = performance.now();
+      window.__reportAt = performance.now();
     });
-    document.addEventListener('DOMContentLoaded', () =>
-      seen.observe(document.body, { childList: true, subtree: true }),
-    );
-  });
+    document.addEventListener('DOMContentLoaded', () => seen.observe(document.body, { childList: true, subtree: true }));
+  `);
   await page.goto(`${base}${link}`);
-  await page.waitForFunction(() => (window as { __reportAt?: number }).__reportAt !== undefined, undefined, {
+  await page.waitForFunction('window.__reportAt !== undefined', undefined, {
     timeout: 600_000,
     polling: 100,
   });
-  const ms = await page.evaluate(() => (window as { __reportAt?: number }).__reportAt!);
+  const ms = (await page.evaluate('window.__reportAt')) as number;
   await page.close();
   return { ms, bytes };
 }

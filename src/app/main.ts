@@ -4,7 +4,6 @@
  * view is chosen by the URL fragment: `#claim`, `#rules` (`#rules/<rule set id>`), `#reform`, and
  * `#reform=…`, a reform link, which the Reform view opens and runs.
  */
-import type {} from './dom-types.js';
 import { provideAppZod } from './zod-api.js';
 import { claimView } from './claim/claim-view.js';
 import { reformView } from './reform/reform-view.js';

@@ -72,10 +72,8 @@ async function open(hash = '', options: { watchCsp?: boolean } = {}): Promise<Pa
   page.on('console', (m) => options.watchCsp !== false && watch(m.text()));
   page.on('pageerror', (e) => pageErrors.push(e.message));
   // Every violation of the policy, reported or not by the console (a caught eval is not), is logged.
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`Content-Security-Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
-    ),
+  await page.addInitScript(
+    "document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
   );
   page.on('worker', (w) => w.on('console', (m) => watch(m.text())));
   await page.goto(`${base}${hash}`);
@@ -111,6 +109,9 @@ async function simulateCommand(file: string, rules: string, baseline = join(ROOT
   expect(r.code, r.err).toBeLessThanOrEqual(1);
   return JSON.parse(r.out);
 }
+
+/** The outline style of the element that has the focus (code run in the page, as text: the tests have no DOM types). */
+const FOCUS_OUTLINE = 'getComputedStyle(document.activeElement).outlineStyle';
 
 /** The report the page wrote when its run ended. */
 async function pageReport(page: Page): Promise<unknown> {
@@ -172,7 +173,7 @@ describe('the Claim view', () => {
     await page.click('#settle');
     await page.waitForSelector('#settlement-1');
     await page.click('#claim-form-holder details summary');
-    await page.waitForFunction(() => document.querySelector('#claim-form-holder details pre')?.textContent);
+    await page.waitForFunction("document.querySelector('#claim-form-holder details pre')?.textContent");
     const claims = JSON.parse((await page.textContent('#claim-form-holder details pre')) || 'null');
     expect(claims).toHaveLength(2);
     const batch = createBatch({});
@@ -200,7 +201,7 @@ describe('the Claim view', () => {
     expect(await page.getAttribute('#f-c0-items\\[1\\]\\.amount', 'aria-describedby')).toBe(
       'f-c0-items[1].amount-error',
     );
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-c0-items[1].amount');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('f-c0-items[1].amount');
     // A 2023 claim of a category the 2022 scheme does not have: at the person's field.
     await page.fill('#f-c0-items\\[1\\]\\.amount', '5000.00');
     await page.fill('#f-c0-visit\\.admitted', '2023-05-01');
@@ -381,9 +382,9 @@ describe('the Reform view', () => {
     await page.goto(
       `${base}${linkOf({ population: { claims: 10 }, changes: [{ set: 'ziyang-2017', file: evil, path: '<b>x</b>', value: evil }] })}`,
     );
-    await page.waitForFunction(() => document.getElementById('link-problems')?.textContent?.includes('<b>x</b>'));
+    await page.waitForFunction("document.getElementById('link-problems')?.textContent?.includes('<b>x</b>')");
     expect(await page.locator('#link-problems b, #link-problems img, img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as { __evil?: number }).__evil)).toBeUndefined();
+    expect(await page.evaluate('window.__evil')).toBeUndefined();
     expect(await page.locator('#report-json').count()).toBe(0);
     await page.close();
   });
@@ -392,19 +393,17 @@ describe('the Reform view', () => {
     'stays responsive during a run and cancels it; the next run works',
     async () => {
       const page = await open(linkOf({ population: { claims: 300_000, seed: 1, years: '2018' }, changes: [TILT_30] }));
-      await page.waitForFunction(
-        () => Number((document.getElementById('run-progress') as HTMLProgressElement).value) > 0,
-        undefined,
-        { timeout: RUN },
-      );
+      await page.waitForFunction("Number(document.getElementById('run-progress').value) > 0", undefined, {
+        timeout: RUN,
+      });
       // The page answers while the workers settle: the language switches and a frame is drawn.
       const started = Date.now();
       await page.click('#lang-switch');
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(1))));
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(1)))');
       expect(Date.now() - started).toBeLessThan(20_000);
       await page.click('#lang-switch');
       await page.click('#cancel');
-      await page.waitForFunction(() => document.getElementById('run-status')?.textContent === '已取消。');
+      await page.waitForFunction("document.getElementById('run-status')?.textContent === '已取消。'");
       expect(await page.locator('#report-json').count()).toBe(0);
       await page.fill('#pop-claims', '300');
       await page.click('#run');
@@ -444,7 +443,7 @@ describe('the Reform view edits structure', () => {
       await page.click('#run');
       const report = (await pageReport(page)) as { compared: { changes: { kind: string }[] | null }[] };
       expect(report.compared[1]!.changes!.map((c) => c.kind)).toContain('condition-changed');
-      const link = readReformLink(await page.evaluate(() => location.hash));
+      const link = readReformLink((await page.evaluate('location.hash')) as string);
       expect(link?.ok && { tiers: link.value.tiers, conditions: link.value.conditions }).toEqual({
         tiers: spec.tiers,
         conditions: spec.conditions,
@@ -459,7 +458,7 @@ describe('the page, used with the keyboard alone', () => {
   /** Presses Tab until the element with `id` has the focus (at most `max` presses). */
   async function tabTo(page: Page, id: string, max = 300): Promise<void> {
     for (let i = 0; i < max; i++) {
-      if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+      if ((await page.evaluate('document.activeElement?.id')) === id) return;
       await page.keyboard.press('Tab');
     }
     throw new Error(`Tab never reached #${id}`);
@@ -470,24 +469,24 @@ describe('the page, used with the keyboard alone', () => {
     async () => {
       const page = await open('#claim');
       await tabTo(page, 'f-c0-items[0].amount');
-      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      const outline = await page.evaluate(FOCUS_OUTLINE);
       expect(outline).not.toBe('none');
       await page.keyboard.press('Control+A');
       await page.keyboard.type('3300.00');
       await tabTo(page, 'settle');
-      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+      expect(await page.evaluate(FOCUS_OUTLINE)).not.toBe('none');
       await page.keyboard.press('Enter');
       await page.waitForSelector('#settlement-0');
       // Every control of the page has a label.
       const unlabelled = await page.$$eval('input, select, textarea', (els) =>
         els
-          .filter((e) => !(e as HTMLInputElement).labels?.length && !e.getAttribute('aria-label'))
+          .filter((e) => !(e as { labels?: { length: number } }).labels?.length && !e.getAttribute('aria-label'))
           .map((e) => e.id || e.outerHTML.slice(0, 60)),
       );
       expect(unlabelled).toEqual([]);
       await tabTo(page, 'tab-reform');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => !document.getElementById('view-reform')?.hidden);
+      await page.waitForFunction("!document.getElementById('view-reform')?.hidden");
       await tabTo(page, 'param-path');
       await page.keyboard.press('Tab'); // the value
       await page.keyboard.type('0.35');
@@ -505,7 +504,7 @@ describe('the page, used with the keyboard alone', () => {
       };
       expect(report.counts.read).toBe(500);
       expect(report.compared[1]!.changes).toHaveLength(1);
-      expect(await page.evaluate(() => decodeURIComponent(location.hash))).toContain('"value":"0.35"');
+      expect(await page.evaluate('decodeURIComponent(location.hash)')).toContain('"value":"0.35"');
       await page.close();
     },
     RUN,
@@ -518,8 +517,8 @@ describe('the page is safe and plain', () => {
     // from here: the policy has no 'unsafe-eval' (test/app/app-service.test.ts), the page's zod
     // runs without its JIT, and the watcher of every page would see a refused eval.)
     const page = await open('#claim', { watchCsp: false });
-    const result = await page.evaluate(async () => {
-      const violations: string[] = [];
+    const result = (await page.evaluate(`(async () => {
+      const violations = [];
       document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
       const s = document.createElement('script');
       s.textContent = 'window.__inline = 1';
@@ -529,9 +528,8 @@ describe('the page is safe and plain', () => {
       document.body.append(b);
       b.click();
       await new Promise((r) => setTimeout(r, 200));
-      const w = window as { __inline?: number; __handler?: number };
-      return { inline: w.__inline, handler: w.__handler, violations };
-    });
+      return { inline: window.__inline, handler: window.__handler, violations };
+    })()`)) as { inline?: number; handler?: number; violations: string[] };
     expect(result.inline).toBeUndefined();
     expect(result.handler).toBeUndefined();
     expect([...new Set(result.violations)].sort()).toEqual(['script-src-attr', 'script-src-elem']);
@@ -549,7 +547,7 @@ describe('the page is safe and plain', () => {
             await p.click('#settle');
             await p.waitForSelector('#settlement-0');
             await p.locator('#settlement-0').scrollIntoViewIfNeeded();
-            await p.evaluate(() => document.getElementById('settlement-0')!.scrollIntoView());
+            await p.evaluate("document.getElementById('settlement-0').scrollIntoView()");
           },
         ],
         ['app-rules.png', '#rules', async () => undefined],
@@ -558,7 +556,7 @@ describe('the page is safe and plain', () => {
           linkOf({ population: { claims: 2000, seed: 7, years: '2018' }, changes: [TILT_30] }),
           async (p) => {
             await pageReport(p);
-            await p.evaluate(() => document.getElementById('report')!.scrollIntoView());
+            await p.evaluate("document.getElementById('report').scrollIntoView()");
           },
         ],
       ];
@@ -571,9 +569,9 @@ describe('the page is safe and plain', () => {
           els
             .filter(
               (e) =>
-                (e as HTMLElement).offsetParent !== null &&
+                (e as { offsetParent: unknown }).offsetParent !== null &&
                 e.scrollWidth > e.clientWidth + 1 &&
-                getComputedStyle(e).overflow !== 'visible',
+                e.ownerDocument.defaultView!.getComputedStyle(e).overflow !== 'visible',
             )
             .map((e) => e.textContent),
         );

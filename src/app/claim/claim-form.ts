@@ -5,7 +5,6 @@
  * `f-c<k>-<p>` (the k-th claim, from 0), the person's `f-person.<field>`, so that the library's
  * errors find their field by path ({@link fieldIdOf}).
  */
-import type {} from '../dom-types.js';
 import { h } from '../ui/dom.js';
 import { checkbox, field, selectInput, setChoices, textInput } from '../ui/fields.js';
 import { t } from '../ui/lang.js';

@@ -4,7 +4,6 @@
  * each line's payer, amount, clause and explanation, and the cashier's statement as printed; for a
  * refused claim, the library's errors with their paths.
  */
-import type {} from '../dom-types.js';
 import { showFigure } from '../../simulate/report/display.js';
 import { h, trustedMarkup } from '../ui/dom.js';
 import { t } from '../ui/lang.js';

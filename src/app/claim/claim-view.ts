@@ -3,7 +3,6 @@
  * settled with the embedded rules in the page (no request: the library runs here). Errors are
  * shown at the field their path names, with the library's messages in the page's language.
  */
-import type {} from '../dom-types.js';
 import type { ClaimIssue } from '../../errors/issue.js';
 import { h, replace } from '../ui/dom.js';
 import { clearFieldErrors, showFieldError } from '../ui/fields.js';

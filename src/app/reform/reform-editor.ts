@@ -4,7 +4,6 @@
  * and conditions replaced. Below it, the reform as `bashunwei rules diff` writes it, or what is
  * wrong with it (the rule folder checks of the library, at the change they concern).
  */
-import type {} from '../dom-types.js';
 import type { RuleIssue } from '../../errors/issue.js';
 import { tierFile } from '../../rule-files/types.js';
 import { defaultRules } from '../../scheme/embedded.js';

@@ -4,7 +4,6 @@
  * report. A run of the synthetic population writes the reform into the URL fragment first
  * (reform-link.ts), so that the address is the reform and opening it runs it again.
  */
-import type {} from '../dom-types.js';
 import type { RuleIssue } from '../../errors/issue.js';
 import { h, replace } from '../ui/dom.js';
 import { clearFieldErrors, field, showFieldError, textInput } from '../ui/fields.js';

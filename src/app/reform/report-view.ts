@@ -6,7 +6,6 @@
  * report JSON itself is put in `<script type="application/json" id="report-json">` for tools and
  * tests to read: the JSON `bashunwei simulate` prints for the same claims and rules.
  */
-import type {} from '../dom-types.js';
 import { bracketChart } from '../../simulate/report/charts.js';
 import { showFigure } from '../../simulate/report/display.js';
 import { simulationHtml, summaryHtml } from '../../simulate/report/html.js';

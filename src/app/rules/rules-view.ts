@@ -2,7 +2,6 @@
  * The Rules view: an embedded rule set read like a policy document (rule-set-doc.ts), the values
  * to confirm first. Everything shown comes from the rule files the page settles with.
  */
-import type {} from '../dom-types.js';
 import { defaultRules } from '../../scheme/embedded.js';
 import { h, replace } from '../ui/dom.js';
 import { currentLang, t } from '../ui/lang.js';

@@ -4,7 +4,6 @@
  * compiled the embedded rules before the first run. A cancelled run ends its workers (terminate
  * stops a worker mid-loop); the next run starts fresh ones.
  */
-import type {} from '../dom-types.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 /** Workers ready to run. */

@@ -7,7 +7,6 @@
  * keeps its persons; from a file, every worker reads the file, sends the keys of its share of
  * records, and settles the records the page assigns to it (assign-workers.ts).
  */
-import type {} from '../dom-types.js';
 import { generateClaims } from '../../../seeds/generator.js';
 import { defaultRules } from '../../scheme/embedded.js';
 import { createSimulation, type Simulation } from '../../simulate/core/simulation.js';

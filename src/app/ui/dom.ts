@@ -4,7 +4,6 @@
  * {@link trustedMarkup}, for the charts and report fragments the library writes itself, which
  * escape every value they hold (src/simulate/report/markup.ts `esc`).
  */
-import type {} from '../dom-types.js';
 
 /** What an element may be given: attributes (`on…` functions become listeners) and children. */
 export type Attrs = Readonly<Record<string, string | number | boolean | undefined | ((e: Event) => void)>>;

@@ -3,7 +3,6 @@
  * error, when there is one, is written next to the control, linked to it (`aria-describedby`)
  * and marked (`aria-invalid`), so that a screen reader reads it with the field.
  */
-import type {} from '../dom-types.js';
 import type { Words } from '../../i18n/say.js';
 import { h } from './dom.js';
 import { t } from './lang.js';

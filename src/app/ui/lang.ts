@@ -2,7 +2,6 @@
  * The page's language: Chinese by default (the policy office), English by the switch in the
  * header; the choice is kept in the browser (localStorage, nothing sent anywhere).
  */
-import type {} from '../dom-types.js';
 import type { Lang } from '../../i18n/lang.js';
 import type { Words } from '../../i18n/say.js';
 

@@ -42,9 +42,7 @@ function writeText(text: string, out: Uint8Array, view: DataView, at: number): n
     for (let i = 0; i < text.length; i++) out[at + 2 + i] = text.charCodeAt(i);
     return at + 2 + text.length;
   }
-  // Always set by Node and browsers; the DOM's types (which the workbench's code brings into the
-  // program) declare it optional.
-  const written = encoder.encodeInto(text, out.subarray(at + 2)).written!;
+  const { written } = encoder.encodeInto(text, out.subarray(at + 2));
   view.setUint16(at, written, true);
   return at + 2 + written;
 }
