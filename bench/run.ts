@@ -161,8 +161,13 @@ const rateOf = (name: string, perIteration: number): Rate & { p50us?: number; p9
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   const rate = (ms: number) => Math.round((perIteration * 1000) / ms);
   // min–max of the rate over the middle 98% of samples (single GC pauses aside).
-  const out: Rate & { p50us?: number; p99us?: number } = { median: rate(q(0.5)), min: rate(q(0.99)), max: rate(q(0.01)) };
-  if (perIteration === 1) Object.assign(out, { p50us: +(q(0.5) * 1000).toFixed(1), p99us: +(q(0.99) * 1000).toFixed(1) });
+  const out: Rate & { p50us?: number; p99us?: number } = {
+    median: rate(q(0.5)),
+    min: rate(q(0.99)),
+    max: rate(q(0.01)),
+  };
+  if (perIteration === 1)
+    Object.assign(out, { p50us: +(q(0.5) * 1000).toFixed(1), p99us: +(q(0.99) * 1000).toFixed(1) });
   return out;
 };
 const single = rateOf('settle: validate + settle + explain (one claim)', 1);
@@ -195,7 +200,9 @@ process.once('SIGINT', () => {
   removeBenchDir();
   process.exit(130);
 });
-const population = { items: { ...basePopulation.items, values: { ...basePopulation.items.values, maxItems: FIVE_ITEMS } } };
+const population = {
+  items: { ...basePopulation.items, values: { ...basePopulation.items.values, maxItems: FIVE_ITEMS } },
+};
 const shuffled: { file: string; claims: number; persons: number }[] = [];
 const timings: Record<string, { seconds: number; rssMiB: number }[]> = {};
 const commands: Record<string, [string[], number]> = {};
@@ -204,7 +211,11 @@ try {
   for (const n of SHUFFLED) {
     const file = join(benchDir, `shuffled-${n}.ndjson`);
     log(`generating ${n} claims of about five items in random person order…`);
-    shuffled.push({ file, claims: n, ...writeShuffledClaims(file, { claims: n, seed: 2018, shuffleSeed: 13, population }) });
+    shuffled.push({
+      file,
+      claims: n,
+      ...writeShuffledClaims(file, { claims: n, seed: 2018, shuffleSeed: 13, population }),
+    });
     commands[`floor-${n}`] = [['node', 'bench/floor.mjs', file], n];
     commands[`simulate-${n}`] = [['node', 'dist/cli.js', 'simulate', file, '--workers', String(cores)], n];
   }
@@ -273,14 +284,37 @@ const results = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
   claims: { inProcess: N, settleFile: SETTLED, itemsPerClaim: (1 + FIVE_ITEMS) / 2 },
   fastPathAgainstNaive: { claims: N, mismatches },
-  settle: { ...single, vsFloat: ratio(single.median, floatRate.median), vsPrevious: ratio(single.median, oldSingle.median) },
-  simulationPathValidated: { ...simValid, vsFloat: ratio(simValid.median, floatRate.median), vsPrevious: ratio(simValid.median, oldSimValid.median) },
-  simulationPathRecords: { ...simRecordRate, vsFloat: ratio(simRecordRate.median, floatRate.median), vsNaive: ratio(simRecordRate.median, naive.median) },
-  previousEngine: { commit: PREVIOUS_ENGINE_COMMIT, settle: oldSingle, simulationPathValidated: oldSimValid, simulate: { ...previousSimulate, vsFloor: ratio(previousSimulate.median, simulateRuns[0]!.floor.median) }, settleProcess: { ...previousSettleProcess, vsFloor: ratio(previousSettleProcess.median, settleFloor.median) } },
+  settle: {
+    ...single,
+    vsFloat: ratio(single.median, floatRate.median),
+    vsPrevious: ratio(single.median, oldSingle.median),
+  },
+  simulationPathValidated: {
+    ...simValid,
+    vsFloat: ratio(simValid.median, floatRate.median),
+    vsPrevious: ratio(simValid.median, oldSimValid.median),
+  },
+  simulationPathRecords: {
+    ...simRecordRate,
+    vsFloat: ratio(simRecordRate.median, floatRate.median),
+    vsNaive: ratio(simRecordRate.median, naive.median),
+  },
+  previousEngine: {
+    commit: PREVIOUS_ENGINE_COMMIT,
+    settle: oldSingle,
+    simulationPathValidated: oldSimValid,
+    simulate: { ...previousSimulate, vsFloor: ratio(previousSimulate.median, simulateRuns[0]!.floor.median) },
+    settleProcess: { ...previousSettleProcess, vsFloor: ratio(previousSettleProcess.median, settleFloor.median) },
+  },
   floatBaseline: floatRate,
   naiveBaseline: naive,
   simulateRandomPersonOrder: simulateRuns,
-  settleProcess: { ...settleProcess, floor: settleFloor, vsFloor: ratio(settleProcess.median, settleFloor.median), vsPrevious: ratio(settleProcess.median, previousSettleProcess.median) },
+  settleProcess: {
+    ...settleProcess,
+    floor: settleFloor,
+    vsFloor: ratio(settleProcess.median, settleFloor.median),
+    vsPrevious: ratio(settleProcess.median, previousSettleProcess.median),
+  },
   coldStartMs: { import: +median(coldRuns).toFixed(1), command: +median(commandRuns).toFixed(1) },
 };
 mkdirSync('bench', { recursive: true });

@@ -38,7 +38,13 @@ export interface BenchResults {
   };
   floatBaseline: Rate;
   naiveBaseline: Latency;
-  simulateRandomPersonOrder: (Process & { claims: number; persons: number; cores: number; floor: Process; vsFloor: number })[];
+  simulateRandomPersonOrder: (Process & {
+    claims: number;
+    persons: number;
+    cores: number;
+    floor: Process;
+    vsFloor: number;
+  })[];
   settleProcess: Process & { floor: Process; vsFloor: number; vsPrevious: number };
   coldStartMs: { import: number; command: number };
 }
