@@ -107,6 +107,8 @@ describe('the installed package', () => {
         'dist/service.d.ts',
         'dist/service.d.cts',
         'docs/claim.md',
+        'docs/policy-2017.md',
+        'docs/policy-2022.md',
         'docs/service.md',
         'schema/claim.schema.json',
         ...filesUnder(join(clone, 'rules')).map((f) => `rules/${f}`),
