@@ -107,6 +107,7 @@ export type { ClaimRun } from './settle/run-claim.js';
 export {
   claimRowLayout,
   claimRow,
+  TIER_COLUMN_PREFIX,
   FUND_COLUMN_PREFIX,
   type ClaimRowLayout,
   type ClaimColumn,
