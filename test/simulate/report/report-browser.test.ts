@@ -167,7 +167,7 @@ describe('the simulation report of a reform in Chromium', () => {
     const { report } = pages.reform;
     const s = report.summary[0]!;
     expect(s.publicSpending.change).not.toBe('0.00');
-    expect(s.personYears.less).toBeGreaterThan(0);
+    expect(s.personYears!.less).toBeGreaterThan(0);
     const page = await open('reform');
     const first = page.locator('section').first();
     expect(await first.getAttribute('class')).toBe('answer');
