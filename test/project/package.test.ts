@@ -12,7 +12,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
-  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -23,8 +22,9 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freshClone } from '../support/fresh-clone.js';
 import { tempDir } from '../support/helpers.js';
 import { ROOT } from '../support/paths.js';
 
@@ -43,18 +43,7 @@ const filesUnder = (dir: string): string[] =>
     .map((f) => f.split(sep).join('/'));
 
 beforeAll(() => {
-  // What a fresh clone has: the files git tracks (and new ones not ignored), as they are now.
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-    .split('\0')
-    .filter((f) => f !== '' && existsSync(join(root, f)));
-  for (const f of tracked) {
-    mkdirSync(dirname(join(clone, f)), { recursive: true });
-    copyFileSync(join(root, f), join(clone, f));
-  }
-  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir'); // as `npm ci` would have installed them
+  freshClone(clone); // what a fresh clone has after `npm ci`: no dist/
   distBeforePack = existsSync(join(clone, 'dist'));
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], {
     cwd: clone,
