@@ -376,5 +376,5 @@ describe('the printable HTML statement in Chromium', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  }, 600_000);
 });

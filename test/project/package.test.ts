@@ -63,7 +63,7 @@ beforeAll(() => {
   mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
   symlinkSync(join(root, 'node_modules/@types/node'), join(consumer, 'node_modules/@types/node'), 'dir');
   writeFileSync(join(consumer, 'claims.ndjson'), `${JSON.stringify(JSON.parse(claim))}\n`);
-}, 600_000);
+}, 1_800_000);
 
 describe('the installed package', () => {
   it('is packed from a clone without dist/: prepack builds it first', () => {
@@ -213,7 +213,7 @@ if (settled.ok) {
       // And the right declaration file was the one checked: .d.cts for require, .d.ts for import.
       expect(out).toContain(file === 'cjs.cts' ? 'bashunwei/dist/index.d.cts' : 'bashunwei/dist/index.d.ts');
     },
-    240_000,
+    1_200_000,
   );
 
   it('loads neither Fastify nor a database driver when the library is imported', () => {

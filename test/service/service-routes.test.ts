@@ -29,7 +29,7 @@ let pg: PostgresServer;
 const temp = tempDir();
 beforeAll(async () => {
   pg = await startPostgres();
-}, 120_000);
+}, 600_000);
 afterAll(() => {
   pg?.stop();
   temp.remove();
@@ -45,7 +45,7 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the service on %s
   let s: LocalService;
   beforeAll(async () => {
     s = await startLocal(await stores[kind]());
-  }, 60_000);
+  }, 600_000);
   afterAll(async () => s?.close());
 
   it('settles a claim once: 201, the same claim again 200 with idempotent-replay, another claim under its id 409', async () => {

@@ -24,7 +24,7 @@ let pg15: PostgresServer;
 const temp = tempDir();
 beforeAll(async () => {
   pg15 = await startPostgres();
-}, 120_000);
+}, 600_000);
 afterAll(() => {
   pg15?.stop();
   temp.remove();
@@ -85,7 +85,7 @@ describe.each(Object.keys(stores))('the service on %s refuses', (kind) => {
     s = await startLocal(db);
     raw = await open();
     settledText = (await call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: example })).text;
-  }, 60_000);
+  }, 600_000);
   afterAll(async () => {
     await raw?.close();
     await s?.close();

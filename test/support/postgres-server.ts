@@ -93,8 +93,9 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       '-l',
       join(dir, 'server.log'),
       '-w',
+      // Generous: a loaded machine starts a server slowly (pg_ctl's default wait is 60 s).
       '-t',
-      '60',
+      '600',
       '-o',
       settings.map((s) => `-c ${s}`).join(' '),
       'start',
@@ -120,7 +121,7 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     },
     stop: () => {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '600', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

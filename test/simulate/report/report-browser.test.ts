@@ -60,7 +60,7 @@ beforeAll(async () => {
   build('reform', true);
   build('single', false);
   browser = await launchChromium();
-}, 60_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
