@@ -108,6 +108,7 @@ export { ClaimRecord } from './claim/claim-record.js';
 export {
   claimRowLayout,
   claimRow,
+  TIER_COLUMN_PREFIX,
   FUND_COLUMN_PREFIX,
   type ClaimRowLayout,
   type ClaimColumn,

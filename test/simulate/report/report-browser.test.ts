@@ -1,6 +1,6 @@
 /**
  * The HTML report of a simulation in a real headless Chromium (Debian's `chromium` and
- * `fonts-noto-cjk`, installed by .ci/run): the page loads without a console error or a request,
+ * `fonts-noto-cjk`, installed by `npm test`: scripts/test-setup.mjs): the page loads without a console error or a request,
  * the reform's answer comes first, every figure it shows is the value of the report JSON at the
  * path the figure names (in the format it names), and no text of any chart overflows its SVG or
  * overlaps another text. A screenshot of the first screen is written to docs/ for the README.
@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../../../seeds/generator.js';
 import { defaultRules } from '../../../src/scheme/embedded.js';
@@ -17,9 +17,9 @@ import { simulationHtml } from '../../../src/simulate/report/html.js';
 import { createSimulation } from '../../../src/simulate/core/simulation.js';
 import { type SimulationReport, simulationReport } from '../../../src/simulate/report/summary.js';
 import { tempDir } from '../../support/helpers.js';
+import { launchChromium } from '../../support/chromium.js';
 import { ROOT } from '../../support/paths.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = join(ROOT, 'docs', 'report-first-screen.png');
 let browser: Browser;
 const dir = tempDir('report');
@@ -57,25 +57,10 @@ function build(name: 'reform' | 'single', withReform: boolean): void {
 }
 
 beforeAll(async () => {
-  expect(
-    existsSync(CHROMIUM),
-    `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`,
-  ).toBe(true);
   build('reform', true);
   build('single', false);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}, 60_000);
+  browser = await launchChromium();
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -167,7 +152,7 @@ describe('the simulation report of a reform in Chromium', () => {
     const { report } = pages.reform;
     const s = report.summary[0]!;
     expect(s.publicSpending.change).not.toBe('0.00');
-    expect(s.personYears.less).toBeGreaterThan(0);
+    expect(s.personYears!.less).toBeGreaterThan(0);
     const page = await open('reform');
     const first = page.locator('section').first();
     expect(await first.getAttribute('class')).toBe('answer');
