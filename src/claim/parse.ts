@@ -16,6 +16,7 @@ import { MAX_CLAIM_FEN, formatFen } from '../money/fen.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type ClaimVocabulary, describePeriods } from './vocabulary.js';
 import { ITEM_CATEGORIES } from './item-categories.js';
+import { idProblemDetail } from './id-text.js';
 import { say } from '../i18n/say.js';
 
 /**
@@ -200,6 +201,8 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[]
       return [issue(zi.origin === 'array' ? ClaimErrorCode.EMPTY_ITEMS : ClaimErrorCode.EMPTY_STRING, path, {})];
     case 'custom': {
       const code = (zi.params as { code?: ClaimErrorCode } | undefined)?.code ?? ClaimErrorCode.INVALID_TYPE;
+      if (code === ClaimErrorCode.INVALID_ID && typeof value === 'string')
+        return [issue(code, path, { detail: idProblemDetail(value, lang) })];
       return [issue(code, path, { received: describe(value, lang) })];
     }
     default:

@@ -212,6 +212,16 @@ const cases: [string, unknown, string, string][] = [
     'invalid_enum',
     'hospital.level',
   ],
+  // Ids a database would refuse or store as another id (issue 22): printable text only.
+  ['a claim id with a NUL character', { ...c, id: 'C\u0000' }, 'invalid_id', 'id'],
+  ['a claim id with a DEL character', { ...c, id: 'C\u007f1' }, 'invalid_id', 'id'],
+  ['a person id with a tab', { ...c, person: { ...person, id: 'P\t1' } }, 'invalid_id', 'person.id'],
+  [
+    'a hospital id with a lone surrogate',
+    { ...c, hospital: { ...hospital, id: 'SUR\ud800' } },
+    'invalid_id',
+    'hospital.id',
+  ],
 ];
 
 describe('a bad claim is refused with a stable code and the path of the field', () => {
