@@ -3,19 +3,16 @@
  * never stops the others: it yields an error outcome with its line number and the rest go on.
  * The ledger the batch starts from is passed in; the one it ends with is handed back.
  */
-import { claimIssue } from '../claim/parse.js';
 import { parseClaim, parseClaimText } from './parse-claim.js';
 import type { Claim } from '../claim/claim.js';
-import { ClaimErrorCode } from '../errors/codes.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { type Ledger, type YearLedger, ledgerKey } from '../ledger/year-ledger.js';
 import type { RuleBook } from '../scheme/book.js';
 import type { Lang } from '../i18n/lang.js';
 import { defaultRules } from '../scheme/embedded.js';
 import type { FundBalances } from '../kinds/shared/funds.js';
-import { type SettlementRecord, settleClaim, yearLedgerFor } from './settle-claim.js';
+import { type SettlementRecord, settleAgainst, yearLedgerFor } from './settle-claim.js';
 import { DUPLICATE_DETAIL } from '../ledger/duplicate-detail.js';
-import { say } from '../i18n/say.js';
 
 /** Options of a batch. */
 export interface BatchOptions {
@@ -66,25 +63,17 @@ export function createBatch(options: BatchOptions = {}): Batch {
   for (const l of ledger.values()) for (const id of l.claimIds) seen.add(id);
   let funds = options.funds ?? {};
   let count = 0;
+  // An id is settled once across every person and year: the batch's ids decide, not the year's.
+  const settledEarlier = (id: string) => (seen.has(id) ? DUPLICATE_DETAIL : undefined);
   const settleParsed = (parsed: Result<Claim, ClaimIssue>, n: number, idFrom: () => string | null): BatchOutcome => {
     if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
     const claim = parsed.value;
-    if (seen.has(claim.id)) {
-      return {
-        ok: false,
-        line: n,
-        claimId: claim.id,
-        errors: [
-          claimIssue(
-            ClaimErrorCode.DUPLICATE_CLAIM,
-            'id',
-            { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) },
-            options.lang,
-          ),
-        ],
-      };
-    }
-    const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds, lang: options.lang });
+    const r = settleAgainst(claim, yearLedgerFor(ledger, claim), {
+      rules,
+      funds,
+      lang: options.lang,
+      settled: settledEarlier,
+    });
     if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };
     seen.add(claim.id);
     ledger.set(ledgerKey(r.value.ledger.personId, r.value.ledger.year), r.value.ledger);

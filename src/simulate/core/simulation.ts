@@ -13,20 +13,18 @@
  * for its person-year; each variant refuses on its own.
  */
 import type { Claim } from '../../claim/claim.js';
-import { claimIssue } from '../../claim/parse.js';
 import { parseClaim, parseClaimText } from '../../settle/parse-claim.js';
 import type { ClaimIssue, Result } from '../../errors/issue.js';
 import { ClaimErrorCode } from '../../errors/codes.js';
-import { ledgerOverflow } from '../../ledger/overflow.js';
 import { ledgerYear } from '../../ledger/year-ledger.js';
 import { type Fen, ZERO } from '../../money/fen.js';
-import { type RuleBook, describeBook, policyOn } from '../../scheme/book.js';
+import type { RuleBook } from '../../scheme/book.js';
 import type { Policy } from '../../scheme/policy.js';
 import type { Lang } from '../../i18n/lang.js';
 import { mergeVocabularies } from '../../claim/vocabulary.js';
 import { claimVocabulary } from '../../scheme/book.js';
 import { type ClaimRun, emptyCounters, runClaim } from '../../settle/run-claim.js';
-import { schemeIssues } from '../../settle/settle-claim.js';
+import { type AdmissionLedger, admit, isRefusal } from '../../settle/admit.js';
 import { type Aggregates, addPersonYear, addRejected, addSettlement, emptyAggregates } from './aggregates.js';
 import {
   type ChangedPatient,
@@ -40,7 +38,6 @@ import { dimensionsOf } from './dimensions.js';
 import { IdSet } from './id-set.js';
 // What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal.
 import { DUPLICATE_DETAIL } from '../../ledger/duplicate-detail.js';
-import { say } from '../../i18n/say.js';
 
 export { byChange, type ChangedPatient, type PayChanges, type PayChangeCounts } from './changed.js';
 
@@ -153,6 +150,9 @@ interface PersonYear {
   layout: readonly string[];
 }
 
+/** The counters of a person-year with none yet: nothing can overflow but the claim's own total. */
+const NO_COUNTERS: readonly number[] = [];
+
 /** The person-year's counters in a policy's layout (carried by name when the rule set changes within the year). */
 function countersFor(py: PersonYear, policy: Policy): Fen[] {
   const layout = policy.scheme.counters;
@@ -217,8 +217,20 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     addRejected(aggs[v]!, issue.code);
     if (v === 0) reject(line, issue);
   };
+  // What admit reads of each variant's person-year for the claim at hand (its line, and the
+  // person-year found, set before each variant is tried): built once, so that admitting a claim
+  // allocates nothing.
+  let atLine = 0;
+  let atPersonYear: PersonYear | undefined;
+  const admissions = variants.map(
+    (_, v): AdmissionLedger => ({
+      settled: (id) => (ids.duplicate(id, atLine, v) ? DUPLICATE_DETAIL : undefined),
+      counters: (policy) => (atPersonYear ? countersFor(atPersonYear, policy) : NO_COUNTERS),
+    }),
+  );
   const settleOne = (parsed: Result<Claim, ClaimIssue>, line = lines + 1): void => {
     lines++;
+    atLine = line;
     if (!parsed.ok) {
       for (const a of aggs) addRejected(a, parsed.errors[0]!.code);
       reject(line, parsed.errors[0]!);
@@ -233,51 +245,21 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     if (n > 1) settledIn.fill(0);
     for (let v = 0; v < n; v++) {
       const agg = aggs[v]!;
-      // The order of settle's checks: a duplicate first, then the date, then the exact range.
-      if (ids.duplicate(claim.id, line, v)) {
-        refuse(
-          v,
-          line,
-          claimIssue(
-            ClaimErrorCode.DUPLICATE_CLAIM,
-            'id',
-            { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) },
-            options.lang,
-          ),
-        );
-        continue;
-      }
-      const policy = policyOn(variants[v]!.rules, claim.visit.discharged);
-      if (!policy) {
-        ids.refused(claim.id, line, v);
-        refuse(
-          v,
-          line,
-          claimIssue(
-            ClaimErrorCode.NO_RULES_FOR_DATE,
-            'visit.discharged',
-            { received: claim.visit.discharged, detail: describeBook(variants[v]!.rules, options.lang) },
-            options.lang,
-          ),
-        );
-        continue;
-      }
-      const misfit = schemeIssues(claim, policy, options.lang);
-      if (misfit.length > 0) {
-        ids.refused(claim.id, line, v);
-        refuse(v, line, misfit[0]!);
-        continue;
-      }
+      // The order of settle's checks, decided by admit: a duplicate first, then the date, the
+      // scheme's values, the exact range.
       let py = ledgers[v]!.get(key);
+      atPersonYear = py;
+      const admitted = admit(claim, variants[v]!.rules, admissions[v]!, options.lang);
+      if (isRefusal(admitted)) {
+        // A duplicate leaves the id to the claim settled first; any other refusal gives it back.
+        if (admitted[0]!.code !== ClaimErrorCode.DUPLICATE_CLAIM) ids.refused(claim.id, line, v);
+        refuse(v, line, admitted[0]!);
+        continue;
+      }
+      const policy = admitted;
       const fresh = py === undefined;
       py ??= { counters: emptyCounters(policy), layout: policy.scheme.counters };
       const counters = countersFor(py, policy);
-      const overflow = ledgerOverflow(counters, policy.scheme.counters, claim, options.lang);
-      if (overflow) {
-        ids.refused(claim.id, line, v);
-        refuse(v, line, overflow);
-        continue;
-      }
       const run = runClaim(claim, policy, counters, fundsOf(v, year), false);
       ids.settled(claim.id, line, v);
       settledIn[v] = 1;
