@@ -17,6 +17,7 @@ import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type ClaimVocabulary, describePeriods } from './vocabulary.js';
 import { ITEM_CATEGORIES } from './item-categories.js';
 import { idProblemDetail } from './id-text.js';
+import { markRead } from './read-mark.js';
 import { say } from '../i18n/say.js';
 
 /**
@@ -33,7 +34,9 @@ export function readClaim(input: unknown, options: ClaimReadOptions): Result<Cla
   const vocabulary = options.vocabulary;
   // Valid claims take the hand-written reader; zod reads everything else and says what is wrong.
   const valid = readValidClaim(input, vocabulary);
-  return valid ? ok(valid) : validateClaim(input, options.lang, vocabulary);
+  if (valid) return ok(markRead(valid));
+  const r = validateClaim(input, options.lang, vocabulary);
+  return r.ok ? ok(markRead(r.value)) : r;
 }
 
 /** Options of the claim readers. */

@@ -54,7 +54,7 @@ export async function settleCommand(argv: readonly string[], io: Io): Promise<nu
 
   const rules = loadRules(args.flags.rules as string | undefined, io);
   if (!rules) return 2;
-  const ledger = loadLedger(args.flags.ledger as string | undefined, io);
+  const ledger = loadLedger(args.flags.ledger as string | undefined, rules, io);
   if (!ledger) return 2;
 
   const batch = createBatch({ rules, ledger, lang });
@@ -176,11 +176,12 @@ export function loadRules(dir: string | undefined, io: Io): RuleBook | undefined
   return undefined;
 }
 
-function loadLedger(file: string | undefined, io: Io): Ledger | undefined {
+/** The ledger of `--ledger FILE`, checked as `settle()` and `createBatch()` check one (its counters those of `rules`). */
+function loadLedger(file: string | undefined, rules: RuleBook, io: Io): Ledger | undefined {
   if (file === undefined) return new Map();
   const read = readJsonFile(file, 'the ledger', io);
   if (!read) return undefined;
-  const r = parseLedgerJson(read.json, file);
+  const r = parseLedgerJson(read.json, { file, rules });
   if (r.ok) return r.value;
   io.err(`bashunwei: the ledger ${file} is invalid:\n${prettifyIssues(r.errors)}\n`);
   return undefined;

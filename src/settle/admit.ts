@@ -69,29 +69,43 @@ export function admit(claim: Claim, book: RuleBook, ledger: AdmissionLedger, lan
       ),
     ];
   if (ledger.personId !== undefined && ledger.year !== undefined) {
-    const year = ledgerYear(discharged);
-    if (ledger.personId !== claim.person.id || ledger.year !== year) {
-      const ours = ledgerKey(ledger.personId, ledger.year);
-      const theirs = ledgerKey(claim.person.id, year);
-      return [
-        claimIssue(
-          ClaimErrorCode.LEDGER_MISMATCH,
-          ledger.personId !== claim.person.id ? 'person.id' : 'visit.discharged',
-          {
-            detail: say(lang, {
-              zh: `台账属于 ${ours}，报销申请属于 ${theirs}`,
-              en: `ledger of ${ours}, claim of ${theirs}`,
-            }),
-          },
-          lang,
-        ),
-      ];
-    }
+    const mismatch = ledgerMismatch(ledger.personId, ledger.year, claim.person.id, ledgerYear(discharged), lang);
+    if (mismatch) return [mismatch];
   }
   const misfit = schemeIssues(claim, policy, lang);
   if (misfit.length > 0) return misfit;
   const overflow = ledgerOverflow(ledger.counters(policy), policy.scheme.counters, claim, lang);
   return overflow ? [overflow] : policy;
+}
+
+/**
+ * `ledger_mismatch` when a ledger of `ledgerPerson` in `ledgerYear` is given for a claim of
+ * `person` in `year` (at `person.id`, or at `visit.discharged` for another year), else undefined.
+ *
+ * @example
+ * ledgerMismatch('P1', 2017, 'P1', 2018) // ledger_mismatch at visit.discharged
+ */
+export function ledgerMismatch(
+  ledgerPerson: string,
+  ledgerOfYear: number,
+  person: string,
+  year: number,
+  lang?: Lang,
+): ClaimIssue | undefined {
+  if (ledgerPerson === person && ledgerOfYear === year) return undefined;
+  const ours = ledgerKey(ledgerPerson, ledgerOfYear);
+  const theirs = ledgerKey(person, year);
+  return claimIssue(
+    ClaimErrorCode.LEDGER_MISMATCH,
+    ledgerPerson !== person ? 'person.id' : 'visit.discharged',
+    {
+      detail: say(lang, {
+        zh: `台账属于 ${ours}，报销申请属于 ${theirs}`,
+        en: `ledger of ${ours}, claim of ${theirs}`,
+      }),
+    },
+    lang,
+  );
 }
 
 /**

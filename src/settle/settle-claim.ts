@@ -4,6 +4,10 @@
  * every line with the numbers its explanation is written from.
  */
 import type { Claim } from '../claim/claim.js';
+import { claimIssue } from '../claim/parse.js';
+import { wasRead } from '../claim/read-mark.js';
+import { ClaimErrorCode } from '../errors/codes.js';
+import { checkYearLedger, isLedgerProblem, ledgerInvalid } from '../ledger/read-ledger.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
 import {
   type Ledger,
@@ -59,15 +63,22 @@ export interface SettlementRecord {
 }
 
 /**
- * Settles a validated claim through the waterfall.
+ * Settles a validated claim through the waterfall. It settles only what `parseClaim` or
+ * `parseClaimText` returned (`unvalidated_claim` for anything else: plain objects, JSON, copies;
+ * docs/claim.md, "The claim object"), against a ledger checked as docs/claim.md, "The ledger",
+ * says (`ledger_invalid` at its path otherwise); nothing throws.
  *
  * @example
  * const r = settleClaim(claim, { ledger });
  * if (r.ok) { r.value.personal; r.value.ledger; }
  */
 export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<SettlementRecord, ClaimIssue> {
-  const before = options.ledger ?? emptyYearLedger(claim.person.id, ledgerYear(claim.visit.discharged));
-  return settleAgainst(claim, before, { ...options, chosen: options.ledger !== undefined });
+  if (!wasRead(claim)) return fail([claimIssue(ClaimErrorCode.UNVALIDATED_CLAIM, '', {}, options.lang)]);
+  if (options.ledger === undefined)
+    return settleAgainst(claim, emptyYearLedger(claim.person.id, ledgerYear(claim.visit.discharged)), options);
+  const before = checkYearLedger(options.ledger, options.rules ?? defaultRules(), 'fen');
+  if (isLedgerProblem(before)) return fail(ledgerInvalid(before, options.lang));
+  return settleAgainst(claim, before, { ...options, chosen: true });
 }
 
 /**

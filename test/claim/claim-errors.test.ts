@@ -404,18 +404,18 @@ describe("settle()'s ledger option (found by a billing engineer's review: a sett
   const second = baseClaim({ id: 'L2' });
 
   it('takes the ledger a settlement handed back, and settles as with the ledger in fen', () => {
-    const r = settle(second, { ledger: first.value.ledger });
+    const r = settle(second, { ledger: first.ledger });
     expect(r.ok).toBe(true);
     const batch = settleBatch([baseClaim({ id: 'L1' }), second]);
     const two = batch.outcomes[1]!;
     expect(r.ok && two.ok && r.value.personal).toBe(two.ok && settlementToJson(two.record).personal);
-    expect(r.ok && r.value.ledger.claimIds).toEqual(['L1', 'L2']);
+    expect(r.ok && r.ledger.claimIds).toEqual(['L1', 'L2']);
   });
 
   it.each([
     [
       'a counter that is not an amount',
-      { ...first.value.ledger, counters: { ...first.value.ledger.counters, 'basic-insurance.paid.basic': 'lots' } },
+      { ...first.ledger, counters: { ...first.ledger.counters, 'basic-insurance.paid.basic': 'lots' } },
       'ledger.counters.basic-insurance.paid.basic',
     ],
     [
@@ -433,7 +433,7 @@ describe("settle()'s ledger option (found by a billing engineer's review: a sett
   it('says ledger_mismatch at visit.discharged for a ledger of another year', () => {
     const r = settle(
       baseClaim({ id: 'L3', visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }),
-      { ledger: first.value.ledger },
+      { ledger: first.ledger },
     );
     expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([['ledger_mismatch', 'visit.discharged']]);
   });

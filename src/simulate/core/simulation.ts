@@ -14,6 +14,8 @@
  */
 import type { Claim } from '../../claim/claim.js';
 import { parseClaim, parseClaimText } from '../../settle/parse-claim.js';
+import { claimIssue } from '../../claim/parse.js';
+import { wasRead } from '../../claim/read-mark.js';
 import type { ClaimIssue, Result } from '../../errors/issue.js';
 import { ClaimErrorCode } from '../../errors/codes.js';
 import { ledgerYear } from '../../ledger/year-ledger.js';
@@ -102,7 +104,7 @@ export interface Simulation {
   add(input: unknown, line?: number): void;
   /** Settles one claim from its JSON text (refusing invalid JSON and keys written twice). */
   addText(text: string, line?: number): void;
-  /** Settles a claim already validated (by parseClaim): the simulation path without the reading. */
+  /** Settles a claim already validated (as parseClaim returned it; anything else is refused, `unvalidated_claim`): the simulation path without the reading. */
   addValid(claim: Claim, line?: number): void;
   /** Counts an input that could not be read as a claim (too long, not UTF-8). */
   addIssue(issue: ClaimIssue, line?: number): void;
@@ -287,7 +289,14 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
   return {
     add: (input, line) => settleOne(parseClaim(input, readOptions), line),
     addText: (text, line) => settleOne(parseClaimText(text, readOptions), line),
-    addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
+    // Only what the claim reader returned: anything else is refused, not guessed at (docs/claim.md, "The claim object").
+    addValid: (claim, line) =>
+      settleOne(
+        wasRead(claim)
+          ? { ok: true, value: claim }
+          : { ok: false, errors: [claimIssue(ClaimErrorCode.UNVALIDATED_CLAIM, '', {}, options.lang)] },
+        line,
+      ),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     result: () => {
       // Every person-year counts, ranked and tallied here: memory holds them for a partition of
