@@ -12,7 +12,7 @@ import { type BatchOptions, type BatchOutcome, createBatch } from '../settle/bat
 import { type SettleOptions, settleAgainst } from '../settle/settle-claim.js';
 import { parseClaim } from '../settle/parse-claim.js';
 import type { Lang } from '../i18n/lang.js';
-import { type YearLedgerJson, yearLedgerToJson } from '../ledger/ledger-json.js';
+import type { YearLedgerJson } from '../ledger/ledger-json.js';
 import { checkYearLedger, isLedgerProblem, ledgerInvalid } from '../ledger/read-ledger.js';
 import { type YearLedger, emptyYearLedger, ledgerYear } from '../ledger/year-ledger.js';
 import type { RuleBook } from '../scheme/book.js';
@@ -37,9 +37,15 @@ export function settle(input: unknown, options: SettleJsonOptions = {}): SettleR
   const c = claim.value;
   const before = ledger?.value ?? emptyYearLedger(c.person.id, ledgerYear(c.visit.discharged));
   const r = settleAgainst(c, before, { ...options, rules, chosen: ledger !== undefined });
-  return r.ok
-    ? { ok: true, value: settlementToJson(r.value, options), ledger: yearLedgerToJson(r.value.ledger) }
-    : fail(r.errors);
+  if (!r.ok) return fail(r.errors);
+  const value = settlementToJson(r.value, options);
+  // The year ledger beside it: the settlement's counters (the same object) and the year's ids.
+  const l = r.value.ledger;
+  return {
+    ok: true,
+    value,
+    ledger: { personId: l.personId, year: l.year, claimIds: l.claimIds, counters: value.ledger.counters },
+  };
 }
 
 /** What {@link settle} answers: the settlement and the year ledger after it, or why the claim was refused. */
