@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../../seeds/generator.js';
 import { ClaimErrorCode } from '../../src/errors/codes.js';
 import { emptyYearLedger } from '../../src/ledger/year-ledger.js';
+import { yearLedgerToJson } from '../../src/ledger/ledger-json.js';
 import type { Fen } from '../../src/money/fen.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { loadRuleFolder } from '../../src/node/load-rule-folder.js';
@@ -270,10 +271,11 @@ describe('amounts beyond the exact range', () => {
   });
 
   it('one claim on a ledger near the limit is refused by settle(), not thrown', () => {
-    const ledger = {
+    // settle() reads a ledger as JSON, amounts in yuan strings (docs/claim.md, "The ledger").
+    const ledger = yearLedgerToJson({
       ...emptyYearLedger('RICH', 2018),
       counters: { 'serious-illness-insurance.burden': (Number.MAX_SAFE_INTEGER - 10_000) as Fen },
-    };
+    });
     const r = settle(huge('ONE'), { ledger, lang: 'en' });
     expect(r.ok ? null : r.errors).toEqual([
       {
