@@ -1,17 +1,16 @@
 /**
- * The engine as it was before issue 10 (schemes as data), built from git into .bench/previous, so
- * that `npm run bench` measures the current engine against it in the same run on the same claims
- * ("no slowdown"). The old engine knows only the 2017 scheme and reads any item category as a
- * string (only "drug" being a drug), so its claims are given with the drug codes written "drug".
+ * The engine as it was before rule sets were compiled and claims settled from records (issue 23:
+ * an interpretive waterfall over claim objects, the simulation spilling JSON lines), built from
+ * git into .bench/previous, so that `npm run bench` measures the current engine against it in the
+ * same run on the same claims. Its library and command take the same claims and options.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { itemCategoryOf, isDrugCategory } from '../src/claim/item-categories.js';
 
-/** The last commit before the generic engine: the 2017-only engine of issue 4's benchmarks. */
-export const PREVIOUS_ENGINE_COMMIT = '43f06435f26c8d6a41469626510b16399fddc7c2';
+/** The last commit before the compiled engine (the layout of issue 21 in place, the engine of issues 10–15). */
+export const PREVIOUS_ENGINE_COMMIT = 'a417ded2f06b0273e5133843d2d107d5a4d15aa3';
 
 /** What the bench uses of the previous engine's public API. */
 export interface PreviousEngine {
@@ -28,7 +27,7 @@ export interface PreviousEngine {
  * const old = await previousEngine(); old.settle(claim)
  */
 export async function previousEngine(log: (s: string) => void): Promise<PreviousEngine> {
-  const dir = resolve('.bench/previous');
+  const dir = resolve(`.bench/previous-${PREVIOUS_ENGINE_COMMIT.slice(0, 7)}`);
   if (!existsSync(`${dir}/dist/index.js`)) {
     log(`building the previous engine (${PREVIOUS_ENGINE_COMMIT.slice(0, 7)}) in .bench/previous…`);
     mkdirSync(dir, { recursive: true });
@@ -40,15 +39,11 @@ export async function previousEngine(log: (s: string) => void): Promise<Previous
 }
 
 /**
- * A claim as the previous engine reads it: item categories as ids, every drug written "drug".
+ * Where the previous engine's command is (built by {@link previousEngine}).
  *
  * @example
- * forPrevious(claim).items[0].category // "drug" for "09"
+ * execFileSync('node', [previousCli(), 'simulate', file])
  */
-export function forPrevious(claim: Record<string, unknown>): Record<string, unknown> {
-  const items = (claim.items as Record<string, unknown>[]).map((it) => {
-    const id = itemCategoryOf(it.category) ?? String(it.category);
-    return { ...it, category: isDrugCategory(id) ? 'drug' : id };
-  });
-  return { ...claim, items };
+export function previousCli(): string {
+  return resolve(`.bench/previous-${PREVIOUS_ENGINE_COMMIT.slice(0, 7)}/dist/cli.js`);
 }

@@ -5,7 +5,7 @@
  * claim goes to a random pile file, then each pile is shuffled in memory and appended to the output.
  */
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { generateClaims, prng } from '../seeds/generator.js';
+import { type Population, generateClaims, prng } from '../seeds/generator.js';
 
 /** Piles of the external shuffle: a pile of 4,000,000 claims / 64 is about 30 MB. */
 const PILES = 64;
@@ -19,7 +19,7 @@ const PILES = 64;
  */
 export function writeShuffledClaims(
   path: string,
-  options: { claims: number; seed: number; shuffleSeed: number },
+  options: { claims: number; seed: number; shuffleSeed: number; population?: Partial<Population> },
 ): { persons: number } {
   const rnd = prng(options.shuffleSeed);
   const piles = Array.from({ length: PILES }, (_, i) => `${path}.pile-${i}`);
@@ -27,7 +27,12 @@ export function writeShuffledClaims(
   let persons = 0;
   let last = '';
   try {
-    for (const c of generateClaims({ claims: options.claims, seed: options.seed, year: 2018 })) {
+    for (const c of generateClaims({
+      claims: options.claims,
+      seed: options.seed,
+      year: 2018,
+      population: options.population,
+    })) {
       const person = (c.person as { id: string }).id;
       if (person !== last) persons++, (last = person); // the generator writes a person's claims together
       const p = Math.floor(rnd() * PILES);

@@ -11,7 +11,7 @@ import { parseClaim } from '../src/settle/parse-claim.js';
 import { defaultRules } from '../src/scheme/embedded.js';
 import { settle } from '../src/contract/settle-json.js';
 import { createSimulation } from '../src/simulate/core/simulation.js';
-import { forPrevious, previousEngine } from './previous.js';
+import { previousEngine } from './previous.js';
 
 const N = 20_000;
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
@@ -21,7 +21,7 @@ const raw = [...generateClaims({ claims: N, seed: 2018, year: 2018 })];
 const valid = raw.map((c) => (parseClaim(c) as { ok: true; value: Claim }).value);
 const old = await previousEngine(log);
 const oldBook = old.defaultRules();
-const rawOld = raw.map(forPrevious);
+const rawOld = raw;
 const validOld = rawOld.map((c) => (old.parseClaim(c) as { ok: true; value: unknown }).value);
 const book = defaultRules();
 

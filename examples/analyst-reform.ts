@@ -52,9 +52,12 @@ for (const p of s.payers)
   console.log(
     `${pad(report.labels.payers[p.id]?.zh ?? p.id, 24)}${yuan(p.baseline)}${yuan(p.reform)}${change(p.change)}`,
   );
+// All payers but the hospital: its waiver (payer kind `hospital`) is its own money, listed above, not in the total.
+const notCounted = s.publicSpendingExcludes.map((id) => report.labels.payers[id]?.zh ?? id).join('、');
 console.log(
   `${pad('各方支付合计', 24)}${yuan(s.publicSpending.baseline)}${yuan(s.publicSpending.reform)}${change(s.publicSpending.change)}`,
 );
+if (notCounted) console.log(`  （不含${notCounted}：医院自己的钱 / not counted: the hospital's own money）`);
 console.log(`${pad('个人自付', 24)}${yuan(s.personal.baseline)}${yuan(s.personal.reform)}${change(s.personal.change)}`);
 console.log(
   `${pad('个人负担比例', 24)}${num(showFigure(s.personalShare.baseline, 'share'))}${num(showFigure(s.personalShare.reform, 'share'))}${num(`${showFigure(s.personalShare.change, 'share-change')} pp`)}`,
@@ -66,11 +69,16 @@ for (const c of s.byCounty)
   console.log(
     `${pad(report.labels.counties[c.id]?.zh ?? c.id, 12)}${change(c.publicSpending.change)}${change(c.personal.change)}`,
   );
-console.log(
-  `\n${s.personYears.less} person-years pay less (${showFigure(s.personYears.lessBy, 'yuan-change')}), ${s.personYears.more} pay more, ${s.personYears.same} the same`,
-);
-console.log('person-years whose personal pay fell most:');
-for (const p of s.gainers.slice(0, 5))
+// Who gains is told only when both sides settled the same claims (`comparable`); else it is null.
+if (s.personYears === null || s.gainers === null)
+  console.log('\nwho gains: not shown, the two sides did not settle the same claims');
+else {
   console.log(
-    `  ${p.personId} ${p.year} ${report.labels.counties[p.county]?.zh ?? p.county} ${report.labels.categories[p.category]?.zh ?? p.category}: ${p.baseline} → ${p.reform} (${p.change})`,
+    `\n${s.personYears.less} person-years pay less (${showFigure(s.personYears.lessBy, 'yuan-change')}), ${s.personYears.more} pay more, ${s.personYears.same} the same`,
   );
+  console.log('person-years whose personal pay fell most:');
+  for (const p of s.gainers.slice(0, 5))
+    console.log(
+      `  ${p.personId} ${p.year} ${report.labels.counties[p.county]?.zh ?? p.county} ${report.labels.categories[p.category]?.zh ?? p.category}: ${p.baseline} → ${p.reform} (${p.change})`,
+    );
+}

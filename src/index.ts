@@ -5,7 +5,7 @@
  *
  * @module bashunwei
  */
-export { settle, settleBatch, type SettleJsonOptions } from './contract/settle-json.js';
+export { settle, settleBatch, type SettleJsonOptions, type SettleResult } from './contract/settle-json.js';
 export {
   settleClaim,
   schemeIssues,
@@ -70,7 +70,9 @@ export {
   yearLedgerFromJson,
   type YearLedgerJson,
   type LedgerFileJson,
+  type SettlementLedgerJson,
 } from './ledger/ledger-json.js';
+export type { LedgerReadOptions } from './ledger/read-ledger.js';
 /** Relief-fund balances (absent = unlimited) and one fund's payment. */
 export type { FundBalances, FundDraw } from './kinds/shared/funds.js';
 export { premiumSplit, formatPremiumSplit, type PremiumSplit } from './calculators/premium-split.js';
@@ -108,6 +110,7 @@ export { ClaimRecord } from './claim/claim-record.js';
 export {
   claimRowLayout,
   claimRow,
+  TIER_COLUMN_PREFIX,
   FUND_COLUMN_PREFIX,
   type ClaimRowLayout,
   type ClaimColumn,
@@ -192,7 +195,7 @@ export { OPERATORS } from './rule-files/types.js';
 export { explainLine } from './explain/explain-line.js';
 export { explainLineEn } from './explain/explain-line.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
-export { reverseClaim, type Reversal, type Resettlement } from './settle/reverse.js';
+export { reverseClaim, type Reversal, type Resettlement, type ReverseOptions } from './settle/reverse.js';
 export {
   claimResponse,
   isFhirDateTime,

@@ -112,7 +112,7 @@ export function dateNumber(iso: string): number {
 
 /**
  * Fills a record from a validated claim, read with `vocabulary` (its county, area and category
- * are values of it; returns false when they are not).
+ * are values of it; false when one is not, and then only the record's ids and date are to be read).
  *
  * @example
  * const r = new ClaimRecord();
@@ -123,13 +123,15 @@ export function recordClaim(claim: Claim, vocabulary: ClaimVocabulary | Vocabula
   const category = v.categoryIndex.get(claim.person.category);
   const county = v.countyIndex.get(claim.person.county);
   const area = v.areaIndex.get(claim.hospital.area);
-  if (category === undefined || county === undefined || area === undefined) return false;
   into.claimId = claim.id;
   into.personId = claim.person.id;
   into.date = dateNumber(claim.visit.discharged);
-  into.category = category;
-  into.county = county;
-  into.area = area;
+  // A value the vocabulary lacks is recorded as its first and the record reported incomplete: its
+  // ids and date still serve the checks that come before the claim's values (settle/admit.ts).
+  const known = category !== undefined && county !== undefined && area !== undefined;
+  into.category = category ?? 0;
+  into.county = county ?? 0;
+  into.area = area ?? 0;
   into.visitKind = VISIT.get(claim.visit.kind)!;
   into.referral = REFERRAL.get(claim.visit.referral)!;
   into.deliveryMode = claim.visit.deliveryMode === undefined ? 0 : DELIVERY.get(claim.visit.deliveryMode)!;
@@ -144,5 +146,5 @@ export function recordClaim(claim: Claim, vocabulary: ClaimVocabulary | Vocabula
     if (!CATALOG_SET.has(it.catalog)) return false;
     into.addItem(itemClass(it.category, it.catalog, it.compliant, it.necessary), it.amount);
   }
-  return true;
+  return known;
 }

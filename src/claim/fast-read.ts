@@ -9,6 +9,7 @@
 import { MAX_CLAIM_FEN, type Fen, parseAmount } from '../money/fen.js';
 import type { Claim, Item } from './claim.js';
 import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './enums.js';
+import { idProblem } from './id-text.js';
 import { itemCategoryOf } from './item-categories.js';
 import { MAX_ID, MAX_ITEMS, MAX_TEXT, isCalendarDate } from './schema.js';
 import type { ClaimVocabulary } from './vocabulary.js';
@@ -44,6 +45,8 @@ function plain(v: unknown, keys: ReadonlySet<string>): v is Obj {
 
 const text = (v: unknown, min: number, max: number): v is string =>
   typeof v === 'string' && v.length >= min && v.length <= max;
+/** An id: 1 to MAX_ID characters, printable (id-text.ts). */
+const isId = (v: unknown): v is string => text(v, 1, MAX_ID) && idProblem(v) === undefined;
 /** A boolean, or the default when absent; `null` when neither (the caller then gives up). */
 const flag = (v: unknown, absent: boolean): boolean | null =>
   v === undefined ? absent : typeof v === 'boolean' ? v : null;
@@ -74,10 +77,9 @@ export function readValidClaim(input: unknown, vocabulary: ClaimVocabulary): Cla
   if (!plain(input, CLAIM_KEYS)) return undefined;
   const { county: isCounty, area: isArea, category: isCategory } = setsOf(vocabulary);
   const { id, person: p, visit: v, hospital: h, items } = input;
-  if (!text(id, 1, MAX_ID) || !plain(p, PERSON_KEYS) || !plain(v, VISIT_KEYS) || !plain(h, HOSPITAL_KEYS))
-    return undefined;
+  if (!isId(id) || !plain(p, PERSON_KEYS) || !plain(v, VISIT_KEYS) || !plain(h, HOSPITAL_KEYS)) return undefined;
 
-  if (!text(p.id, 1, MAX_ID) || !isCounty(p.county) || !isCategory(p.category)) return undefined;
+  if (!isId(p.id) || !isCounty(p.county) || !isCategory(p.category)) return undefined;
   const illnessInduced = flag(p.illnessInduced, false);
   if (illnessInduced === null) return undefined;
 
@@ -93,7 +95,7 @@ export function readValidClaim(input: unknown, vocabulary: ClaimVocabulary): Cla
   if (v.deliveryMode !== undefined && !isDeliveryMode(v.deliveryMode)) return undefined;
   if (v.kind === 'delivery' && v.deliveryMode === undefined) return undefined;
 
-  if (h.id !== undefined && !text(h.id, 1, MAX_ID)) return undefined;
+  if (h.id !== undefined && !isId(h.id)) return undefined;
   if (h.name !== undefined && !text(h.name, 0, MAX_TEXT)) return undefined;
   if (!isLevel(h.level) || !isArea(h.area)) return undefined;
   const designated = flag(h.designated, true);

@@ -16,6 +16,8 @@ import { MAX_CLAIM_FEN, formatFen } from '../money/fen.js';
 import { duplicateKeyPaths } from '../errors/duplicate-keys.js';
 import { type ClaimVocabulary, describePeriods } from './vocabulary.js';
 import { ITEM_CATEGORIES } from './item-categories.js';
+import { idProblemDetail } from './id-text.js';
+import { markRead } from './read-mark.js';
 import { say } from '../i18n/say.js';
 
 /**
@@ -32,7 +34,9 @@ export function readClaim(input: unknown, options: ClaimReadOptions): Result<Cla
   const vocabulary = options.vocabulary;
   // Valid claims take the hand-written reader; zod reads everything else and says what is wrong.
   const valid = readValidClaim(input, vocabulary);
-  return valid ? ok(valid) : validateClaim(input, options.lang, vocabulary);
+  if (valid) return ok(markRead(valid));
+  const r = validateClaim(input, options.lang, vocabulary);
+  return r.ok ? ok(markRead(r.value)) : r;
 }
 
 /** Options of the claim readers. */
@@ -200,6 +204,8 @@ function fromZod(zi: z.core.$ZodIssue, input: unknown, lang: Lang): ClaimIssue[]
       return [issue(zi.origin === 'array' ? ClaimErrorCode.EMPTY_ITEMS : ClaimErrorCode.EMPTY_STRING, path, {})];
     case 'custom': {
       const code = (zi.params as { code?: ClaimErrorCode } | undefined)?.code ?? ClaimErrorCode.INVALID_TYPE;
+      if (code === ClaimErrorCode.INVALID_ID && typeof value === 'string')
+        return [issue(code, path, { detail: idProblemDetail(value, lang) })];
       return [issue(code, path, { received: describe(value, lang) })];
     }
     default:

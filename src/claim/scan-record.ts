@@ -19,32 +19,43 @@ import type { VocabularyIndex } from './vocabulary-index.js';
 
 /** A list of values as bytes, matched by the scanner without making strings. */
 class ByteValues {
-  private readonly values: Uint8Array[];
-  private readonly indexes: number[];
+  private readonly values: Uint8Array[] = [];
+  private readonly indexes: number[] = [];
+  /** The candidates of each (length, first byte, last byte): nearly always one. */
+  private readonly buckets = new Map<number, number[]>();
   constructor(values: readonly (string | readonly [string, number])[]) {
-    this.values = [];
-    this.indexes = [];
     values.forEach((v, i) => {
       const [text, index] = typeof v === 'string' ? [v, i] : v;
       // Non-ASCII values are left to the full reader.
-      if (/^[\x20-\x7e]*$/.test(text)) {
-        this.values.push(Uint8Array.from(text, (c) => c.charCodeAt(0)));
-        this.indexes.push(index);
-      }
+      if (!/^[\x20-\x7e]*$/.test(text)) return;
+      const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0));
+      const key = bucketOf(bytes, 0, bytes.length);
+      let bucket = this.buckets.get(key);
+      if (!bucket) this.buckets.set(key, (bucket = []));
+      bucket.push(this.values.length);
+      this.values.push(bytes);
+      this.indexes.push(index);
     });
   }
   /** The index of the value written by b[from, to), or −1. */
   find(b: Uint8Array, from: number, to: number): number {
+    const bucket = this.buckets.get(bucketOf(b, from, to));
+    if (bucket === undefined) return -1;
     const n = to - from;
-    for (let k = 0; k < this.values.length; k++) {
-      const v = this.values[k]!;
-      if (v.length !== n) continue;
+    for (let k = 0; k < bucket.length; k++) {
+      const v = this.values[bucket[k]!]!;
       let i = 0;
       while (i < n && v[i] === b[from + i]) i++;
-      if (i === n) return this.indexes[k]!;
+      if (i === n) return this.indexes[bucket[k]!]!;
     }
     return -1;
   }
+}
+
+/** A string's length and first and last bytes, as one number (the bucket of its candidates). */
+function bucketOf(b: Uint8Array, from: number, to: number): number {
+  const n = to - from;
+  return n === 0 ? 0 : n * 65536 + b[from]! * 256 + b[to - 1]!;
 }
 
 const VISIT = new ByteValues(VISIT_KINDS);
@@ -119,6 +130,13 @@ function str(ascii: boolean): boolean {
   if (b[pos] !== QUOTE) return false;
   s0 = ++pos;
   chars = 0;
+  // The common run: printable ASCII but the quote and the backslash.
+  while (pos < end) {
+    const c = b[pos]!;
+    if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) break;
+    pos++;
+  }
+  chars = pos - s0;
   while (pos < end) {
     const c = b[pos]!;
     if (c === QUOTE) {
@@ -207,32 +225,74 @@ function keyIs(k: Uint8Array): boolean {
   return true;
 }
 
-const key = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const K = {
-  id: key('id'),
-  person: key('person'),
-  visit: key('visit'),
-  hospital: key('hospital'),
-  items: key('items'),
-  county: key('county'),
-  category: key('category'),
-  illnessInduced: key('illnessInduced'),
-  kind: key('kind'),
-  admitted: key('admitted'),
-  discharged: key('discharged'),
-  chronic: key('chronic'),
-  majorDisease: key('majorDisease'),
-  referral: key('referral'),
-  deliveryMode: key('deliveryMode'),
-  name: key('name'),
-  level: key('level'),
-  area: key('area'),
-  designated: key('designated'),
-  catalog: key('catalog'),
-  amount: key('amount'),
-  compliant: key('compliant'),
-  necessary: key('necessary'),
-};
+/** The contract's keys, each a small number (the scanner switches on the key it read). */
+const KEYS = [
+  'id',
+  'person',
+  'visit',
+  'hospital',
+  'items',
+  'county',
+  'category',
+  'illnessInduced',
+  'kind',
+  'admitted',
+  'discharged',
+  'chronic',
+  'majorDisease',
+  'referral',
+  'deliveryMode',
+  'name',
+  'level',
+  'area',
+  'designated',
+  'catalog',
+  'amount',
+  'compliant',
+  'necessary',
+] as const;
+const KEY_BYTES = KEYS.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
+/** A key's slot in KEY_SLOTS, from its length and its first, second and last bytes. */
+const keySlot = (x: Uint8Array, from: number, to: number): number =>
+  ((to - from) * 31 + x[from]! * 17 + x[from + 1]! * 7 + x[to - 1]!) & 1023;
+/** The code of each slot (−1: no key of the contract); the keys' slots are distinct (checked here, once). */
+const KEY_SLOTS = new Int8Array(1024).fill(-1);
+KEY_BYTES.forEach((k, i) => {
+  const slot = keySlot(k, 0, k.length);
+  if (KEY_SLOTS[slot] !== -1) throw new Error('two keys of the contract share a slot: this is a bug in bashunwei');
+  KEY_SLOTS[slot] = i;
+});
+
+/** The code of the key just read (its position in KEYS), or −1 for a key the contract does not have. */
+function keyCode(): number {
+  if (s1 - s0 < 2) return -1;
+  const code = KEY_SLOTS[keySlot(b, s0, s1)]!;
+  return code >= 0 && keyIs(KEY_BYTES[code]!) ? code : -1;
+}
+
+const ID = 0;
+const PERSON = 1;
+const VISIT_KEY = 2;
+const HOSPITAL = 3;
+const ITEMS = 4;
+const COUNTY = 5;
+const CATEGORY = 6;
+const ILLNESS_INDUCED_KEY = 7;
+const KIND = 8;
+const ADMITTED = 9;
+const DISCHARGED = 10;
+const CHRONIC_KEY = 11;
+const MAJOR_DISEASE_KEY = 12;
+const REFERRAL_KEY = 13;
+const DELIVERY_MODE = 14;
+const NAME = 15;
+const LEVEL_KEY = 16;
+const AREA = 17;
+const DESIGNATED_KEY = 18;
+const CATALOG_KEY = 19;
+const AMOUNT = 20;
+const COMPLIANT = 21;
+const NECESSARY = 22;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -330,30 +390,31 @@ function claim(v: VocabularyBytes, r: ClaimRecord): boolean {
     const k = nextKey(first);
     if (k === -1) return false;
     if (k === -2) break;
-    if (keyIs(K.id)) {
+    const key = keyCode();
+    if (key === ID) {
       if (seen & 1) return false;
       seen |= 1;
       if (!str(true) || chars < 1 || chars > MAX_ID) return false;
       r.claimId = text(s0, s1);
-    } else if (keyIs(K.person)) {
+    } else if (key === PERSON) {
       if (seen & 2) return false;
       seen |= 2;
       const f = person(v, r);
       if (f < 0) return false;
       flags |= f;
-    } else if (keyIs(K.visit)) {
+    } else if (key === VISIT_KEY) {
       if (seen & 4) return false;
       seen |= 4;
       const f = visit(r);
       if (f < 0) return false;
       flags |= f;
-    } else if (keyIs(K.hospital)) {
+    } else if (key === HOSPITAL) {
       if (seen & 8) return false;
       seen |= 8;
       const designated = hospital(v, r);
       if (designated < 0) return false;
       if (designated === 0) flags &= ~DESIGNATED;
-    } else if (keyIs(K.items)) {
+    } else if (key === ITEMS) {
       if (seen & 16) return false;
       seen |= 16;
       if (!items(r)) return false;
@@ -374,23 +435,24 @@ function person(v: VocabularyBytes, r: ClaimRecord): number {
     const k = nextKey(first);
     if (k === -1) return -1;
     if (k === -2) break;
-    if (keyIs(K.id)) {
+    const key = keyCode();
+    if (key === ID) {
       if (seen & 1 || !str(true) || chars < 1 || chars > MAX_ID) return -1;
       seen |= 1;
       r.personId = text(s0, s1);
-    } else if (keyIs(K.county)) {
+    } else if (key === COUNTY) {
       if (seen & 2 || !str(true)) return -1;
       seen |= 2;
       const i = v.county.find(b, s0, s1);
       if (i < 0) return -1;
       r.county = i;
-    } else if (keyIs(K.category)) {
+    } else if (key === CATEGORY) {
       if (seen & 4 || !str(true)) return -1;
       seen |= 4;
       const i = v.category.find(b, s0, s1);
       if (i < 0) return -1;
       r.category = i;
-    } else if (keyIs(K.illnessInduced)) {
+    } else if (key === ILLNESS_INDUCED_KEY) {
       if (seen & 8) return -1;
       seen |= 8;
       const x = bool();
@@ -414,36 +476,37 @@ function visit(r: ClaimRecord): number {
     const k = nextKey(first);
     if (k === -1) return -1;
     if (k === -2) break;
-    if (keyIs(K.kind)) {
+    const key = keyCode();
+    if (key === KIND) {
       if (seen & 1 || !str(true)) return -1;
       seen |= 1;
       const i = VISIT.find(b, s0, s1);
       if (i < 0) return -1;
       r.visitKind = i;
-    } else if (keyIs(K.discharged)) {
+    } else if (key === DISCHARGED) {
       if (seen & 2 || !str(true)) return -1;
       seen |= 2;
       discharged = date();
       if (discharged < 0) return -1;
-    } else if (keyIs(K.admitted)) {
+    } else if (key === ADMITTED) {
       if (seen & 4 || !str(true)) return -1;
       seen |= 4;
       admitted = date();
       if (admitted < 0) return -1;
-    } else if (keyIs(K.chronic) || keyIs(K.majorDisease)) {
-      const bit = keyIs(K.chronic) ? 8 : 16;
+    } else if (key === CHRONIC_KEY || key === MAJOR_DISEASE_KEY) {
+      const bit = key === CHRONIC_KEY ? 8 : 16;
       if (seen & bit) return -1;
       seen |= bit;
       const x = bool();
       if (x < 0) return -1;
       if (x === 1) flags |= bit === 8 ? CHRONIC : MAJOR_DISEASE;
-    } else if (keyIs(K.referral)) {
+    } else if (key === REFERRAL_KEY) {
       if (seen & 32 || !str(true)) return -1;
       seen |= 32;
       const i = REFERRAL.find(b, s0, s1);
       if (i < 0) return -1;
       r.referral = i;
-    } else if (keyIs(K.deliveryMode)) {
+    } else if (key === DELIVERY_MODE) {
       if (seen & 64 || !str(true)) return -1;
       seen |= 64;
       const i = DELIVERY.find(b, s0, s1);
@@ -467,25 +530,26 @@ function hospital(v: VocabularyBytes, r: ClaimRecord): number {
     const k = nextKey(first);
     if (k === -1) return -1;
     if (k === -2) break;
-    if (keyIs(K.level)) {
+    const key = keyCode();
+    if (key === LEVEL_KEY) {
       if (seen & 1 || !str(true)) return -1;
       seen |= 1;
       const i = LEVEL.find(b, s0, s1);
       if (i < 0) return -1;
       r.level = i;
-    } else if (keyIs(K.area)) {
+    } else if (key === AREA) {
       if (seen & 2 || !str(true)) return -1;
       seen |= 2;
       const i = v.area.find(b, s0, s1);
       if (i < 0) return -1;
       r.area = i;
-    } else if (keyIs(K.id)) {
+    } else if (key === ID) {
       if (seen & 4 || !str(true) || chars < 1 || chars > MAX_ID) return -1;
       seen |= 4;
-    } else if (keyIs(K.name)) {
+    } else if (key === NAME) {
       if (seen & 8 || !str(false) || chars > MAX_TEXT) return -1;
       seen |= 8;
-    } else if (keyIs(K.designated)) {
+    } else if (key === DESIGNATED_KEY) {
       if (seen & 16) return -1;
       seen |= 16;
       designated = bool();
@@ -527,27 +591,28 @@ function item(r: ClaimRecord): boolean {
     const k = nextKey(first);
     if (k === -1) return false;
     if (k === -2) break;
-    if (keyIs(K.category)) {
+    const key = keyCode();
+    if (key === CATEGORY) {
       if (seen & 1 || !str(true)) return false;
       seen |= 1;
       category = ITEM_CATEGORY.find(b, s0, s1);
       if (category < 0) return false;
-    } else if (keyIs(K.catalog)) {
+    } else if (key === CATALOG_KEY) {
       if (seen & 2 || !str(true)) return false;
       seen |= 2;
       catalog = CATALOG.find(b, s0, s1);
       if (catalog < 0) return false;
-    } else if (keyIs(K.amount)) {
+    } else if (key === AMOUNT) {
       if (seen & 4) return false;
       seen |= 4;
       fen = amount();
       if (fen < 0 || fen > MAX_CLAIM_FEN) return false;
-    } else if (keyIs(K.compliant)) {
+    } else if (key === COMPLIANT) {
       if (seen & 8) return false;
       seen |= 8;
       compliant = bool();
       if (compliant < 0) return false;
-    } else if (keyIs(K.necessary)) {
+    } else if (key === NECESSARY) {
       if (seen & 16) return false;
       seen |= 16;
       necessary = bool();

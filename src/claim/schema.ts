@@ -10,6 +10,7 @@ import { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } fro
 import { ITEM_CATEGORY_VALUES, itemCategoryOf } from './item-categories.js';
 import type { ClaimVocabulary } from './vocabulary.js';
 import { ClaimErrorCode } from '../errors/codes.js';
+import { ID_PATTERN, idProblem } from './id-text.js';
 
 /**
  * True when `text` is a real calendar date written `YYYY-MM-DD`.
@@ -99,7 +100,12 @@ function buildClaimSchema(vocabulary: ClaimVocabulary) {
   });
   const date = z.string().refine(isCalendarDate, { params: { code: ClaimErrorCode.INVALID_DATE } });
   const category = z.enum(ITEM_CATEGORY_VALUES as [string, ...string[]]).transform((c) => itemCategoryOf(c)!);
-  return claimObject(vocabulary, date, amount, category);
+  const id = z
+    .string()
+    .min(1)
+    .max(MAX_ID)
+    .refine((s) => idProblem(s) === undefined, { params: { code: ClaimErrorCode.INVALID_ID } });
+  return claimObject(vocabulary, id, date, amount, category);
 }
 
 /**
@@ -122,22 +128,23 @@ export function claimSchemaForJson(vocabulary: ClaimVocabulary) {
   ]);
   return claimObject(
     vocabulary,
+    z.string().min(1).max(MAX_ID).regex(new RegExp(ID_PATTERN, 'u')),
     z.string().regex(CALENDAR_DATE),
     amount,
     z.enum(ITEM_CATEGORY_VALUES as [string, ...string[]]),
   );
 }
 
-/** The claim's structure, with the zod types of its dates, amounts and item categories given. */
-function claimObject<D extends Z.ZodType, A extends Z.ZodType, C extends Z.ZodType>(
+/** The claim's structure, with the zod types of its ids, dates, amounts and item categories given. */
+function claimObject<I extends Z.ZodType<string>, D extends Z.ZodType, A extends Z.ZodType, C extends Z.ZodType>(
   vocabulary: ClaimVocabulary,
+  id: I,
   date: D,
   amount: A,
   category: C,
 ) {
   const z = zod();
   const oneOf = (values: readonly string[]) => z.enum(values as [string, ...string[]]);
-  const nonEmpty = z.string().min(1).max(MAX_ID);
 
   const item = z.strictObject({
     category,
@@ -148,9 +155,9 @@ function claimObject<D extends Z.ZodType, A extends Z.ZodType, C extends Z.ZodTy
   });
 
   return z.strictObject({
-    id: nonEmpty,
+    id,
     person: z.strictObject({
-      id: nonEmpty,
+      id,
       county: oneOf(vocabulary.counties),
       category: oneOf(vocabulary.categories),
       illnessInduced: z.boolean().default(false),
@@ -165,7 +172,7 @@ function claimObject<D extends Z.ZodType, A extends Z.ZodType, C extends Z.ZodTy
       deliveryMode: z.enum(DELIVERY_MODES).optional(),
     }),
     hospital: z.strictObject({
-      id: nonEmpty.optional(),
+      id: id.optional(),
       name: z.string().max(MAX_TEXT).optional(),
       level: z.enum(HOSPITAL_LEVELS),
       area: oneOf(vocabulary.areas),

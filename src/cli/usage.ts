@@ -1,25 +1,55 @@
 /**
  * The command's usage, per subcommand: what `bashunwei --help` and `bashunwei COMMAND --help`
- * print (exit 0), and what follows a usage error (exit 2).
+ * print (exit 0), and what follows a usage error (exit 2). The output formats of `settle` are
+ * listed from their registry (src/format/outputs.ts).
  */
+import type { OutputFormat } from '../format/output-format.js';
+import { OUTPUT_FORMATS } from '../format/outputs.js';
 
-/** The subcommands that have their own usage. */
-export type Command = 'settle' | 'simulate' | 'rules' | 'claims' | 'serve' | 'keys' | 'app';
+/**
+ * The `--format` lines of `settle --help`: each format of the registry with what it is.
+ *
+ * @example
+ * formatUsage(OUTPUT_FORMATS) // "  --format F           json (default): the settlement JSON…\n                       ndjson: …"
+ */
+export function formatUsage(formats: readonly OutputFormat[]): string {
+  return formats
+    .map(
+      (f, i) =>
+        `${i === 0 ? '  --format F           ' : '                       '}${f.id}${i === 0 ? ' (default)' : ''}: ${f.summary}\n`,
+    )
+    .join('');
+}
 
-/** The usage of each subcommand: its synopsis, then one line per option. */
-export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
-  settle: `usage: bashunwei settle [FILE|-] [options]
+/**
+ * The usage of `settle`, its formats those of `formats`.
+ *
+ * @example
+ * settleUsage(OUTPUT_FORMATS)
+ */
+export function settleUsage(formats: readonly OutputFormat[]): string {
+  return `usage: bashunwei settle [FILE|-] [options]
   Settles one claim (a JSON document) or many (NDJSON, one per line) from FILE or stdin, in order,
   the year-to-date ledger threaded per person and year.
   --rules DIR          a rule folder, or a folder of rule folders (default: the embedded rules,
                        ziyang-2017 to 2020 and ziyang-2022 from 2022, each claim by its discharge date)
   --ledger FILE        start from this ledger file
   --ledger-out FILE    write the ledger after the run
-  --format F           json (default) | ndjson | text | html | csv | fhir | nhsa (the national platform's record)
-  --created DATETIME   with --format fhir: ClaimResponse.created (default: now, or SOURCE_DATE_EPOCH)
+${formatUsage(formats)}  --created DATETIME   with --format ${formats
+    .filter((f) => f.dated)
+    .map((f) => f.id)
+    .join(' or ')}: its documents' creation time (default: now, or SOURCE_DATE_EPOCH)
   --lang L             zh-CN (default) | en
   exit 0 all settled, 1 some claim refused (the others settled), 2 usage, unreadable file, bad rules
-`,
+`;
+}
+
+/** The subcommands that have their own usage. */
+export type Command = 'settle' | 'simulate' | 'rules' | 'claims' | 'serve' | 'keys' | 'app';
+
+/** The usage of each subcommand: its synopsis, then one line per option. */
+export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
+  settle: settleUsage(OUTPUT_FORMATS),
   simulate: `usage: bashunwei simulate [FILE|-] [options] | bashunwei simulate --merge A.json B.json … [options]
   Settles every claim of FILE (NDJSON, or CSV with one row per item; - or none: stdin), in any order, in
   bounded memory (the claims are partitioned by person into temporary files), and prints the report JSON.
@@ -82,7 +112,7 @@ export const COMMAND_USAGE: Readonly<Record<Command, string>> = {
 
 /** The synopsis of every subcommand: `bashunwei --help`. */
 export const USAGE = `usage:
-  bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format json|ndjson|text|html|csv|fhir|nhsa] [--created DATETIME] [--lang zh-CN|en]
+  bashunwei settle [FILE|-] [--rules DIR] [--ledger FILE] [--ledger-out FILE] [--format ${OUTPUT_FORMATS.map((f) => f.id).join('|')}] [--created DATETIME] [--lang zh-CN|en]
   bashunwei simulate [FILE|-] [--rules DIR] [--baseline DIR] [--out report.html] [--workers N] [--funds FILE] [--input ndjson|csv] [--tmp DIR] [--claims-out rows.csv|rows.parquet] [--aggregates-out FILE] [--lang zh-CN|en]
   bashunwei simulate --merge A.json B.json … [--rules DIR] [--baseline DIR] [--out report.html] [--aggregates-out FILE] [--lang zh-CN|en]
   bashunwei rules check [DIR]

@@ -62,6 +62,14 @@ export const ClaimErrorCode = {
   NOT_SETTLED: 'not_settled',
   /** The claims of a person-year given for a reversal belong to several persons or years. */
   MIXED_PERSON_YEAR: 'mixed_person_year',
+  /** A claim of the person-year's ledger is not among the claims given for a reversal. */
+  MISSING_CLAIM: 'missing_claim',
+  /**
+   * An object given to `settleClaim` or `reverseClaim` that the claim reader did not return (plain
+   * JS, `JSON.parse` output, a copy of a validated claim): as sent and as validated a claim look
+   * alike, amounts in yuan and in fen included, so it is refused rather than guessed at.
+   */
+  UNVALIDATED_CLAIM: 'unvalidated_claim',
 
   // The service's own refusals (`bashunwei serve`): the same shape and the same tables, so a
   // client reads one list of codes whether the claim or the request was wrong.

@@ -65,8 +65,12 @@ export const CLAIM_MESSAGES_EN: Readonly<Record<ClaimErrorCode, (p: MessageParam
     `claim ${p.received ?? ''} is not among the settled claims of its person-year${p.detail ? ` (${p.detail})` : ''}; nothing was reversed`,
   mixed_person_year: (p) =>
     `the claims to re-settle must all be of one person and one year${p.detail ? ` (${p.detail})` : ''}`,
+  missing_claim: (p) =>
+    `claim ${p.received ?? ''} of the person-year's ledger is not among the claims given${p.detail ? ` (${p.detail})` : ''}; give every settled claim of the year: nothing was reversed`,
+  unvalidated_claim: (p) =>
+    `${field(p)} did not come from parseClaim or parseClaimText (a plain object, JSON.parse output or a copy of a validated claim, whose amounts could be yuan or fen); validate it with parseClaim first, or settle its JSON with settle()`,
   ledger_invalid: (p) =>
-    `the year-to-date ledger passed in is not a ledger at ${p.path || 'its root'}${p.detail ? ` (${p.detail})` : ''}; pass the ledger a settlement handed back (settlement.ledger), or one read with parseYearLedgerJson`,
+    `the year-to-date ledger passed in is not a ledger at ${p.path || 'its root'}${p.detail ? ` (${p.detail})` : ''}; pass the year ledger settle() handed back beside its settlement (r.ledger), an entry of a --ledger-out file, or one read with parseYearLedgerJson`,
   ledger_mismatch: (p) =>
     `the year-to-date ledger passed in is not this claim's person and year${p.detail ? ` (${p.detail})` : ''}`,
   unauthorized: (p) =>

@@ -48,8 +48,12 @@ export const CLAIM_MESSAGES_ZH: Readonly<Record<ClaimErrorCode, (p: MessageParam
   no_rules_for_date: (p) => `${p.received ?? '该日期'} 没有生效的政策规则${p.detail ? `；现有规则：${p.detail}` : ''}`,
   not_settled: (p) => `报销申请 ${p.received ?? ''} 不在该患者本年度已结算的报销申请中${detail(p)}；未做任何冲正`,
   mixed_person_year: (p) => `重新结算的报销申请必须属于同一患者、同一年度${detail(p)}`,
+  missing_claim: (p) =>
+    `该患者本年度台账中的报销申请 ${p.received ?? ''} 不在给出的报销申请中${detail(p)}；请给出本年度全部已结算的报销申请：未做任何冲正`,
+  unvalidated_claim: (p) =>
+    `${fieldThen(p)}不是 parseClaim 或 parseClaimText 返回的（普通对象、JSON.parse 的结果或已校验申请的副本，其金额无法区分元与分）；请先用 parseClaim 校验，或用 settle() 结算其 JSON`,
   ledger_invalid: (p) =>
-    `传入的年度累计台账不是有效的台账，位置 ${p.path || '（整体）'}${detail(p)}；请传入结算返回的台账（settlement.ledger），或用 parseYearLedgerJson 读取的台账`,
+    `传入的年度累计台账不是有效的台账，位置 ${p.path || '（整体）'}${detail(p)}；请传入 settle() 与结算结果一同返回的年度台账（r.ledger）、--ledger-out 文件中的条目，或用 parseYearLedgerJson 读取的台账`,
   ledger_mismatch: (p) => `传入的年度累计台账不属于本报销申请的患者和年度${detail(p)}`,
   unauthorized: (p) =>
     `需要有效的 API 密钥${detail(p)}：请在请求头写 Authorization: Bearer <密钥>（由 bashunwei keys create 创建）`,

@@ -37,6 +37,8 @@ const ISSUE_TYPE: Readonly<Record<ClaimErrorCode, string>> = {
   ledger_invalid: 'invalid',
   not_settled: 'not-found',
   mixed_person_year: 'business-rule',
+  missing_claim: 'business-rule',
+  unvalidated_claim: 'invalid',
   ledger_overflow: 'too-costly',
   // The service's codes (never from `settle`, but a FHIR client of the service may meet them).
   unauthorized: 'login',

@@ -4,7 +4,7 @@
  */
 import { explainLine } from '../explain/explain-line.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
-import { type YearLedgerJson, yearLedgerToJson } from '../ledger/ledger-json.js';
+import { type SettlementLedgerJson, settlementLedgerToJson } from '../ledger/ledger-json.js';
 import { type Fen, formatFen } from '../money/fen.js';
 import { mulDiv } from '../money/rounding.js';
 import type { SettlementRecord } from '../settle/settle-claim.js';
@@ -34,7 +34,8 @@ export interface SettlementJson {
   readonly personal: string;
   readonly personalShare: string;
   readonly target: { readonly personalMax: string; readonly met: boolean } | null;
-  readonly ledger: YearLedgerJson;
+  /** The person-year after this claim: its counters and how many claims it holds (not their ids: docs/claim.md, "The ledger"). */
+  readonly ledger: SettlementLedgerJson;
 }
 
 /**
@@ -82,7 +83,7 @@ export function settlementToJson(r: SettlementRecord, options: { readonly lang?:
     personal: formatFen(r.personal),
     personalShare: formatShare(r.personal, r.bill.billable),
     target: r.target === null ? null : { personalMax: formatFen(r.target.personalMax), met: r.target.met },
-    ledger: yearLedgerToJson(r.ledger),
+    ledger: settlementLedgerToJson(r.ledger),
   };
 }
 

@@ -1,8 +1,11 @@
 /**
- * The ledger as JSON: amounts as contract strings, counters with sorted names, so that the same
- * state always prints the same bytes. Used in settlements (`ledger`) and in `--ledger` files
- * (`{"version": 2, "entries": [...]}`; version 1 files, written before the counters were generic,
- * are read too).
+ * The ledger as JSON (docs/claim.md, "The ledger"): amounts as contract strings, counters with
+ * sorted names, so that the same state always prints the same bytes. A year ledger
+ * (`{ personId, year, claimIds, counters }`) is what a caller keeps and passes back; a ledger file
+ * (`--ledger`, `--ledger-out`) is `{"version": 2, "entries": [...]}` (version 1 files, written
+ * before the counters were generic, are read too); a settlement carries only a summary (the
+ * counters and how many claims the year holds), so that output grows with the claims, not with
+ * their square. Everything read goes through one check (read-ledger.ts).
  */
 import { lazily, zod } from '../zod.js';
 import { RuleErrorCode } from '../errors/codes.js';
@@ -10,6 +13,10 @@ import { type Result, type RuleIssue, fail, formatPath, ok } from '../errors/iss
 import { type Fen, formatFen, parseAmount } from '../money/fen.js';
 import { type Ledger, type YearLedger, ledgerKey } from './year-ledger.js';
 import { keyShape } from './key-shape.js';
+import { type LedgerProblem, type LedgerReadOptions, checkYearLedger, isLedgerProblem } from './read-ledger.js';
+import { defaultRules } from '../scheme/embedded.js';
+import type { RuleBook } from '../scheme/book.js';
+import { say } from '../i18n/say.js';
 
 /** A year ledger as JSON: every counter as a contract string. */
 export interface YearLedgerJson {
@@ -26,16 +33,42 @@ export interface LedgerFileJson {
 }
 
 /**
+ * The ledger in a settlement: the person-year after the claim, its counters and how many claims
+ * it holds, without their ids (the year ledger, `r.ledger` of `settle()` or `--ledger-out`, has them).
+ */
+export interface SettlementLedgerJson {
+  readonly personId: string;
+  readonly year: number;
+  /** How many claims the person-year holds, this one included. */
+  readonly claims: number;
+  readonly counters: Readonly<Record<string, string>>;
+}
+
+/**
  * Writes a year ledger as JSON.
  *
  * @example
  * yearLedgerToJson(emptyYearLedger('P1', 2017)).counters // {}
  */
 export function yearLedgerToJson(l: YearLedger): YearLedgerJson {
-  const keys = sortedKeys(l.counters);
-  const counters = { ...keyShape(keys) } as unknown as Record<string, string>;
-  for (const k of keys) counters[k] = formatFen(l.counters[k]!);
-  return { personId: l.personId, year: l.year, claimIds: l.claimIds, counters };
+  return { personId: l.personId, year: l.year, claimIds: l.claimIds, counters: countersToJson(l.counters) };
+}
+
+/**
+ * Writes the summary of a year ledger that a settlement carries: its counters and its number of claims.
+ *
+ * @example
+ * settlementLedgerToJson(record.ledger) // { personId: 'P1', year: 2017, claims: 3, counters: { … } }
+ */
+export function settlementLedgerToJson(l: YearLedger): SettlementLedgerJson {
+  return { personId: l.personId, year: l.year, claims: l.claimIds.length, counters: countersToJson(l.counters) };
+}
+
+function countersToJson(counters: Readonly<Record<string, Fen>>): Record<string, string> {
+  const keys = sortedKeys(counters);
+  const out = { ...keyShape(keys) } as unknown as Record<string, string>;
+  for (const k of keys) out[k] = formatFen(counters[k]!);
+  return out;
 }
 
 /** The keys of a counters object, sorted. The last keys and their order are remembered, compared
@@ -57,11 +90,11 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /*
- * The ledger file's zod schema, built on first use (zod is loaded then: src/zod.ts). Version 1 is
- * the format of the first releases, with the 2017 counters as fields; it is read into the
- * counters the 2017 rule set's tiers keep.
+ * The entries of a version 1 file, built on first use (zod is loaded then: src/zod.ts): the
+ * format of the first releases, with the 2017 counters as fields. They are read into the counters
+ * the 2017 rule set's tiers keep, then checked as any year ledger.
  */
-const ledgerFileSchema = lazily(() => {
+const version1Entries = lazily(() => {
   const z = zod();
   const money = z.string().refine((s) => parseAmount(s) !== undefined, 'must be an amount string like "12.50"');
   const head = {
@@ -69,7 +102,6 @@ const ledgerFileSchema = lazily(() => {
     year: z.number().int().min(1900).max(9999),
     claimIds: z.array(z.string().min(1)),
   };
-  const v2 = z.strictObject({ ...head, counters: z.record(z.string().min(1), money) });
   const v1 = z.strictObject({
     ...head,
     basicInsurancePaid: z.record(z.string(), money),
@@ -79,14 +111,7 @@ const ledgerFileSchema = lazily(() => {
     supplementaryPaid: money,
     assistancePaid: money,
   });
-  // Chosen by `version`, so that a problem is reported inside the version the file says it is
-  // (a plain union reports only "Invalid input" at the root).
-  return z
-    .discriminatedUnion('version', [
-      z.strictObject({ version: z.literal(2), entries: z.array(v2) }),
-      z.strictObject({ version: z.literal(1), entries: z.array(v1) }),
-    ])
-    .transform((f) => (f.version === 1 ? { version: 2 as const, entries: f.entries.map(fromVersion1) } : f));
+  return z.array(v1).transform((entries) => entries.map(fromVersion1));
 });
 
 function fromVersion1(e: {
@@ -124,56 +149,123 @@ export function ledgerToJson(ledger: Ledger): LedgerFileJson {
 }
 
 /**
- * Reads a `--ledger` file's JSON; every problem comes back with its path.
+ * Reads a `--ledger` file's JSON (or a ledger file handed to `createBatch`): each entry checked as
+ * docs/claim.md, "The ledger", says (yuan strings, the counters of `rules`, ids), two entries for
+ * one person-year refused; every problem comes back with its path. The second argument may be the
+ * file's name alone.
  *
  * @example
  * parseLedgerJson({ version: 2, entries: [] }) // { ok: true, value: Map(0) }
+ * parseLedgerJson(JSON.parse(text), { file: 'ledger.json', rules: book })
  */
-export function parseLedgerJson(json: unknown, file = 'ledger'): Result<Map<string, YearLedger>, RuleIssue> {
-  const r = ledgerFileSchema().safeParse(json);
-  if (!r.success) {
-    return fail(
-      r.error.issues.map((i) => ({
-        code: RuleErrorCode.LEDGER_INVALID,
-        file,
-        path: formatPath(i.path),
-        message: i.message,
-      })),
-    );
-  }
+export function parseLedgerJson(
+  json: unknown,
+  options: string | LedgerReadOptions = {},
+): Result<Map<string, YearLedger>, RuleIssue> {
+  const o = typeof options === 'string' ? { file: options } : options;
+  const r = readLedgerFile(json, o.rules ?? defaultRules());
+  return r instanceof Map ? ok(r) : fail(r.map(ledgerIssue(o)));
+}
+
+/** Most problems a ledger file reports (the first ones, in file order). */
+const MAX_FILE_PROBLEMS = 100;
+
+/**
+ * The ledger a ledger file's JSON holds, or its first problems (at most 100), each at its path
+ * in the file: what {@link parseLedgerJson} and `createBatch` read.
+ *
+ * @example
+ * readLedgerFile({ version: 2, entries: [] }, defaultRules()) // Map(0)
+ */
+export function readLedgerFile(json: unknown, book: RuleBook): Map<string, YearLedger> | LedgerProblem[] {
+  const file = ledgerEntries(json);
+  if ('problems' in file) return file.problems;
   const out = new Map<string, YearLedger>();
-  for (const e of r.data.entries) {
-    const key = ledgerKey(e.personId, e.year);
-    if (out.has(key)) {
-      return fail([
-        {
-          code: RuleErrorCode.LEDGER_INVALID,
-          file,
-          path: 'entries',
-          message: `two entries for person ${e.personId} in ${e.year}`,
-        },
-      ]);
+  const problems: LedgerProblem[] = [];
+  for (let i = 0; i < file.entries.length && problems.length < MAX_FILE_PROBLEMS; i++) {
+    const at = `entries[${i}]`;
+    const l = checkYearLedger(file.entries[i], book, 'yuan');
+    if (isLedgerProblem(l)) {
+      for (const p of l) problems.push({ path: p.path ? `${at}.${p.path}` : at, words: p.words });
+      continue;
     }
-    out.set(key, yearLedgerFromJson(e));
+    const key = ledgerKey(l.personId, l.year);
+    if (out.has(key))
+      problems.push({
+        path: 'entries',
+        words: {
+          zh: `患者 ${l.personId} ${l.year} 年有两个条目（一个患者一年一个条目）`,
+          en: `two entries for person ${l.personId} in ${l.year}`,
+        },
+      });
+    out.set(key, l);
   }
-  return ok(out);
+  return problems.length > 0 ? problems : out;
 }
 
 /**
- * Reads one year ledger's JSON (as {@link yearLedgerToJson} writes it, or as a settlement's
- * `ledger`); every problem comes back with its path.
+ * Reads one year ledger's JSON (as {@link yearLedgerToJson} writes it, an entry of a ledger
+ * file, or the `ledger` settle() hands back beside its settlement), checked as
+ * {@link parseLedgerJson} checks an entry; every problem comes back with its path.
  *
  * @example
  * parseYearLedgerJson(yearLedgerToJson(emptyYearLedger('P1', 2017))) // { ok: true, value: { personId: 'P1', … } }
  */
-export function parseYearLedgerJson(json: unknown, file = 'ledger'): Result<YearLedger, RuleIssue> {
-  const r = parseLedgerJson({ version: 2, entries: [json] }, file);
-  if (!r.ok) return fail(r.errors.map((e) => ({ ...e, path: e.path.replace(/^entries\[0\]\.?/, '') })));
-  return ok([...r.value.values()][0]!);
+export function parseYearLedgerJson(
+  json: unknown,
+  options: string | LedgerReadOptions = {},
+): Result<YearLedger, RuleIssue> {
+  const o = typeof options === 'string' ? { file: options } : options;
+  const l = checkYearLedger(json, o.rules ?? defaultRules(), 'yuan');
+  return isLedgerProblem(l) ? fail(l.map(ledgerIssue(o))) : ok(l);
+}
+
+/** A problem of a ledger file as a rule issue: its file, its path, a sentence in the reader's language (English by default). */
+const ledgerIssue =
+  (o: LedgerReadOptions) =>
+  (p: LedgerProblem): RuleIssue => ({
+    code: RuleErrorCode.LEDGER_INVALID,
+    file: o.file ?? 'ledger',
+    path: p.path,
+    message: say(o.lang ?? 'en', p.words),
+  });
+
+/** The entries of a ledger file (version 1 entries converted), or what is wrong with its envelope. */
+function ledgerEntries(
+  json: unknown,
+): { readonly entries: readonly unknown[] } | { readonly problems: LedgerProblem[] } {
+  const problem = (path: string, zh: string, en: string) => ({ problems: [{ path, words: { zh, en } }] });
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return problem(
+      '',
+      '应为对象 {"version": 2, "entries": [...]}',
+      'must be an object {"version": 2, "entries": [...]}',
+    );
+  const f = json as Record<string, unknown>;
+  const extra = Object.keys(f).find((k) => k !== 'version' && k !== 'entries');
+  if (extra !== undefined)
+    return problem(
+      extra,
+      '不是台账文件的字段（version、entries）',
+      'is not a field of a ledger file (version, entries)',
+    );
+  if (f.version !== 1 && f.version !== 2)
+    return problem('version', '应为 2（或早期版本的 1）', 'must be 2 (or 1, of the first releases)');
+  if (!Array.isArray(f.entries)) return problem('entries', '应为年度台账的数组', 'must be an array of year ledgers');
+  if (f.version === 2) return { entries: f.entries };
+  const r = version1Entries().safeParse(f.entries);
+  if (r.success) return { entries: r.data };
+  return {
+    problems: r.error.issues.map((i) => ({
+      path: formatPath(['entries', ...i.path]),
+      words: { zh: i.message, en: i.message },
+    })),
+  };
 }
 
 /**
- * Reads one year ledger written by {@link yearLedgerToJson} (already checked, or from our own store).
+ * Reads one year ledger written by {@link yearLedgerToJson}, trusted (the library's own store).
+ * Anything from outside goes through {@link parseYearLedgerJson}, which checks it.
  *
  * @example
  * yearLedgerFromJson(yearLedgerToJson(l)) // equal to l

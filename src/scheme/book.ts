@@ -52,7 +52,7 @@ export function ruleBook(
   return ok({ sets: sorted, policies: sorted.flatMap((s) => s.segments) });
 }
 
-const dateBounds = new WeakMap<RuleBook, { readonly from: Float64Array; readonly to: Float64Array }>();
+const dateBounds = new WeakMap<RuleBook, { readonly from: Float64Array; readonly to: Float64Array; last: number }>();
 const dayNumber = (iso: string): number =>
   Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 
@@ -68,16 +68,23 @@ export function policyAtNumber(book: RuleBook, date: number): Policy | undefined
     b = {
       from: Float64Array.from(book.policies, (p) => dayNumber(p.version)),
       to: Float64Array.from(book.policies, (p) => dayNumber(p.validTo)),
+      last: 0,
     };
     dateBounds.set(book, b);
   }
+  // Claims come in runs of one period: the policy found last is tried first.
+  const last = b.last;
+  if (date >= b.from[last]! && date <= b.to[last]!) return book.policies[last];
   let lo = 0;
   let hi = book.policies.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (date < b.from[mid]!) hi = mid - 1;
     else if (date > b.to[mid]!) lo = mid + 1;
-    else return book.policies[mid];
+    else {
+      b.last = mid;
+      return book.policies[mid];
+    }
   }
   return undefined;
 }

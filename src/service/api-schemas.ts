@@ -32,7 +32,7 @@ export const apiSchemas = lazily(() => {
   const ledger = z
     .record(z.string(), z.unknown())
     .describe(
-      "The person-year's year-to-date state after this claim, as the library writes it (yearLedgerToJson): read it back with parseYearLedgerJson.",
+      "The person-year's year-to-date state after this claim, as the library writes it: in a settlement its counters and how many claims it holds (settlementLedgerToJson), in GET /ledgers the year ledger with its claim ids (yearLedgerToJson, read back with parseYearLedgerJson).",
     );
 
   const line = z.strictObject({

@@ -3,25 +3,29 @@
  * never stops the others: it yields an error outcome with its line number and the rest go on.
  * The ledger the batch starts from is passed in; the one it ends with is handed back.
  */
-import { claimIssue } from '../claim/parse.js';
 import { parseClaim, parseClaimText } from './parse-claim.js';
 import type { Claim } from '../claim/claim.js';
-import { ClaimErrorCode } from '../errors/codes.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { type Ledger, type YearLedger, ledgerKey } from '../ledger/year-ledger.js';
+import { type LedgerFileJson, readLedgerFile } from '../ledger/ledger-json.js';
+import { checkYearLedger, isLedgerProblem, ledgerInvalid } from '../ledger/read-ledger.js';
 import type { RuleBook } from '../scheme/book.js';
 import type { Lang } from '../i18n/lang.js';
 import { defaultRules } from '../scheme/embedded.js';
 import type { FundBalances } from '../kinds/shared/funds.js';
-import { type SettlementRecord, settleClaim, yearLedgerFor } from './settle-claim.js';
+import { type SettlementRecord, settleAgainst, yearLedgerFor } from './settle-claim.js';
 import { DUPLICATE_DETAIL } from '../ledger/duplicate-detail.js';
-import { say } from '../i18n/say.js';
 
 /** Options of a batch. */
 export interface BatchOptions {
   readonly rules?: RuleBook;
-  /** Ledgers before the batch (default: empty). */
-  readonly ledger?: Ledger;
+  /**
+   * Ledgers before the batch (default: empty): a `Ledger` (as `parseLedgerJson` or `batch.ledger()`
+   * gave it, amounts in fen) or a ledger file's JSON (`{"version": 2, "entries": […]}`, amounts in
+   * yuan strings). Checked as docs/claim.md, "The ledger", says: a ledger that is not one refuses
+   * every claim of the batch with `ledger_invalid` at its path, and the batch ends with nothing to save.
+   */
+  readonly ledger?: Ledger | LedgerFileJson;
   /** Relief-fund balances before the batch (default: unlimited). */
   readonly funds?: FundBalances;
   /** The language of error messages (default zh-CN). */
@@ -61,30 +65,25 @@ export interface Batch {
  */
 export function createBatch(options: BatchOptions = {}): Batch {
   const rules = options.rules ?? defaultRules();
-  const ledger = new Map<string, YearLedger>(options.ledger ?? []);
+  const given = startingLedger(options.ledger, rules, options.lang);
+  const refused = Array.isArray(given) ? given : undefined;
+  const ledger = Array.isArray(given) ? new Map<string, YearLedger>() : given;
   const seen = new Set<string>();
   for (const l of ledger.values()) for (const id of l.claimIds) seen.add(id);
   let funds = options.funds ?? {};
   let count = 0;
+  // An id is settled once across every person and year: the batch's ids decide, not the year's.
+  const settledEarlier = (id: string) => (seen.has(id) ? DUPLICATE_DETAIL : undefined);
   const settleParsed = (parsed: Result<Claim, ClaimIssue>, n: number, idFrom: () => string | null): BatchOutcome => {
+    if (refused) return { ok: false, line: n, claimId: idFrom(), errors: refused };
     if (!parsed.ok) return { ok: false, line: n, claimId: idFrom(), errors: parsed.errors };
     const claim = parsed.value;
-    if (seen.has(claim.id)) {
-      return {
-        ok: false,
-        line: n,
-        claimId: claim.id,
-        errors: [
-          claimIssue(
-            ClaimErrorCode.DUPLICATE_CLAIM,
-            'id',
-            { received: claim.id, detail: say(options.lang, DUPLICATE_DETAIL) },
-            options.lang,
-          ),
-        ],
-      };
-    }
-    const r = settleClaim(claim, { rules, ledger: yearLedgerFor(ledger, claim), funds, lang: options.lang });
+    const r = settleAgainst(claim, yearLedgerFor(ledger, claim), {
+      rules,
+      funds,
+      lang: options.lang,
+      settled: settledEarlier,
+    });
     if (!r.ok) return { ok: false, line: n, claimId: claim.id, errors: r.errors };
     seen.add(claim.id);
     ledger.set(ledgerKey(r.value.ledger.personId, r.value.ledger.year), r.value.ledger);
@@ -97,6 +96,49 @@ export function createBatch(options: BatchOptions = {}): Batch {
     ledger: () => new Map(ledger),
     funds: () => funds,
   };
+}
+
+/**
+ * The ledgers a batch starts from (a copy it may change), or why the option is not a ledger: each
+ * year ledger of a `Map` checked as the library's own (fen) and filed under its own person and
+ * year, a ledger file's JSON read as `parseLedgerJson` reads it.
+ */
+function startingLedger(
+  given: unknown,
+  book: RuleBook,
+  lang: Lang | undefined,
+): Map<string, YearLedger> | ClaimIssue[] {
+  if (given === undefined) return new Map();
+  if (!(given instanceof Map)) {
+    const r = readLedgerFile(given, book);
+    return r instanceof Map ? r : ledgerInvalid(r, lang);
+  }
+  const out = new Map<string, YearLedger>();
+  const issues: ClaimIssue[] = [];
+  for (const [key, value] of given) {
+    if (issues.length >= 100) break;
+    const at = `ledger[${JSON.stringify(key)}]`;
+    const l = checkYearLedger(value, book, 'fen');
+    if (isLedgerProblem(l)) issues.push(...ledgerInvalid(l, lang, at));
+    else if (key !== ledgerKey(l.personId, l.year))
+      issues.push(
+        ...ledgerInvalid(
+          [
+            {
+              path: '',
+              words: {
+                zh: `以 ${String(key)} 为键，却是 ${ledgerKey(l.personId, l.year)} 的台账`,
+                en: `filed under ${String(key)}, but the ledger of ${ledgerKey(l.personId, l.year)}`,
+              },
+            },
+          ],
+          lang,
+          at,
+        ),
+      );
+    else out.set(key, l);
+  }
+  return issues.length > 0 ? issues : out;
 }
 
 function idOfText(text: string): string | null {

@@ -19,6 +19,8 @@ import { type ClaimFacts, type ClaimTraits, claimFacts, itemFacts } from './clai
 export interface ClaimProfile {
   /** The claim's county, hospital area and person category are values of the policy's scheme. */
   readonly member: boolean;
+  /** The policy the profile is of (undefined for a profile that is not its scheme's member). */
+  readonly policy: Policy;
   readonly facts: ClaimFacts;
   /** The hospital is one the tiers pay at (bill.json `settled`). */
   readonly settled: boolean;
@@ -124,7 +126,7 @@ class MemberProfile implements ClaimProfile {
 
   constructor(
     readonly facts: ClaimFacts,
-    private readonly policy: Policy,
+    readonly policy: Policy,
   ) {
     const f = facts.facts;
     this.settled = policy.settled.when(f);
@@ -148,6 +150,7 @@ class MemberProfile implements ClaimProfile {
 
 const NOT_A_MEMBER: ClaimProfile = {
   member: false,
+  policy: undefined as never,
   facts: undefined as never,
   settled: false,
   applies: new Uint8Array(0),

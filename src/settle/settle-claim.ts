@@ -4,10 +4,18 @@
  * every line with the numbers its explanation is written from.
  */
 import type { Claim } from '../claim/claim.js';
+import { ClaimRecord, recordClaim } from '../claim/claim-record.js';
 import { claimIssue } from '../claim/parse.js';
+import { wasRead } from '../claim/read-mark.js';
+import { vocabularyIndex } from '../claim/vocabulary-index.js';
 import { ClaimErrorCode } from '../errors/codes.js';
 import { type ClaimIssue, type Result, fail, ok } from '../errors/issue.js';
-import { ledgerOverflow } from '../ledger/overflow.js';
+import type { Words } from '../i18n/say.js';
+import type { Lang } from '../i18n/lang.js';
+import type { FundBalances } from '../kinds/shared/funds.js';
+import type { SettledLine } from '../kinds/kind-list.js';
+import type { TargetOutcome } from '../kinds/shared/scratch.js';
+import { checkYearLedger, isLedgerProblem, ledgerInvalid } from '../ledger/read-ledger.js';
 import {
   type Ledger,
   type YearLedger,
@@ -18,22 +26,16 @@ import {
   withCounters,
 } from '../ledger/year-ledger.js';
 import type { Fen } from '../money/fen.js';
-import { type RuleBook, describeBook, policyOn } from '../scheme/book.js';
+import { type RuleBook, claimVocabulary } from '../scheme/book.js';
 import { defaultRules } from '../scheme/embedded.js';
-import type { Lang } from '../i18n/lang.js';
 import type { Policy } from '../scheme/policy.js';
+import { type AdmissionLedger, admit, isRefusal } from './admit.js';
 import { type Bill, BillSplit, billOf } from './bill.js';
-import type { ClaimFacts, ClaimTraits } from './claim-facts.js';
-import type { FundBalances } from '../kinds/shared/funds.js';
-import type { TargetOutcome } from '../kinds/shared/scratch.js';
-import type { SettledLine } from '../kinds/kind-list.js';
-import { ClaimRecord, recordClaim } from '../claim/claim-record.js';
-import { vocabularyIndex } from '../claim/vocabulary-index.js';
-import { claimVocabulary } from '../scheme/book.js';
-import { profileTable } from './profile.js';
+import type { ClaimFacts } from './claim-facts.js';
 import { runRecord } from './run-record.js';
 import { settledLines } from './settled-lines.js';
-import { say } from '../i18n/say.js';
+
+export { schemeIssues, recordIssues } from './admit.js';
 
 /** Options of a settlement. */
 export interface SettleOptions {
@@ -65,75 +67,71 @@ export interface SettlementRecord {
 }
 
 /**
- * Settles a validated claim through the waterfall.
+ * Settles a validated claim through the waterfall. It settles only what `parseClaim` or
+ * `parseClaimText` returned (`unvalidated_claim` for anything else: plain objects, JSON, copies;
+ * docs/claim.md, "The claim object"), against a ledger checked as docs/claim.md, "The ledger",
+ * says (`ledger_invalid` at its path otherwise); nothing throws.
  *
  * @example
  * const r = settleClaim(claim, { ledger });
  * if (r.ok) { r.value.personal; r.value.ledger; }
  */
 export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<SettlementRecord, ClaimIssue> {
-  const book = options.rules ?? defaultRules();
-  const policy = policyOn(book, claim.visit.discharged);
-  if (!policy) {
-    return fail([
-      claimIssue(
-        ClaimErrorCode.NO_RULES_FOR_DATE,
-        'visit.discharged',
-        { received: claim.visit.discharged, detail: describeBook(book, options.lang) },
-        options.lang,
-      ),
-    ]);
-  }
-  const year = ledgerYear(claim.visit.discharged);
-  const before = options.ledger ?? emptyYearLedger(claim.person.id, year);
-  if (before.personId !== claim.person.id || before.year !== year) {
-    return fail([
-      claimIssue(
-        ClaimErrorCode.LEDGER_MISMATCH,
-        before.personId !== claim.person.id ? 'person.id' : 'visit.discharged',
-        {
-          detail: say(options.lang, {
-            zh: `台账属于 ${ledgerKey(before.personId, before.year)}，报销申请属于 ${ledgerKey(claim.person.id, year)}`,
-            en: `ledger of ${ledgerKey(before.personId, before.year)}, claim of ${ledgerKey(claim.person.id, year)}`,
-          }),
-        },
-        options.lang,
-      ),
-    ]);
-  }
-  if (before.claimIds.includes(claim.id)) {
-    return fail([
-      claimIssue(
-        ClaimErrorCode.DUPLICATE_CLAIM,
-        'id',
-        {
-          received: claim.id,
-          detail: say(options.lang, {
-            zh: `已在 ${before.personId} ${year} 年的台账中`,
-            en: `in the ledger of ${before.personId} for ${year}`,
-          }),
-        },
-        options.lang,
-      ),
-    ]);
-  }
-  const misfit = schemeIssues(claim, policy, options.lang);
-  if (misfit.length > 0) return fail(misfit);
+  if (!wasRead(claim)) return fail([claimIssue(ClaimErrorCode.UNVALIDATED_CLAIM, '', {}, options.lang)]);
+  if (options.ledger === undefined)
+    return settleAgainst(claim, emptyYearLedger(claim.person.id, ledgerYear(claim.visit.discharged)), options);
+  const before = checkYearLedger(options.ledger, options.rules ?? defaultRules(), 'fen');
+  if (isLedgerProblem(before)) return fail(ledgerInvalid(before, options.lang));
+  return settleAgainst(claim, before, { ...options, chosen: true });
+}
 
-  const layout = policy.scheme.counters;
-  const counters = Float64Array.from(countersIn(before, layout));
-  const overflow = ledgerOverflow(counters, layout, claim, options.lang);
-  if (overflow) return fail([overflow]);
+/**
+ * Settles a validated claim against the year ledger `before`: {@link admit} decides whether it is
+ * settled at all, then the waterfall runs on a copy of the counters. `chosen` says the caller
+ * chose the ledger (its person and year are checked against the claim's); `settled` says where
+ * an id was settled already (default: in `before`).
+ *
+ * @example
+ * settleAgainst(claim, yearLedgerFor(ledger, claim), { settled: (id) => (seen.has(id) ? DUPLICATE_DETAIL : undefined) })
+ */
+export function settleAgainst(
+  claim: Claim,
+  before: YearLedger,
+  options: Omit<SettleOptions, 'ledger'> & {
+    readonly chosen?: boolean;
+    readonly settled?: AdmissionLedger['settled'];
+  },
+): Result<SettlementRecord, ClaimIssue> {
+  const book = options.rules ?? defaultRules();
   const vocabulary = vocabularyIndex(claimVocabulary(book));
-  if (!recordClaim(claim, vocabulary, record))
-    throw new Error(`claim ${claim.id} is not of its book's vocabulary: this is a bug in bashunwei`);
-  const profile = profileTable(policy, vocabulary).profileOf(record);
+  // A claim read for another book may use values this one's records cannot hold: admit then
+  // refuses it by the claim's own values, before the record is used.
+  recordClaim(claim, vocabulary, record);
+  let counters: Float64Array | undefined;
+  const admitted = admit(
+    record,
+    book,
+    vocabulary,
+    {
+      personId: options.chosen ? before.personId : undefined,
+      year: options.chosen ? before.year : undefined,
+      settled: options.settled ?? ((id) => (before.claimIds.includes(id) ? inTheLedgerOf(before) : undefined)),
+      counters: (policy) => (counters = Float64Array.from(countersIn(before, policy.scheme.counters))),
+    },
+    options.lang,
+    claim,
+  );
+  if (isRefusal(admitted)) return fail(admitted);
+  const profile = admitted;
+  const policy = profile.policy;
+  const layout = policy.scheme.counters;
+  const start = counters ?? Float64Array.from(countersIn(before, layout));
   const balances = { ...options.funds };
-  const end = runRecord(record, policy, profile, counters, balances, split);
+  const end = runRecord(record, policy, profile, start, balances, split);
   const ledger: YearLedger = {
     ...before,
     claimIds: [...before.claimIds, claim.id],
-    counters: withCounters(before, layout, counters),
+    counters: withCounters(before, layout, start),
   };
   return ok({
     claim,
@@ -153,63 +151,11 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
 const record = new ClaimRecord();
 const split = new BillSplit();
 
-const NONE: readonly ClaimIssue[] = [];
-
-/**
- * What a claim uses that the scheme in force on its discharge date does not have: a county, a
- * hospital area or a person category of another rule set (docs/claim.md, "The claim").
- *
- * @example
- * schemeIssues(claim2022WithRegisteredPoor, policy2022) // [invalid_enum at person.category]
- */
-export function schemeIssues(claim: Claim, policy: Policy, lang?: Lang): readonly ClaimIssue[] {
-  return recordIssues(claim, claim.visit.discharged, policy, lang);
-}
-
-/**
- * The same for a claim's finite facts and its discharge date (a claim record's).
- *
- * @example
- * recordIssues(traitsOf(record, vocabulary), '2022-03-01', policy2022) // [invalid_enum at person.category]
- */
-export function recordIssues(
-  claim: ClaimTraits,
-  discharged: string,
-  policy: Policy,
-  lang?: Lang,
-): readonly ClaimIssue[] {
-  const s = policy.scheme;
-  if (
-    s.counties.has(claim.person.county) &&
-    s.categories.has(claim.person.category) &&
-    s.areas.has(claim.hospital.area)
-  )
-    return NONE;
-  const issues: ClaimIssue[] = [];
-  const check = (path: string, value: string, values: ReadonlyMap<string, unknown>) => {
-    if (values.has(value)) return;
-    const expected = [...values.keys()].map((v) => JSON.stringify(v)).join(', ');
-    issues.push(
-      claimIssue(
-        ClaimErrorCode.INVALID_ENUM,
-        path,
-        {
-          expected,
-          received: JSON.stringify(value),
-          detail: say(lang, {
-            zh: `${discharged} 适用 ${policy.id}`,
-            en: `${policy.id}, in force on ${discharged}`,
-          }),
-        },
-        lang,
-      ),
-    );
-  };
-  check('person.county', claim.person.county, s.counties);
-  check('person.category', claim.person.category, s.categories);
-  check('hospital.area', claim.hospital.area, s.areas);
-  return issues;
-}
+/** Where a duplicate id was found: the year ledger passed in. */
+const inTheLedgerOf = (l: YearLedger): Words => ({
+  zh: `已在 ${l.personId} ${l.year} 年的台账中`,
+  en: `in the ledger of ${l.personId} for ${l.year}`,
+});
 
 /**
  * The ledger entry of a claim's person-year in a {@link Ledger} (empty when absent).

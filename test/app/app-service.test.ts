@@ -24,7 +24,7 @@ beforeAll(async () => {
   files = await buildApp(built);
   page = Fastify();
   await page.register(appPage, { prefix: '/app', dir: built });
-}, 120_000);
+}, 600_000);
 afterAll(() => page?.close());
 
 describe('the page at /app/', () => {

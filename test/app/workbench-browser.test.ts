@@ -45,7 +45,7 @@ const requests: string[] = [];
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
-const RUN = 300_000;
+const RUN = 600_000;
 
 beforeAll(async () => {
   files = await buildApp(built);
@@ -55,7 +55,7 @@ beforeAll(async () => {
   const address = server.server.address() as { port: number };
   base = `http://127.0.0.1:${address.port}/app/`;
   browser = await launchChromium();
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -212,6 +212,16 @@ const cases: [string, unknown, string, string][] = [
     'invalid_enum',
     'hospital.level',
   ],
+  // Ids a database would refuse or store as another id (issue 22): printable text only.
+  ['a claim id with a NUL character', { ...c, id: 'C\u0000' }, 'invalid_id', 'id'],
+  ['a claim id with a DEL character', { ...c, id: 'C\u007f1' }, 'invalid_id', 'id'],
+  ['a person id with a tab', { ...c, person: { ...person, id: 'P\t1' } }, 'invalid_id', 'person.id'],
+  [
+    'a hospital id with a lone surrogate',
+    { ...c, hospital: { ...hospital, id: 'SUR\ud800' } },
+    'invalid_id',
+    'hospital.id',
+  ],
 ];
 
 describe('a bad claim is refused with a stable code and the path of the field', () => {
@@ -394,18 +404,18 @@ describe("settle()'s ledger option (found by a billing engineer's review: a sett
   const second = baseClaim({ id: 'L2' });
 
   it('takes the ledger a settlement handed back, and settles as with the ledger in fen', () => {
-    const r = settle(second, { ledger: first.value.ledger });
+    const r = settle(second, { ledger: first.ledger });
     expect(r.ok).toBe(true);
     const batch = settleBatch([baseClaim({ id: 'L1' }), second]);
     const two = batch.outcomes[1]!;
     expect(r.ok && two.ok && r.value.personal).toBe(two.ok && settlementToJson(two.record).personal);
-    expect(r.ok && r.value.ledger.claimIds).toEqual(['L1', 'L2']);
+    expect(r.ok && r.ledger.claimIds).toEqual(['L1', 'L2']);
   });
 
   it.each([
     [
       'a counter that is not an amount',
-      { ...first.value.ledger, counters: { ...first.value.ledger.counters, 'basic-insurance.paid.basic': 'lots' } },
+      { ...first.ledger, counters: { ...first.ledger.counters, 'basic-insurance.paid.basic': 'lots' } },
       'ledger.counters.basic-insurance.paid.basic',
     ],
     [
@@ -423,7 +433,7 @@ describe("settle()'s ledger option (found by a billing engineer's review: a sett
   it('says ledger_mismatch at visit.discharged for a ledger of another year', () => {
     const r = settle(
       baseClaim({ id: 'L3', visit: { kind: 'inpatient', admitted: '2018-06-01', discharged: '2018-06-10' } }),
-      { ledger: first.value.ledger },
+      { ledger: first.ledger },
     );
     expect(!r.ok && r.errors.map((e) => [e.code, e.path])).toEqual([['ledger_mismatch', 'visit.discharged']]);
   });

@@ -18,7 +18,7 @@ import type { claimSchemaForJson } from '../../src/claim/schema.js';
 import { main } from '../../src/cli/main.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { claimArbOf } from '../support/scheme-arbitraries.js';
-import { mutateClaim, type Mutation } from '../support/arbitraries.js';
+import { edgeIdClaimArb, mutateClaim, type Mutation } from '../support/arbitraries.js';
 import { ROOT } from '../support/paths.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
@@ -129,6 +129,10 @@ describe("the claim's JSON Schema", () => {
 
   it(`accepts and refuses exactly what the parser does on claims with one change (${RUNS})`, () => {
     fc.assert(fc.property(mutated, agree), { numRuns: RUNS });
+  });
+
+  it(`accepts and refuses exactly what the parser does on ids with a control character, a lone surrogate or a surrogate pair (${RUNS})`, () => {
+    fc.assert(fc.property(edgeIdClaimArb, agree), { numRuns: RUNS });
   });
 
   it.each([

@@ -9,7 +9,8 @@ import { readValidClaim } from '../../src/claim/fast-read.js';
 import { validateClaim } from '../../src/claim/parse.js';
 import { claimVocabulary } from '../../src/scheme/book.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
-import { claimArb, mutatedClaimArb } from '../support/arbitraries.js';
+import { claimArb, edgeIdClaimArb, mutatedClaimArb } from '../support/arbitraries.js';
+import { idProblem } from '../../src/claim/id-text.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
 /** The counties, areas and categories claims of the embedded book may use (both readers check them). */
@@ -42,6 +43,26 @@ describe('the fast claim reader agrees with zod', () => {
         if (zod.ok) expect(fast).toStrictEqual(zod.value);
       }),
       { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('on claims whose id, person id or hospital id holds a control character or a lone surrogate, both refuse it at the field (invalid_id); a surrogate pair is accepted by both', () => {
+    fc.assert(
+      fc.property(edgeIdClaimArb, (c) => {
+        const { fast, zod } = both(c);
+        expect(fast !== undefined).toBe(zod.ok);
+        if (zod.ok) expect(fast).toStrictEqual(zod.value);
+        const bad = [
+          ['id', c.id],
+          ['person.id', c.person.id],
+          ['hospital.id', c.hospital.id],
+        ].filter(([, id]) => typeof id === 'string' && idProblem(id) !== undefined);
+        if (bad.length > 0)
+          expect(zod.ok ? [] : zod.errors.map((e) => [e.code, e.path])).toEqual(
+            bad.map(([path]) => ['invalid_id', path]),
+          );
+      }),
+      { numRuns: RUNS },
     );
   });
 

@@ -97,8 +97,8 @@ it('every code has an English message that names the field and says what to do',
         "the input is not valid UTF-8; send UTF-8 text",
       ],
       "ledger_invalid": [
-        "the year-to-date ledger passed in is not a ledger at items[0].amount (D); pass the ledger a settlement handed back (settlement.ledger), or one read with parseYearLedgerJson",
-        "the year-to-date ledger passed in is not a ledger at its root; pass the ledger a settlement handed back (settlement.ledger), or one read with parseYearLedgerJson",
+        "the year-to-date ledger passed in is not a ledger at items[0].amount (D); pass the year ledger settle() handed back beside its settlement (r.ledger), an entry of a --ledger-out file, or one read with parseYearLedgerJson",
+        "the year-to-date ledger passed in is not a ledger at its root; pass the year ledger settle() handed back beside its settlement (r.ledger), an entry of a --ledger-out file, or one read with parseYearLedgerJson",
       ],
       "ledger_mismatch": [
         "the year-to-date ledger passed in is not this claim's person and year (D)",
@@ -111,6 +111,10 @@ it('every code has an English message that names the field and says what to do',
       "method_not_allowed": [
         "Y is not a method of items[0].amount; allowed: X",
         "this method is not a method of this path; allowed: ",
+      ],
+      "missing_claim": [
+        "claim Y of the person-year's ledger is not among the claims given (D); give every settled claim of the year: nothing was reversed",
+        "claim  of the person-year's ledger is not among the claims given; give every settled claim of the year: nothing was reversed",
       ],
       "missing_field": [
         "items[0].amount is required (X)",
@@ -159,6 +163,10 @@ it('every code has an English message that names the field and says what to do',
       "unsupported_media_type": [
         "the body must be sent as X, not Y",
         "the body must be sent as application/json",
+      ],
+      "unvalidated_claim": [
+        "items[0].amount did not come from parseClaim or parseClaimText (a plain object, JSON.parse output or a copy of a validated claim, whose amounts could be yuan or fen); validate it with parseClaim first, or settle its JSON with settle()",
+        "the claim did not come from parseClaim or parseClaimText (a plain object, JSON.parse output or a copy of a validated claim, whose amounts could be yuan or fen); validate it with parseClaim first, or settle its JSON with settle()",
       ],
     }
   `);
@@ -217,10 +225,11 @@ it('every code has a Chinese message (the default) that names the field and says
       "invalid_parameter": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_type": "字段 items[0].amount 应为 X，收到的是 Y",
       "invalid_utf8": "输入不是有效的 UTF-8 文本（D）；请以 UTF-8 编码发送",
-      "ledger_invalid": "传入的年度累计台账不是有效的台账，位置 items[0].amount（D）；请传入结算返回的台账（settlement.ledger），或用 parseYearLedgerJson 读取的台账",
+      "ledger_invalid": "传入的年度累计台账不是有效的台账，位置 items[0].amount（D）；请传入 settle() 与结算结果一同返回的年度台账（r.ledger）、--ledger-out 文件中的条目，或用 parseYearLedgerJson 读取的台账",
       "ledger_mismatch": "传入的年度累计台账不属于本报销申请的患者和年度（D）",
       "ledger_overflow": "该报销申请的金额（items[0].amount）与该患者本年度此前已结算的金额（D）合计将超过 2^53 分（约 90 万亿元），超出精确计算的范围；该申请不予结算，其余照常结算：请核对金额",
       "method_not_allowed": "路径 items[0].amount 不接受 Y 方法；可用：X",
+      "missing_claim": "该患者本年度台账中的报销申请 Y 不在给出的报销申请中（D）；请给出本年度全部已结算的报销申请：未做任何冲正",
       "missing_field": "缺少字段 items[0].amount（应为 X）",
       "mixed_person_year": "重新结算的报销申请必须属于同一患者、同一年度（D）",
       "no_rules_for_date": "Y 没有生效的政策规则；现有规则：D",
@@ -233,6 +242,7 @@ it('every code has a Chinese message (the default) that names the field and says
       "unknown_field": "字段 items[0].amount 不是报销申请约定的字段；请删除或检查拼写",
       "unknown_route": "没有路由 Y；全部路由见 /openapi.json",
       "unsupported_media_type": "请求体应以 X 发送，收到的是 Y",
+      "unvalidated_claim": "字段 items[0].amount 不是 parseClaim 或 parseClaimText 返回的（普通对象、JSON.parse 的结果或已校验申请的副本，其金额无法区分元与分）；请先用 parseClaim 校验，或用 settle() 结算其 JSON",
     }
   `);
 });

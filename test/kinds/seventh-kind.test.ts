@@ -109,7 +109,7 @@ console.log(JSON.stringify({
 }));
 `,
   );
-}, 120_000);
+}, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a seventh kind needs its folder and its line in the kind list, and nothing else', () => {

@@ -82,5 +82,5 @@ describe('the main entry in a browser', () => {
     } finally {
       await browser.close();
     }
-  }, 180_000);
+  }, 600_000);
 });

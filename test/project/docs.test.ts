@@ -16,7 +16,7 @@ it('typedoc documents every export of the two entries (src/index.ts, src/node/in
   expect(log).not.toMatch(/warning/i);
   expect(existsSync(join(out, 'functions', 'bashunwei.settle.html'))).toBe(true);
   expect(existsSync(join(out, 'functions', 'bashunwei_node.simulateFile.html'))).toBe(true);
-}, 120_000);
+}, 600_000);
 
 it('docs/claim.md names every claim error code, and docs/service.md every code the service answers with', () => {
   const claimDoc = readFileSync(join(ROOT, 'docs', 'claim.md'), 'utf8');

@@ -26,7 +26,7 @@ describe('the layer rules', () => {
       encoding: 'utf8',
     });
     expect(out).toMatch(/no dependency violations found/);
-  }, 240_000);
+  }, 600_000);
 
   it('report an upward import, an import loop, one kind importing another and a Node module in the browser core', () => {
     copyFileSync(join(ROOT, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
@@ -58,5 +58,5 @@ describe('the layer rules', () => {
     expect(out).toMatch(/no-cycles: src\/claim\/a\.ts/);
     expect(out).toMatch(/kinds-are-independent: src\/kinds\/table\/step\.ts → src\/kinds\/brackets\/params\.ts/);
     expect(out).toMatch(/browser-core-imports-no-node: src\/simulate\/core\/simulation\.ts → (node:)?fs/);
-  }, 240_000);
+  }, 600_000);
 });

@@ -1,25 +1,28 @@
 /**
- * The analyst's notebook, examples/notebooks/reform.ipynb, executed end to end by a real Jupyter
- * (Debian's `jupyter-nbconvert`, installed by .ci/run) with the tslab TypeScript kernel, against
- * a fresh build of the package: no cell fails or writes to stderr, and its output holds the
- * reform's summary table exactly as the library renders it for the same synthetic year.
+ * The analyst's notebook, examples/notebooks/reform.ipynb, run as the README says, from a copy of
+ * the project as a fresh clone has it: `npm run build`, `npm run notebook:kernel` (the kernel
+ * Jupyter then starts is the one that command registered: no kernel.json of the test's own), then
+ * executed end to end by a real Jupyter (`jupyter nbconvert --execute` where the README says
+ * `jupyter notebook`; Debian's `jupyter-nbconvert`, which `npm test` installs when it is missing):
+ * no cell fails or writes to stderr, and its output holds the reform's summary table exactly as
+ * the library renders it for the same synthetic year. Jupyter's folders (kernels, runtime,
+ * config) and the notebook's temporary files live in the test's folder, not in the user's home.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../../seeds/generator.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { reformRules } from '../../src/scheme/reform.js';
 import { summaryHtml } from '../../src/simulate/report/html.js';
 import { createSimulation } from '../../src/simulate/core/simulation.js';
 import { simulationReport } from '../../src/simulate/report/summary.js';
-import { ROOT } from '../support/paths.js';
+import { freshClone } from '../support/fresh-clone.js';
+import { tempDir } from '../support/helpers.js';
 
-const root = ROOT;
-const work = mkdtempSync(join(tmpdir(), 'bashunwei-notebook-'));
-const notebook = join(work, 'examples', 'notebooks', 'reform.ipynb');
+const work = tempDir('notebook');
+const clone = join(work, 'clone');
 const executed = join(work, 'executed.ipynb');
 
 interface Output {
@@ -31,7 +34,14 @@ interface Output {
   evalue?: string;
 }
 let cells: { cell_type: string; outputs?: Output[] }[] = [];
+let kernel: { argv: string[] } = { argv: [] };
 const text = (t: string | string[] | undefined): string => (Array.isArray(t) ? t.join('') : (t ?? ''));
+/** Everything the cells printed (stdout and stderr). */
+const printed = (): string =>
+  cells
+    .flatMap((c) => c.outputs ?? [])
+    .map((o) => text(o.text))
+    .join('');
 
 beforeAll(() => {
   let jupyter = '';
@@ -42,54 +52,39 @@ beforeAll(() => {
   }
   expect(
     jupyter,
-    'jupyter nbconvert is missing: apt-get install jupyter-nbconvert python3-nbclient jupyter-client (as .ci/run does)',
+    'jupyter nbconvert is missing: run npm test, which installs it (scripts/test-setup.mjs), or apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel',
   ).not.toBe('');
-  // The notebook imports ../../dist (the built package), as an analyst's clone does after
-  // `npm run build`: a build of its own in a copy of the layout, so no other test's dist/ moves under it.
-  execFileSync('npx', ['tsup', '--silent', '--out-dir', join(work, 'dist')], { cwd: root });
-  mkdirSync(join(work, 'examples', 'notebooks'), { recursive: true });
+  mkdirSync(clone);
+  freshClone(clone);
   mkdirSync(join(work, 'tmp'));
-  copyFileSync(join(root, 'examples/notebooks/reform.ipynb'), notebook);
-  copyFileSync(join(root, 'package.json'), join(work, 'package.json'));
-  for (const d of ['node_modules', 'seeds']) symlinkSync(join(root, d), join(work, d));
-  // The tslab kernel, registered for this run only.
-  const kernel = join(work, 'jupyter', 'kernels', 'tslab');
-  mkdirSync(kernel, { recursive: true });
-  writeFileSync(
-    join(kernel, 'kernel.json'),
-    JSON.stringify({
-      argv: [
-        process.execPath,
-        join(root, 'node_modules/tslab/bin/tslab'),
-        'kernel',
-        '--config-path',
-        '{connection_file}',
-      ],
-      display_name: 'TypeScript',
-      language: 'typescript',
-    }),
-  );
+  const env = {
+    ...process.env,
+    // TMPDIR inside the work folder: what the notebook's cells write goes when the folder goes.
+    TMPDIR: join(work, 'tmp'),
+    JUPYTER_DATA_DIR: join(work, 'jupyter-data'),
+    JUPYTER_RUNTIME_DIR: join(work, 'jupyter-runtime'),
+    JUPYTER_CONFIG_DIR: join(work, 'jupyter-config'),
+  };
+  // The README's commands, as written (npm ci is the link to the project's node_modules).
+  execFileSync('npm', ['run', 'build'], { cwd: clone, env, stdio: 'pipe', timeout: 600_000 });
+  execFileSync('npm', ['run', 'notebook:kernel'], { cwd: clone, env, stdio: 'pipe', timeout: 300_000 });
+  kernel = JSON.parse(readFileSync(join(work, 'jupyter-data', 'kernels', 'tslab', 'kernel.json'), 'utf8'));
   execFileSync(
     'jupyter',
-    ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.timeout=300', notebook, '--output', executed],
-    {
-      cwd: work,
-      stdio: 'pipe',
-      // TMPDIR inside the work folder: what the notebook's cells write goes when the folder goes.
-      env: {
-        ...process.env,
-        TMPDIR: join(work, 'tmp'),
-        JUPYTER_PATH: join(work, 'jupyter'),
-        JUPYTER_DATA_DIR: join(work, 'data'),
-        JUPYTER_RUNTIME_DIR: join(work, 'runtime'),
-        JUPYTER_CONFIG_DIR: join(work, 'config'),
-      },
-    },
+    [
+      'nbconvert',
+      '--to',
+      'notebook',
+      '--execute',
+      '--ExecutePreprocessor.timeout=600',
+      'examples/notebooks/reform.ipynb',
+      '--output',
+      executed,
+    ],
+    { cwd: clone, env, stdio: 'pipe', timeout: 900_000 },
   );
   cells = (JSON.parse(readFileSync(executed, 'utf8')) as { cells: typeof cells }).cells;
-}, 400_000);
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+}, 1_800_000);
 
 describe('the analyst notebook (examples/notebooks/reform.ipynb)', () => {
   it('runs every cell with no error and nothing on stderr', () => {
@@ -131,11 +126,20 @@ describe('the analyst notebook (examples/notebooks/reform.ipynb)', () => {
     expect(html).toContain('<svg');
   });
 
+  it("is started by the kernel `npm run notebook:kernel` registered: this Node and the clone's tslab, by absolute paths", () => {
+    // Reported: `npx tslab install` wrote a bare `tslab`, on no PATH for a local install.
+    expect(kernel.argv.slice(0, 3)).toEqual([process.execPath, join(clone, 'node_modules/tslab/bin/tslab'), 'kernel']);
+  });
+
+  it("prints the period of a rule set with no end as the report writes it, never the engine's far date", () => {
+    // Reported: the notebook printed 2022-01-01–9999-12-31.
+    const out = printed();
+    expect(out).toContain('ziyang-2017 2017-03-17 – 2020-12-31, ziyang-2022 2022-01-01 起 on');
+    expect(out).not.toContain('9999');
+  });
+
   it('prints the counts and the per-county table of the figures as data', () => {
-    const out = cells
-      .flatMap((c) => c.outputs ?? [])
-      .map((o) => text(o.text))
-      .join('');
+    const out = printed();
     expect(out).toContain('20000 claims read, 20000 settled, 0 refused');
     expect(out).toContain('Yanjiang');
   });

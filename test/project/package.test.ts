@@ -12,7 +12,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
-  copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -23,8 +22,9 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freshClone } from '../support/fresh-clone.js';
 import { tempDir } from '../support/helpers.js';
 import { ROOT } from '../support/paths.js';
 
@@ -43,18 +43,7 @@ const filesUnder = (dir: string): string[] =>
     .map((f) => f.split(sep).join('/'));
 
 beforeAll(() => {
-  // What a fresh clone has: the files git tracks (and new ones not ignored), as they are now.
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-    .split('\0')
-    .filter((f) => f !== '' && existsSync(join(root, f)));
-  for (const f of tracked) {
-    mkdirSync(dirname(join(clone, f)), { recursive: true });
-    copyFileSync(join(root, f), join(clone, f));
-  }
-  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir'); // as `npm ci` would have installed them
+  freshClone(clone); // what a fresh clone has after `npm ci`: no dist/
   distBeforePack = existsSync(join(clone, 'dist'));
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', consumer], {
     cwd: clone,
@@ -74,7 +63,7 @@ beforeAll(() => {
   mkdirSync(join(consumer, 'node_modules/@types'), { recursive: true });
   symlinkSync(join(root, 'node_modules/@types/node'), join(consumer, 'node_modules/@types/node'), 'dir');
   writeFileSync(join(consumer, 'claims.ndjson'), `${JSON.stringify(JSON.parse(claim))}\n`);
-}, 600_000);
+}, 1_800_000);
 
 describe('the installed package', () => {
   it('is packed from a clone without dist/: prepack builds it first', () => {
@@ -113,6 +102,8 @@ describe('the installed package', () => {
         'dist/app/worker.js',
         'docs/app.md',
         'docs/claim.md',
+        'docs/policy-2017.md',
+        'docs/policy-2022.md',
         'docs/service.md',
         'schema/claim.schema.json',
         ...filesUnder(join(clone, 'rules')).map((f) => `rules/${f}`),
@@ -237,7 +228,7 @@ if (settled.ok) {
       // And the right declaration file was the one checked: .d.cts for require, .d.ts for import.
       expect(out).toContain(file === 'cjs.cts' ? 'bashunwei/dist/index.d.cts' : 'bashunwei/dist/index.d.ts');
     },
-    240_000,
+    1_200_000,
   );
 
   it('loads neither Fastify nor a database driver when the library is imported', () => {

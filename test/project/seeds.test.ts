@@ -103,7 +103,7 @@ describe('seeds/generate.ts, the command around the generator', () => {
     expect(generate('--claims', '200', '--seed', '2017').out).toBe(
       readFileSync(join(ROOT, 'seeds', 'claims-sample-200.ndjson'), 'utf8'),
     );
-  }, 120_000);
+  }, 600_000);
 
   it.each([
     ['a misspelt option', ['--yaer', '2023'], /Unknown option '--yaer'/],
@@ -127,7 +127,7 @@ describe('seeds/generate.ts, the command around the generator', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(USAGE);
     expect(r.out.split('\n').filter((l) => l.startsWith('{'))).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it('says in one line that no rule set is in force in 2021, exit 2, no stack trace', () => {
     const r = generate('--year', '2021');
@@ -138,7 +138,7 @@ describe('seeds/generate.ts, the command around the generator', () => {
         /^seeds\/generate\.ts: no rule set is in force in 2021 \(ziyang-2017: .*\): there is no claim to make$/,
       ),
     ]);
-  }, 120_000);
+  }, 600_000);
 
   it('leaves the generator free of Node: seeds/generator.ts bundles for a browser', async () => {
     const { build } = await import('esbuild');
@@ -154,5 +154,5 @@ describe('seeds/generate.ts, the command around the generator', () => {
     expect(r.outputFiles[0]!.text).not.toMatch(
       /from ["']node:|require\(["'](node:)?(fs|path|url|worker_threads)["']\)/,
     );
-  }, 120_000);
+  }, 600_000);
 });

@@ -12,7 +12,7 @@ import { openStore } from '../../src/service/store/open-store.js';
 import { call, makeKeys, root, tempDir } from './service-helpers.js';
 
 const temp = tempDir();
-afterAll(() => temp.remove(), 60_000);
+afterAll(() => temp.remove(), 600_000);
 
 it('runs the service under /bashunwei inside an app of its own, and stops on SIGTERM', async () => {
   const db = join(temp.dir, 'embedded.sqlite');
@@ -58,4 +58,4 @@ it('runs the service under /bashunwei inside an app of its own, and stops on SIG
   } finally {
     proc.kill('SIGKILL');
   }
-}, 60_000);
+}, 600_000);

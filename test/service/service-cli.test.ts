@@ -15,7 +15,7 @@ import { openStore } from '../../src/service/store/open-store.js';
 import { call, tempDir } from './service-helpers.js';
 
 const temp = tempDir();
-afterAll(() => temp.remove(), 60_000);
+afterAll(() => temp.remove(), 600_000);
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

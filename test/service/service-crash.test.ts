@@ -84,7 +84,7 @@ interface Held {
 }
 
 /** Waits until `check()` holds, or fails after `ms` (generous: the machine may be busy). */
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 300_000): Promise<void> {
   const deadline = performance.now() + ms;
   while (!(await check())) {
     if (performance.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
@@ -292,13 +292,13 @@ describe('bashunwei serve across a kill -9 mid-load', () => {
   let running: ServeProcess[] = [];
   beforeAll(async () => {
     pgServer = await startPostgres();
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => {
     for (const s of running) s.proc.kill('SIGKILL');
     await Promise.all(running.map((s) => s.exited));
     pgServer?.stop();
     temp.remove();
-  }, 60_000);
+  }, 600_000);
 
   it('three processes on one PostgreSQL database: every answered claim stored once and unchanged, every ledger its claims in stored order', async () => {
     const db = await pgServer.createDatabase('crash');
@@ -318,7 +318,7 @@ describe('bashunwei serve across a kill -9 mid-load', () => {
     for (const s of run.servers)
       expect(s.logs.some((l) => l.msg === 'request completed' && l.outcome === 'settled')).toBe(true);
     for (const s of run.servers) s.proc.kill('SIGKILL');
-  }, 240_000);
+  }, 600_000);
 
   it('one process on an SQLite file: the same', async () => {
     const run = await runWithKill(`${temp.dir}/crash.sqlite`, 1, 0, 'SQ');
@@ -328,5 +328,5 @@ describe('bashunwei serve across a kill -9 mid-load', () => {
     const seen = await verify(run.servers[0]!.url, run.keys, run.ops);
     expect(seen.reversed).toBeGreaterThan(5);
     for (const s of run.servers) s.proc.kill('SIGKILL');
-  }, 240_000);
+  }, 600_000);
 });

@@ -14,8 +14,8 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the service on %s
   let s: LocalService;
   beforeAll(async () => {
     s = await startLocal(await stores[kind]());
-  }, 60_000);
-  afterAll(async () => s?.close(), 60_000);
+  }, 600_000);
+  afterAll(async () => s?.close(), 600_000);
 
   /** The journal's length: what a refusal must leave as it was. */
   const journalLength = async () =>

@@ -69,11 +69,11 @@ export function bothStores(prefix: string): Record<'sqlite' | 'postgres', () => 
   let n = 0;
   beforeAll(async () => {
     pg = await startPostgres();
-  }, 120_000);
+  }, 600_000);
   afterAll(() => {
     pg?.stop();
     temp.remove();
-  }, 60_000);
+  }, 600_000);
   return {
     sqlite: async () => join(temp.dir, `${prefix}-${++n}.sqlite`),
     postgres: async () => pg!.createDatabase(`${prefix}_${++n}`),

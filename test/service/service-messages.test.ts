@@ -35,11 +35,11 @@ beforeAll(async () => {
     await store.close();
   };
   expect((await call(url, 'POST', '/claims', { key: keys.cashier, body: example })).status).toBe(201);
-}, 60_000);
+}, 600_000);
 afterAll(async () => {
   await close?.();
   temp.remove();
-}, 60_000);
+}, 600_000);
 
 /** How many times `part` is in `text`. */
 const count = (text: string, part: string) => text.split(part).length - 1;

@@ -20,11 +20,11 @@ let doc: any;
 beforeAll(async () => {
   s = await startLocal(join(temp.dir, 'openapi.sqlite'));
   doc = (await call(s.url, 'GET', '/openapi.json')).body;
-}, 60_000);
+}, 600_000);
 afterAll(async () => {
   await s?.close();
   temp.remove();
-}, 60_000);
+}, 600_000);
 
 /** A validator of one component schema, the others reachable by their $ref. */
 function schemaValidator(component: string) {

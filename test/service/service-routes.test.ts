@@ -23,8 +23,8 @@ describe.each(Object.keys(stores) as (keyof typeof stores)[])('the service on %s
   let s: LocalService;
   beforeAll(async () => {
     s = await startLocal(await stores[kind]());
-  }, 60_000);
-  afterAll(async () => s?.close(), 60_000);
+  }, 600_000);
+  afterAll(async () => s?.close(), 600_000);
 
   it('settles a claim once: 201, the same claim again 200 with idempotent-replay, another claim under its id 409', async () => {
     const first = await call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: claim('A1') });

@@ -24,11 +24,11 @@ let pg15: PostgresServer;
 const temp = tempDir();
 beforeAll(async () => {
   pg15 = await startPostgres();
-}, 120_000);
+}, 600_000);
 afterAll(() => {
   pg15?.stop();
   temp.remove();
-}, 60_000);
+}, 600_000);
 
 /** Direct access to a store's database, to count rows and to try what the service never does. */
 interface Raw {
@@ -85,11 +85,11 @@ describe.each(Object.keys(stores))('the service on %s refuses', (kind) => {
     s = await startLocal(db);
     raw = await open();
     settledText = (await call(s.url, 'POST', '/claims', { key: s.keys.cashier, body: example })).text;
-  }, 60_000);
+  }, 600_000);
   afterAll(async () => {
     await raw?.close();
     await s?.close();
-  }, 60_000);
+  }, 600_000);
 
   /** Sends a request, checks its status and error, and that not one row was written. */
   async function refused(

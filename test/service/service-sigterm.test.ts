@@ -19,12 +19,12 @@ let pg: PostgresServer;
 const running: ServeProcess[] = [];
 beforeAll(async () => {
   pg = await startPostgres();
-}, 120_000);
+}, 600_000);
 afterAll(async () => {
   for (const p of running) p.proc.kill('SIGKILL');
   pg?.stop();
   temp.remove();
-}, 60_000);
+}, 600_000);
 
 let n = 0;
 const stores: Record<string, () => Promise<string>> = {
@@ -118,7 +118,7 @@ describe.each(Object.keys(stores))('bashunwei serve on %s, sent SIGTERM under lo
     } finally {
       await reopened.close();
     }
-  }, 120_000);
+  }, 600_000);
 
   it('drains keep-alive clients: a connection idle at SIGTERM still has its next request answered, and clients sending a steady stream get every request answered in full or refused before it was accepted, never reset', async () => {
     const db = await stores[kind]!();
@@ -219,7 +219,7 @@ describe.each(Object.keys(stores))('bashunwei serve on %s, sent SIGTERM under lo
     for (const r of answers) expect(received.has(r.requestId), r.requestId).toBe(true);
     // The answers given while closing said Connection: close.
     expect(answers.filter((r) => r.close).length).toBeGreaterThan(0);
-  }, 120_000);
+  }, 600_000);
 });
 
 /** One request's fate: its answer (status, whether it closes the connection, on a connection used before), or the error that ended it. */

@@ -72,7 +72,7 @@ beforeAll(() => {
   );
   books.set('structural reform', loaded(folder));
   books.set('third scheme', loaded(join(TEST, 'fixtures', 'madeup-2030')));
-}, 120_000);
+}, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Settles every claim with both engines, person-year ledgers and fund balances of their own, and lists what differs. */

@@ -61,7 +61,7 @@ describe('a run split by person over three processes', () => {
     expect(merged.out).toBe(one.out);
     expect(JSON.parse(one.out).changed.length).toBe(10);
     expect(readFileSync(tmp.file('merged.html'), 'utf8')).toContain('<svg');
-  }, 180_000);
+  }, 600_000);
 
   it('names each refused line by its part', async () => {
     const bad = writeNdjson(tmp.file('bad-part.ndjson'), [claims[0], 'not json', claims[1]]);
@@ -78,7 +78,7 @@ describe('a run split by person over three processes', () => {
         r.code,
       ]),
     ).toEqual([['bad-part.ndjson', 2, 'invalid_json']]);
-  }, 180_000);
+  }, 600_000);
 });
 
 describe('parts that cannot be added up exactly are refused (exit 2, said on stderr)', () => {
@@ -123,6 +123,6 @@ describe('parts that cannot be added up exactly are refused (exit 2, said on std
       expect(r.err).toContain(`cannot merge ${tmp.file(name)}`);
       expect(r.err).toContain(message);
     },
-    120_000,
+    600_000,
   );
 });

@@ -467,12 +467,12 @@ describe('who gains and who loses', () => {
     expect(result.changed.map((p) => ({ personId: p.personId, year: p.year, change: p.change }))).toEqual(top);
     // The report says the same, in yuan, with the gainers and losers apart.
     const s = simulationReport(result, books).summary[0]!;
-    expect([s.personYears.less, s.personYears.more, s.personYears.same]).toEqual([
+    expect([s.personYears!.less, s.personYears!.more, s.personYears!.same]).toEqual([
       expected.all.less,
       expected.all.more,
       expected.all.same,
     ]);
-    expect(s.gainers.map((g) => g.personId)).toEqual(top.filter((c) => c.change < 0).map((c) => c.personId));
-    expect(s.losers.map((g) => g.personId)).toEqual(top.filter((c) => c.change > 0).map((c) => c.personId));
+    expect(s.gainers!.map((g) => g.personId)).toEqual(top.filter((c) => c.change < 0).map((c) => c.personId));
+    expect(s.losers!.map((g) => g.personId)).toEqual(top.filter((c) => c.change > 0).map((c) => c.personId));
   });
 });

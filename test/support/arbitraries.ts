@@ -212,3 +212,31 @@ export function mutateClaim<T>(original: T, pick: number, value: unknown, op: Mu
 export const mutatedClaimArb = fc
   .tuple(claimArb, fc.nat(), fc.jsonValue(), fc.constantFrom<Mutation>('remove', 'replace', 'add'), fc.string())
   .map(([original, pick, value, op, key]) => mutateClaim(original, pick, value, op, key));
+
+/**
+ * Ids at the edge of what an id may hold (docs/claim.md, "Errors": `invalid_id`): a control
+ * character (U+0000–U+001F, U+007F) or a lone surrogate put into printable text, and printable text
+ * with a surrogate pair (one character beyond U+FFFF), which is a valid id.
+ */
+export const edgeIdArb = fc
+  .tuple(
+    fc.string({ maxLength: 6 }),
+    fc.oneof(
+      fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
+      fc.constant('\u007f'),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom('\ud83d\ude00', '\u00a0', '\u2028', '安'),
+    ),
+    fc.string({ maxLength: 6 }),
+  )
+  .map(([a, b, c]) => `${a}${b}${c}`);
+
+/** A valid claim with one of its ids (claim, person or hospital) replaced by an {@link edgeIdArb}. */
+export const edgeIdClaimArb = fc
+  .tuple(claimArb, fc.constantFrom('id', 'person', 'hospital'), edgeIdArb)
+  .map(([original, where, id]) => {
+    const claim = structuredClone(original) as Record<string, any>;
+    if (where === 'id') claim.id = id;
+    else claim[where] = { ...claim[where], id };
+    return claim;
+  });

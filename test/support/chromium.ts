@@ -1,38 +1,42 @@
 /**
- * Debian's Chromium for the browser tests (the HTML report, the workbench page): where it is, how
- * it is started (no sandbox in a container, no GPU, no network of its own), and the layout check
- * the charts must pass: no text of a chart leaves its SVG, no two texts overlap.
+ * The headless Chromium of the browser tests (the HTML report, the statement, the workbench page):
+ * Debian's `chromium` (or `CHROMIUM_PATH`), which `npm test` installs when it is missing
+ * (scripts/test-setup.mjs), and the layout check the charts must pass: no text of a chart leaves
+ * its SVG, no two texts overlap. Playwright makes its folders (artifacts, the browser profile) in
+ * the temporary directory before it looks for the browser and leaves them there when it is
+ * missing, so the executable is looked for first.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** The Chromium the tests drive (`CHROMIUM_PATH` to use another). */
+/** The browser's executable. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** What keeps a headless Chromium quiet and off the network in a test. */
+const QUIET = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /**
- * Starts Chromium headless, failing with what to install when it is missing.
+ * A headless Chromium, or a failed expectation that says how to get one (leaving nothing in the
+ * temporary directory).
  *
  * @example
- * const browser = await launchChromium();
+ * const browser = await launchChromium(); try { … } finally { await browser.close(); }
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
   expect(
-    existsSync(CHROMIUM),
-    `${CHROMIUM} is missing: apt-get install chromium (as .ci/run does), or set CHROMIUM_PATH`,
+    existsSync(executablePath),
+    `${executablePath} is missing: npm test installs it (scripts/test-setup.mjs: apt-get install chromium fonts-noto-cjk), or set CHROMIUM_PATH`,
   ).toBe(true);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath, args: QUIET });
 }
 
 /**

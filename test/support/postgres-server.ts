@@ -1,6 +1,6 @@
 /**
  * A throwaway PostgreSQL server for the tests and the service bench: Debian's server binaries
- * (`postgresql` package: .ci/run installs it), a cluster made by initdb in a temp folder, started
+ * (`postgresql` package: `npm test` installs it, scripts/test-setup.mjs), a cluster made by initdb in a temp folder, started
  * on a free loopback port, removed afterwards. initdb refuses to run as root: as root the cluster
  * belongs to the `postgres` system user (runuser), otherwise to whoever runs the tests.
  */
@@ -43,7 +43,7 @@ export function postgresBin(): string {
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (!newest)
     throw new Error(
-      "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin: install Debian's postgresql package (apt-get install postgresql), as .ci/run does",
+      "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin: install Debian's postgresql package (apt-get install postgresql), as npm test does (scripts/test-setup.mjs)",
     );
   return join(root, newest, 'bin');
 }
@@ -98,8 +98,9 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
           '-l',
           join(dir, 'server.log'),
           '-w',
+          // Generous: a loaded machine starts a server slowly (pg_ctl's default wait is 60 s).
           '-t',
-          '60',
+          '600',
           '-o',
           settings.map((s) => `-c ${s}`).join(' '),
           'start',
@@ -131,7 +132,7 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     },
     stop: () => {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '600', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -3,9 +3,11 @@
  * other tools. Each share of a parallel run writes its rows to a part file as it settles (memory
  * stays one buffer); the parts are then merged in input order — by line, then variant — into
  * CSV (RFC 4180 through src/csv, formula cells neutralised, CRLF) or Parquet (hyparquet-writer, amounts as
- * DECIMAL(18,2), row groups of 100,000), so that the file is the same whatever the workers.
+ * DECIMAL(18,2), the discharge date as a DATE, row groups of 100,000), so that the file is the same
+ * whatever the workers. Both have the same snake_case column names (src/simulate/output/claim-rows.ts).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import type { SchemaElement } from 'hyparquet';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Fen, formatFen } from '../../money/fen.js';
@@ -14,6 +16,7 @@ import type { RuleBook } from '../../scheme/book.js';
 import { chunkedFile, mergedRows } from './claim-parts.js';
 import {
   type ClaimColumn,
+  type ClaimColumnKind,
   type ClaimRowLayout,
   type ClaimRowValues,
   claimRowLayout,
@@ -54,48 +57,62 @@ function writeCsv(file: string, layout: ClaimRowLayout, rows: Iterable<ClaimRowV
   return n;
 }
 
+/** Days since 1970-01-01 of an ISO date: how Parquet stores a DATE. */
+const epochDay = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/** Each kind of column in Parquet: its schema element (after the name) and its values as the writer takes them. */
+const PARQUET: Record<ClaimColumnKind, { element: Omit<SchemaElement, 'name'>; values: (vs: unknown[]) => unknown[] }> =
+  {
+    text: {
+      element: {
+        type: 'BYTE_ARRAY',
+        converted_type: 'UTF8',
+        logical_type: { type: 'STRING' },
+        repetition_type: 'REQUIRED',
+      },
+      values: (vs) => vs,
+    },
+    // Line numbers and amounts (fen) go in as bigints: the writer stores them unscaled, exactly.
+    int: {
+      element: { type: 'INT64', repetition_type: 'REQUIRED' },
+      values: (vs) => vs.map((v) => BigInt(v as number)),
+    },
+    amount: {
+      element: {
+        type: 'INT64',
+        converted_type: 'DECIMAL',
+        logical_type: { type: 'DECIMAL', precision: 18, scale: 2 },
+        precision: 18,
+        scale: 2,
+        repetition_type: 'REQUIRED',
+      },
+      values: (vs) => vs.map((v) => BigInt(v as number)),
+    },
+    // A DATE (days since 1970-01-01, no time zone), so that SQL compares and groups dates as dates.
+    date: {
+      element: { type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' }, repetition_type: 'REQUIRED' },
+      values: (vs) => vs.map((v) => epochDay(v as string)),
+    },
+    bool: { element: { type: 'BOOLEAN', repetition_type: 'OPTIONAL' }, values: (vs) => vs },
+  };
+
 async function writeParquet(file: string, layout: ClaimRowLayout, rows: Iterable<ClaimRowValues>): Promise<number> {
   // ESM-only and needed by this one command: loaded on use (the CommonJS build can import() it too).
   const { ParquetWriter, fileWriter } = await import('hyparquet-writer');
   const schema = [
     { name: 'root', num_children: layout.columns.length },
-    ...layout.columns.map((c) =>
-      c.kind === 'text'
-        ? {
-            name: c.name,
-            type: 'BYTE_ARRAY' as const,
-            converted_type: 'UTF8' as const,
-            logical_type: { type: 'STRING' as const },
-            repetition_type: 'REQUIRED' as const,
-          }
-        : c.kind === 'int'
-          ? { name: c.name, type: 'INT64' as const, repetition_type: 'REQUIRED' as const }
-          : c.kind === 'amount'
-            ? {
-                name: c.name,
-                type: 'INT64' as const,
-                converted_type: 'DECIMAL' as const,
-                logical_type: { type: 'DECIMAL' as const, precision: 18, scale: 2 },
-                precision: 18,
-                scale: 2,
-                repetition_type: 'REQUIRED' as const,
-              }
-            : { name: c.name, type: 'BOOLEAN' as const, repetition_type: 'OPTIONAL' as const },
-    ),
+    ...layout.columns.map((c) => ({ name: c.name, ...PARQUET[c.kind].element })),
   ];
   const writer = new ParquetWriter({ writer: fileWriter(file), schema, createdBy: 'bashunwei' });
   let columns: unknown[][] = layout.columns.map(() => []);
   let n = 0;
   const flush = (): void => {
     if (columns[0]!.length === 0) return;
-    // Amounts (fen) and line numbers go in as bigints: the writer stores them unscaled, exactly.
-    const data = columns.map((values, i) => ({
-      name: layout.columns[i]!.name,
-      data:
-        layout.columns[i]!.kind === 'int' || layout.columns[i]!.kind === 'amount'
-          ? values.map((v) => BigInt(v as number))
-          : values,
-    }));
+    const data = columns.map((values, i) => {
+      const c = layout.columns[i]!;
+      return { name: c.name, data: PARQUET[c.kind].values(values) };
+    });
     void writer.write({ columnData: data as never, rowGroupSize: ROW_GROUP });
     columns = layout.columns.map(() => []);
   };

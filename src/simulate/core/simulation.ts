@@ -18,24 +18,23 @@
  * the exact range for its person-year; each variant refuses on its own.
  */
 import type { Claim } from '../../claim/claim.js';
-import { ClaimRecord, dateNumber, recordClaim } from '../../claim/claim-record.js';
+import { ClaimRecord, recordClaim } from '../../claim/claim-record.js';
 import { claimIssue, readClaim, readClaimText } from '../../claim/parse.js';
 import { type VocabularyIndex, vocabularyIndex } from '../../claim/vocabulary-index.js';
 import { mergeVocabularies } from '../../claim/vocabulary.js';
 import { ClaimErrorCode } from '../../errors/codes.js';
 import type { ClaimIssue, Result } from '../../errors/issue.js';
-import { say } from '../../i18n/say.js';
 import type { Lang } from '../../i18n/lang.js';
-import { ledgerOverflowOfRecord } from '../../ledger/overflow.js';
 // What `settle` says of a duplicate claim id, word for word, so that both commands print the same refusal.
 import { DUPLICATE_DETAIL } from '../../ledger/duplicate-detail.js';
 import type { Fen } from '../../money/fen.js';
-import { type RuleBook, claimVocabulary, describeBook, policyAtNumber } from '../../scheme/book.js';
+import { type RuleBook, claimVocabulary } from '../../scheme/book.js';
 import type { Policy } from '../../scheme/policy.js';
 import { BillSplit } from '../../settle/bill.js';
-import { type ClaimProfile, type ProfileTable, profileTable, traitsOf } from '../../settle/profile.js';
+import type { ClaimProfile } from '../../settle/profile.js';
 import { type ClaimRun, runRecord } from '../../settle/run-record.js';
-import { recordIssues } from '../../settle/settle-claim.js';
+import { type AdmissionLedger, admit, isRefusal } from '../../settle/admit.js';
+import { wasRead } from '../../claim/read-mark.js';
 import { AggregateTally, type Aggregates } from './aggregates.js';
 import {
   type ChangedPatient,
@@ -121,7 +120,7 @@ export interface Simulation {
   add(input: unknown, line?: number): void;
   /** Settles one claim from its JSON text (refusing invalid JSON and keys written twice). */
   addText(text: string, line?: number): void;
-  /** Settles a claim already validated (by parseClaim): the simulation path without the reading. */
+  /** Settles a claim already validated (as parseClaim returned it; anything else is refused, `unvalidated_claim`): the simulation path without the reading. */
   addValid(claim: Claim, line?: number): void;
   /** Counts an input that could not be read as a claim (too long, not UTF-8). */
   addIssue(issue: ClaimIssue, line?: number): void;
@@ -170,6 +169,9 @@ export function settledIdsInMemory(variants: number): ClaimIdRule {
   };
 }
 
+/** The counters of a person-year with none yet: nothing can overflow but the claim's own total. */
+const NO_COUNTERS: readonly number[] = [];
+
 interface PersonYear {
   /** The year's counters, in the layout of the rule set that settled the person-year's last claim. */
   counters: Float64Array;
@@ -193,18 +195,13 @@ function countersFor(py: PersonYear, policy: Policy): Float64Array {
   return py.counters;
 }
 
-/** A variant's sums and fund balances, and the last policy it used with its profiles and dates (consecutive claims are mostly of one policy). */
+/** A variant's sums and fund balances. */
 interface VariantState {
   readonly book: RuleBook;
   readonly tally: AggregateTally;
   readonly funds: Map<number, Partial<Record<string, Fen>>>;
   /** The position in the tally's counties of each county of the vocabulary. */
   readonly countySlots: Int32Array;
-  policy: Policy | undefined;
-  table: ProfileTable | undefined;
-  /** The first and last day (yyyymmdd) of the last policy. */
-  from: number;
-  to: number;
   /** The fund balances of the last year drawn on. */
   fundYear: number;
   fundBalances: Partial<Record<string, Fen>> | undefined;
@@ -250,10 +247,6 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       tally: new AggregateTally(dims),
       funds: new Map(),
       countySlots: Int32Array.from(vocabulary.vocabulary.counties, (c) => county.get(c) ?? -1),
-      policy: undefined,
-      table: undefined,
-      from: 0,
-      to: -1,
       fundYear: -1,
       fundBalances: undefined,
     };
@@ -283,19 +276,6 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     st.fundBalances = f;
     return f;
   };
-  /** The policy in force on the record's date (the last one again when its dates hold it). */
-  const policyFor = (st: VariantState, date: number): Policy | undefined => {
-    if (date >= st.from && date <= st.to) return st.policy;
-    const policy = policyAtNumber(st.book, date);
-    if (policy) {
-      st.policy = policy;
-      st.table = profileTable(policy, vocabulary);
-      st.from = dateNumber(policy.version);
-      st.to = dateNumber(policy.validTo);
-    }
-    return policy;
-  };
-
   /** Lists a refusal among the first MAX_REJECTIONS by line (claims may come in another order: grouped by person). */
   const reject = (line: number, issue: ClaimIssue): void => {
     if (rejections.length === MAX_REJECTIONS && line > rejections[MAX_REJECTIONS - 1]!.line) return;
@@ -340,6 +320,19 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     return e;
   };
 
+  // What admit reads of each variant's person-year for the claim at hand (its line, and the
+  // person-year found, set before each variant is tried): built once, so that admitting a claim
+  // allocates nothing.
+  let atLine = 0;
+  let atPersonYear: PersonYear | undefined;
+  const admissions = variants.map(
+    (_, v): AdmissionLedger => ({
+      settled: (id) => (ids.duplicate(id, atLine, v) ? DUPLICATE_DETAIL : undefined),
+      counters: (policy) => (atPersonYear ? countersFor(atPersonYear, policy) : NO_COUNTERS),
+      atMost: () => (atPersonYear ? atPersonYear.bound : 0),
+    }),
+  );
+
   const settleRecord = (r: ClaimRecord, line: number): void => {
     const personId = r.personId;
     const year = r.year;
@@ -349,53 +342,23 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     if (n > 1) settledIn.fill(0);
     for (let v = 0; v < n; v++) {
       const st = states[v]!;
-      // The order of settle's checks: a duplicate first, then the date, the scheme, the exact range.
-      if (ids.duplicate(r.claimId, line, v)) {
-        refuse(
-          v,
-          line,
-          claimIssue(
-            ClaimErrorCode.DUPLICATE_CLAIM,
-            'id',
-            { received: r.claimId, detail: say(options.lang, DUPLICATE_DETAIL) },
-            options.lang,
-          ),
-        );
-        continue;
-      }
-      const policy = policyFor(st, r.date);
-      if (!policy) {
-        ids.refused(r.claimId, line, v);
-        refuse(
-          v,
-          line,
-          claimIssue(
-            ClaimErrorCode.NO_RULES_FOR_DATE,
-            'visit.discharged',
-            { received: isoDate(r.date), detail: describeBook(st.book, options.lang) },
-            options.lang,
-          ),
-        );
-        continue;
-      }
-      const profile: ClaimProfile = st.table!.profileOf(r);
-      if (!profile.member) {
-        ids.refused(r.claimId, line, v);
-        refuse(v, line, recordIssues(traitsOf(r, vocabulary), isoDate(r.date), policy, options.lang)[0]!);
-        continue;
-      }
+      // The order of settle's checks, decided by admit: a duplicate first, then the date, the
+      // scheme's values, the exact range.
       let py = entry.ledgers[v];
+      atLine = line;
+      atPersonYear = py;
+      const admitted = admit(r, st.book, vocabulary, admissions[v]!, options.lang);
+      if (isRefusal(admitted)) {
+        // A duplicate leaves the id to the claim settled first; any other refusal gives it back.
+        if (admitted[0]!.code !== ClaimErrorCode.DUPLICATE_CLAIM) ids.refused(r.claimId, line, v);
+        refuse(v, line, admitted[0]!);
+        continue;
+      }
+      const profile: ClaimProfile = admitted;
+      const policy = profile.policy;
       const fresh = py === undefined;
       py ??= { counters: new Float64Array(policy.scheme.counters.length), layout: policy.scheme.counters, bound: 0 };
       const counters = countersFor(py, policy);
-      if (py.bound + r.total > Number.MAX_SAFE_INTEGER) {
-        const overflow = ledgerOverflowOfRecord(counters, policy.scheme.counters, r.total, options.lang);
-        if (overflow) {
-          ids.refused(r.claimId, line, v);
-          refuse(v, line, overflow);
-          continue;
-        }
-      }
       py.bound += r.total;
       const end = runRecord(r, policy, profile, counters, fundsOf(st, year), bill);
       ids.settled(r.claimId, line, v);
@@ -435,7 +398,13 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
     vocabulary,
     add: (input, line) => settleOne(readClaim(input, readOptions), line),
     addText: (text, line) => settleOne(readClaimText(text, readOptions), line),
-    addValid: (claim, line) => settleOne({ ok: true, value: claim }, line),
+    addValid: (claim, line) =>
+      settleOne(
+        wasRead(claim)
+          ? { ok: true, value: claim }
+          : { ok: false, errors: [claimIssue(ClaimErrorCode.UNVALIDATED_CLAIM, '', {}, options.lang)] },
+        line,
+      ),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     addRecord: (r, line = lines + 1) => {
       lines++;
@@ -470,12 +439,4 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       };
     },
   };
-}
-
-/** An ISO date from its number yyyymmdd (for messages). */
-function isoDate(date: number): string {
-  const y = Math.floor(date / 10000);
-  const m = Math.floor(date / 100) % 100;
-  const d = date % 100;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -3,15 +3,26 @@
  * the ids, county, category and pathway of the claim, the rule set version that settled it, the
  * bill, what each payer paid (one column per tier and per relief fund), the personal pay and the
  * target. Amounts are carried as fen integers until a file writes them (yuan strings in CSV,
- * DECIMAL(18,2) in Parquet), so nothing is rounded on the way.
+ * DECIMAL(18,2) in Parquet), so nothing is rounded on the way; the discharge date is ISO text until
+ * a file writes it (as it is in CSV, a DATE in Parquet).
+ *
+ * The columns have plain snake_case names, the same in CSV and Parquet, so that SQL (DuckDB, a
+ * pandas or polars query) names them without quotes: `claim_id`, `hospital_absorbed`, one
+ * `tier_<id>` per tier and one `fund_<id>` per relief fund, the id's dashes made underscores (a
+ * rule file's id is lower-case letters, digits and dashes, so `tilt-payment` is `tier_tilt_payment`).
+ * The prefixes keep a tier apart from a fund of the same id and from the fixed columns, and no
+ * name is an SQL keyword.
  */
 import type { ClaimRecord } from '../../claim/claim-record.js';
 import type { RuleBook } from '../../scheme/book.js';
 import type { ClaimRun } from '../../settle/run-record.js';
 import { dimensionsOf } from '../core/dimensions.js';
 
-/** What a column holds: text, a whole number, an amount (fen in the row, yuan in the file), or a yes/no that may be absent. */
-export type ClaimColumnKind = 'text' | 'int' | 'amount' | 'bool';
+/**
+ * What a column holds: text, a whole number, an amount (fen in the row, yuan in the file), a date
+ * (`YYYY-MM-DD` in the row and in CSV, a DATE in Parquet), or a yes/no that may be absent.
+ */
+export type ClaimColumnKind = 'text' | 'int' | 'amount' | 'date' | 'bool';
 
 /** A column of the per-claim rows. */
 export interface ClaimColumn {
@@ -29,15 +40,22 @@ export interface ClaimRowLayout {
   readonly fundIds: readonly string[];
 }
 
-/** The fund columns are named `fund:<id>` (a fund id may equal a tier id). */
-export const FUND_COLUMN_PREFIX = 'fund:';
+/** The tier columns are named `tier_<id>`, dashes as underscores (a tier id may equal a fixed column's name). */
+export const TIER_COLUMN_PREFIX = 'tier_';
+
+/** The fund columns are named `fund_<id>`, dashes as underscores (a fund id may equal a tier id). */
+export const FUND_COLUMN_PREFIX = 'fund_';
+
+/** A rule file's id (`[a-z][a-z0-9-]*`) as the end of a column name: dashes become underscores. */
+const snake = (id: string): string => id.replaceAll('-', '_');
 
 /**
  * The columns for a simulation of these variants' rule books: every tier and fund of any of them
  * (the baseline's first, in its order), so that both eras and a structural reform share one table.
  *
  * @example
- * claimRowLayout([defaultRules()]).columns.map((c) => c.name) // ["variant", "line", "claimId", …, "personal", "targetMet"]
+ * claimRowLayout([defaultRules()]).columns.map((c) => c.name)
+ * // ["variant", "line", "claim_id", …, "tier_tilt_payment", …, "fund_emergency_relief", …, "personal", "target_met"]
  */
 export function claimRowLayout(books: readonly RuleBook[]): ClaimRowLayout {
   const dims = books.map(dimensionsOf);
@@ -51,20 +69,20 @@ export function claimRowLayout(books: readonly RuleBook[]): ClaimRowLayout {
     columns: [
       text('variant'),
       { name: 'line', kind: 'int' },
-      text('claimId'),
-      text('personId'),
+      text('claim_id'),
+      text('person_id'),
       text('county'),
       text('category'),
       text('pathway'),
-      text('discharged'),
+      { name: 'discharged', kind: 'date' },
       text('rules'),
       amount('total'),
-      amount('hospitalAbsorbed'),
+      amount('hospital_absorbed'),
       amount('billable'),
-      ...tierIds.map(amount),
-      ...fundIds.map((f) => amount(`${FUND_COLUMN_PREFIX}${f}`)),
+      ...tierIds.map((t) => amount(`${TIER_COLUMN_PREFIX}${snake(t)}`)),
+      ...fundIds.map((f) => amount(`${FUND_COLUMN_PREFIX}${snake(f)}`)),
       amount('personal'),
-      { name: 'targetMet', kind: 'bool' },
+      { name: 'target_met', kind: 'bool' },
     ],
   };
 }

@@ -1,8 +1,10 @@
 /**
  * How the HTML report and the notebook show the report's values to a policy office: thousands
  * separators, a true minus sign, a plus sign on increases, shares as percentages and changes of a
- * share in percentage points. String work on the JSON's strings: no amount becomes a float here.
+ * share in percentage points, a rule set's period with no end as "from … on". String work on the
+ * JSON's strings: no amount becomes a float here.
  */
+import { NO_END } from '../../claim/vocabulary.js';
 
 /** How a figure of the report JSON is shown. */
 export type FigureFormat =
@@ -13,7 +15,8 @@ export type FigureFormat =
   | 'share'
   | 'share-change'
   | 'text'
-  | 'json';
+  | 'json'
+  | 'period';
 
 const MINUS = '\u2212';
 
@@ -38,16 +41,27 @@ function percent(s: string): { negative: boolean; text: string } {
 }
 
 /**
+ * A rule set's period `{ from, to }` as the page shows it: "from – to", or "from 起 on" for a set
+ * with no end (`to: null` as the report writes it, or the engine's far date of a rule book's set).
+ */
+function period(value: unknown): string {
+  const { from, to } = value as { from: string; to: string | null };
+  return to === null || to === NO_END ? `${from} 起 on` : `${from} – ${to}`;
+}
+
+/**
  * A figure as the page shows it (`null` is "—").
  *
  * @example
  * showFigure('-4790000.00', 'yuan-change') // "−4,790,000.00"
  * showFigure('0.8596', 'share')            // "85.96%"
  * showFigure('-0.0023', 'share-change')    // "−0.23"
+ * showFigure({ from: '2022-01-01', to: null }, 'period') // "2022-01-01 起 on"
  */
 export function showFigure(value: string | number | null | unknown, format: FigureFormat): string {
   if (value === null || value === undefined) return '—';
   if (format === 'json') return JSON.stringify(value);
+  if (format === 'period') return period(value);
   const s = String(value);
   if (format === 'text') return s;
   if (format === 'share') return `${percent(s).text}%`;

@@ -60,6 +60,22 @@ const head = (cells: readonly string[]): string => `<tr>${cells.map((c) => `<th>
 /** A value of the JSON that may be a string or any JSON (rule values: "0.20", a bracket list). */
 const anyFig = (path: string, value: unknown): string => fig(path, value, typeof value === 'string' ? 'text' : 'json');
 
+/**
+ * The name of `publicSpending`, with the tiers it leaves out (payer kind `hospital`: the hospital's
+ * waiver is its own money, not spending) named after it.
+ */
+const allPayers = (labels: Labels, excludes: readonly string[]): string => {
+  const l = excludes.map((id) => (labels.payers as Record<string, { zh: string; en: string } | undefined>)[id]);
+  return `各方支付合计 <span class="en">paid by all payers</span>${
+    excludes.length === 0
+      ? ''
+      : `（不含${excludes.map((id, k) => esc(l[k]?.zh ?? id)).join('、')} <span class="en">but the ${excludes.map((id, k) => esc(l[k]?.en ?? id)).join(', ')}: the hospital's own money</span>）`
+  }`;
+};
+
+/** Said instead of who gains and who loses when the two sides did not settle the same claims. */
+const NOT_COMPARED = `两方结算的就诊不同，不比较个人年 <span class="en">not shown: the two sides did not settle the same claims</span>`;
+
 function answerSection(report: SimulationReport, s: ReformSummary, i: number): string {
   const L = report.labels;
   const p = `summary[${i}]`;
@@ -68,7 +84,6 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
     num(fig(`${path}.reform`, c.reform, 'yuan')),
     num(fig(`${path}.change`, c.change, 'yuan-change')),
   ];
-  const py = s.personYears;
   const chart = divergingChart(
     [
       ...s.payers.map((r, k) => ({ label: zh(L, 'payers', r.id), value: r.change, path: `${p}.payers[${k}].change` })),
@@ -94,7 +109,12 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
         ]);
       })
       .join('')}</table>`;
-  const gainTable = (kind: 'counties' | 'categories', key: 'byCounty' | 'byCategory', first: string) =>
+  const gainTable = (
+    py: NonNullable<ReformSummary['personYears']>,
+    kind: 'counties' | 'categories',
+    key: 'byCounty' | 'byCategory',
+    first: string,
+  ) =>
     `<table>${head([first, '少付人年 pay less', '少付合计 by', '多付人年 pay more', '多付合计 by', '不变 same'])}${py[
       key
     ]
@@ -110,12 +130,10 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
         ]);
       })
       .join('')}</table>`;
-  const patients = (key: 'gainers' | 'losers') =>
-    s[key].length === 0
+  const patients = (list: NonNullable<ReformSummary['gainers']>, key: 'gainers' | 'losers') =>
+    list.length === 0
       ? '<p>无 / none</p>'
-      : `<table>${head(['患者 person', '年度 year', '县 county', '类别 category', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${s[
-          key
-        ]
+      : `<table>${head(['患者 person', '年度 year', '县 county', '类别 category', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${list
           .map((c, k) => {
             const q = `${p}.${key}[${k}]`;
             return row([
@@ -133,30 +151,40 @@ function answerSection(report: SimulationReport, s: ReformSummary, i: number): s
   const unlike = s.comparable
     ? ''
     : `<p class="warning" role="alert">⚠ ${fig(`${p}.unlike`, s.unlike, 'count')} 件报销申请只有一方结算、另一方拒绝（基线结算 ${fig(`${p}.claims.baseline`, s.claims.baseline, 'count')} 件，改革结算 ${fig(`${p}.claims.reform`, s.claims.reform, 'count')} 件；拒绝原因见下文“件数”），下列差额包含只有一方支付的报销申请，不是改革的成本。<span class="en">Some claims were settled by one side and refused by the other (see the counts below): the differences include claims only one side paid and are not the reform's cost.</span></p>`;
+  // Who gains is told only when both sides settled the same claims (else a refused claim reads as a saving).
+  const py = s.personYears;
+  const whoGains =
+    py === null
+      ? NOT_COMPARED
+      : `${fig(`${p}.personYears.less`, py.less, 'count')} 个人年少付 ${fig(`${p}.personYears.lessBy`, py.lessBy, 'yuan-change')} 元；${fig(`${p}.personYears.more`, py.more, 'count')} 个人年多付 ${fig(`${p}.personYears.moreBy`, py.moreBy, 'yuan-change')} 元；${fig(`${p}.personYears.same`, py.same, 'count')} 个人年不变`;
+  const gains =
+    py === null || s.gainers === null || s.losers === null
+      ? `<p>${NOT_COMPARED}</p>`
+      : `${gainTable(py, 'categories', 'byCategory', '类别 category')}
+${gainTable(py, 'counties', 'byCounty', '县 county')}
+<h3>个人自付减少最多的个人年 / largest decreases in a year's personal pay</h3>
+${patients(s.gainers, 'gainers')}
+<h3>个人自付增加最多的个人年 / largest increases</h3>
+${patients(s.losers, 'losers')}`;
   return `<section class="answer">
 <h2>改革的结果 / what the reform does: ${esc(s.reform)} <span class="en">vs</span> ${esc(s.baseline)}</h2>
 ${unlike}
 <ul class="big">
-<li>各方支付合计 <span class="en">paid by all payers</span>：${fig(`${p}.publicSpending.change`, s.publicSpending.change, 'yuan-change')} 元（${fig(`${p}.publicSpending.baseline`, s.publicSpending.baseline, 'yuan')} → ${fig(`${p}.publicSpending.reform`, s.publicSpending.reform, 'yuan')}）</li>
+<li>${allPayers(L, s.publicSpendingExcludes)}：${fig(`${p}.publicSpending.change`, s.publicSpending.change, 'yuan-change')} 元（${fig(`${p}.publicSpending.baseline`, s.publicSpending.baseline, 'yuan')} → ${fig(`${p}.publicSpending.reform`, s.publicSpending.reform, 'yuan')}）</li>
 <li>个人自付 <span class="en">paid by patients</span>：${fig(`${p}.personal.change`, s.personal.change, 'yuan-change')} 元（${fig(`${p}.personal.baseline`, s.personal.baseline, 'yuan')} → ${fig(`${p}.personal.reform`, s.personal.reform, 'yuan')}）</li>
 <li>个人负担比例 <span class="en">patients' share of the bills</span>：${fig(`${p}.personalShare.baseline`, s.personalShare.baseline, 'share')} → ${fig(`${p}.personalShare.reform`, s.personalShare.reform, 'share')}（${fig(`${p}.personalShare.change`, s.personalShare.change, 'share-change')} 个百分点 <span class="en">pp</span>）</li>
 <li>未达兜底目标的就诊 <span class="en">claims that missed their target</span>：${fig(`${p}.targetsMissed.baseline`, s.targetsMissed.baseline, 'count')} → ${fig(`${p}.targetsMissed.reform`, s.targetsMissed.reform, 'count')}（${fig(`${p}.targetsMissed.change`, s.targetsMissed.change, 'count-change')}）</li>
-<li>谁受益 <span class="en">who gains</span>：${fig(`${p}.personYears.less`, py.less, 'count')} 个人年少付 ${fig(`${p}.personYears.lessBy`, py.lessBy, 'yuan-change')} 元；${fig(`${p}.personYears.more`, py.more, 'count')} 个人年多付 ${fig(`${p}.personYears.moreBy`, py.moreBy, 'yuan-change')} 元；${fig(`${p}.personYears.same`, py.same, 'count')} 个人年不变</li>
+<li>谁受益 <span class="en">who gains</span>：${whoGains}</li>
 </ul>
 <h3>各方支付的变化 / change per payer (元)</h3>
 ${chart}
-<table>${head(['支付方 payer', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${payerRows.join('')}${row(['<b>各方支付合计</b> <span class="en">all payers</span>', ...compared(`${p}.publicSpending`, s.publicSpending)])}${row([named(L, 'payers', 'personal'), ...compared(`${p}.personal`, s.personal)])}</table>
+<table>${head(['支付方 payer', `${esc(s.baseline)}`, `${esc(s.reform)}`, '变化 change'])}${payerRows.join('')}${row([`<b>${allPayers(L, s.publicSpendingExcludes)}</b>`, ...compared(`${p}.publicSpending`, s.publicSpending)])}${row([named(L, 'payers', 'personal'), ...compared(`${p}.personal`, s.personal)])}</table>
 <h3>分县 / by county</h3>
 ${groupTable('counties', 'byCounty', '县 county')}
 <h3>分就诊类型 / by pathway</h3>
 ${groupTable('pathways', 'byPathway', '就诊类型 pathway')}
 <h3>谁受益、谁多付（个人年）/ who gains, who loses (person-years)</h3>
-${gainTable('categories', 'byCategory', '类别 category')}
-${gainTable('counties', 'byCounty', '县 county')}
-<h3>个人自付减少最多的个人年 / largest decreases in a year's personal pay</h3>
-${patients('gainers')}
-<h3>个人自付增加最多的个人年 / largest increases</h3>
-${patients('losers')}
+${gains}
 </section>`;
 }
 
@@ -166,7 +194,7 @@ function glanceSection(report: SimulationReport): string {
 <h2>结果一览 / at a glance</h2>
 <ul class="big">
 <li>结算 <span class="en">settled</span>：${fig('variants[0].claims', v.claims, 'count')} 件，总费用 <span class="en">billed</span> ${fig('variants[0].total', v.total, 'yuan')} 元</li>
-<li>各方支付合计 <span class="en">paid by all payers</span>：${fig('variants[0].publicSpending', v.publicSpending, 'yuan')} 元</li>
+<li>${allPayers(report.labels, v.publicSpendingExcludes)}：${fig('variants[0].publicSpending', v.publicSpending, 'yuan')} 元</li>
 <li>个人自付 <span class="en">paid by patients</span>：${fig('variants[0].personal', v.personal, 'yuan')} 元，个人负担比例 <span class="en">share</span> ${fig('variants[0].personalShare', v.personalShare, 'share')}</li>
 <li>未达兜底目标的就诊 <span class="en">claims that missed their target</span>：${fig('variants[0].targets.missed', v.targets.missed, 'count')} 件</li>
 </ul>

@@ -7,18 +7,19 @@
 import type { Aggregates, GroupSums } from '../core/aggregates.js';
 import { type PayChangeCounts, type ChangedPatient } from '../core/changed.js';
 import { type DimensionEntry, byId, categories, counties, pathways, tiers, unionOf } from './dimension-entries.js';
+import { hospitalTierIds, publicSpending, publicTierMask } from './public-spending.js';
 import { type Compared, comparedShare, comparedYuan, yuan } from './values.js';
 import type { SimulationResult } from '../core/simulation.js';
-
-/** What is paid by everyone but the patient (the tiers; the hospital's absorbed part is the bill's, not a payer's). */
-const publicSpending = (dim: readonly DimensionEntry[], g: GroupSums): number =>
-  dim.reduce((s, _, t) => s + (g.byTier[t] ?? 0), 0);
 
 /** One group (all claims, a county, a pathway) under the baseline and under reform `r`. */
 function compareGroups(result: SimulationResult, r: number, base: GroupSums, reform: GroupSums) {
   return {
     claims: { baseline: base.claims, reform: reform.claims, change: reform.claims - base.claims },
-    publicSpending: comparedYuan(publicSpending(tiers(result, 0), base), publicSpending(tiers(result, r), reform)),
+    /** Paid by every payer but the patient and the hospital (its waiver is its own money: public-spending.ts). */
+    publicSpending: comparedYuan(
+      publicSpending(publicTierMask(result, 0), base.byTier),
+      publicSpending(publicTierMask(result, r), reform.byTier),
+    ),
     personal: comparedYuan(base.personal, reform.personal),
     personalShare: comparedShare([base.personal, base.billable], [reform.personal, reform.billable]),
   };
@@ -41,7 +42,10 @@ const patientJson = (p: ChangedPatient, r: number) => ({
 });
 
 /**
- * The answer for one reform (variant `r` ≥ 1) against the baseline (variant 0).
+ * The answer for one reform (variant `r` ≥ 1) against the baseline (variant 0). When the two
+ * sides did not settle the same claims (`comparable: false`), who gains and who loses is not
+ * told: `personYears`, `gainers` and `losers` are `null` (a person-year whose claims only one side
+ * settled would count as paying less or more when it was only refused).
  *
  * @example
  * reformSummary(result, 1).publicSpending.change // "4790000.00"
@@ -69,6 +73,7 @@ export function reformSummary(result: SimulationResult, r: number) {
   const pathwayOf = (a: Aggregates, v: number, id: string): GroupSums | undefined =>
     a.byPathway[pathways(result, v).findIndex((k) => k.id === id)];
   const empty: GroupSums = { claims: 0, total: 0, hospitalAbsorbed: 0, billable: 0, personal: 0, byTier: [] };
+  const comparable = result.unlike[r - 1] === 0;
   return {
     reform: reform.name,
     baseline: base.name,
@@ -78,13 +83,15 @@ export function reformSummary(result: SimulationResult, r: number) {
      * difference below mixes the reform's effect with claims only one side paid, and the report
      * says so first.
      */
-    comparable: result.unlike[r - 1] === 0,
+    comparable,
     /** The claims settled under one side but not the other (their refusals are in `counts`). */
     unlike: result.unlike[r - 1] ?? 0,
     payers: unionOf(result, tiers, r + 1)
       .filter((t) => baseTiers.has(t.id) || reformTiers.has(t.id))
       .map((t) => ({ id: t.id, ...comparedYuan(baseTiers.get(t.id) ?? 0, reformTiers.get(t.id) ?? 0) })),
     ...compareGroups(result, r, base.aggregates.all, reform.aggregates.all),
+    /** The tiers `publicSpending` leaves out: those whose payer kind is `hospital` (the hospital's waiver). */
+    publicSpendingExcludes: hospitalTierIds(result, [0, r]),
     targetsMissed: {
       baseline: base.aggregates.targets.missed,
       reform: reform.aggregates.targets.missed,
@@ -108,17 +115,22 @@ export function reformSummary(result: SimulationResult, r: number) {
         pathwayOf(reform.aggregates, r, k.id) ?? empty,
       ),
     })),
-    personYears: {
-      ...countsJson(changes?.all),
-      byCounty: Object.keys(changes?.byCounty ?? {})
-        .sort(byOrder(countyIds))
-        .map((id) => ({ id, ...countsJson(changes!.byCounty[id]) })),
-      byCategory: Object.keys(changes?.byCategory ?? {})
-        .sort(byOrder(unionOf(result, categories, r + 1)))
-        .map((id) => ({ id, ...countsJson(changes!.byCategory[id]) })),
-    },
-    gainers: ranked.filter((p) => delta(p) < 0).map((p) => patientJson(p, r)),
-    losers: ranked.filter((p) => delta(p) > 0).map((p) => patientJson(p, r)),
+    /** How many person-years pay less, more or the same, in all, per county and per category (`null`: not comparable). */
+    personYears: !comparable
+      ? null
+      : {
+          ...countsJson(changes?.all),
+          byCounty: Object.keys(changes?.byCounty ?? {})
+            .sort(byOrder(countyIds))
+            .map((id) => ({ id, ...countsJson(changes!.byCounty[id]) })),
+          byCategory: Object.keys(changes?.byCategory ?? {})
+            .sort(byOrder(unionOf(result, categories, r + 1)))
+            .map((id) => ({ id, ...countsJson(changes!.byCategory[id]) })),
+        },
+    /** The person-years whose pay fell most (`null`: not comparable). */
+    gainers: comparable ? ranked.filter((p) => delta(p) < 0).map((p) => patientJson(p, r)) : null,
+    /** The person-years whose pay rose most (`null`: not comparable). */
+    losers: comparable ? ranked.filter((p) => delta(p) > 0).map((p) => patientJson(p, r)) : null,
   };
 }
 

@@ -25,6 +25,7 @@ import {
 } from './dimension-entries.js';
 import { payBinUpper, percentileBin } from '../core/histogram.js';
 import { BILL_SHARE_LABELS, type Label } from './labels.js';
+import { hospitalTierIds, publicSpending, publicTierMask } from './public-spending.js';
 import { reformSummary } from './reform-summary.js';
 import { share, yuan } from './values.js';
 
@@ -91,8 +92,10 @@ export function variantJson(result: SimulationResult, v: number, rules: RuleBook
     /** The rule sets the variant settles by: id, title, period. */
     rules: a.dims.ruleSets,
     ...groupJson(a.all, tierList),
-    /** Paid by every payer but the patient (the sum of the tiers). */
-    publicSpending: yuan(a.all.byTier.reduce((x, y) => x + y, 0)),
+    /** Paid by every payer but the patient and the hospital: the tiers but those in `publicSpendingExcludes`. */
+    publicSpending: yuan(publicSpending(publicTierMask(result, v), a.all.byTier)),
+    /** The tiers whose payer kind is `hospital` (the hospital's waiver: its own money, not spending). */
+    publicSpendingExcludes: hospitalTierIds(result, [v]),
     per100: per100(a.all, tierList),
     byFund: perId(fundList, a.byFund),
     fundByMonth: Object.fromEntries(fundList.map((f, i) => [f.id, a.fundByMonth[i]!.map(yuan)])),

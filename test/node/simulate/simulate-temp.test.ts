@@ -39,7 +39,7 @@ describe('the temporary folder', () => {
     expect(result.lines).toBe(claims.length);
     expect([...seen].some((f) => f.startsWith('bashunwei-sim-'))).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 
   it('is removed when the run fails midway', async () => {
     const dir = scratch('tmp-failed');
@@ -69,7 +69,7 @@ describe('the temporary folder', () => {
     child.kill('SIGINT');
     expect(await ended).toEqual({ code: null, signal: 'SIGINT' });
     expect(readdirSync(dir)).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('a temporary directory that cannot take the files', () => {
@@ -117,7 +117,7 @@ describe('a temporary directory that cannot take the files', () => {
         ),
       );
     },
-    120_000,
+    600_000,
   );
 });
 

@@ -6,7 +6,7 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateClaims } from '../../../seeds/generator.js';
 import { main } from '../../../src/cli/main.js';
@@ -80,25 +80,33 @@ function expectedRows(): Record<string, unknown>[] {
       rows.push({
         variant: v === 0 ? 'baseline' : 'reform',
         line: k < 700 ? k + 1 : k + 2,
-        claimId: claim.id,
-        personId: claim.person.id,
+        claim_id: claim.id,
+        person_id: claim.person.id,
         county: claim.person.county,
         category: claim.person.category,
         pathway: claim.visit.kind,
         discharged: claim.visit.discharged,
         rules: `${r.policy.id}@${r.policy.version}`,
         total: r.bill.total,
-        hospitalAbsorbed: r.bill.hospitalAbsorbed,
+        hospital_absorbed: r.bill.hospitalAbsorbed,
         billable: r.bill.billable,
-        ...Object.fromEntries(layout.tierIds.map((id) => [id, tier(id)])),
-        ...Object.fromEntries(layout.fundIds.map((id) => [`fund:${id}`, fund(id)])),
+        ...Object.fromEntries(layout.tierIds.map((id) => [`tier_${id.replaceAll('-', '_')}`, tier(id)])),
+        ...Object.fromEntries(layout.fundIds.map((id) => [`fund_${id.replaceAll('-', '_')}`, fund(id)])),
         personal: r.personal,
-        targetMet: r.target === null ? null : r.target.met,
+        target_met: r.target === null ? null : r.target.met,
       });
     });
   });
   return rows;
 }
+
+/** PostgreSQL's reserved key words (those a column name may not be without quotes; DuckDB's are a subset). */
+const SQL_RESERVED = `all analyse analyze and any array as asc asymmetric both case cast check collate column constraint
+create current_catalog current_date current_role current_time current_timestamp current_user default deferrable desc
+distinct do else end except false fetch for foreign from grant group having in initially intersect into lateral leading
+limit localtime localtimestamp not null offset on only or order placing primary references returning select
+session_user some symmetric system_user table then to trailing true union unique user using variadic when where window
+with`.split(/\s+/);
 
 /** Yuan (a CSV string or a Parquet decimal) as fen. */
 const fen = (v: unknown): number => Math.round(Number(v) * 100);
@@ -159,11 +167,43 @@ describe('simulate --claims-out', () => {
       Object.fromEntries(
         columns.map((c) => [
           c.name,
-          c.kind === 'amount' ? fen(r[c.name]) : c.kind === 'int' ? Number(r[c.name]) : (r[c.name] ?? null),
+          c.kind === 'amount'
+            ? fen(r[c.name])
+            : c.kind === 'int'
+              ? Number(r[c.name])
+              : c.kind === 'date'
+                ? (r[c.name] as Date).toISOString().slice(0, 10)
+                : (r[c.name] ?? null),
         ]),
       ),
     );
     expect(rows).toEqual(expectedRows());
+  });
+
+  it('names every column in snake_case that SQL reads without quotes, the same in CSV and Parquet, and stores the discharge date as a DATE', async () => {
+    // Reported: `discharged` was text, and `tilt-payment` or `fund:emergency-relief` needed quoting in SQL.
+    const csv = join(dir, 'names.csv');
+    const parquet = join(dir, 'names.parquet');
+    await simulate(csv, '1');
+    await simulate(parquet, '1');
+    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(parquet));
+    const [, ...elements] = metadata.schema;
+    const names = elements.map((e) => e.name);
+    expect(parseCsv(readFileSync(csv, 'utf8'))[0]).toEqual({ line: 1, cells: names });
+    for (const name of names) {
+      expect(name).toMatch(/^[a-z][a-z0-9_]*$/);
+      expect(SQL_RESERVED).not.toContain(name);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(
+      expect.arrayContaining(['claim_id', 'tier_tilt_payment', 'fund_emergency_relief', 'target_met']),
+    );
+    const discharged = elements.find((e) => e.name === 'discharged');
+    expect(discharged).toMatchObject({ type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } });
+    const first = (await parquetReadObjects({ file: await asyncBufferFromFile(parquet), rowEnd: 1 }))[0]!;
+    expect(first.discharged).toEqual(
+      new Date(`${(claims[0] as { visit: { discharged: string } }).visit.discharged}T00:00:00Z`),
+    );
   });
 
   it('refuses a file that is neither .csv nor .parquet, before settling anything', async () => {

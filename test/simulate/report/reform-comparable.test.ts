@@ -19,10 +19,8 @@ import { ROOT } from '../../support/paths.js';
 
 const only2022 = resolve(ROOT, 'rules', 'ziyang-2022');
 
-it.each([
-  ['a reform that refuses every claim of 2018', 2018, false],
-  ['a reform with a rule set in force for every claim', 2023, true],
-])('%s: the answer says whether the two sides settled the same claims', (_, year, comparable) => {
+/** The report of the 2022 folder alone as a reform of the shipped rules, on 300 claims of `year`. */
+function reportOn(year: number) {
   const reform = loadRuleFolder(only2022);
   if (!reform.ok) throw new Error('ziyang-2022 does not load');
   const sim = createSimulation({
@@ -32,11 +30,40 @@ it.each([
     ],
   });
   for (const c of generateClaims({ claims: 300, seed: 11, year })) sim.add(c);
-  const report = simulationReport(sim.result(), [defaultRules(), reform.value]);
+  return simulationReport(sim.result(), [defaultRules(), reform.value]);
+}
+
+const sides = [
+  ['a reform that refuses every claim of 2018', 2018, false],
+  ['a reform with a rule set in force for every claim', 2023, true],
+] as const;
+
+it.each(sides)('%s: the answer says whether the two sides settled the same claims', (_, year, comparable) => {
+  const report = reportOn(year);
   expect(report.summary[0]!.comparable).toBe(comparable);
   expect(report.summary[0]!.unlike).toBe(comparable ? 0 : 300);
   expect(simulationHtml(report).includes('class="warning"')).toBe(!comparable);
 });
+
+it.each(sides)(
+  '%s: who gains and who loses is told only when the two sides settled the same claims',
+  (_, year, comparable) => {
+    // Reported: a run that was not comparable still showed "who gains" figures under its warning
+    // (person-years whose claims the reform refused counted as paying less).
+    const report = reportOn(year);
+    const s = report.summary[0]!;
+    expect([s.personYears === null, s.gainers === null, s.losers === null]).toEqual([
+      !comparable,
+      !comparable,
+      !comparable,
+    ]);
+    if (comparable) expect(s.personYears!.less + s.personYears!.more + s.personYears!.same).toBeGreaterThan(0);
+    const html = simulationHtml(report);
+    expect(html.includes('data-figure="summary[0].personYears')).toBe(comparable);
+    expect(html.includes("largest decreases in a year's personal pay")).toBe(comparable);
+    expect(html.includes('not shown: the two sides did not settle the same claims')).toBe(!comparable);
+  },
+);
 
 it('bashunwei simulate warns and exits 1 when the reform refuses claims the baseline settles', async () => {
   const file = join(tempDir('reform-comparable'), 'claims.ndjson');

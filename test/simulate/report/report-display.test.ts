@@ -19,6 +19,15 @@ describe('showFigure', () => {
     ['a missing value is a dash', null, 'yuan', '—'],
     ['text is shown as it is', 'tier-5-tilt-payment.json', 'text', 'tier-5-tilt-payment.json'],
     ['a structured value is its JSON', [{ upTo: '1000' }], 'json', '[{"upTo":"1000"}]'],
+    ['a period is from – to', { from: '2017-03-17', to: '2020-12-31' }, 'period', '2017-03-17 – 2020-12-31'],
+    // Reported: the notebook printed 2022-01-01–9999-12-31, the engine's far date, for a set with no end.
+    ['a period with no end is "from … on"', { from: '2022-01-01', to: null }, 'period', '2022-01-01 起 on'],
+    [
+      "a rule book's set with no end is shown as the report writes it",
+      { from: '2022-01-01', to: '9999-12-31' },
+      'period',
+      '2022-01-01 起 on',
+    ],
   ] as const)('%s', (_, value, format, shown) => {
     expect(showFigure(value, format)).toBe(shown);
   });
