@@ -285,6 +285,16 @@ describe("what a brackets tier's lint reports", () => {
     expect(lintOf(brackets, withBrackets(list))).toEqual(reported);
   });
 
+  it('a deductible raised later above the annual cap, at the deductible and date', () => {
+    const raw: BracketsRaw = {
+      ...RAW,
+      deductible: { source: 'seed', values: { '2020-01-01': '100', '2021-01-01': '600.01' } },
+    };
+    expect(lintOf(brackets, raw)).toEqual([
+      { path: 'deductible.values.2021-01-01', message: 'annual cap 600 is below the deductible 600.01' },
+    ]);
+  });
+
   it('an annual cap below the deductible, at its date; nothing for one equal to it', () => {
     expect(lintOf(brackets, { ...RAW, annualCap: dated('99.99') })).toEqual([
       { path: 'annualCap.values.2020-01-01', message: 'annual cap 99.99 is below the deductible 100' },

@@ -345,6 +345,23 @@ describe("what a table's lint reports", () => {
     ]);
   });
 
+  it('a deductible raised later above the cap it pays from, at the deductible and date', () => {
+    const county = RAW.rows.county!;
+    const raw: TableRaw = {
+      ...RAW,
+      rows: {
+        ...RAW.rows,
+        county: { ...county, deductible: { source: 'seed', values: { '2020-01-01': '400', '2021-01-01': '1000.01' } } },
+      },
+    };
+    expect(lintOf(table, raw)).toEqual([
+      {
+        path: 'rows.county.deductible.values.2021-01-01',
+        message: 'annual cap 1000 is below the deductible 1000.01 of row "county"',
+      },
+    ]);
+  });
+
   it('nothing for a cap equal to the deductible, or for the rule set as written', () => {
     expect(lintOf(table, RAW)).toEqual([]);
     expect(lintOf(table, { ...RAW, caps: { basic: dated('400'), outpatient: dated('100') } })).toEqual([]);
