@@ -5,6 +5,7 @@
  * kind names them), its step driven on a fresh Scratch, and what it paid, took, counted, traced
  * and said collected for the assertions.
  */
+import { z } from 'zod';
 import { expect } from 'vitest';
 import type { Kind, KindLintContext, ResolveEnv, TierSpec } from '../../src/kinds/kind.js';
 import { kindNamed } from '../../src/kinds/kind-list.js';
@@ -14,6 +15,7 @@ import { type Fen, fen, parseRuleAmount } from '../../src/money/fen.js';
 import { applyRatio, parseRatio } from '../../src/money/ratio.js';
 import { compileCondition } from '../../src/rule-files/conditions.js';
 import { valueOn } from '../../src/rule-files/dated.js';
+import { schemaParts } from '../../src/rule-files/schema-parts.js';
 import type { FactBag, FactName } from '../../src/rule-files/fact-catalog.js';
 import type { AdjustmentSpec, AmountParam, Condition, Dated, GateSpec, TierFile } from '../../src/rule-files/types.js';
 
@@ -33,12 +35,15 @@ export function dated<T>(value: T, description?: string): Dated<T> {
 }
 
 /**
- * The condition that a fact has a value.
+ * The condition that a fact has a value, as a tier file writes it (a leaf inside an `all`: the
+ * format wants `all`, `any` or `not` at the top).
  *
  * @example
- * is('protected', true)
+ * is('protected', true) // { all: [{ fact: 'protected', operator: 'equal', value: true }] }
  */
-export const is = (fact: FactName, value: string | boolean): Condition => ({ fact, operator: 'equal', value });
+export const is = (fact: FactName, value: string | boolean): Condition => ({
+  all: [{ fact, operator: 'equal', value }],
+});
 
 /** The condition that always holds (json-rules-engine's empty `all`). */
 export const ALWAYS: Condition = { all: [] };
@@ -137,20 +142,26 @@ export interface Ran<Detail> {
   readonly limit: Fen;
 }
 
-/** A tier of a kind, resolved and ready to run. */
+/**
+ * A tier of a kind, ready to run. Every use resolves the tier file afresh (nothing is resolved when
+ * the test file loads): the mutation run switches a mutant on per test, and a tier resolved once at
+ * load would hide every mutant of `resolve` and `counters`.
+ */
 export interface KindTier<P, D, Detail> {
+  /** The tier's header with its resolved parameters. */
   readonly tier: TierSpec<P>;
   readonly params: P;
+  /** The counters the kind names for the tier file, in the ledger's order. */
   readonly counterNames: readonly string[];
   decide(facts?: FactBag): D;
   run(state: ClaimState, facts?: FactBag): Ran<Detail>;
 }
 
 /**
- * Resolves a tier file's parameters with a hand-made environment and returns the tier, ready to run.
+ * A tier file of a kind, with a hand-made environment to resolve it, ready to run.
  *
  * @example
- * const t = tierOf(table, raw); t.run({ parts: [100000, 0, 0, 0] }, { hospitalLevel: 'county' }).amount
+ * const t = tierOf(table, raw); t.run({ parts: [100000, 0, 0, 0] }, { level: 'county' }).amount
  */
 export function tierOf<Raw, P, D, Detail>(
   kind: Kind<string, Raw, P, D, Detail>,
@@ -161,6 +172,77 @@ export function tierOf<Raw, P, D, Detail>(
   const labelEn = o.labelEn ?? 'test payer';
   const index = o.index ?? 0;
   const order = o.order ?? [{ id: 'tested', label, labelEn }];
+  const resolved = () => resolveTier(kind, raw, o, { label, labelEn, index, order });
+  return {
+    get tier() {
+      return resolved().tier;
+    },
+    get params() {
+      return resolved().tier.params;
+    },
+    get counterNames() {
+      return resolved().counterNames;
+    },
+    decide: (facts = {}) => kind.decide(resolved().tier.params, facts),
+    run(state, facts = {}) {
+      const { tier, counterNames } = resolved();
+      const s = new Scratch(order.length, KIND_TRACE + kind.traceWidth(tier.params));
+      const parts = state.parts ?? [0, 0, 0, 0];
+      const pools = state.pools ?? [0, 0, 0, 0, 0, 0, 0, 0];
+      const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+      const remaining = state.remaining ?? (state.parts ? sum(parts) : sum(pools));
+      const counters = Float64Array.from(counterNames, (n) => state.counters?.[n] ?? 0);
+      const applies = new Uint8Array(order.length).fill(1);
+      applies[index] = state.applies === false ? 0 : 1;
+      s.begin(
+        pools,
+        fen(state.billable ?? remaining),
+        state.settled ?? true,
+        applies,
+        counters,
+        (state.balances ?? {}) as Balances,
+      );
+      s.remaining = fen(remaining);
+      s.parts.set(parts);
+      s.scope.set(parts);
+      s.carried[index] = state.carried ?? 0;
+      // A trace that was not written reads as an impossible number, not as a plausible zero.
+      s.trace.fill(-1);
+      const d = kind.decide(tier.params, facts);
+      kind.step(s, tier, d, 0);
+      const amount = s.amounts[index]! as Fen;
+      const detail = kind.detail(s, tier, d, 0);
+      const line = { label, labelEn, amount };
+      return {
+        s,
+        amount,
+        available: s.trace[TRACE_AVAILABLE]! as Fen,
+        counters: Object.fromEntries(counterNames.map((n, i) => [n, counters[i]!])),
+        parts: [...s.parts],
+        pools: [...s.pools],
+        remaining: s.remaining,
+        detail,
+        zh: kind.explain('zh-CN', detail, line),
+        en: kind.explain('en', detail, line),
+        base: kind.nhsaBase(detail),
+        limit: kind.nhsaLimit(detail, amount),
+      };
+    },
+  };
+}
+
+/** Resolves a tier file with the environment a compiled rule set would give it, on {@link DAY}. */
+function resolveTier<Raw, P>(
+  kind: Kind<string, Raw, P, unknown, unknown>,
+  raw: Raw,
+  o: TierSetup,
+  {
+    label,
+    labelEn,
+    index,
+    order,
+  }: { label: string; labelEn: string; index: number; order: NonNullable<TierSetup['order']> },
+): { tier: TierSpec<P>; counterNames: readonly string[] } {
   const counterNames = kind.counters(raw);
   const at = <T>(p: Dated<T>): T => {
     const v = valueOn(p.values, DAY);
@@ -198,7 +280,6 @@ export function tierOf<Raw, P, D, Detail>(
     },
     carriedFrom: () => o.carriedFrom ?? null,
   };
-  const params = kind.resolve(raw, env);
   const tier: TierSpec<P> = {
     index,
     tier: index + 1,
@@ -219,59 +300,9 @@ export function tierOf<Raw, P, D, Detail>(
       descriptionEn: o.applies?.descriptionEn ?? '',
       when: () => true,
     },
-    params,
+    params: kind.resolve(raw, env),
   };
-  const scratch = new Scratch(order.length, KIND_TRACE + kind.traceWidth(params));
-  const decide = (facts: FactBag = {}) => kind.decide(params, facts);
-  return {
-    tier,
-    params,
-    counterNames,
-    decide,
-    run(state, facts = {}) {
-      const s = scratch;
-      const parts = state.parts ?? [0, 0, 0, 0];
-      const pools = state.pools ?? [0, 0, 0, 0, 0, 0, 0, 0];
-      const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-      const remaining = state.remaining ?? (state.parts ? sum(parts) : sum(pools));
-      const counters = Float64Array.from(counterNames, (n) => state.counters?.[n] ?? 0);
-      const applies = new Uint8Array(order.length).fill(1);
-      applies[index] = state.applies === false ? 0 : 1;
-      s.begin(
-        pools,
-        fen(state.billable ?? remaining),
-        state.settled ?? true,
-        applies,
-        counters,
-        (state.balances ?? {}) as Balances,
-      );
-      s.remaining = fen(remaining);
-      s.parts.set(parts);
-      s.scope.set(parts);
-      s.carried[index] = state.carried ?? 0;
-      // A trace that was not written reads as an impossible number, not as a plausible zero.
-      s.trace.fill(-1);
-      const d = decide(facts);
-      kind.step(s, tier, d, 0);
-      const amount = s.amounts[index]! as Fen;
-      const detail = kind.detail(s, tier, d, 0);
-      const line = { label, labelEn, amount };
-      return {
-        s,
-        amount,
-        available: s.trace[TRACE_AVAILABLE]! as Fen,
-        counters: Object.fromEntries(counterNames.map((n, i) => [n, counters[i]!])),
-        parts: [...s.parts],
-        pools: [...s.pools],
-        remaining: s.remaining,
-        detail,
-        zh: kind.explain('zh-CN', detail, line),
-        en: kind.explain('en', detail, line),
-        base: kind.nhsaBase(detail),
-        limit: kind.nhsaLimit(detail, amount),
-      };
-    },
-  };
+  return { tier, counterNames };
 }
 
 /**
@@ -317,4 +348,16 @@ export function lintOf<Raw>(
   };
   kind.lint?.(raw, (path, message, code) => out.push({ path: path.map(String).join('.'), message, code }), context);
   return out;
+}
+
+/**
+ * What a kind's own keys (its `shape`) say of a tier file's parameters: nothing when they pass,
+ * else each problem at its path.
+ *
+ * @example
+ * schemaProblems(table, { ...raw, rows: {} }) // []
+ */
+export function schemaProblems(kind: Kind<string, never, unknown, unknown, unknown>, raw: unknown): Reported[] {
+  const r = z.strictObject(kind.shape(z, schemaParts(z))).safeParse(raw);
+  return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }

@@ -12,7 +12,15 @@ import type { BracketsRaw } from '../../../src/kinds/brackets/schema.js';
 import { type Fen, fen } from '../../../src/money/fen.js';
 import { applyRatios, parseRatio } from '../../../src/money/ratio.js';
 import type { FactBag } from '../../../src/rule-files/fact-catalog.js';
-import { dated, expectLine, forProtected, lintOf, tierOf, UNCAPPED_FOR_ORPHANS } from '../../support/kind-harness.js';
+import {
+  dated,
+  expectLine,
+  forProtected,
+  lintOf,
+  tierOf,
+  UNCAPPED_FOR_ORPHANS,
+  schemaProblems,
+} from '../../support/kind-harness.js';
 import { cases } from '../../support/helpers.js';
 
 const BRACKETS = [
@@ -301,6 +309,18 @@ describe("what a brackets tier's lint reports", () => {
     ]);
     expect(lintOf(brackets, { ...RAW, annualCap: dated('100') })).toEqual([]);
     expect(lintOf(brackets, RAW)).toEqual([]);
+  });
+});
+
+describe('a brackets tier file', () => {
+  it('passes its schema as written here', () => {
+    expect(schemaProblems(brackets, RAW)).toEqual([]);
+  });
+
+  it('is refused without a bracket', () => {
+    expect(schemaProblems(brackets, { ...RAW, brackets: dated([]) })).toEqual([
+      { path: 'brackets.values.2020-01-01', message: 'Too small: expected array to have >=1 items' },
+    ]);
   });
 });
 

@@ -11,7 +11,17 @@ import { carveOut } from '../../../src/kinds/carve-out/carve-out.js';
 import type { CarveOutRaw } from '../../../src/kinds/carve-out/schema.js';
 import { drawsOf } from '../../../src/kinds/shared/funds.js';
 import type { FactBag } from '../../../src/rule-files/fact-catalog.js';
-import { ALWAYS, type ClaimState, dated, expectLine, gate, is, lintOf, tierOf } from '../../support/kind-harness.js';
+import {
+  ALWAYS,
+  type ClaimState,
+  dated,
+  expectLine,
+  gate,
+  is,
+  lintOf,
+  tierOf,
+  schemaProblems,
+} from '../../support/kind-harness.js';
 import { cases } from '../../support/helpers.js';
 
 const WAIVER: CarveOutRaw = { from: 'nondrug', take: { ...gate(is('protected', true)), share: dated('0.05') } };
@@ -359,6 +369,25 @@ describe("what a carve-out's lint reports of its excess", () => {
     ]),
   )('%s', (_, { raw, tiers, self, reported }) => {
     expect(lintOf(carveOut, raw, { tiers, self })).toEqual(reported);
+  });
+});
+
+describe("a carve-out's tier file", () => {
+  it('passes its schema as written here, in either form', () => {
+    expect(schemaProblems(carveOut, WAIVER)).toEqual([]);
+    expect(schemaProblems(carveOut, DELIVERY)).toEqual([]);
+  });
+
+  it('is refused when it takes both a share and a fixed amount, or neither, or sends its excess to no fund', () => {
+    expect(schemaProblems(carveOut, { ...WAIVER, take: { ...WAIVER.take, fixed: dated('500') } })).toEqual([
+      { path: 'take', message: 'a carve-out takes either a "share" of the pools or a "fixed" amount' },
+    ]);
+    expect(schemaProblems(carveOut, { ...WAIVER, take: gate(ALWAYS) })).toEqual([
+      { path: 'take', message: 'a carve-out takes either a "share" of the pools or a "fixed" amount' },
+    ]);
+    expect(schemaProblems(carveOut, { ...DELIVERY, excess: { ...DELIVERY.excess!, funds: [] } })).toEqual([
+      { path: 'excess.funds', message: 'Too small: expected array to have >=1 items' },
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   lintOf,
   tierOf,
   UNCAPPED_FOR_ORPHANS,
+  schemaProblems,
 } from '../../support/kind-harness.js';
 import { cases } from '../../support/helpers.js';
 
@@ -212,6 +213,18 @@ describe("what a share-of-rest tier's lint reports", () => {
 
   it('nothing when every part is in one share at most', () => {
     expect(lintOf(shareOfRest, RAW)).toEqual([]);
+  });
+});
+
+describe('a share-of-rest tier file', () => {
+  it('passes its schema as written here', () => {
+    expect(schemaProblems(shareOfRest, RAW)).toEqual([]);
+  });
+
+  it('is refused without a share', () => {
+    expect(schemaProblems(shareOfRest, { ...RAW, shares: {} })).toEqual([
+      { path: 'shares', message: 'needs at least one share' },
+    ]);
   });
 });
 

@@ -23,14 +23,19 @@ const resolve = (adjustments: Parameters<typeof resolveAdjustments>[0]) =>
   tierOf(brackets, { deductible: dated('100'), brackets: dated([{ upTo: null, ratio: '0.5' }]), adjustments }).params
     .adjustments;
 
-const [poverty, orphans, bare] = resolve({
-  poverty: forProtected('0.05', '0.5'),
-  orphans: { ...gate(is('category', 'orphan'), '孤儿'), uncapped: true },
-  bare: gate(is('category', 'x')),
-});
+/** Three adjustments, resolved in each test (so that the mutation run sees resolveAdjustments run). */
+function three() {
+  const [poverty, orphans, bare] = resolve({
+    poverty: forProtected('0.05', '0.5'),
+    orphans: { ...gate(is('category', 'orphan'), '孤儿'), uncapped: true },
+    bare: gate(is('category', 'x')),
+  });
+  return { poverty: poverty!, orphans: orphans!, bare: bare! };
+}
 
 describe('resolving adjustments', () => {
   it('reads the factor, the points and whether the cap is lifted', () => {
+    const { poverty, orphans } = three();
     expect(poverty).toMatchObject({
       id: 'poverty',
       who: '保障对象',
@@ -43,8 +48,9 @@ describe('resolving adjustments', () => {
   });
 
   it('names them by whom they are for, else by their description (in Chinese), else by their id', () => {
-    expect([orphans!.who, orphans!.whoEn]).toEqual(['孤儿', 'orphans']);
-    expect([bare!.who, bare!.whoEn]).toEqual(['bare', 'bare']);
+    const { orphans, bare } = three();
+    expect([orphans.who, orphans.whoEn]).toEqual(['孤儿', 'orphans']);
+    expect([bare.who, bare.whoEn]).toEqual(['bare', 'bare']);
   });
 
   it('resolves no adjustments when the tier file gives none', () => {
@@ -53,12 +59,10 @@ describe('resolving adjustments', () => {
 });
 
 describe('applying an adjustment', () => {
-  const list = [poverty!, orphans!];
-
   it('the first whose condition holds, or none', () => {
-    expect(adjustmentFor(list, { protected: true, category: 'orphan' })).toBe(0);
-    expect(adjustmentFor(list, { category: 'orphan' })).toBe(1);
-    expect(adjustmentFor(list, {})).toBe(-1);
+    expect(adjustmentFor([three().poverty, three().orphans], { protected: true, category: 'orphan' })).toBe(0);
+    expect(adjustmentFor([three().poverty, three().orphans], { category: 'orphan' })).toBe(1);
+    expect(adjustmentFor([three().poverty, three().orphans], {})).toBe(-1);
     expect(adjustmentFor([], { protected: true })).toBe(-1);
   });
 
@@ -69,10 +73,12 @@ describe('applying an adjustment', () => {
       { name: 'leaves nothing of nothing', deductible: 0, adjusted: 0 },
     ]),
   )('%s', (_, { deductible, adjusted }) => {
+    const { poverty } = three();
     expect(adjustDeductible(fen(deductible), poverty)).toBe(adjusted);
   });
 
   it('leaves the deductible as it is without a factor, or without an adjustment', () => {
+    const { orphans } = three();
     expect(adjustDeductible(fen(40000), orphans)).toBe(40000);
     expect(adjustDeductible(fen(40000), undefined)).toBe(40000);
   });
@@ -84,18 +90,21 @@ describe('applying an adjustment', () => {
       { name: 'never goes past 100%', ratio: '0.99', adjusted: '1' },
     ]),
   )('%s', (_, { ratio, adjusted }) => {
+    const { poverty } = three();
     const r = adjustRatio(parseRatio(ratio), poverty);
     expect(r.units / 10 ** r.scale).toBe(Number(adjusted));
   });
 
   it('leaves a ratio as it is without points, or without an adjustment', () => {
+    const { orphans } = three();
     const r = parseRatio('0.8');
     expect(adjustRatio(r, orphans)).toBe(r);
     expect(adjustRatio(r, undefined)).toBe(r);
   });
 
   it('tells explanations the standard deductible only when it changed it', () => {
-    expect(applied(poverty!, fen(40000))).toEqual({
+    const { poverty, orphans } = three();
+    expect(applied(poverty, fen(40000))).toEqual({
       who: '保障对象',
       whoEn: 'protected persons',
       standardDeductible: 40000,
@@ -103,6 +112,6 @@ describe('applying an adjustment', () => {
       ratioAdd: { units: 5, scale: 2 },
       uncapped: false,
     });
-    expect(applied(orphans!, fen(40000))).toMatchObject({ standardDeductible: null, uncapped: true });
+    expect(applied(orphans, fen(40000))).toMatchObject({ standardDeductible: null, uncapped: true });
   });
 });

@@ -19,6 +19,7 @@ import {
   lintOf,
   tierOf,
   UNCAPPED_FOR_ORPHANS,
+  schemaProblems,
 } from '../../support/kind-harness.js';
 import { cases } from '../../support/helpers.js';
 
@@ -365,6 +366,29 @@ describe("what a table's lint reports", () => {
   it('nothing for a cap equal to the deductible, or for the rule set as written', () => {
     expect(lintOf(table, RAW)).toEqual([]);
     expect(lintOf(table, { ...RAW, caps: { basic: dated('400'), outpatient: dated('100') } })).toEqual([]);
+  });
+});
+
+describe("a table's tier file", () => {
+  it('passes its schema as written here', () => {
+    expect(schemaProblems(table, RAW)).toEqual([]);
+  });
+
+  it('is refused with a deductible basis other than per claim or per year', () => {
+    const county = { ...RAW.rows.county!, deductibleBasis: 'per-month' };
+    expect(schemaProblems(table, { ...RAW, rows: { county } })).toEqual([
+      { path: 'rows.county.deductibleBasis', message: 'Invalid option: expected one of "per-claim"|"per-year"' },
+    ]);
+  });
+
+  it('is refused with an assumed row not marked unverified', () => {
+    const county = { ...RAW.rows.county!, source: 'assumed' };
+    expect(schemaProblems(table, { ...RAW, rows: { county } })).toEqual([
+      {
+        path: 'rows.county.verified',
+        message: 'an assumed value must say "verified": false until a region confirms it',
+      },
+    ]);
   });
 });
 

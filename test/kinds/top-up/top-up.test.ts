@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drawsOf } from '../../../src/kinds/shared/funds.js';
-import type { TopUpRaw } from '../../../src/kinds/top-up/schema.js';
+import type { TargetSpec, TopUpRaw } from '../../../src/kinds/top-up/schema.js';
 import { topUp } from '../../../src/kinds/top-up/top-up.js';
 import type { FactBag } from '../../../src/rule-files/fact-catalog.js';
-import { type ClaimState, dated, expectLine, gate, is, tierOf } from '../../support/kind-harness.js';
+import { type ClaimState, dated, expectLine, gate, is, tierOf, schemaProblems } from '../../support/kind-harness.js';
 import { cases } from '../../support/helpers.js';
 
 const RAW: TopUpRaw = {
@@ -216,6 +216,22 @@ describe("a top-up line's detail, explanation and national-platform fields", () 
 
   it('has no lint of its own', () => {
     expect(topUp.lint).toBeUndefined();
+  });
+});
+
+describe("a top-up's tier file", () => {
+  it('passes its schema as written here', () => {
+    expect(schemaProblems(topUp, RAW)).toEqual([]);
+  });
+
+  it('is refused without a fund, or with a share target that does not say how it rounds', () => {
+    expect(schemaProblems(topUp, { ...RAW, funds: {} })).toEqual([
+      { path: 'funds', message: 'needs at least one fund' },
+    ]);
+    const { rounding: _, ...unrounded } = RAW.targets['in-city'] as Extract<TargetSpec, { kind: 'share' }>;
+    expect(schemaProblems(topUp, { ...RAW, targets: { 'in-city': unrounded } })).toEqual([
+      { path: 'targets.in-city', message: 'Invalid input' },
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { YearlyAssistanceRaw } from '../../../src/kinds/yearly-assistance/schema.js';
 import { yearlyAssistance } from '../../../src/kinds/yearly-assistance/yearly-assistance.js';
 import type { FactBag } from '../../../src/rule-files/fact-catalog.js';
-import { dated, expectLine, gate, is, tierOf } from '../../support/kind-harness.js';
+import { dated, expectLine, gate, is, tierOf, schemaProblems } from '../../support/kind-harness.js';
 import { cases } from '../../support/helpers.js';
 
 const RAW: YearlyAssistanceRaw = {
@@ -166,6 +166,25 @@ describe("a yearly-assistance line's detail, explanation and national-platform f
 
   it('has no lint of its own: its schema checks all it needs', () => {
     expect(yearlyAssistance.lint).toBeUndefined();
+  });
+});
+
+describe('a yearly-assistance tier file', () => {
+  it('passes its schema as written here', () => {
+    expect(schemaProblems(yearlyAssistance, RAW)).toEqual([]);
+  });
+
+  it('is refused without a row, or with a row assumed but not marked unverified', () => {
+    expect(schemaProblems(yearlyAssistance, { ...RAW, rows: {} })).toEqual([
+      { path: 'rows', message: 'needs at least one row' },
+    ]);
+    const dibao = { ...RAW.rows.dibao!, source: 'assumed' };
+    expect(schemaProblems(yearlyAssistance, { ...RAW, rows: { dibao } })).toEqual([
+      {
+        path: 'rows.dibao.verified',
+        message: 'an assumed value must say "verified": false until a region confirms it',
+      },
+    ]);
   });
 });
 
