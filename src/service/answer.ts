@@ -4,7 +4,11 @@
  * transaction never holds a reply (and an answer is sent only after its COMMIT).
  */
 import type { FastifyReply } from 'fastify';
-import { claimIssue, type ClaimErrorCode, type ClaimIssue, type Lang, type MessageParams } from '../index.js';
+import { claimIssue } from '../claim/parse.js';
+import type { ClaimErrorCode } from '../errors/codes.js';
+import type { ClaimIssue } from '../errors/issue.js';
+import type { MessageParams } from '../errors/messages.en.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** A decided answer. */
 export interface Answer {
