@@ -13,8 +13,10 @@ import type { Lang } from '../i18n/lang.js';
 /** A decided answer. */
 export interface Answer {
   readonly status: number;
-  /** The body, already JSON text (a stored settlement is sent as it was stored). */
+  /** The body, already text: JSON (a stored settlement is sent as it was stored) unless `type` says otherwise. */
   readonly json: string;
+  /** The body's media type when it is not JSON (a settlement written in another output format). */
+  readonly type?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -76,6 +78,6 @@ export function send(reply: FastifyReply, a: Answer): FastifyReply {
   return reply
     .code(a.status)
     .headers(a.headers ?? {})
-    .type('application/json; charset=utf-8')
+    .type(a.type ?? 'application/json; charset=utf-8')
     .send(a.json);
 }
