@@ -140,6 +140,14 @@ export type { VocabularyIndex } from './claim/vocabulary-index.js';
 export type { FactBag, FactName, FactDef, Site, SchemeList } from './rule-files/fact-catalog.js';
 /** The facts a rule file's condition may test, and where. */
 export { FACTS, SITES } from './rule-files/fact-catalog.js';
+/** The rule files' schemas (zod), for a tool that writes or checks rule files itself. */
+export {
+  RULE_FILE_SCHEMA_NAMES,
+  ruleFileSchemas,
+  type RuleFileSchemaName,
+  type RuleFileSchemas,
+} from './scheme/rule-file-schemas.js';
+export type { ZodApi } from './zod.js';
 export { type Predicate, type Condition, type FactCondition, type OperatorName } from './rule-files/conditions.js';
 export { explainLine } from './explain/explain-line.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
