@@ -14,9 +14,7 @@ export {
   type SettlementRecord,
 } from './settle/settle-claim.js';
 export { createBatch, type Batch, type BatchOptions, type BatchOutcome } from './settle/batch.js';
-export { claimIssue } from './claim/parse.js';
 export { parseClaim, parseClaimText, type ReadOptions } from './settle/parse-claim.js';
-export type { MessageParams } from './errors/messages.en.js';
 /** The validated claim the engine works on, and one line of its bill. */
 export type { Claim, Item } from './claim/claim.js';
 export type { ClaimInput, ItemInput, AmountInput, ItemCategoryInput } from './claim/claim-input.js';
@@ -28,23 +26,13 @@ export {
   type SettlementLineJson,
 } from './format/settlement-json.js';
 export { formatStatement, formatStatements, displayWidth } from './format/text.js';
-export { explainLineZh } from './explain/explain-line.js';
-export { defaultRules, checkedDefaultRules, EMBEDDED_RULE_FOLDERS, ZIYANG_2017_FILES } from './scheme/embedded.js';
-export {
-  parseRuleFiles,
-  parseRuleChain,
-  resolveRuleChain,
-  type RawRuleFiles,
-  type RuleFolderLink,
-  type ResolvedRuleFiles,
-} from './scheme/read-rule-files.js';
-export { mergePatch } from './rule-files/merge-patch.js';
+export { defaultRules, checkedDefaultRules } from './scheme/embedded.js';
+export { parseRuleFiles, type RawRuleFiles, type RuleFolderLink } from './scheme/read-rule-files.js';
 export {
   diffRuleSets,
   diffRuleBooks,
   formatRuleDiff,
   formatRuleChange,
-  conditionText,
   type RuleDiff,
   type RuleChange,
   type RuleChangeKind,
@@ -58,16 +46,15 @@ export {
 } from './rule-tests/rule-tests.js';
 export { ruleBook, policyOn, type RuleBook } from './scheme/book.js';
 /** A compiled rule set, and its policy resolved for one stretch of dates. */
-export { NO_END, type RuleSet } from './scheme/compile.js';
+export type { RuleSet } from './scheme/compile.js';
 export type { Policy, Scheme, Named } from './scheme/policy.js';
 export { listParameters, listAssumedRules, type ParameterInfo, type AssumedRule } from './scheme/parameters.js';
-export { emptyYearLedger, ledgerKey, ledgerYear, type Ledger, type YearLedger } from './ledger/year-ledger.js';
+export { emptyYearLedger, type Ledger, type YearLedger } from './ledger/year-ledger.js';
 export {
   ledgerToJson,
   parseLedgerJson,
   parseYearLedgerJson,
   yearLedgerToJson,
-  yearLedgerFromJson,
   type YearLedgerJson,
   type LedgerFileJson,
   type SettlementLedgerJson,
@@ -82,7 +69,6 @@ export {
   type IllnessInducedPovertyTest,
 } from './calculators/illness-induced-poverty.js';
 export { ClaimErrorCode, RuleErrorCode } from './errors/codes.js';
-export { duplicateKeyPaths } from './errors/duplicate-keys.js';
 export { prettifyIssues, type ClaimIssue, type RuleIssue, type Result } from './errors/issue.js';
 export {
   type Fen,
@@ -91,7 +77,6 @@ export {
   sub as subFen,
   formatFen,
   parseAmount,
-  isAmountBeyondRange,
 } from './money/fen.js';
 export { reformRules, type ParameterChange } from './scheme/reform.js';
 export {
@@ -106,46 +91,25 @@ export {
 export type { PayChanges, PayChangeCounts } from './simulate/core/changed.js';
 /** What a run of the waterfall produced (handed to a simulation's `onSettled`). */
 export type { ClaimRun } from './settle/run-record.js';
-export { ClaimRecord } from './claim/claim-record.js';
-export {
-  claimRowLayout,
-  claimRow,
-  TIER_COLUMN_PREFIX,
-  FUND_COLUMN_PREFIX,
-  type ClaimRowLayout,
-  type ClaimColumn,
-  type ClaimColumnKind,
-  type ClaimRowValues,
-} from './simulate/output/claim-rows.js';
+/** The fixed-width record a simulation settles (docs: README, Design). */
+export type { ClaimRecord } from './claim/claim-record.js';
 export type { ComparedRuleSet } from './simulate/report/compared.js';
 export { reformSummary, type ReformSummary } from './simulate/report/reform-summary.js';
 export type { Compared } from './simulate/report/values.js';
-export { BILL_SHARE_LABELS, pathwayLabel, type Label } from './simulate/report/labels.js';
 export { showFigure, type FigureFormat } from './simulate/report/display.js';
 export { mergeResults } from './simulate/scale/merge.js';
 export { simulationReport, type SimulationReport } from './simulate/report/summary.js';
 export { simulationHtml, summaryHtml } from './simulate/report/html.js';
-export { CLAIM_CSV_COLUMNS, claimCsvRows, addClaimCsvRow } from './simulate/output/claim-csv.js';
-export { CSV_EOL, csvRecord, csvText } from './csv/write.js';
-export { parseCsv, CsvReader, type CsvRecord, type CsvProblem } from './csv/read.js';
-export { neutraliseFormula, restoreFormula, FORMULA_TRIGGERS } from './csv/formula.js';
+export { CLAIM_CSV_COLUMNS, claimCsvRows } from './simulate/output/claim-csv.js';
 /** What a simulation adds up per rule set (amounts in fen). */
 export type { Aggregates, GroupSums } from './simulate/core/aggregates.js';
-export { dimensionsOf, type Dimensions, type Dimension } from './simulate/core/dimensions.js';
+export type { Dimensions, Dimension } from './simulate/core/dimensions.js';
 export { type DimensionEntry } from './simulate/report/dimension-entries.js';
+export type { Label } from './simulate/report/labels.js';
 /** The types the exported ones are made of, so the API reference is whole. */
 export type * from './rule-files/types.js';
-export {
-  PARTS,
-  PAYER_KINDS,
-  LOCATION_CLASSES,
-  SCHEME_FILES,
-  OPTIONAL_FILES,
-  tierFile,
-  orderedTiers,
-} from './rule-files/types.js';
 export type { Gate, TierHead, TierSpec, Kind, ResolveEnv, KindReport, KindLintContext } from './kinds/kind.js';
-export { KINDS, KIND_NAMES, type KindName } from './kinds/kind-list.js';
+export type { KindName, DetailOf } from './kinds/kind-list.js';
 export type { Adjustment, AppliedAdjustment } from './kinds/shared/adjustment.js';
 export type { CarveOutDetail } from './kinds/carve-out/detail.js';
 export type { PoolSet } from './kinds/carve-out/schema.js';
@@ -167,42 +131,29 @@ export type { LineDetail, SettledLine, GenericKind, AnyKind } from './kinds/kind
 export type { BillSplit } from './settle/bill.js';
 export type { Waterfall } from './scheme/waterfall.js';
 export type { VisitKind, Referral, DeliveryMode, HospitalLevel, Catalog } from './claim/enums.js';
-export { PAY_BRACKETS } from './simulate/core/aggregates.js';
-export { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS, CONTRACT_LABELS } from './claim/enums.js';
-export {
-  ITEM_CATEGORIES,
-  ITEM_CATEGORY_IDS,
-  ITEM_CATEGORY_CODES,
-  itemCategoryOf,
-  isDrugCategory,
-  type ItemCategory,
-  type ItemCategoryInfo,
-} from './claim/item-categories.js';
+/** The claim's closed vocabularies, as lists (for a form's choices). */
+export { CATALOGS, DELIVERY_MODES, HOSPITAL_LEVELS, REFERRALS, VISIT_KINDS } from './claim/enums.js';
+export { ITEM_CATEGORIES, type ItemCategory, type ItemCategoryInfo } from './claim/item-categories.js';
 export { type ClaimVocabulary, type RulePeriod } from './claim/vocabulary.js';
 export { claimVocabulary } from './scheme/book.js';
+export type { VocabularyIndex } from './claim/vocabulary-index.js';
 export type { FactBag, FactName, FactDef, Site, SchemeList } from './rule-files/fact-catalog.js';
+/** The facts a rule file's condition may test, and where. */
 export { FACTS, SITES } from './rule-files/fact-catalog.js';
+/** The rule files' schemas (zod), for a tool that writes or checks rule files itself. */
 export {
   RULE_FILE_SCHEMA_NAMES,
   ruleFileSchemas,
-  buildRuleFileSchemas,
   type RuleFileSchemaName,
   type RuleFileSchemas,
 } from './scheme/rule-file-schemas.js';
 export type { ZodApi } from './zod.js';
 export { type Predicate, type Condition, type FactCondition, type OperatorName } from './rule-files/conditions.js';
-export { OPERATORS } from './rule-files/types.js';
 export { explainLine } from './explain/explain-line.js';
-export { explainLineEn } from './explain/explain-line.js';
 export { LANGS, DEFAULT_LANG, isLang, type Lang } from './i18n/lang.js';
 export { reverseClaim, type Reversal, type Resettlement, type ReverseOptions } from './settle/reverse.js';
 export {
   claimResponse,
-  isFhirDateTime,
-  TIER_SYSTEM,
-  ID_SYSTEM,
-  ADJUDICATION_SYSTEM,
-  SCHEME_SYSTEM,
   type ClaimResponseOptions,
 } from './format/fhir-claim-response.js';
 export { type FhirReference } from './format/fhir-types.js';
@@ -213,7 +164,7 @@ export type {
   FhirCoding,
   FhirMoney,
 } from './format/fhir-types.js';
-export { operationOutcome, ERROR_SYSTEM } from './format/operation-outcome.js';
+export { operationOutcome } from './format/operation-outcome.js';
 export { settlementCsvColumns, settlementCsvRow } from './format/settlement-csv.js';
 export { statementHtml } from './format/statement-html.js';
 export { nhsaSettlement, type NhsaSettlement, type NhsaFundRow } from './format/nhsa-settlement.js';

@@ -38,7 +38,7 @@ export function ledgerKey(personId: string, year: number): string {
   return `${personId}|${year}`;
 }
 
-/** Year-to-date ledgers of many person-years, by {@link ledgerKey}. */
+/** Year-to-date ledgers of many person-years, by `ledgerKey(personId, year)` (`"personId|year"`). */
 export type Ledger = ReadonlyMap<string, YearLedger>;
 
 /**

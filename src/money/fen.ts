@@ -25,7 +25,7 @@ const AMOUNT_TEXT = /^\d+(\.\d{1,2})?$/;
  * Reads a contract amount: a JSON number or a string with 0–2 decimals, never negative, no
  * exponent, no separators. Returns `undefined` when the text is not such an amount, or when it is
  * one beyond the range fen are exact in (above 2^53 fen, about 9 × 10^13 yuan: see
- * {@link isAmountBeyondRange}). Never throws.
+ * `isAmountBeyondRange`). Never throws.
  *
  * @example
  * parseAmount('1234.5') // 123450

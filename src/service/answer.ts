@@ -4,13 +4,19 @@
  * transaction never holds a reply (and an answer is sent only after its COMMIT).
  */
 import type { FastifyReply } from 'fastify';
-import { claimIssue, type ClaimErrorCode, type ClaimIssue, type Lang, type MessageParams } from '../index.js';
+import { claimIssue } from '../claim/parse.js';
+import type { ClaimErrorCode } from '../errors/codes.js';
+import type { ClaimIssue } from '../errors/issue.js';
+import type { MessageParams } from '../errors/messages.en.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** A decided answer. */
 export interface Answer {
   readonly status: number;
-  /** The body, already JSON text (a stored settlement is sent as it was stored). */
+  /** The body, already text: JSON (a stored settlement is sent as it was stored) unless `type` says otherwise. */
   readonly json: string;
+  /** The body's media type when it is not JSON (a settlement written in another output format). */
+  readonly type?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -72,6 +78,6 @@ export function send(reply: FastifyReply, a: Answer): FastifyReply {
   return reply
     .code(a.status)
     .headers(a.headers ?? {})
-    .type('application/json; charset=utf-8')
+    .type(a.type ?? 'application/json; charset=utf-8')
     .send(a.json);
 }

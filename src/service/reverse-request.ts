@@ -17,7 +17,7 @@ import {
   yearLedgerToJson,
 } from '../index.js';
 import { type Answer, refusal, refuse } from './answer.js';
-import type { RequestContext } from './settle-request.js';
+import { type RequestContext, readLedger } from './settle-request.js';
 import type { Store } from './store/store.js';
 
 /** What became of a reversal request, for the metrics. */
@@ -68,7 +68,11 @@ export async function reverseRequest(
         };
       claims.push(r.value);
     }
-    const r = reverseClaim(claims, claimId, { lang });
+    // The stored ledger's claim ids are the order the year was settled in: the claims are settled
+    // again in that order, whatever order the store lists them in.
+    const stored = await tx.ledger(personId, year);
+    const storedLedger = stored && readLedger(stored.ledger, personId, year);
+    const r = reverseClaim(claims, claimId, { lang, ...(storedLedger ? { ledger: storedLedger } : {}) });
     if (!r.ok) return { answer: refusal(422, r.errors), outcome: 'refused' as const };
 
     const at = ctx.now();
@@ -119,11 +123,10 @@ export async function reverseRequest(
       });
     }
     const ledger = yearLedgerToJson(r.value.ledger);
-    const before = await tx.ledger(personId, year);
     await tx.appendLedger({
       personId,
       year,
-      version: (before?.version ?? 0) + 1,
+      version: (stored?.version ?? 0) + 1,
       ledger: JSON.stringify(ledger),
       journalId,
     });

@@ -9,13 +9,13 @@ import {
   type Claim,
   emptyYearLedger,
   type Lang,
-  ledgerYear,
   parseClaimText,
   parseYearLedgerJson,
   settleClaim,
   settlementToJson,
   yearLedgerToJson,
 } from '../index.js';
+import { ledgerYear } from '../ledger/year-ledger.js';
 import { type Answer, refusal, refuse } from './answer.js';
 import { canonicalJson } from './canonical-json.js';
 import type { CurrentClaim, Store } from './store/store.js';

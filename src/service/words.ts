@@ -32,11 +32,14 @@ export interface ServiceWords {
   readonly characters: (n: number) => string;
   /** What was received, as the detail of a message whose wording has no place for it. */
   readonly received: (text: string) => string;
+  /** Why a claim has no current settlement to write in a format. */
+  readonly reversed: string;
 }
 
 /** The service's phrases, per language. */
 export const SERVICE_WORDS: Readonly<Record<Lang, ServiceWords>> = {
   'zh-CN': {
+    reversed: '已冲正，没有现行结算',
     absent: (allowed) => `不出现（此路由只接受 ${allowed}）`,
     once: '只出现一次',
     year: '四位数字的年份（YYYY）',
@@ -58,6 +61,7 @@ export const SERVICE_WORDS: Readonly<Record<Lang, ServiceWords>> = {
     received: (text) => `收到的是 ${text}`,
   },
   en: {
+    reversed: 'reversed: it has no current settlement',
     absent: (allowed) => `absent (this route takes ${allowed})`,
     once: 'given once',
     year: 'a year of four digits (YYYY)',

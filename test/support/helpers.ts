@@ -66,3 +66,14 @@ export function baseClaim(overrides: Record<string, unknown> = {}): Record<strin
     ...overrides,
   };
 }
+
+/**
+ * Table rows for `it.each`, each with its sentence first (so that `%s` prints the sentence whole:
+ * `$name` would quote and shorten it).
+ *
+ * @example
+ * it.each(cases([{ name: 'nothing at the deductible', S: 40000, pays: 0 }]))('pays %s', (_, c) => …)
+ */
+export function cases<T extends { readonly name: string }>(rows: readonly T[]): [string, T][] {
+  return rows.map((c) => [c.name, c]);
+}

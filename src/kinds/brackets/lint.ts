@@ -1,9 +1,9 @@
 /**
  * What a brackets tier's schema cannot check: bounds that ascend, only the last bracket open,
- * and no annual cap below the deductible.
+ * and no annual cap below the deductible on any date either changes.
  */
-import { valueOn } from '../../rule-files/dated.js';
 import type { KindReport } from '../kind.js';
+import { capsBelowDeductible } from '../shared/cap-lint.js';
 import type { BracketsRaw } from './schema.js';
 
 /**
@@ -28,10 +28,10 @@ export function lintBrackets(raw: BracketsRaw, report: KindReport): void {
       report(['brackets', 'values', d, list.length - 1, 'upTo'], 'the last bracket must be open-ended (upTo: null)');
   }
   if (raw.annualCap && 'values' in raw.deductible) {
-    for (const [d, value] of Object.entries(raw.annualCap.values)) {
-      const ded = valueOn(raw.deductible.values, d);
-      if (ded !== undefined && Number(value) < Number(ded))
-        report(['annualCap', 'values', d], `annual cap ${value} is below the deductible ${ded}`);
-    }
+    for (const p of capsBelowDeductible(raw.annualCap, raw.deductible))
+      report(
+        [p.changed === 'cap' ? 'annualCap' : 'deductible', 'values', p.date],
+        `annual cap ${p.cap} is below the deductible ${p.deductible}`,
+      );
   }
 }

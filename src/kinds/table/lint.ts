@@ -1,9 +1,10 @@
 /**
  * What a table's schema cannot check: every row's cap pool has a cap, and no cap lies below the
- * deductible of a row that pays from it (the tier could then pay nothing, silently).
+ * deductible of a row that pays from it, on any date either changes (the tier could then pay
+ * nothing, silently).
  */
-import { valueOn } from '../../rule-files/dated.js';
 import type { KindReport } from '../kind.js';
+import { capsBelowDeductible } from '../shared/cap-lint.js';
 import type { TableRaw } from './schema.js';
 
 /**
@@ -19,13 +20,10 @@ export function lintTable(raw: TableRaw, report: KindReport): void {
       report(['rows', id, 'capPool'], `cap pool "${r.capPool}" has no entry in caps`);
       continue;
     }
-    for (const [date, value] of Object.entries(cap.values)) {
-      const ded = valueOn(r.deductible.values, date);
-      if (ded !== undefined && Number(value) < Number(ded))
-        report(
-          ['caps', r.capPool, 'values', date],
-          `annual cap ${value} is below the deductible ${ded} of row "${id}"`,
-        );
-    }
+    for (const p of capsBelowDeductible(cap, r.deductible))
+      report(
+        p.changed === 'cap' ? ['caps', r.capPool, 'values', p.date] : ['rows', id, 'deductible', 'values', p.date],
+        `annual cap ${p.cap} is below the deductible ${p.deductible} of row "${id}"`,
+      );
   }
 }

@@ -4,7 +4,9 @@
  * this plugin reads the requests and counts the outcomes.
  */
 import { ClaimErrorCode } from '../../index.js';
+import { OUTPUT_FORMATS } from '../../format/outputs.js';
 import { answer, refuse } from '../answer.js';
+import { claimDocument, documentFormat } from '../claim-document.js';
 import { logIds } from '../log-ids.js';
 import { headerDoc, jsonContent } from '../openapi.js';
 import { bodyText } from '../request-body.js';
@@ -52,16 +54,29 @@ export const claims = resource(
       method: 'GET',
       url: '/claims/:id',
       right: 'read',
-      query: [],
-      summary: 'A claim: its current settlement and every version of it',
+      query: ['format'],
+      summary:
+        'A claim: its current settlement and every version of it; with ?format=, its current settlement in that output format',
       doc: {
         success: {
           '200': {
-            description: 'The claim, its current settlement and every version.',
-            content: jsonContent('ClaimHistory'),
+            description:
+              "The claim, its current settlement and every version; with ?format=, the current settlement written by that format, in its media type (the command's --format).",
+            content: {
+              ...jsonContent('ClaimHistory'),
+              'text/plain; charset=utf-8': { schema: { type: 'string' } },
+              'text/html; charset=utf-8': { schema: { type: 'string' } },
+              'text/csv; charset=utf-8': { schema: { type: 'string' } },
+            },
           },
         },
         failures: [400, 401, 403, 404],
+        query: {
+          format: {
+            description: `An output format of the settlement: ${OUTPUT_FORMATS.map((f) => f.id).join(', ')} (as bashunwei settle --format). A reversed claim has none (404).`,
+            schema: { type: 'string', enum: OUTPUT_FORMATS.map((f) => f.id) },
+          },
+        },
       },
     },
     reverse: {
@@ -124,8 +139,12 @@ export const claims = resource(
     );
 
     app.route(
-      kit.route('claim', async (req, _reply, { lang }) => {
+      kit.route('claim', async (req, _reply, { lang, query }) => {
         const claimId = (req.params as { id: string }).id;
+        if (query.format !== undefined) {
+          const format = documentFormat(query.format, lang);
+          return 'status' in format ? format : claimDocument(store, claimId, format, lang);
+        }
         const found = await store.read(async (r) => {
           const current = await r.claim(claimId);
           return current && { current, versions: await r.history(claimId) };

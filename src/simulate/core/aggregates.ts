@@ -51,7 +51,7 @@ export interface Aggregates {
   readonly personYears: { protected: number[]; all: number[] };
   /** Histograms of personal pay (log bins) and personal share (basis points) per claim. */
   readonly personalPay: number[];
-  /** Claims per personal-pay bracket of {@link PAY_BRACKETS} (exact counts, for the report's chart). */
+  /** Claims per personal-pay bracket of `PAY_BRACKETS` (exact counts, for the report's chart). */
   readonly payBrackets: number[];
   readonly personalShare: number[];
   /** Claims refused (invalid, duplicate, no rules for the date), by error code. */
