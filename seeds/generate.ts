@@ -1,7 +1,7 @@
 /**
  * Writes synthetic claims as NDJSON (or CSV, one row per item) to stdout.
  *
- *   npx tsx seeds/generate.ts --claims 100000 --seed 7 [--year 2018 | --years 2019-2023] [--format csv] > claims.ndjson
+ *   npx tsx seeds/generate.ts --claims 100000 --seed 7 [--year 2018 | --years 2023 | --years 2019-2023] [--format csv] > claims.ndjson
  *
  * Options are read strictly (Node's util.parseArgs): an unknown option or a missing value is a
  * usage error (exit 2, the usage line on stderr), `--help` prints the usage, and a year no rule
@@ -17,7 +17,7 @@ import { CLAIM_CSV_COLUMNS, claimCsvRows } from '../src/simulate/output/claim-cs
 import { generateClaims } from './generator.js';
 
 const USAGE =
-  'usage: tsx seeds/generate.ts --claims N --seed S [--year Y | --years FROM-TO] [--format ndjson|csv] (defaults: 1000 claims, seed 1, year 2018, ndjson)\n';
+  'usage: tsx seeds/generate.ts --claims N --seed S [--year Y | --years Y|FROM-TO] [--format ndjson|csv] (defaults: 1000 claims, seed 1, year 2018, ndjson)\n';
 
 /** Ends the script: a message and the usage line on stderr, exit 2. */
 function usageError(message: string): never {
@@ -51,14 +51,21 @@ const option = (name: string): string | undefined => values[name] as string | un
 const claims = Number(option('claims') ?? 1000);
 const seed = Number(option('seed') ?? 1);
 const year = Number(option('year') ?? 2018);
-const span = option('years')?.split('-').map(Number);
+// --years takes a span FROM-TO or one year (the workbench's links write either, docs/app.md).
+const span = option('years')?.split('-').map((y) => (/^\d{4}$/.test(y) ? Number(y) : Number.NaN));
 const years =
-  span && span.length === 2 && span.every(Number.isSafeInteger) ? ([span[0]!, span[1]!] as const) : undefined;
+  span && span.every(Number.isSafeInteger)
+    ? span.length === 2
+      ? ([span[0]!, span[1]!] as const)
+      : span.length === 1
+        ? ([span[0]!, span[0]!] as const)
+        : undefined
+    : undefined;
 const format = option('format') ?? 'ndjson';
 if (!Number.isSafeInteger(claims) || claims < 0) usageError(`--claims must be a whole number, 0 or more`);
 if (!Number.isSafeInteger(seed)) usageError('--seed must be a whole number');
 if (!Number.isSafeInteger(year)) usageError('--year must be a year, like 2018');
-if (option('years') !== undefined && !years) usageError('--years must be a span of years, like 2019-2023');
+if (option('years') !== undefined && !years) usageError('--years must be a year or a span of years, like 2023 or 2019-2023');
 if (format !== 'ndjson' && format !== 'csv') usageError('--format must be ndjson or csv');
 
 const generated = generateClaims({ claims, seed, year, years });

@@ -91,7 +91,7 @@ describe('seeds/generate.ts, the command around the generator', () => {
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
   const USAGE =
-    /^usage: tsx seeds\/generate\.ts --claims N --seed S \[--year Y \| --years FROM-TO\] \[--format ndjson\|csv\]/m;
+    /^usage: tsx seeds\/generate\.ts --claims N --seed S \[--year Y \| --years Y\|FROM-TO\] \[--format ndjson\|csv\]/m;
 
   it('writes, for valid options, the claims of the generator byte for byte (what the workbench page reproduces)', () => {
     const r = generate('--claims', '120', '--seed', '7', '--years', '2019-2023');
@@ -109,7 +109,7 @@ describe('seeds/generate.ts, the command around the generator', () => {
     ['a misspelt option', ['--yaer', '2023'], /Unknown option '--yaer'/],
     ['a value missing', ['--claims'], /'--claims <value>' argument missing/],
     ['a word that is no option', ['2023'], /Unexpected argument '2023'/],
-    ['a span that is not one', ['--years', '2019'], /--years must be a span of years, like 2019-2023/],
+    ['a span that is not one', ['--years', '2019-'], /--years must be a year or a span of years, like 2023 or 2019-2023/],
   ])(
     'refuses %s with exit 2, the reason and the usage line, and writes no claim',
     (_, args, reason) => {
@@ -121,6 +121,12 @@ describe('seeds/generate.ts, the command around the generator', () => {
     },
     120_000,
   );
+
+  it('takes --years with one year as the workbench writes it: the claims of --year', () => {
+    const one = generate('--claims', '50', '--seed', '7', '--years', '2023');
+    expect(one.code).toBe(0);
+    expect(one.out).toBe(generate('--claims', '50', '--seed', '7', '--year', '2023').out);
+  }, 600_000);
 
   it('prints its usage for --help, and no claim', () => {
     const r = generate('--help');

@@ -62,11 +62,20 @@ export const claims = resource(
           '200': {
             description:
               "The claim, its current settlement and every version; with ?format=, the current settlement written by that format, in its media type (the command's --format).",
+            // Without ?format=, the history (JSON); with it, each format's own media type.
             content: {
-              ...jsonContent('ClaimHistory'),
-              'text/plain; charset=utf-8': { schema: { type: 'string' } },
-              'text/html; charset=utf-8': { schema: { type: 'string' } },
-              'text/csv; charset=utf-8': { schema: { type: 'string' } },
+              ...Object.fromEntries(
+                OUTPUT_FORMATS.map((f) => [f.mediaType.split(';')[0]!, { schema: { type: 'string' } }]),
+              ),
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { $ref: '#/components/schemas/ClaimHistory' },
+                    { $ref: '#/components/schemas/Settlement' },
+                    { type: 'object', description: "The national platform's record (?format=nhsa)." },
+                  ],
+                },
+              },
             },
           },
         },
