@@ -52,7 +52,9 @@ const claims = Number(option('claims') ?? 1000);
 const seed = Number(option('seed') ?? 1);
 const year = Number(option('year') ?? 2018);
 // --years takes a span FROM-TO or one year (the workbench's links write either, docs/app.md).
-const span = option('years')?.split('-').map((y) => (/^\d{4}$/.test(y) ? Number(y) : Number.NaN));
+const span = option('years')
+  ?.split('-')
+  .map((y) => (/^\d{4}$/.test(y) ? Number(y) : Number.NaN));
 const years =
   span && span.every(Number.isSafeInteger)
     ? span.length === 2
@@ -65,7 +67,8 @@ const format = option('format') ?? 'ndjson';
 if (!Number.isSafeInteger(claims) || claims < 0) usageError(`--claims must be a whole number, 0 or more`);
 if (!Number.isSafeInteger(seed)) usageError('--seed must be a whole number');
 if (!Number.isSafeInteger(year)) usageError('--year must be a year, like 2018');
-if (option('years') !== undefined && !years) usageError('--years must be a year or a span of years, like 2023 or 2019-2023');
+if (option('years') !== undefined && !years)
+  usageError('--years must be a year or a span of years, like 2023 or 2019-2023');
 if (format !== 'ndjson' && format !== 'csv') usageError('--format must be ndjson or csv');
 
 const generated = generateClaims({ claims, seed, year, years });

@@ -109,7 +109,11 @@ describe('seeds/generate.ts, the command around the generator', () => {
     ['a misspelt option', ['--yaer', '2023'], /Unknown option '--yaer'/],
     ['a value missing', ['--claims'], /'--claims <value>' argument missing/],
     ['a word that is no option', ['2023'], /Unexpected argument '2023'/],
-    ['a span that is not one', ['--years', '2019-'], /--years must be a year or a span of years, like 2023 or 2019-2023/],
+    [
+      'a span that is not one',
+      ['--years', '2019-'],
+      /--years must be a year or a span of years, like 2023 or 2019-2023/,
+    ],
   ])(
     'refuses %s with exit 2, the reason and the usage line, and writes no claim',
     (_, args, reason) => {
