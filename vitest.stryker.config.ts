@@ -16,7 +16,7 @@ import { defineConfig } from 'vitest/config';
 // hundredth of its 210,000 claims (2,100).
 export default defineConfig({
   test: {
-    include: ['test/{claim,contract,errors,explain,format,kinds,money,settle}/**/*.test.ts'],
+    include: ['test/{claim,contract,errors,explain,format,kinds,ledger,money,settle}/**/*.test.ts'],
     exclude: ['test/kinds/seventh-kind.test.ts', 'test/**/*browser*.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 600_000,
