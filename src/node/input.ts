@@ -13,9 +13,10 @@ import { jsonSyntaxError } from '../errors/json-syntax.js';
 import type { ClaimIssue } from '../errors/issue.js';
 import type { Lang } from '../i18n/lang.js';
 import { bytesIn, lineIn } from '../i18n/say.js';
+import { MAX_RECORD_BYTES } from '../simulate/scale/input-records.js';
 
-/** Largest claim line accepted, in bytes (1 MiB: thousands of items). */
-export const MAX_LINE_BYTES = 1 << 20;
+/** Largest claim line accepted, in bytes (1 MiB: thousands of items), the one limit every reader of claims files keeps. */
+export const MAX_LINE_BYTES = MAX_RECORD_BYTES;
 /** Largest single JSON document accepted, in bytes. */
 export const MAX_DOCUMENT_BYTES = 8 << 20;
 

@@ -6,39 +6,20 @@
  * (a record RFC 4180 cannot read refused as `invalid_csv`), each with the line it starts on and
  * the same messages. The file never leaves the browser: its bytes are read here, in a worker.
  */
-import { claimIssue } from '../../claim/parse.js';
-import { type CsvProblem, CsvReader } from '../../csv/read.js';
-import { ClaimErrorCode } from '../../errors/codes.js';
-import type { ClaimIssue } from '../../errors/issue.js';
+import { CsvReader } from '../../csv/read.js';
+import {
+  type InputRecord,
+  MAX_RECORD_BYTES,
+  csvProblem,
+  notUtf8,
+  tooLong,
+} from '../../simulate/scale/input-records.js';
 import type { Lang } from '../../i18n/lang.js';
-import { bytesIn, lineIn, say } from '../../i18n/say.js';
 import { addClaimCsvRow } from '../../simulate/output/claim-csv.js';
 
-/** One input of a file: a claim's JSON text (NDJSON), its value (CSV), or why it cannot be read. */
-export type InputRecord =
-  | { readonly line: number; readonly text: string }
-  | { readonly line: number; readonly value: Record<string, unknown> }
-  | { readonly line: number; readonly error: ClaimIssue };
-
-/** The longest claim line or CSV record read, in bytes (the command's limit, README "Input"). */
-export const MAX_RECORD_BYTES = 1 << 20;
+export type { InputRecord } from '../../simulate/scale/input-records.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-const tooLong = (line: number, bytes: number, lang?: Lang): InputRecord => ({
-  line,
-  error: claimIssue(
-    ClaimErrorCode.INPUT_TOO_LARGE,
-    '',
-    { received: bytesIn(lang, bytes), detail: bytesIn(lang, MAX_RECORD_BYTES) },
-    lang,
-  ),
-});
-
-const notUtf8 = (line: number, lang?: Lang): InputRecord => ({
-  line,
-  error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: lineIn(lang, line) }, lang),
-});
 
 /**
  * The claims of an NDJSON file's bytes, in order.
@@ -104,20 +85,6 @@ export function csvRecords(bytes: Uint8Array, lang?: Lang): InputRecord[] {
   if (claim) out.push({ line: claim.line, value: claim.value });
   // The command lists a claim at the line its first row starts on, and a refused record at its own.
   return out.sort((a, b) => a.line - b.line);
-}
-
-function csvProblem(line: number, problem: CsvProblem, lang?: Lang): InputRecord {
-  if (problem.kind === 'too_long') return tooLong(line, problem.bytes, lang);
-  if (problem.kind === 'invalid_utf8') return notUtf8(line, lang);
-  return {
-    line,
-    error: claimIssue(
-      ClaimErrorCode.INVALID_CSV,
-      '',
-      { detail: `${lineIn(lang, line)}${say(lang, { zh: `，${problem.zh}`, en: `, ${problem.detail}` })}` },
-      lang,
-    ),
-  };
 }
 
 /** What routes a record to a worker: its person id and claim id, when it has them as strings. */

@@ -24,7 +24,8 @@ import type { Lang } from '../../i18n/lang.js';
 import type { InputRecord } from '../input.js';
 import { maxRecordBytes, writeRecordBytes } from '../../simulate/scale/record-bytes.js';
 import { hashText } from '../../simulate/scale/shard.js';
-import { csvClaims, decode, fileLines, isBlank, notUtf8, tooLong } from './source.js';
+import { notUtf8, tooLong } from '../../simulate/scale/input-records.js';
+import { csvClaims, decode, fileLines, isBlank } from './source.js';
 import { SpillWriter } from './spill.js';
 
 /** Record kinds of a person partition: a claim's record (record-bytes.ts), or an input that could not be read (its issue as JSON). */

@@ -4,23 +4,16 @@
  * newlines; only the lines this worker owns are decoded, so memory is one chunk whatever the size.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { claimIssue } from '../../claim/parse.js';
 import { MAX_LINE_BYTES } from '../input.js';
-import { ClaimErrorCode } from '../../errors/codes.js';
-import type { ClaimIssue } from '../../errors/issue.js';
 import type { Lang } from '../../i18n/lang.js';
 import { shardOfPerson } from '../../simulate/scale/shard.js';
 import { shardOfLine } from './line-route.js';
 import { addClaimCsvRow } from '../../simulate/output/claim-csv.js';
 import { csvFileRecords } from '../read-csv-file.js';
-import type { CsvProblem } from '../../csv/read.js';
-import { bytesIn, lineIn, say } from '../../i18n/say.js';
+import { type InputRecord, csvProblem, notUtf8, tooLong } from '../../simulate/scale/input-records.js';
 
-/** One claim of the input: its JSON text or its parsed value, or why it cannot be read. */
-export type SourceRecord =
-  | { readonly line: number; readonly text: string }
-  | { readonly line: number; readonly value: Record<string, unknown> }
-  | { readonly line: number; readonly error: ClaimIssue };
+/** One claim of the input: its JSON text or its parsed value, or why it cannot be read (as the workbench reads it too). */
+export type SourceRecord = InputRecord;
 
 /** Which share of the input to read, and whom to tell how far the reading got. */
 export interface ShareOptions {
@@ -129,36 +122,6 @@ export function decode(buf: Uint8Array, from: number, to: number): string | unde
 }
 
 /**
- * The record of a line longer than a claim may be (refused, counted, listed).
- *
- * @example
- * tooLong(7, 2_000_000).error.code // "input_too_large"
- */
-export const tooLong = (
-  line: number,
-  bytes: number,
-  lang?: Lang,
-): { readonly line: number; readonly error: ClaimIssue } => ({
-  line,
-  error: claimIssue(
-    ClaimErrorCode.INPUT_TOO_LARGE,
-    '',
-    { received: bytesIn(lang, bytes), detail: bytesIn(lang, MAX_LINE_BYTES) },
-    lang,
-  ),
-});
-/**
- * The record of a line that is not UTF-8.
- *
- * @example
- * notUtf8(7).error.code // "invalid_utf8"
- */
-export const notUtf8 = (line: number, lang?: Lang): { readonly line: number; readonly error: ClaimIssue } => ({
-  line,
-  error: claimIssue(ClaimErrorCode.INVALID_UTF8, '', { detail: lineIn(lang, line) }, lang),
-});
-
-/**
  * This worker's claims of an NDJSON file, as JSON texts (blank lines skipped).
  *
  * @example
@@ -228,18 +191,4 @@ export function* csvClaims(file: string, share: ShareOptions): Generator<SourceR
     addClaimCsvRow(claim.value, header, cells);
   }
   if (claim) yield { line: claim.line, value: claim.value };
-}
-
-function csvProblem(line: number, problem: CsvProblem, lang?: Lang): SourceRecord {
-  if (problem.kind === 'too_long') return tooLong(line, problem.bytes, lang);
-  if (problem.kind === 'invalid_utf8') return notUtf8(line, lang);
-  return {
-    line,
-    error: claimIssue(
-      ClaimErrorCode.INVALID_CSV,
-      '',
-      { detail: `${lineIn(lang, line)}${say(lang, { zh: `，${problem.zh}`, en: `, ${problem.detail}` })}` },
-      lang,
-    ),
-  };
 }
