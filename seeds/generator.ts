@@ -53,6 +53,24 @@ export function prng(seed: number): () => number {
  * for (const claim of generateClaims({ claims: 1000, seed: 7 })) write(JSON.stringify(claim));
  */
 export function* generateClaims(options: GeneratorOptions): Generator<Record<string, unknown>> {
+  for (const [, claim] of generateNumberedClaims(options)) yield claim;
+}
+
+/**
+ * Yields the claims of `generateClaims(options)` as `[line, claim]`, the line being the claim's
+ * place in the whole stream (1 for the first), keeping only the persons `keep` accepts. A person
+ * left out costs only the random draws their claims would have taken, the same draws in the same
+ * order, so the claims kept are byte for byte those of the whole stream: a worker of the
+ * workbench page settling a share of the persons generates only that share (docs/app.md,
+ * "Speed").
+ *
+ * @example
+ * for (const [line, claim] of generateNumberedClaims({ claims: 1000 }, (id) => id.endsWith('7'))) sim.add(claim, line);
+ */
+export function* generateNumberedClaims(
+  options: GeneratorOptions,
+  keep: (personId: string) => boolean = () => true,
+): Generator<[number, Record<string, unknown>]> {
   const pop: Population = { ...population, ...options.population };
   const rnd = prng(options.seed ?? 1);
   const book = options.rules ?? defaultRules();
@@ -135,6 +153,7 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
   while (made < options.claims) {
     personNo++;
     const id = `P${String(personNo).padStart(8, '0')}`;
+    const kept = keep(id);
     const county = pick(countyWeights);
     for (const y of years) {
       if (made >= options.claims) break;
@@ -150,19 +169,34 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
       const days = Array.from({ length: n }, () => y.day0 + Math.floor(rnd() * (daysInYear - y.day0 + 1))).sort(
         (a, b) => a - b,
       );
+      if (!kept) {
+        for (let k = 0; k < n; k++) drawClaim(y, person.county);
+        made += n;
+        continue;
+      }
       for (let k = 0; k < n; k++) {
         made++;
-        yield claimFor(y, person, days[k]!, `C${y.year}-${String(made).padStart(9, '0')}`);
+        yield [made, claimFor(y, person, days[k]!, `C${y.year}-${String(made).padStart(9, '0')}`)!];
       }
     }
   }
 
+  /** Advances the stream by one claim's draws (a person left out), building nothing. */
+  function drawClaim(y: (typeof years)[number], county: string): void {
+    claimFor(y, { id: '', county, category: '', illnessInduced: false }, 1, '', false);
+  }
+
+  /**
+   * One claim of a person on a day. Every draw is taken whether or not the claim is built
+   * (`build` false: a person left out), in the same order, so the stream stays the same.
+   */
   function claimFor(
     y: (typeof years)[number],
     person: { id: string; county: string; category: string; illnessInduced: boolean },
     day: number,
     id: string,
-  ) {
+    build = true,
+  ): Record<string, unknown> | undefined {
     const kind = pick(pop.visitKindWeights.values);
     const location = kind === 'general-outpatient' ? 'in-county' : pick(pop.locationWeights.values);
     const others = othersOf(y, person.county);
@@ -182,39 +216,52 @@ export function* generateClaims(options: GeneratorOptions): Generator<Record<str
             : (['city', 'provincial'] as const)[Math.floor(rnd() * 2)]!;
     const v = pop.visits.values;
     const out = location !== 'in-county';
-    const discharged = isoDay(y.year, day);
     const stay = kind === 'inpatient' || kind === 'delivery' ? Math.floor(rnd() * 12) : 0;
-    const admitted = isoDay(y.year, Math.max(1, day - stay));
-    const visit: Record<string, unknown> = { kind, admitted, discharged };
-    if (kind === 'special-outpatient' && rnd() < v.chronicShareOfSpecial) visit.chronic = true;
-    if (kind === 'inpatient' && rnd() < v.majorDiseaseShareOfInpatient) visit.majorDisease = true;
-    if (out && kind !== 'general-outpatient') {
-      const referral = pick(v.referralOutOfCounty);
-      if (referral !== 'none') visit.referral = referral;
-    }
-    if (kind === 'delivery') visit.deliveryMode = rnd() < v.cesareanShare ? 'cesarean' : 'vaginal';
+    const chronic = kind === 'special-outpatient' && rnd() < v.chronicShareOfSpecial;
+    const majorDisease = kind === 'inpatient' && rnd() < v.majorDiseaseShareOfInpatient;
+    const referral = out && kind !== 'general-outpatient' ? pick(v.referralOutOfCounty) : 'none';
+    const cesarean = kind === 'delivery' && rnd() < v.cesareanShare;
+    const notDesignated = rnd() >= pop.designatedShare.value;
+    const items = itemsFor(kind, build);
+    if (!build) return undefined;
+    const visit: Record<string, unknown> = {
+      kind,
+      admitted: isoDay(y.year, Math.max(1, day - stay)),
+      discharged: isoDay(y.year, day),
+    };
+    if (chronic) visit.chronic = true;
+    if (majorDisease) visit.majorDisease = true;
+    if (referral !== 'none') visit.referral = referral;
+    if (kind === 'delivery') visit.deliveryMode = cesarean ? 'cesarean' : 'vaginal';
     const hospital: Record<string, unknown> = { id: `H-${area}-${level}`, level, area };
-    if (rnd() >= pop.designatedShare.value) hospital.designated = false;
-    return { id, person, visit, hospital, items: itemsFor(kind) };
+    if (notDesignated) hospital.designated = false;
+    return { id, person, visit, hospital, items };
   }
 
-  function itemsFor(kind: keyof Population['bill']['values']) {
+  /** A bill of one visit kind split into items (drawn, and built when `build`; none otherwise). */
+  function itemsFor(kind: keyof Population['bill']['values'], build: boolean) {
     const b = pop.bill.values[kind];
     const totalFen = Math.max(100, Math.min(b.cap * 100, Math.round(b.median * 100 * Math.exp(b.sigma * normal()))));
     const it = pop.items.values;
     const n = 1 + Math.floor(rnd() * it.maxItems);
     const cuts = Array.from({ length: n - 1 }, () => Math.floor(rnd() * totalFen)).sort((a, c) => a - c);
     const parts = [...cuts, totalFen].map((c, i) => c - (i === 0 ? 0 : cuts[i - 1]!));
-    return parts.map((fen) => {
+    const items: Record<string, unknown>[] = [];
+    for (const fen of parts) {
       const catalog = pick(it.catalogWeights);
+      const category = rnd() < it.drugShare ? pick(it.drugCategoryWeights) : pick(it.otherCategoryWeights);
+      const necessary = catalog === 'C' && rnd() < it.necessaryShareOfC;
+      const nonCompliant = rnd() < it.nonCompliantShare;
+      if (!build) continue;
       const item: Record<string, unknown> = {
-        category: rnd() < it.drugShare ? pick(it.drugCategoryWeights) : pick(it.otherCategoryWeights),
+        category,
         catalog,
         amount: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`,
       };
-      if (catalog === 'C' && rnd() < it.necessaryShareOfC) item.necessary = true;
-      if (rnd() < it.nonCompliantShare) item.compliant = false;
-      return item;
-    });
+      if (necessary) item.necessary = true;
+      if (nonCompliant) item.compliant = false;
+      items.push(item);
+    }
+    return items;
   }
 }

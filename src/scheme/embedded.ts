@@ -61,7 +61,19 @@ let cached: RuleBook | undefined;
  * policyOn(defaultRules(), '2022-06-10')?.id // "ziyang-2022"
  */
 export function defaultRules(): RuleBook {
-  if (cached) return cached;
+  cached ??= compileEmbeddedRules();
+  return cached;
+}
+
+/**
+ * The embedded rules compiled anew (`defaultRules()` compiles them once and keeps them): a book
+ * equal to it whose rule sets are other objects, as a reform's are. The workbench's workers settle
+ * claims under both to warm the engine before the first run (docs/app.md, "Speed").
+ *
+ * @example
+ * compileEmbeddedRules() !== defaultRules() // true, with the same rule sets in force
+ */
+export function compileEmbeddedRules(): RuleBook {
   // The embedded files are the repository's rules/, which the tests check with the schemas and
   // the lint on every run (test/scheme/rules.test.ts): here they are merged and compiled directly, so
   // that a cold start loads neither zod nor the lint.
@@ -72,7 +84,7 @@ export function defaultRules(): RuleBook {
   });
   const book = ruleBook(sets);
   if (!book.ok) throw new Error(prettifyIssues(book.errors));
-  return (cached = book.value);
+  return book.value;
 }
 
 /**

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateClaims } from '../../seeds/generator.js';
+import { generateClaims, generateNumberedClaims } from '../../seeds/generator.js';
 import clauses from '../../seeds/clauses.json';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { listParameters } from '../../src/scheme/parameters.js';
@@ -62,6 +62,27 @@ describe('the synthetic claim generator', () => {
   it('reproduces the committed sample (seeds/claims-sample-200.ndjson, seed 2017)', () => {
     expect(`${text(200, 2017)}\n`).toBe(readFileSync(join(ROOT, 'seeds', 'claims-sample-200.ndjson'), 'utf8'));
   });
+
+  it.each([
+    ['one year', { claims: 3000, seed: 7, year: 2018 }],
+    ['a span of years across both schemes', { claims: 3000, seed: 3, years: [2019, 2023] as const }],
+  ])(
+    'keeps, when told to keep some persons (%s), exactly their claims of the whole stream at their lines, and the shares add up to it',
+    (_, options) => {
+      const whole = [...generateClaims(options)].map((c) => JSON.stringify(c));
+      const keptClaims = (keep: (id: string) => boolean) =>
+        [...generateNumberedClaims(options, keep)].map(([line, c]) => [line, JSON.stringify(c)] as const);
+      const odd = keptClaims((id) => Number(id.at(-1)) % 2 === 1);
+      const even = keptClaims((id) => Number(id.at(-1)) % 2 === 0);
+      expect(odd.length).toBeGreaterThan(0);
+      expect(even.length).toBeGreaterThan(0);
+      for (const [line, c] of [...odd, ...even]) expect(c).toBe(whole[line - 1]);
+      expect(odd.length + even.length).toBe(whole.length);
+      expect(
+        odd.every(([, c]) => Number((JSON.parse(c) as { person: { id: string } }).person.id.at(-1)) % 2 === 1),
+      ).toBe(true);
+    },
+  );
 
   it('makes claims that are all valid and all settle, every pathway represented', () => {
     const claims = [

@@ -3,12 +3,11 @@
  * loads the engine and compiles the embedded rules as soon as it starts, then, per run, compiles
  * the reform's rule folders (checked by the page, not checked again: reform-folders.ts) and
  * settles its share of the claims: the persons whose id hashes to it. From the synthetic
- * population, every worker generates the whole stream (the generator is one seeded sequence) and
- * keeps its persons; from a file, every worker reads the file, sends the keys of its share of
+ * population, every worker runs the one seeded sequence and builds only its persons' claims; from a file, every worker reads the file, sends the keys of its share of
  * records, and settles the records the page assigns to it (assign-workers.ts).
  */
-import { generateClaims } from '../../../seeds/generator.js';
-import { defaultRules } from '../../scheme/embedded.js';
+import { generateNumberedClaims } from '../../../seeds/generator.js';
+import { compileEmbeddedRules, defaultRules } from '../../scheme/embedded.js';
 import { createSimulation, type Simulation } from '../../simulate/core/simulation.js';
 import { generatorOptions } from '../reform/population.js';
 import { checkedReformBook } from '../reform/reform-folders.js';
@@ -64,30 +63,27 @@ async function handle(m: ToWorker): Promise<void> {
     return post({ kind: 'result', run, result, timing: { readMs, settleMs: now - settling, totalMs: now - started } });
   }
   const started = performance.now();
-  const sim = createSimulation({ variants: runVariants(checkedReformBook(m.folders)), lang: m.lang });
   const { run, shard, shards, source } = m;
+  // The generator yields each person's claims together (every year of them): the simulation then
+  // keeps only the current person's years, as a partition of the command does.
+  const sim = createSimulation({
+    variants: runVariants(checkedReformBook(m.folders)),
+    lang: m.lang,
+    groupedByPerson: source.kind === 'population',
+  });
   if (source.kind === 'population') {
     const total = source.population.claims;
-    let line = 0;
-    let person = '';
-    let ours = false;
-    // The time spent generating is the time between the settlements, taken per claim (cheap next
-    // to either): the bench (bench/app.ts) reports where a run's time goes.
+    // Only this worker's persons are built; the others' claims cost only their random draws
+    // (generateNumberedClaims). The time spent generating is the time between the settlements,
+    // taken per claim (cheap next to either): the bench (bench/app.ts) reports where a run's time goes.
     let settleMs = 0;
-    for (const claim of generateClaims(generatorOptions(source.population))) {
-      line++;
-      // The generator yields a person's claims together: hash each person once.
-      const id = (claim.person as { id: string }).id;
-      if (id !== person) {
-        person = id;
-        ours = shardOfPersonId(id, shards) === shard;
-      }
-      if (ours) {
-        const t = performance.now();
-        sim.add(claim, line);
-        settleMs += performance.now() - t;
-      }
-      if (line % PROGRESS_EVERY === 0) post({ kind: 'progress', run, done: line, total });
+    let reported = 0;
+    const mine = (id: string): boolean => shardOfPersonId(id, shards) === shard;
+    for (const [line, claim] of generateNumberedClaims(generatorOptions(source.population), mine)) {
+      const t = performance.now();
+      sim.add(claim, line);
+      settleMs += performance.now() - t;
+      if (line - reported >= PROGRESS_EVERY) post({ kind: 'progress', run, done: (reported = line), total });
     }
     post({ kind: 'progress', run, done: total, total });
     const result = sim.result();
@@ -102,6 +98,31 @@ async function handle(m: ToWorker): Promise<void> {
   post({ kind: 'keys', run, records: records.length, keys });
 }
 
-// Load the engine and compile the embedded rules now, while the page is read, not when a run starts.
-defaultRules();
+/** How many generated claims a worker settles, and forgets, before it says it is ready. */
+const WARM_UP_CLAIMS = 20_000;
+
+/**
+ * Settles a synthetic population under the embedded rules and a fresh compilation of them (two
+ * books of distinct rule sets, as a run compares the embedded rules with a reform's) and forgets
+ * the result, so that the engine's code is compiled by the JIT while the page is read. Measured
+ * in Chromium, a run's first 100,000 claims otherwise took twice as long as the next run's: the
+ * engine ran unoptimized for most of it (docs/app.md, "Speed"). Both schemes are settled (2018
+ * and 2022–2023), so the tiers of both are warm.
+ */
+function warmUp(): void {
+  const sim = createSimulation({
+    variants: [
+      { name: 'baseline', rules: defaultRules() },
+      { name: 'warm-up', rules: compileEmbeddedRules() },
+    ],
+    groupedByPerson: true,
+  });
+  for (const [line, claim] of generateNumberedClaims({ claims: WARM_UP_CLAIMS, seed: 1, years: [2018, 2023] }))
+    sim.add(claim, line);
+  sim.result();
+}
+
+// Load the engine, compile the embedded rules and warm the engine now, while the page is read,
+// not when a run starts.
+warmUp();
 post({ kind: 'ready' });
