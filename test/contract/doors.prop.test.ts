@@ -200,6 +200,7 @@ describe('every entry point answers arbitrary JSON with a result or a documented
         for (const x of xs) {
           sim.add(x);
           sim.addValid(x as never);
+          sim.addRecord(x as never);
         }
         sim.addText(s);
         const r = sim.result();

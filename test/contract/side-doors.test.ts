@@ -17,6 +17,8 @@ import {
   parseYearLedgerJson,
 } from '../../src/ledger/ledger-json.js';
 import { emptyYearLedger } from '../../src/ledger/year-ledger.js';
+import { ClaimRecord } from '../../src/claim/claim-record.js';
+import { createSimulation } from '../../src/simulate/core/simulation.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { createBatch } from '../../src/settle/batch.js';
 import { parseClaim } from '../../src/settle/parse-claim.js';
@@ -124,6 +126,36 @@ describe('settleClaim and reverseClaim settle only a claim the reader returned',
     const read = parseClaim(claimPL);
     if (!read.ok) throw new Error('refused');
     expect(refusals(reverseClaim([read.value, stored(30000)], 'PL-1'))).toEqual([['unvalidated_claim', '[1]']]);
+  });
+});
+
+describe("a simulation's addRecord settles only a record the library's readers filled", () => {
+  it('plain JS shaped like a record (a stored onSettled record, JSON.parse output) is refused: unvalidated_claim, nothing added', () => {
+    const sim = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }] });
+    const plain = JSON.parse(
+      '{"claimId":"C1","personId":"P1","date":20190301,"total":3000000,"classCount":1,"classes":[0],"sums":[3000000]}',
+    );
+    sim.addRecord(plain, 7);
+    const r = sim.result();
+    expect(r.variants[0]!.aggregates.rejected).toEqual({ unvalidated_claim: 1 });
+    expect(r.rejections.map((j) => [j.line, j.code, j.path])).toEqual([[7, 'unvalidated_claim', '']]);
+    expect(r.variants[0]!.aggregates.all.claims).toBe(0);
+  });
+
+  it('a record the simulation itself filled (handed to onSettled) settles again as the same claim', () => {
+    const records: ClaimRecord[] = [];
+    const first = createSimulation({
+      variants: [{ name: 'baseline', rules: defaultRules() }],
+      onSettled: (_v, _line, record) => {
+        const copy = new ClaimRecord();
+        Object.assign(copy, record, { classes: record.classes.slice(), sums: record.sums.slice() });
+        records.push(copy);
+      },
+    });
+    first.add(claimPL);
+    const again = createSimulation({ variants: [{ name: 'baseline', rules: defaultRules() }] });
+    for (const r of records) again.addRecord(r);
+    expect(again.result().variants[0]!.aggregates).toEqual(first.result().variants[0]!.aggregates);
   });
 });
 

@@ -126,7 +126,8 @@ export interface Simulation {
   addIssue(issue: ClaimIssue, line?: number): void;
   /**
    * Settles a claim record read with {@link Simulation.vocabulary} (a reader of the input filled it):
-   * the simulation path without any object per claim. The record is not kept.
+   * the simulation path without any object per claim. The record is not kept. Anything but a
+   * `ClaimRecord` of this library (plain JS) is refused, `unvalidated_claim`.
    */
   addRecord(record: ClaimRecord, line?: number): void;
   /** The values a record's county, area and category are positions in (every variant's rule sets'). */
@@ -407,6 +408,13 @@ export function simulationWith(options: SimulationOptions, ids: ClaimIdRule): Si
       ),
     addIssue: (issue, line) => settleOne({ ok: false, errors: [issue] }, line),
     addRecord: (r, line = lines + 1) => {
+      // A record comes from a reader of this library (the type says so, plain JS may not): anything
+      // else is refused as an unvalidated claim is, never read field by field into NaN sums.
+      if (!(r instanceof ClaimRecord))
+        return settleOne(
+          { ok: false, errors: [claimIssue(ClaimErrorCode.UNVALIDATED_CLAIM, '', {}, options.lang)] },
+          line,
+        );
       lines++;
       settleRecord(r, line);
     },
