@@ -61,19 +61,7 @@ let cached: RuleBook | undefined;
  * policyOn(defaultRules(), '2022-06-10')?.id // "ziyang-2022"
  */
 export function defaultRules(): RuleBook {
-  cached ??= compileEmbeddedRules();
-  return cached;
-}
-
-/**
- * The embedded rules compiled anew (`defaultRules()` compiles them once and keeps them): a book
- * equal to it whose rule sets are other objects, as a reform's are. The workbench's workers settle
- * claims under both to warm the engine before the first run (docs/app.md, "Speed").
- *
- * @example
- * compileEmbeddedRules() !== defaultRules() // true, with the same rule sets in force
- */
-export function compileEmbeddedRules(): RuleBook {
+  if (cached) return cached;
   // The embedded files are the repository's rules/, which the tests check with the schemas and
   // the lint on every run (test/scheme/rules.test.ts): here they are merged and compiled directly, so
   // that a cold start loads neither zod nor the lint.
@@ -84,7 +72,7 @@ export function compileEmbeddedRules(): RuleBook {
   });
   const book = ruleBook(sets);
   if (!book.ok) throw new Error(prettifyIssues(book.errors));
-  return book.value;
+  return (cached = book.value);
 }
 
 /**
