@@ -58,6 +58,7 @@ export function ledgerYear(discharged: string): number {
  * countersIn(ledger, ['basic-insurance.paid.basic', 'serious-illness-insurance.burden'])
  */
 export function countersIn(ledger: YearLedger, layout: readonly string[]): Fen[] {
+  // Stryker disable next-line ArrayDeclaration: an array made empty is filled to the same length by the loop below; the size given is only an allocation
   const out = new Array<Fen>(layout.length);
   for (let i = 0; i < layout.length; i++) out[i] = ledger.counters[layout[i]!] ?? ZERO;
   return out;

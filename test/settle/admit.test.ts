@@ -13,6 +13,7 @@ import { vocabularyIndex } from '../../src/claim/vocabulary-index.js';
 import { claimVocabulary } from '../../src/scheme/book.js';
 import { type AdmissionLedger, admit, isRefusal } from '../../src/settle/admit.js';
 import { parseClaim } from '../../src/settle/parse-claim.js';
+import { DUPLICATE_DETAIL } from '../../src/ledger/duplicate-detail.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { createSimulation } from '../../src/simulate/core/simulation.js';
 import { settleBatch } from '../../src/contract/settle-json.js';
@@ -87,6 +88,115 @@ describe('a valid claim is admitted, or refused for the first reason in this ord
   it('gives back the policy in force on the discharge date when it admits', () => {
     const a = admitClaim(valid(), ledger());
     expect(isRefusal(a) ? null : [a.policy.id, a.policy.version]).toEqual(['ziyang-2017', '2017-03-17']);
+  });
+});
+
+describe('each refusal says what and where, word for word in both languages', () => {
+  /** The claim with its county and its hospital's area changed (a claim read for another book: its record cannot hold them). */
+  const elsewhere = (county: string, area: string): Claim => {
+    const c = valid();
+    return { ...c, person: { ...c.person, county }, hospital: { ...c.hospital, area } };
+  };
+  const settledEarlier: AdmissionLedger = {
+    ...ledger(),
+    settled: (id) => (id === 'T1' ? DUPLICATE_DETAIL : undefined),
+  };
+  it.each([
+    [
+      'a claim id already settled, with where it was seen',
+      valid(),
+      settledEarlier,
+      [
+        {
+          code: 'duplicate_claim',
+          path: 'id',
+          zh: '报销申请 T1 已经结算过（本批次前面或台账中已有）；同一申请编号只结算一次：请核对编号，或从不含该申请的台账开始',
+          en: 'claim T1 was already settled (earlier in this batch or in the ledger); a claim id is settled once: check the id, or start from a ledger without it',
+        },
+      ],
+    ],
+    [
+      "another person's ledger, with both person-years",
+      valid(),
+      ledger({ personId: 'OTHER', year: 2017 }),
+      [
+        {
+          code: 'ledger_mismatch',
+          path: 'person.id',
+          zh: '传入的年度累计台账不属于本报销申请的患者和年度（台账属于 OTHER|2017，报销申请属于 PT|2017）',
+          en: "the year-to-date ledger passed in is not this claim's person and year (ledger of OTHER|2017, claim of PT|2017)",
+        },
+      ],
+    ],
+    [
+      'a county and an area no rule set of the book has, each with the values of the rule set in force',
+      elsewhere('nowhere', 'abroad'),
+      ledger(),
+      [
+        {
+          code: 'invalid_enum',
+          path: 'person.county',
+          zh: '字段 person.county 应为以下之一："yanjiang", "anyue", "lezhi"，收到的是 "nowhere"（2017-06-10 适用 ziyang-2017）',
+          en: 'person.county must be one of "yanjiang", "anyue", "lezhi", not "nowhere" (ziyang-2017, in force on 2017-06-10)',
+        },
+        {
+          code: 'invalid_enum',
+          path: 'hospital.area',
+          zh: '字段 hospital.area 应为以下之一："yanjiang", "anyue", "lezhi", "sichuan", "other-province"，收到的是 "abroad"（2017-06-10 适用 ziyang-2017）',
+          en: 'hospital.area must be one of "yanjiang", "anyue", "lezhi", "sichuan", "other-province", not "abroad" (ziyang-2017, in force on 2017-06-10)',
+        },
+      ],
+    ],
+  ] as const)('%s', (_, claim, l, expected) => {
+    const issues = (lang?: 'en') => {
+      const a = admitClaim(claim, l, lang);
+      return isRefusal(a) ? a : 'admitted';
+    };
+    expect([issues(), issues('en')]).toEqual([
+      expected.map((i) => ({ code: i.code, path: i.path, message: i.zh })),
+      expected.map((i) => ({ code: i.code, path: i.path, message: i.en })),
+    ]);
+  });
+
+  it('compares the ledger with the claim only when it names both its person and its year', () => {
+    expect([
+      codes(admitClaim(valid(), ledger({ personId: 'OTHER' }))),
+      codes(admitClaim(valid(), ledger({ year: 2018 }))),
+    ]).toEqual(['admitted', 'admitted']);
+  });
+});
+
+describe('a ledger that knows a bound on its counters is read only when the claim could reach 2^53 − 1 fen', () => {
+  const TOTAL = 820_000; // the base claim: 3,200.00 + 5,000.00 yuan
+  /** A ledger whose counters are at `counter`, none above `atMost`, that counts how often its counters are read. */
+  const bounded = (atMost: number | undefined, counter: number) => {
+    const reads = { n: 0 };
+    const l: AdmissionLedger = {
+      ...ledger(),
+      counters: (policy) => {
+        reads.n++;
+        return policy.scheme.counters.map(() => counter);
+      },
+      ...(atMost === undefined ? {} : { atMost: () => atMost }),
+    };
+    return { l, reads };
+  };
+  const MAX = Number.MAX_SAFE_INTEGER;
+  it.each([
+    ['a bound that keeps the claim within the limit: not read', MAX - TOTAL, MAX - TOTAL, 0, 'admitted'],
+    ['a small bound: not read', 0, 0, 0, 'admitted'],
+    ['a bound one fen past the limit: read, and the counters are within it', MAX - TOTAL + 1, 0, 1, 'admitted'],
+    [
+      'a bound one fen past the limit: read, and a counter would pass it',
+      MAX - TOTAL + 1,
+      MAX - TOTAL + 1,
+      1,
+      [['ledger_overflow', 'items']],
+    ],
+    ['no bound: always read', undefined, 0, 1, 'admitted'],
+  ] as const)('%s', (_, atMost, counter, reads, expected) => {
+    const b = bounded(atMost, counter);
+    expect([codes(admitClaim(valid(), b.l)), b.reads.n]).toEqual([expected, reads]);
   });
 });
 
