@@ -16,7 +16,7 @@ import { keyShape } from './key-shape.js';
 import { type LedgerProblem, type LedgerReadOptions, checkYearLedger, isLedgerProblem } from './read-ledger.js';
 import { defaultRules } from '../scheme/embedded.js';
 import type { RuleBook } from '../scheme/book.js';
-import { say } from '../i18n/say.js';
+import { type Words, say } from '../i18n/say.js';
 
 /** A year ledger as JSON: every counter as a contract string. */
 export interface YearLedgerJson {
@@ -202,7 +202,8 @@ export function readLedgerFile(json: unknown, book: RuleBook): Map<string, YearL
       });
     out.set(key, l);
   }
-  return problems.length > 0 ? problems : out;
+  // An entry may add several problems at once: the file's list stops at the limit all the same.
+  return problems.length > 0 ? problems.slice(0, MAX_FILE_PROBLEMS) : out;
 }
 
 /**
@@ -260,9 +261,36 @@ function ledgerEntries(
   return {
     problems: r.error.issues.map((i) => ({
       path: formatPath(['entries', ...i.path]),
-      words: { zh: i.message, en: i.message },
+      words: version1Words(i.path, 'keys' in i ? (i.keys as string[]) : undefined),
     })),
   };
+}
+
+/** What a field of a version 1 entry must be, in both languages (the amounts: yuan strings). */
+const VERSION_1_FIELDS: Readonly<Record<string, Words>> = {
+  personId: { zh: '应为非空文本（患者编号）', en: 'must be a non-empty text (the person id)' },
+  year: { zh: '应为 1900 到 9999 之间的整数', en: 'must be a whole number from 1900 to 9999' },
+  claimIds: { zh: '应为结算单编号（非空文本）的数组', en: 'must be an array of claim ids (non-empty texts)' },
+  basicInsurancePaid: { zh: '应为对象 {待遇: 金额字符串}', en: 'must be an object {benefit: amount string}' },
+  basicDeductibleUsed: { zh: '应为对象 {待遇: 金额字符串}', en: 'must be an object {benefit: amount string}' },
+};
+const AMOUNT_WORDS: Words = { zh: '应为金额字符串，如 "12.50"', en: 'must be an amount string like "12.50"' };
+
+/**
+ * The words of a problem of a version 1 entry at `path` (below `entries`): by the field it
+ * concerns, as the rest of the file's problems are worded, rather than zod's English.
+ */
+function version1Words(path: readonly PropertyKey[], unknownKeys: readonly string[] | undefined): Words {
+  if (unknownKeys)
+    return {
+      zh: `${unknownKeys.join('、')} 不是第 1 版台账条目的字段`,
+      en: `${unknownKeys.join(', ')} ${unknownKeys.length > 1 ? 'are not fields' : 'is not a field'} of a version 1 ledger entry`,
+    };
+  const field = path[1];
+  if (field === undefined) return { zh: '应为第 1 版的年度台账对象', en: 'must be a year ledger object of version 1' };
+  // An amount of a map (basicInsurancePaid.basic) or a field that is one amount.
+  if (path.length > 2 && field !== 'claimIds') return AMOUNT_WORDS;
+  return VERSION_1_FIELDS[String(field)] ?? AMOUNT_WORDS;
 }
 
 /**

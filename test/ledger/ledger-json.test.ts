@@ -158,6 +158,19 @@ describe('a ledger file is refused at the path of its problem, in the reader’s
     expect(Array.isArray(r) && [r.length, r[0]!.path, r[99]!.path]).toEqual([100, 'entries[0]', 'entries[99]']);
   });
 
+  it('stops at 100 problems even when the entry that reaches the limit has several (99 bad entries, then one with 20: 119 were listed)', () => {
+    const veryBad = { personId: 1, year: 'x', claimIds: 2, counters: 3, a: 1, b: 2 };
+    const r = readLedgerFile(
+      { version: 2, entries: [...Array.from({ length: 99 }, () => 1), veryBad] },
+      defaultRules(),
+    );
+    expect(Array.isArray(r) && [r.length, r[98]!.path, r[99]!.path.startsWith('entries[99]')]).toEqual([
+      100,
+      'entries[98]',
+      true,
+    ]);
+  });
+
   it('reads every entry of a valid file into its person-year, in fen', () => {
     const second = { personId: 'P2', year: 2022, claimIds: [], counters: { 'tilted-assistance.paid': '0.01' } };
     const r = parseLedgerJson({ version: 2, entries: [entry, second] });
@@ -221,6 +234,89 @@ describe('a version 1 file (the first releases, the 2017 counters as fields) is 
         ],
       ],
       [issue('entries[1].seriousIllnessBurden', 'must be an amount string like "12.50"')],
+    ]);
+  });
+
+  it.each([
+    [
+      'a field it never had',
+      { ...v1, extra: 1 },
+      'entries[0]',
+      'extra 不是第 1 版台账条目的字段',
+      'extra is not a field of a version 1 ledger entry',
+    ],
+    [
+      'an empty person id',
+      { ...v1, personId: '' },
+      'entries[0].personId',
+      '应为非空文本（患者编号）',
+      'must be a non-empty text (the person id)',
+    ],
+    [
+      'a year before 1900',
+      { ...v1, year: 1800 },
+      'entries[0].year',
+      '应为 1900 到 9999 之间的整数',
+      'must be a whole number from 1900 to 9999',
+    ],
+    [
+      'claim ids not a list',
+      { ...v1, claimIds: 'C1' },
+      'entries[0].claimIds',
+      '应为结算单编号（非空文本）的数组',
+      'must be an array of claim ids (non-empty texts)',
+    ],
+    [
+      'a claim id that is a number',
+      { ...v1, claimIds: [1] },
+      'entries[0].claimIds[0]',
+      '应为结算单编号（非空文本）的数组',
+      'must be an array of claim ids (non-empty texts)',
+    ],
+    [
+      'a benefit paid as a number',
+      { ...v1, basicInsurancePaid: { basic: 12 } },
+      'entries[0].basicInsurancePaid.basic',
+      '应为金额字符串，如 "12.50"',
+      'must be an amount string like "12.50"',
+    ],
+    [
+      'the benefits paid as a list',
+      { ...v1, basicDeductibleUsed: [] },
+      'entries[0].basicDeductibleUsed',
+      '应为对象 {待遇: 金额字符串}',
+      'must be an object {benefit: amount string}',
+    ],
+    [
+      'an amount left out',
+      (({ assistancePaid: _, ...rest }) => rest)(v1),
+      'entries[0].assistancePaid',
+      '应为金额字符串，如 "12.50"',
+      'must be an amount string like "12.50"',
+    ],
+    [
+      'an entry that is no object',
+      7,
+      'entries[0]',
+      '应为第 1 版的年度台账对象',
+      'must be a year ledger object of version 1',
+    ],
+  ])(
+    "words a problem of a version 1 entry by its field, in both languages (it was zod's English in both): %s",
+    (_, e, path, zh, en) => {
+      const file = { version: 1, entries: [e] };
+      expect([outcome(parseLedgerJson(file, { lang: 'zh-CN' })), outcome(parseLedgerJson(file))]).toEqual([
+        [issue(path, zh)],
+        [issue(path, en)],
+      ]);
+    },
+  );
+
+  it("names every field it never had, joined in the reader's language", () => {
+    const file = { version: 1, entries: [{ ...v1, a: 1, b: 2 }] };
+    expect([outcome(parseLedgerJson(file, { lang: 'zh-CN' })), outcome(parseLedgerJson(file))]).toEqual([
+      [issue('entries[0]', 'a、b 不是第 1 版台账条目的字段')],
+      [issue('entries[0]', 'a, b are not fields of a version 1 ledger entry')],
     ]);
   });
 
