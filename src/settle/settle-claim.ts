@@ -80,6 +80,7 @@ export function settleClaim(claim: Claim, options: SettleOptions = {}): Result<S
   if (!wasRead(claim)) return fail([claimIssue(ClaimErrorCode.UNVALIDATED_CLAIM, '', {}, options.lang)]);
   if (options.ledger === undefined)
     return settleAgainst(claim, emptyYearLedger(claim.person.id, ledgerYear(claim.visit.discharged)), options);
+  // Stryker disable next-line StringLiteral: checkYearLedger reads yuan strings only when told 'yuan'; any other word reads fen
   const before = checkYearLedger(options.ledger, options.rules ?? defaultRules(), 'fen');
   if (isLedgerProblem(before)) return fail(ledgerInvalid(before, options.lang));
   return settleAgainst(claim, before, { ...options, chosen: true });
@@ -125,6 +126,7 @@ export function settleAgainst(
   const profile = admitted;
   const policy = profile.policy;
   const layout = policy.scheme.counters;
+  // Stryker disable next-line LogicalOperator: admit reads the counters of every claim it admits (no atMost is given), so `counters` is always the same copy of `before` this line would make
   const start = counters ?? Float64Array.from(countersIn(before, layout));
   const balances = { ...options.funds };
   const end = runRecord(record, policy, profile, start, balances, split);

@@ -41,6 +41,7 @@ export function settledLines(policy: Policy, profile: ClaimProfile, s: Scratch):
         kind: 'not-applicable',
         description: t.applies.description,
         descriptionEn: t.applies.descriptionEn,
+        // Stryker disable next-line OptionalChaining: only a carve-out's excess pays a tier that does not apply, and the rule check requires it be reported on a top-up (kinds/carve-out/lint.ts), whose kind has carriedFrom
         carried: amount > 0 ? (kind.carriedFrom?.(t.params) ?? null) : null,
       };
     else detail = kind.detail(s, t, profile.decisions[t.index], at);
