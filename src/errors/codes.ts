@@ -114,6 +114,8 @@ export const RuleErrorCode = {
   TIER_ORDER: 'rule_tier_order',
   /** An assumed value is not flagged `verified: false`. */
   UNVERIFIED_FLAG: 'rule_unverified_flag',
+  /** `levels` leave some hospital level at some location without a level (a row of the tables): basic insurance would pay it nothing. */
+  LEVEL_GAP: 'rule_level_gap',
   /** Two rule sets of one rule book are in force on the same day. */
   OVERLAP: 'rule_overlap',
   /** A ledger file that does not match the ledger format. */

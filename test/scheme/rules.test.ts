@@ -501,6 +501,13 @@ describe('a mistake in a rule file is reported with its file, path and code', ()
       path: 'id',
     },
     {
+      name: 'levels that give county hospitals no row (the county entry narrowed to township hospitals)',
+      mutate: (f) => (f['location.json'].levels.county.when.all[0].value = 'township'),
+      code: 'rule_level_gap',
+      file: 'location.json',
+      path: 'levels',
+    },
+    {
       name: 'an unknown fact',
       mutate: (f) => (f['persons.json'].protected.when.all[0].fact = 'categroy'),
       code: 'rule_unknown_fact',

@@ -15,6 +15,7 @@ import { conditionValues } from './checks/condition-values.js';
 import { countiesNotElsewhere } from './checks/counties-not-elsewhere.js';
 import { datesCoverPeriod } from './checks/dates-cover-period.js';
 import { kindChecks } from './checks/kind-checks.js';
+import { levelsCoverPlaces } from './checks/levels-cover-places.js';
 import { overrideLevels } from './checks/override-levels.js';
 import { ownFunds } from './checks/own-funds.js';
 import { ownSources } from './checks/own-sources.js';
@@ -41,6 +42,7 @@ export const RULE_CHECKS: readonly RuleCheck[] = [
   categoryGroups,
   countiesNotElsewhere,
   overrideLevels,
+  levelsCoverPlaces,
   premiumCityShares,
   premiumCounties,
   tierFileNames,
