@@ -170,7 +170,7 @@ export function* generateNumberedClaims(
         (a, b) => a - b,
       );
       if (!kept) {
-        for (let k = 0; k < n; k++) drawClaim(y, person.county);
+        for (let k = 0; k < n; k++) claimFor(y, person, days[k]!, '', false);
         made += n;
         continue;
       }
@@ -179,11 +179,6 @@ export function* generateNumberedClaims(
         yield [made, claimFor(y, person, days[k]!, `C${y.year}-${String(made).padStart(9, '0')}`)!];
       }
     }
-  }
-
-  /** Advances the stream by one claim's draws (a person left out), building nothing. */
-  function drawClaim(y: (typeof years)[number], county: string): void {
-    claimFor(y, { id: '', county, category: '', illnessInduced: false }, 1, '', false);
   }
 
   /**

@@ -98,7 +98,8 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  */
 const version1Entries = lazily(() => {
   const z = zod();
-  const money = z.string().refine((s) => parseAmount(s) !== undefined, 'must be an amount string like "12.50"');
+  // The words of every problem are version1Words' (below), by field, in both languages.
+  const money = z.string().refine((s) => parseAmount(s) !== undefined);
   const head = {
     personId: z.string().min(1),
     year: z.number().int().min(1900).max(9999),
@@ -169,8 +170,8 @@ export function parseLedgerJson(
   return r instanceof Map ? ok(r) : fail(r.map(ledgerIssue(o)));
 }
 
-/** Most problems a ledger file reports (the first ones, in file order). */
-const MAX_FILE_PROBLEMS = 100;
+/** Most problems a ledger from outside reports, a ledger file or a batch's starting ledger (the first ones, in order). */
+export const MAX_LEDGER_PROBLEMS = 100;
 
 /**
  * The ledger a ledger file's JSON holds, or its first problems (at most 100), each at its path
@@ -184,7 +185,7 @@ export function readLedgerFile(json: unknown, book: RuleBook): Map<string, YearL
   if ('problems' in file) return file.problems;
   const out = new Map<string, YearLedger>();
   const problems: LedgerProblem[] = [];
-  for (let i = 0; i < file.entries.length && problems.length < MAX_FILE_PROBLEMS; i++) {
+  for (let i = 0; i < file.entries.length && problems.length < MAX_LEDGER_PROBLEMS; i++) {
     const at = `entries[${i}]`;
     const l = checkYearLedger(file.entries[i], book, 'yuan');
     if (isLedgerProblem(l)) {
@@ -203,7 +204,7 @@ export function readLedgerFile(json: unknown, book: RuleBook): Map<string, YearL
     out.set(key, l);
   }
   // An entry may add several problems at once: the file's list stops at the limit all the same.
-  return problems.length > 0 ? problems.slice(0, MAX_FILE_PROBLEMS) : out;
+  return problems.length > 0 ? problems.slice(0, MAX_LEDGER_PROBLEMS) : out;
 }
 
 /**

@@ -7,7 +7,7 @@ import { parseClaim, parseClaimText } from './parse-claim.js';
 import type { Claim } from '../claim/claim.js';
 import type { ClaimIssue, Result } from '../errors/issue.js';
 import { type Ledger, type YearLedger, ledgerKey } from '../ledger/year-ledger.js';
-import { type LedgerFileJson, readLedgerFile } from '../ledger/ledger-json.js';
+import { type LedgerFileJson, MAX_LEDGER_PROBLEMS, readLedgerFile } from '../ledger/ledger-json.js';
 import { checkYearLedger, isLedgerProblem, ledgerInvalid } from '../ledger/read-ledger.js';
 import type { RuleBook } from '../scheme/book.js';
 import type { Lang } from '../i18n/lang.js';
@@ -117,7 +117,7 @@ function startingLedger(
   const issues: ClaimIssue[] = [];
   for (const [key, value] of given) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the list is cut at 100 below; stopping at the 100th problem only spares reading the rest of the map
-    if (issues.length >= 100) break;
+    if (issues.length >= MAX_LEDGER_PROBLEMS) break;
     const at = `ledger[${JSON.stringify(key)}]`;
     // Stryker disable next-line StringLiteral: checkYearLedger reads yuan strings only when told 'yuan'; any other word reads fen
     const l = checkYearLedger(value, book, 'fen');
@@ -141,7 +141,7 @@ function startingLedger(
     else out.set(key, l);
   }
   // An entry may add several problems at once (up to 20): the list stops at the limit all the same.
-  return issues.length > 0 ? issues.slice(0, 100) : out;
+  return issues.length > 0 ? issues.slice(0, MAX_LEDGER_PROBLEMS) : out;
 }
 
 function idOfText(text: string): string | null {

@@ -72,25 +72,23 @@ export class ProfileTable {
   private keyOf(r: ClaimRecord): number {
     const z = this.sizes;
     let k = r.category;
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
+    // Each digit below is written k * radix + digit: k * radix − digit is as injective (digit <
+    // radix), so no two combinations share a key either way; only a wrong radix (the delivery
+    // mode's, whose digit runs to its length) could make two share one, and the tests show it.
+    // Stryker disable ArithmeticOperator: k * radix − digit is as injective as k * radix + digit
     k = k * 2 + (r.flags & ILLNESS_INDUCED ? 1 : 0);
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * z.counties + r.county;
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * VISIT_KINDS.length + r.visitKind;
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * 2 + (r.flags & CHRONIC ? 1 : 0);
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * 2 + (r.flags & MAJOR_DISEASE ? 1 : 0);
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * REFERRALS.length + r.referral;
+    // Stryker restore ArithmeticOperator
     k = k * (DELIVERY_MODES.length + 1) + r.deliveryMode;
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
+    // Stryker disable ArithmeticOperator: k * radix − digit is as injective as k * radix + digit
     k = k * HOSPITAL_LEVELS.length + r.level;
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     k = k * z.areas + r.area;
-    // Stryker disable next-line ArithmeticOperator: k * radix − digit is as injective as k * radix + digit (digit < radix), so no two combinations share a key either way
     return k * 2 + (r.flags & DESIGNATED ? 1 : 0);
+    // Stryker restore ArithmeticOperator
   }
 }
 

@@ -108,44 +108,6 @@ describe('the ledger file format', () => {
     expect(back.ok && back.value).toEqual(ledger);
   });
 
-  it('reads a version 1 file (the 2017 counters as fields) into the counters the 2017 tiers keep', () => {
-    const v1 = {
-      version: 1,
-      entries: [
-        {
-          personId: 'P',
-          year: 2017,
-          claimIds: ['C1'],
-          basicInsurancePaid: { basic: '0.05', 'general-outpatient': '0.07' },
-          basicDeductibleUsed: { 'special-outpatient-resident': '3.00' },
-          seriousIllnessBurden: '100.00',
-          seriousIllnessPaid: '1.00',
-          supplementaryPaid: '12.34',
-          assistancePaid: '2.00',
-        },
-      ],
-    };
-    const r = parseLedgerJson(v1);
-    expect(r.ok && r.value.get(ledgerKey('P', 2017))).toEqual({
-      personId: 'P',
-      year: 2017,
-      claimIds: ['C1'],
-      counters: {
-        'basic-insurance.paid.basic': 5,
-        'basic-insurance.paid.general-outpatient': 7,
-        'basic-insurance.deductible.special-outpatient-resident': 300,
-        'serious-illness-insurance.burden': 10_000,
-        'serious-illness-insurance.paid': 100,
-        'supplementary-insurance.paid': 1234,
-        'medical-assistance.paid': 200,
-      },
-    });
-    // Every counter it makes is one the 2017 rule set keeps.
-    const layout = defaultRules().sets.find((s) => s.id === 'ziyang-2017')!.scheme.counters;
-    for (const name of Object.keys(r.ok ? r.value.get(ledgerKey('P', 2017))!.counters : {}))
-      expect(layout).toContain(name);
-  });
-
   it.each([
     [{ version: 3, entries: [] }, 'version'],
     [{ version: 2 }, 'entries'],

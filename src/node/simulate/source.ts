@@ -12,9 +12,6 @@ import { addClaimCsvRow } from '../../simulate/output/claim-csv.js';
 import { csvFileRecords } from '../read-csv-file.js';
 import { type InputRecord, csvProblem, notUtf8, tooLong } from '../../simulate/scale/input-records.js';
 
-/** One claim of the input: its JSON text or its parsed value, or why it cannot be read (as the workbench reads it too). */
-export type SourceRecord = InputRecord;
-
 /** Which share of the input to read, and whom to tell how far the reading got. */
 export interface ShareOptions {
   readonly shard: number;
@@ -127,7 +124,7 @@ export function decode(buf: Uint8Array, from: number, to: number): string | unde
  * @example
  * for (const r of ndjsonClaims('claims.ndjson', { shard: 0, shards: 1 })) sim.addText(r.text)
  */
-export function* ndjsonClaims(file: string, share: ShareOptions): Generator<SourceRecord> {
+export function* ndjsonClaims(file: string, share: ShareOptions): Generator<InputRecord> {
   for (const l of fileLines(file, share.progress)) {
     if ('tooLong' in l) {
       if (l.line % share.shards === share.shard) yield tooLong(l.line, l.tooLong, share.lang);
@@ -163,7 +160,7 @@ export function isBlank(buf: Buffer, from: number, to: number): boolean {
  * @example
  * for (const r of csvClaims('claims.csv', { shard: 0, shards: 1 })) sim.add(r.value)
  */
-export function* csvClaims(file: string, share: ShareOptions): Generator<SourceRecord> {
+export function* csvClaims(file: string, share: ShareOptions): Generator<InputRecord> {
   let header: string[] | undefined;
   let personCol = -1;
   let idCol = -1;
