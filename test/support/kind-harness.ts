@@ -100,6 +100,9 @@ export interface TierSetup {
   readonly applies?: { readonly description: string; readonly descriptionEn: string };
 }
 
+/** How many guard slots lie on each side of the tested tier's trace. */
+const GUARD = 4;
+
 /** The claim as the scratch state holds it when the tier runs. */
 export interface ClaimState {
   /** The parts S, Pb, N, O (fen). */
@@ -186,7 +189,10 @@ export function tierOf<Raw, P, D, Detail>(
     decide: (facts = {}) => kind.decide(resolved().tier.params, facts),
     run(state, facts = {}) {
       const { tier, counterNames } = resolved();
-      const s = new Scratch(order.length, KIND_TRACE + kind.traceWidth(tier.params));
+      // The tier's trace sits between guard slots: a step writes only its own slots, and one that
+      // wrote before or after them would garble its neighbour's line in a rule set.
+      const width = KIND_TRACE + kind.traceWidth(tier.params);
+      const s = new Scratch(order.length, GUARD + width + GUARD);
       const parts = state.parts ?? [0, 0, 0, 0];
       const pools = state.pools ?? [0, 0, 0, 0, 0, 0, 0, 0];
       const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -209,14 +215,18 @@ export function tierOf<Raw, P, D, Detail>(
       // A trace that was not written reads as an impossible number, not as a plausible zero.
       s.trace.fill(-1);
       const d = kind.decide(tier.params, facts);
-      kind.step(s, tier, d, 0);
+      kind.step(s, tier, d, GUARD);
+      const outside = [...s.trace.subarray(0, GUARD), ...s.trace.subarray(GUARD + width)];
+      if (outside.some((v) => v !== -1)) {
+        throw new Error(`the step wrote outside its trace slots: ${[...s.trace].join(', ')}`);
+      }
       const amount = s.amounts[index]! as Fen;
-      const detail = kind.detail(s, tier, d, 0);
+      const detail = kind.detail(s, tier, d, GUARD);
       const line = { label, labelEn, amount };
       return {
         s,
         amount,
-        available: s.trace[TRACE_AVAILABLE]! as Fen,
+        available: s.trace[GUARD + TRACE_AVAILABLE]! as Fen,
         counters: Object.fromEntries(counterNames.map((n, i) => [n, counters[i]!])),
         parts: [...s.parts],
         pools: [...s.pools],

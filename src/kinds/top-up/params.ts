@@ -16,14 +16,12 @@ export interface Target {
   readonly description: string;
   readonly descriptionEn: string;
   readonly when: Predicate;
-  /** `null`: nothing to pay; else the share of the billable cost and its rounding. */
-  readonly share: Ratio | null;
-  readonly rounding: 'floor' | 'half-up';
+  /** `null`: the person pays nothing; else the share of the billable cost and its rounding. */
+  readonly share: { readonly ratio: Ratio; readonly rounding: 'floor' | 'half-up' } | null;
 }
 
 /** A top-up tier's parameters on one stretch of dates. */
 export interface TopUpParams {
-  readonly funds: readonly { readonly id: string; readonly label: string; readonly labelEn: string }[];
   readonly fundOrder: readonly string[];
   readonly targets: readonly Target[];
   /** What the carried amounts are (the description of the carve-outs that report here). */
@@ -38,15 +36,13 @@ export interface TopUpParams {
  */
 export function resolveTopUp(raw: TopUpRaw, env: ResolveEnv): TopUpParams {
   return {
-    funds: Object.entries(raw.funds).map(([id, f]) => ({ id, label: f.label, labelEn: f.labelEn ?? f.label })),
     fundOrder: Object.keys(raw.funds),
     targets: Object.entries(raw.targets).map(([id, t]) => ({
       id,
       description: t.description ?? id,
       descriptionEn: t.descriptionEn ?? t.description ?? id,
       when: env.pred(t.when),
-      share: t.kind === 'share' ? env.ratio(t.share) : null,
-      rounding: t.kind === 'share' ? t.rounding : 'half-up',
+      share: t.kind === 'share' ? { ratio: env.ratio(t.share), rounding: t.rounding } : null,
     })),
     carriedFrom: env.carriedFrom(),
   };
@@ -67,5 +63,5 @@ export const decideTopUp = (p: TopUpParams, facts: FactBag): Target | undefined 
  * personalMax(target, fen(155000)) // 15500 for a 10% target
  */
 export function personalMax(target: Target, billable: Fen): Fen {
-  return target.share === null ? ZERO : applyRatio(billable, target.share, target.rounding);
+  return target.share === null ? ZERO : applyRatio(billable, target.share.ratio, target.share.rounding);
 }
