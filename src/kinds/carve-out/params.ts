@@ -10,6 +10,17 @@ import type { ResolveEnv } from '../kind.js';
 import { ALL_POOLS, DRUG_POOLS, NONDRUG_POOLS } from '../shared/pools.js';
 import type { CarveOutRaw, PoolSet } from './schema.js';
 
+/** A carve-out's excess on one stretch of dates: who gets it, above what, from which funds, on whose line. */
+export interface CarveOutExcess {
+  readonly when: Predicate;
+  readonly limit: (f: FactBag) => Fen | undefined;
+  readonly funds: readonly string[];
+  /** The index of the tier whose line reports the excess, and its names. */
+  readonly reportedOn: number;
+  readonly paidBy: string;
+  readonly paidByEn: string;
+}
+
 /** A carve-out tier's parameters on one stretch of dates. */
 export interface CarveOutParams {
   readonly from: PoolSet;
@@ -18,15 +29,7 @@ export interface CarveOutParams {
   readonly fixed: ((f: FactBag) => Fen | undefined) | null;
   readonly fixedBy: string | null;
   readonly granted: Predicate;
-  readonly excess: {
-    readonly when: Predicate;
-    readonly limit: (f: FactBag) => Fen | undefined;
-    readonly funds: readonly string[];
-    /** The index of the tier whose line reports the excess, and its names. */
-    readonly reportedOn: number;
-    readonly paidBy: string;
-    readonly paidByEn: string;
-  } | null;
+  readonly excess: CarveOutExcess | null;
 }
 
 /** What a carve-out decides per claim profile. */
@@ -53,7 +56,6 @@ const POOLS: Readonly<Record<PoolSet, readonly number[]>> = {
  */
 export function resolveCarveOut(raw: CarveOutRaw, env: ResolveEnv): CarveOutParams {
   const by = raw.take.fixed && 'by' in raw.take.fixed ? raw.take.fixed.by : null;
-  const reportedOn = raw.excess ? env.tierIndex(raw.excess.reportedOn) : -1;
   return {
     from: raw.from,
     pools: POOLS[raw.from],
@@ -61,16 +63,21 @@ export function resolveCarveOut(raw: CarveOutRaw, env: ResolveEnv): CarveOutPara
     fixed: raw.take.fixed ? env.byFact(raw.take.fixed, (d) => env.amount(d)) : null,
     fixedBy: by,
     granted: env.pred(raw.take.when),
-    excess: raw.excess
-      ? {
-          when: env.pred(raw.excess.when),
-          limit: env.byFact(raw.excess.limit, (d) => env.amount(d)),
-          funds: raw.excess.funds,
-          reportedOn,
-          paidBy: env.head(reportedOn).label,
-          paidByEn: env.head(reportedOn).labelEn,
-        }
-      : null,
+    excess: raw.excess ? resolveExcess(raw.excess, env) : null,
+  };
+}
+
+/** Resolves a carve-out's excess, with the names of the tier whose line reports it. */
+function resolveExcess(raw: NonNullable<CarveOutRaw['excess']>, env: ResolveEnv): CarveOutExcess {
+  const reportedOn = env.tierIndex(raw.reportedOn);
+  const head = env.head(reportedOn);
+  return {
+    when: env.pred(raw.when),
+    limit: env.byFact(raw.limit, (d) => env.amount(d)),
+    funds: raw.funds,
+    reportedOn,
+    paidBy: head.label,
+    paidByEn: head.labelEn,
   };
 }
 

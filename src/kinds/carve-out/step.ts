@@ -38,17 +38,20 @@ export function stepCarveOut(s: Scratch, t: TierSpec<CarveOutParams>, d: CarveOu
   const p = t.params;
   let over = ZERO;
   let overPaid = ZERO;
-  if (p.excess && d.limit !== undefined) {
+  // The decision has a limit only where the tier has an excess and it is paid for this claim (params.ts).
+  if (d.limit !== undefined) {
+    const e = p.excess!;
     over = excess(poolSum(s.pools, p.pools), d.limit);
-    overPaid = drawFunds(s, p.excess.funds, over);
+    overPaid = drawFunds(s, e.funds, over);
     takeProRata(s.pools, overPaid, p.pools);
-    s.carried[p.excess.reportedOn] = s.carried[p.excess.reportedOn]! + overPaid;
+    s.carried[e.reportedOn] = s.carried[e.reportedOn]! + overPaid;
     s.remaining = (s.remaining - overPaid) as Fen;
   }
   const base = poolSum(s.pools, p.pools);
   const amount = !d.granted ? ZERO : p.share ? applyRatio(base, p.share) : minFen(d.fixed ?? ZERO, base);
   takeProRata(s.pools, amount, p.pools);
   const k0 = at + KIND_TRACE;
+  // Stryker disable next-line ArithmeticOperator: base is slot 0, so k0 - 0 is k0
   s.trace[k0 + CARVE_OUT_TRACE.base] = base;
   s.trace[k0 + CARVE_OUT_TRACE.over] = over;
   s.trace[k0 + CARVE_OUT_TRACE.overPaid] = overPaid;

@@ -205,6 +205,61 @@ describe('what a delivery subsidy takes', () => {
     expect(r.zh).toContain('（anyue）补助标准500.00元');
     expect(r.en).toContain(' (anyue): a subsidy of 500.00 yuan');
   });
+
+  it.each(
+    cases<{
+      name: string;
+      fixed: CarveOutRaw['take']['fixed'];
+      facts: FactBag;
+      pays: number;
+      byFact: string | null;
+      byValue: string | null;
+      zh: string;
+      en: string;
+    }>([
+      {
+        name: 'the subsidy is one amount for everyone',
+        fixed: dated('500'),
+        facts: {},
+        pays: 50000,
+        byFact: null,
+        byValue: null,
+        zh: '住院分娩补助标准500.00元，剩余可补助费用1000.00元，补助500.00元。',
+        en: 'Hospital delivery: a subsidy of 500.00 yuan on 1000.00 yuan of cost left pays 500.00 yuan.',
+      },
+      {
+        name: "the claim's facts hold no value for the fact it depends on",
+        fixed: { by: 'level', values: { county: dated('500') } },
+        facts: { protected: true },
+        pays: 0,
+        byFact: 'level',
+        byValue: '',
+        zh: '住院分娩补助标准0.00元，剩余可补助费用1000.00元，补助0.00元。',
+        en: 'Hospital delivery: a subsidy of 0.00 yuan on 1000.00 yuan of cost left pays 0.00 yuan.',
+      },
+      {
+        name: 'the fact it depends on is empty (a category in no group)',
+        fixed: { by: 'group', values: { poor: dated('500') } },
+        facts: { group: '' },
+        pays: 0,
+        byFact: 'group',
+        byValue: '',
+        zh: '住院分娩补助标准0.00元，剩余可补助费用1000.00元，补助0.00元。',
+        en: 'Hospital delivery: a subsidy of 0.00 yuan on 1000.00 yuan of cost left pays 0.00 yuan.',
+      },
+    ]),
+  )('names no fact value in brackets when %s', (_, { fixed, facts, pays, byFact, byValue, zh, en }) => {
+    const subsidy = tierOf(
+      carveOut,
+      { from: 'all', take: { ...gate(ALWAYS), fixed } },
+      { applies: { description: '住院分娩', descriptionEn: 'hospital delivery' } },
+    );
+    const r = subsidy.run({ pools: [100000, 0, 0, 0, 0, 0, 0, 0] }, facts);
+    expect(r.amount).toBe(pays);
+    expect(r.detail).toMatchObject({ byFact, byValue });
+    expect(r.zh).toBe(zh);
+    expect(r.en).toBe(en);
+  });
 });
 
 describe("what a delivery's excess sends to the funds", () => {
@@ -376,6 +431,12 @@ describe("a carve-out's tier file", () => {
   it('passes its schema as written here, in either form', () => {
     expect(schemaProblems(carveOut, WAIVER)).toEqual([]);
     expect(schemaProblems(carveOut, DELIVERY)).toEqual([]);
+  });
+
+  it('keeps no year-to-date counter in either form (the ledger holds nothing of it)', () => {
+    expect(carveOut.counters(WAIVER)).toEqual([]);
+    expect(carveOut.counters(DELIVERY)).toEqual([]);
+    expect(delivery.counterNames).toEqual([]);
   });
 
   it('is refused when it takes both a share and a fixed amount, or neither, or sends its excess to no fund', () => {
