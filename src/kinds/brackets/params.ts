@@ -4,7 +4,7 @@
  * is summed exactly without allocating (money/ratio.ts `RatioSum`); and what it decides per
  * claim profile: the first adjustment that applies.
  */
-import { type Fen, maxFen, minFen, parseRuleAmount } from '../../money/fen.js';
+import { type Fen, excess, maxFen, minFen, parseRuleAmount } from '../../money/fen.js';
 import { type Ratio, RatioSum, parseRatio } from '../../money/ratio.js';
 import type { FactBag } from '../../rule-files/fact-catalog.js';
 import type { ResolveEnv } from '../kind.js';
@@ -93,15 +93,16 @@ const sum = new RatioSum(0);
 export function bracketsAmount(c: Fen, s: Schedule): Fen {
   const list = s.brackets;
   let scale = 0;
-  for (let i = 0; i < list.length; i++) if (list[i]!.ratio.scale > scale) scale = list[i]!.ratio.scale;
+  for (let i = 0; i < list.length; i++) scale = Math.max(scale, list[i]!.ratio.scale);
   sum.reset(scale);
+  // `lo` is how far c has been counted: the deductible, then the end of each bracket's part of c (a
+  // bracket that ends at or below it, or past c, adds nothing).
   let lo: Fen = s.deductible;
   for (let i = 0; i < list.length; i++) {
     const b = list[i]!;
     const hi = b.upTo === null ? c : minFen(c, b.upTo);
-    if (hi > lo) sum.add((hi - lo) as Fen, b.ratio.units * POW10[scale - b.ratio.scale]!);
-    if (b.upTo !== null) lo = maxFen(lo, b.upTo);
-    if (lo >= c) break;
+    sum.add(excess(hi, lo), b.ratio.units * POW10[scale - b.ratio.scale]!);
+    lo = maxFen(lo, hi);
   }
   return sum.rounded();
 }
