@@ -35,8 +35,11 @@ export const SHARE_TRACE = { parts: 0, computed: PART_COUNT, capLeft: PART_COUNT
  */
 export const shareOfRestTraceWidth = (p: ShareOfRestParams): number => SHARE_TRACE.shares + p.shares.length;
 
-/** What each share pays once a cap has cut the total (room for any number of shares a tier file writes). */
-let paidEach = new Float64Array(8);
+/**
+ * What each share pays, cut by the cap when it binds. A share has a part at least (schema) and a part
+ * is in one share at most (lint), so a tier has at most PART_COUNT shares.
+ */
+const paidEach = new Float64Array(PART_COUNT);
 
 /**
  * Pays the share-of-rest tier's share of the claim.
@@ -47,27 +50,30 @@ let paidEach = new Float64Array(8);
 export function stepShareOfRest(s: Scratch, t: TierSpec<ShareOfRestParams>, adjustment: number, at: number): void {
   if (notRunning(s, t, at)) return;
   const p = t.params;
+  // Stryker disable next-line ConditionalExpression: adjustments[-1] is undefined too; the check says what it means
   const a = adjustment >= 0 ? p.adjustments[adjustment]! : undefined;
   const k0 = at + KIND_TRACE;
   const trace = s.trace;
-  for (let k = 0; k < PART_COUNT; k++) trace[k0 + SHARE_TRACE.parts + k] = s.parts[k]!;
+  // Stryker disable next-line ArithmeticOperator: the parts are slot 0, so k0 - 0 is k0
+  trace.set(s.parts, k0 + SHARE_TRACE.parts);
   const shares = p.shares;
   let computed = 0;
   for (let k = 0; k < shares.length; k++) {
     const sh = shares[k]!;
     const c = applyRatio(sumParts(s.parts, sh.parts), a ? sh.adjusted[adjustment]! : sh.ratio);
     trace[k0 + SHARE_TRACE.shares + k] = c;
+    paidEach[k] = c;
     computed += c;
   }
   const capped = p.cap !== null && (a === undefined || !a.uncapped);
   const capLeft = capped ? excess(p.cap!, s.counters[p.paidCounter]! as Fen) : (0 as Fen);
   const amount = (capped ? minFen(computed as Fen, capLeft) : computed) as Fen;
   if (t.partsReadLater) {
-    if (paidEach.length < shares.length) paidEach = new Float64Array(shares.length);
-    for (let k = 0; k < shares.length; k++) paidEach[k] = trace[k0 + SHARE_TRACE.shares + k]!;
+    // Stryker disable next-line ConditionalExpression: a shortcut; the total split over its own terms gives them back
     if (amount !== computed) allocateInPlace(paidEach, amount, shares.length);
     for (let k = 0; k < shares.length; k++) takeFromParts(s.parts, paidEach[k]! as Fen, shares[k]!.parts);
   }
+  // Stryker disable next-line ConditionalExpression: a tier without a cap has counter -1, which a Float64Array ignores; the check says what it means
   if (p.paidCounter >= 0) s.counters[p.paidCounter] = s.counters[p.paidCounter]! + amount;
   trace[k0 + SHARE_TRACE.computed] = computed;
   trace[k0 + SHARE_TRACE.capLeft] = capped ? capLeft : Number.NaN;

@@ -116,6 +116,24 @@ describe('what a share of the rest takes', () => {
     expect(r.parts.reduce((a, b) => a + b)).toBe(r.remaining);
   });
 
+  it('splits a capped payment over as many shares as there are parts, one on each, ties to the earlier share', () => {
+    const FOUR: ShareOfRestRaw = {
+      shares: {
+        'in-scope': { of: ['S'], ratio: dated('0.1') },
+        'b-self-pay': { of: ['Pb'], ratio: dated('0.1') },
+        necessary: { of: ['N'], ratio: dated('0.1') },
+        other: { of: ['O'], ratio: dated('0.1') },
+      },
+      annualCap: dated('30'),
+    };
+    expect(lintOf(shareOfRest, FOUR)).toEqual([]);
+    // 2999 left of the cap over four shares of 1000: 749.75 each, the three leftover fen to the first three.
+    const r = tierOf(shareOfRest, FOUR).run({ parts: [10000, 10000, 10000, 10000], counters: { paid: 1 } });
+    expect(r.amount).toBe(2999);
+    expect(r.parts).toEqual([9250, 9250, 9250, 9251]);
+    expect(r.detail.shares.map((sh) => sh.computed)).toEqual([1000, 1000, 1000, 1000]);
+  });
+
   it('leaves the parts as they are when no later tier reads them', () => {
     const last = tierOf(shareOfRest, RAW, { partsReadLater: false });
     const r = last.run({ parts: [10000, 1000, 4000, 300] }, ANYONE);
