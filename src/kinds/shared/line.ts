@@ -26,6 +26,7 @@ export interface StepHead {
  */
 export function pay(s: Scratch, t: StepHead, at: number, amount: Fen, taken: Fen = amount): void {
   s.amounts[t.index] = amount;
+  // Stryker disable next-line ArithmeticOperator: TRACE_AVAILABLE is slot 0, so at - 0 is at
   s.trace[at + TRACE_AVAILABLE] = s.remaining;
   s.trace[at + TRACE_DRAWS] = s.drawCount;
   s.remaining = (s.remaining - taken) as Fen;

@@ -50,6 +50,7 @@ export class Scratch {
   /** Billable cost nobody has paid yet. */
   remaining = 0 as Fen;
   /** The hospital is one the tiers pay at (from the claim's profile). */
+  // Stryker disable next-line BooleanLiteral: begin() sets it for every claim before any step reads it
   settled = true;
   /** Whether each tier applies to this claim (from the claim's profile), by index. */
   applies: Uint8Array = new Uint8Array(0);
@@ -62,6 +63,7 @@ export class Scratch {
   /** Amounts a carve-out paid from funds that a later tier reports, by that tier's index. */
   readonly carried: Float64Array;
   /** Fund payments of this claim in the order they were made (a delivery's excess first). */
+  // Stryker disable next-line ArrayDeclaration: only the first drawCount entries are read, each written by draw() before it counts
   readonly drawFunds: string[] = [];
   drawAmounts = new Float64Array(8);
   drawCount = 0;
