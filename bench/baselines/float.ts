@@ -91,7 +91,10 @@ export function floatSettler(p: Policy): (c: Raw) => number {
     r7: ratio(tier<ShareOfRestParams>('medical-assistance').shares[0]!.ratio),
     cap7: yuan(tier<ShareOfRestParams>('medical-assistance').cap!),
     chronicShare: ratio(
-      tier<TopUpParams>('relief-funds').targets.flatMap((x) => (x.share ? [x.share.ratio] : []))[0] ?? { units: 0, scale: 0 },
+      tier<TopUpParams>('relief-funds').targets.flatMap((x) => (x.share ? [x.share.ratio] : []))[0] ?? {
+        units: 0,
+        scale: 0,
+      },
     ),
     limit: { vaginal: yuan(t0.excess!.limit(mode('vaginal'))!), cesarean: yuan(t0.excess!.limit(mode('cesarean'))!) },
     subsidy: { vaginal: yuan(t0.fixed!(mode('vaginal'))!), cesarean: yuan(t0.fixed!(mode('cesarean'))!) },
