@@ -94,7 +94,7 @@ export function validateClaim(
   if (issues.length === 0 && total > MAX_CLAIM_FEN) {
     issues.push(
       issue(ClaimErrorCode.AMOUNT_TOO_LARGE, 'items', {
-        detail: say(lang, { zh: '各项费用合计', en: 'sum of the items' }),
+        received: say(lang, { zh: '各项费用合计', en: 'the sum of the items' }),
       }),
     );
   }
