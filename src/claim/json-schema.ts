@@ -27,13 +27,15 @@ export function claimJsonSchemaOf(vocabulary: ClaimVocabulary): Record<string, u
     io: 'input',
     unrepresentable: 'throw',
   }) as Record<string, unknown>;
-  const sets = (vocabulary.periods ?? []).map((s) => s.id).join(', ');
+  // Ours is the same draft's; it is written first.
+  const { $schema: _draft, ...rest } = schema;
+  const sets = vocabulary.periods?.map((s) => s.id).join(', ');
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://bashunwei.example/schema/claim.schema.json',
     title: 'bashunwei claim (docs/claim.md)',
-    description: `A claim as a billing system sends it, for the rule sets ${sets}. Beyond this schema the parser checks that visit.admitted is not after visit.discharged and that the items add up to at most 10^12 yuan, and the settlement that county, hospital area and category are values of the rule set in force on the discharge date.`,
-    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+    description: `A claim as a billing system sends it${sets ? `, for the rule sets ${sets}` : ''}. Beyond this schema the parser checks that visit.admitted is not after visit.discharged and that the items add up to at most 10^12 yuan, and the settlement that county, hospital area and category are values of the rule set in force on the discharge date.`,
+    ...rest,
     // A delivery names its mode (delivery_mode_required).
     allOf: [
       {

@@ -25,9 +25,10 @@ export function isCalendarDate(text: string): boolean {
   const m = digits(text, 5, 7);
   const d = digits(text, 8, 10);
   // Years before 0100 are refused, as they always were (Date.UTC read them as 19xx).
-  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  if (y < 100 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+  // A month outside 01–12 (or not in digits, −1) has no days.
+  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
 }
 
 const DASH = 45;
