@@ -296,31 +296,36 @@ const NECESSARY = 22;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The calendar date `YYYY-MM-DD` of the last string as the number yyyymmdd, or −1. */
+/** Reads a calendar date `YYYY-MM-DD` (as isCalendarDate reads it, schema.ts): the number yyyymmdd, or −1. */
 function date(): number {
-  if (s1 - s0 !== 10 || b[s0 + 4] !== 45 || b[s0 + 7] !== 45) return -1;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const d = b[s0 + i]! - ZERO_CHAR;
-    if (d < 0 || d > 9) return -1;
-    y = y * 10 + d;
-  }
-  const m1 = b[s0 + 5]! - ZERO_CHAR;
-  const m2 = b[s0 + 6]! - ZERO_CHAR;
-  const d1 = b[s0 + 8]! - ZERO_CHAR;
-  const d2 = b[s0 + 9]! - ZERO_CHAR;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
-  const m = m1 * 10 + m2;
-  const d = d1 * 10 + d2;
+  // Stryker disable next-line BooleanLiteral: a byte beyond ASCII is neither a digit nor a dash, so such a date is refused either way
+  if (!str(true) || s1 - s0 !== 10 || b[s0 + 4] !== 45 || b[s0 + 7] !== 45) return -1;
+  const y = digitsAt(s0, s0 + 4);
+  const m = digitsAt(s0 + 5, s0 + 7);
+  const d = digitsAt(s0 + 8, s0 + 10);
+  // A part with a byte that is not a digit is −1, refused here with the impossible months and days.
   if (y < 100 || m < 1 || m > 12 || d < 1) return -1;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return -1;
   return y * 10000 + m * 100 + d;
 }
 
+/** The number written by the digits b[from, to), or −1 when a byte is not a digit. */
+function digitsAt(from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = b[i]! - ZERO_CHAR;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /**
  * An amount in fen: a string of digits with 0–2 decimals, or a plain JSON number of that form (no
- * sign, no exponent), at most 12 digits before the point; −1 to give up.
+ * sign, no exponent); −1 to give up. The digits are not counted: above 12 of them (leading zeros
+ * aside) the amount is at least MAX_CLAIM_FEN, and a claim's total above it is refused (items()),
+ * while an amount up to it is exact in a double.
  */
 function amount(): number {
   skip();
@@ -328,6 +333,7 @@ function amount(): number {
   if (quoted) pos++;
   let int = 0;
   let digits = 0;
+  // Stryker disable next-line EqualityOperator: a digit read at b[end] moves pos past the end, and claim() refuses a text not read to exactly its end
   while (pos < end) {
     const d = b[pos]! - ZERO_CHAR;
     if (d < 0 || d > 9) break;
@@ -335,7 +341,7 @@ function amount(): number {
     digits++;
     pos++;
   }
-  if (digits === 0 || digits > 12) return -1;
+  if (digits === 0) return -1;
   // A JSON number has no leading zero (01 is not JSON): the full reader says so.
   if (!quoted && digits > 1 && b[pos - digits] === ZERO_CHAR) return -1;
   let frac = 0;
@@ -350,16 +356,12 @@ function amount(): number {
       frac += c;
       pos++;
     }
-    const more = b[pos]! - ZERO_CHAR;
-    if (more >= 0 && more <= 9) return -1;
   }
+  // A string ends at its quote. A number ends where the item's member does, at a comma or the
+  // item's end (nextKey): a third decimal, an exponent or a sign after it is refused there.
   if (quoted) {
     if (b[pos] !== QUOTE) return -1;
     pos++;
-  } else {
-    // A number ends where a JSON number does; an exponent or a sign is left to the full reader.
-    const c = b[pos];
-    if (c === 101 || c === 69 || c === 43 || c === 45) return -1;
   }
   return int * 100 + frac;
 }
@@ -441,15 +443,15 @@ function person(v: VocabularyBytes, r: ClaimRecord): number {
       seen |= 1;
       r.personId = text(s0, s1);
     } else if (key === COUNTY) {
-      if (seen & 2 || !str(true)) return -1;
+      if (seen & 2) return -1;
       seen |= 2;
-      const i = v.county.find(b, s0, s1);
+      const i = wordIn(v.county);
       if (i < 0) return -1;
       r.county = i;
     } else if (key === CATEGORY) {
-      if (seen & 4 || !str(true)) return -1;
+      if (seen & 4) return -1;
       seen |= 4;
-      const i = v.category.find(b, s0, s1);
+      const i = wordIn(v.category);
       if (i < 0) return -1;
       r.category = i;
     } else if (key === ILLNESS_INDUCED_KEY) {
@@ -468,8 +470,10 @@ function visit(r: ClaimRecord): number {
   if (!expect(OPEN)) return -1;
   let seen = 0;
   let flags = 0;
-  let admitted = -1;
-  let discharged = -1;
+  // Before every date: a visit without an admission day passes the check of the order below.
+  let admitted = 0;
+  // Read only when `seen` says it was given.
+  let discharged = 0;
   r.referral = 0;
   r.deliveryMode = 0;
   for (let first = true; ; first = false) {
@@ -478,21 +482,21 @@ function visit(r: ClaimRecord): number {
     if (k === -2) break;
     const key = keyCode();
     if (key === KIND) {
-      if (seen & 1 || !str(true)) return -1;
+      if (seen & 1) return -1;
       seen |= 1;
-      const i = VISIT.find(b, s0, s1);
+      const i = wordIn(VISIT);
       if (i < 0) return -1;
       r.visitKind = i;
     } else if (key === DISCHARGED) {
-      if (seen & 2 || !str(true)) return -1;
+      if (seen & 2) return -1;
       seen |= 2;
+      // An invalid date (−1) is refused with the order of the dates: it is before the admission.
       discharged = date();
-      if (discharged < 0) return -1;
     } else if (key === ADMITTED) {
-      if (seen & 4 || !str(true)) return -1;
+      if (seen & 4) return -1;
       seen |= 4;
       admitted = date();
-      if (admitted < 0) return -1;
+      if (admitted === -1) return -1;
     } else if (key === CHRONIC_KEY || key === MAJOR_DISEASE_KEY) {
       const bit = key === CHRONIC_KEY ? 8 : 16;
       if (seen & bit) return -1;
@@ -501,16 +505,17 @@ function visit(r: ClaimRecord): number {
       if (x < 0) return -1;
       if (x === 1) flags |= bit === 8 ? CHRONIC : MAJOR_DISEASE;
     } else if (key === REFERRAL_KEY) {
-      if (seen & 32 || !str(true)) return -1;
+      if (seen & 32) return -1;
       seen |= 32;
-      const i = REFERRAL.find(b, s0, s1);
+      const i = wordIn(REFERRAL);
       if (i < 0) return -1;
       r.referral = i;
     } else if (key === DELIVERY_MODE) {
-      if (seen & 64 || !str(true)) return -1;
+      if (seen & 64) return -1;
       seen |= 64;
-      const i = DELIVERY.find(b, s0, s1);
-      if (i < 0) return -1;
+      // The modes count from 1 (0: none given).
+      const i = wordIn(DELIVERY);
+      if (i === -1) return -1;
       r.deliveryMode = i;
     } else return -1;
   }
@@ -532,19 +537,20 @@ function hospital(v: VocabularyBytes, r: ClaimRecord): number {
     if (k === -2) break;
     const key = keyCode();
     if (key === LEVEL_KEY) {
-      if (seen & 1 || !str(true)) return -1;
+      if (seen & 1) return -1;
       seen |= 1;
-      const i = LEVEL.find(b, s0, s1);
+      const i = wordIn(LEVEL);
       if (i < 0) return -1;
       r.level = i;
     } else if (key === AREA) {
-      if (seen & 2 || !str(true)) return -1;
+      if (seen & 2) return -1;
       seen |= 2;
-      const i = v.area.find(b, s0, s1);
+      const i = wordIn(v.area);
       if (i < 0) return -1;
       r.area = i;
     } else if (key === ID) {
-      if (seen & 4 || !str(true) || chars < 1 || chars > MAX_ID) return -1;
+      // Any id the full reader takes (the record keeps none of the hospital's, so it need not be ASCII).
+      if (seen & 4 || !str(false) || chars < 1 || chars > MAX_ID) return -1;
       seen |= 4;
     } else if (key === NAME) {
       if (seen & 8 || !str(false) || chars > MAX_TEXT) return -1;
@@ -552,8 +558,8 @@ function hospital(v: VocabularyBytes, r: ClaimRecord): number {
     } else if (key === DESIGNATED_KEY) {
       if (seen & 16) return -1;
       seen |= 16;
+      // −1 when it is no boolean: returned as it is below, the hospital is refused.
       designated = bool();
-      if (designated < 0) return -1;
     } else return -1;
   }
   return (seen & 3) === 3 ? designated : -1;
@@ -566,6 +572,7 @@ function items(r: ClaimRecord): boolean {
   for (;;) {
     skip();
     if (b[pos] === CLOSE_LIST) {
+      // Stryker disable next-line BooleanLiteral: true would leave pos at the `]`, where no next member of the claim can start: refused either way
       if (count === 0) return false;
       pos++;
       break;
@@ -582,9 +589,10 @@ function items(r: ClaimRecord): boolean {
 function item(r: ClaimRecord): boolean {
   if (!expect(OPEN)) return false;
   let seen = 0;
-  let category = -1;
-  let catalog = -1;
-  let fen = -1;
+  // The three read only when `seen` says all three were given.
+  let category = 0;
+  let catalog = 0;
+  let fen = 0;
   let compliant = 1;
   let necessary = 0;
   for (let first = true; ; first = false) {
@@ -593,20 +601,21 @@ function item(r: ClaimRecord): boolean {
     if (k === -2) break;
     const key = keyCode();
     if (key === CATEGORY) {
-      if (seen & 1 || !str(true)) return false;
+      if (seen & 1) return false;
       seen |= 1;
-      category = ITEM_CATEGORY.find(b, s0, s1);
+      category = wordIn(ITEM_CATEGORY);
       if (category < 0) return false;
     } else if (key === CATALOG_KEY) {
-      if (seen & 2 || !str(true)) return false;
+      if (seen & 2) return false;
       seen |= 2;
-      catalog = CATALOG.find(b, s0, s1);
+      catalog = wordIn(CATALOG);
       if (catalog < 0) return false;
     } else if (key === AMOUNT) {
       if (seen & 4) return false;
       seen |= 4;
+      // An amount above MAX_CLAIM_FEN makes the total above it, refused in items().
       fen = amount();
-      if (fen < 0 || fen > MAX_CLAIM_FEN) return false;
+      if (fen < 0) return false;
     } else if (key === COMPLIANT) {
       if (seen & 8) return false;
       seen |= 8;
@@ -622,6 +631,12 @@ function item(r: ClaimRecord): boolean {
   if ((seen & 7) !== 7) return false;
   r.addItem(itemClassAt(category, catalog, compliant === 1, necessary === 1), fen as never);
   return true;
+}
+
+/** The index of the value the next string writes among `values`, or −1. */
+function wordIn(values: ByteValues): number {
+  // Stryker disable next-line BooleanLiteral: the values are ASCII (ByteValues keeps no other), so a string with another byte is not found either way
+  return str(true) ? values.find(b, s0, s1) : -1;
 }
 
 /** Room for the character codes of an id (at most MAX_ID), reused: one string per id, no other object. */
