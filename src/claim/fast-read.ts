@@ -17,8 +17,9 @@ import type { ClaimVocabulary } from './vocabulary.js';
 type Obj = Record<string, unknown>;
 
 const oneOf = <T extends string>(values: readonly T[]) => {
-  const set = new Set<string>(values);
-  return (v: unknown): v is T => typeof v === 'string' && set.has(v);
+  // A set of strings holds no other value: `has` answers false for anything not a string.
+  const set = new Set<unknown>(values);
+  return (v: unknown): v is T => set.has(v);
 };
 const isVisitKind = oneOf(VISIT_KINDS);
 const isReferral = oneOf(REFERRALS);
@@ -62,6 +63,7 @@ const vocabularySets = new WeakMap<ClaimVocabulary, VocabularySets>();
 
 function setsOf(v: ClaimVocabulary): VocabularySets {
   let s = vocabularySets.get(v);
+  // Stryker disable next-line ConditionalExpression: sets built again for every claim are the same sets (only slower)
   if (!s)
     vocabularySets.set(v, (s = { county: oneOf(v.counties), area: oneOf(v.areas), category: oneOf(v.categories) }));
   return s;
@@ -102,7 +104,7 @@ export function readValidClaim(input: unknown, vocabulary: ClaimVocabulary): Cla
   if (designated === null) return undefined;
 
   if (!Array.isArray(items) || items.length < 1 || items.length > MAX_ITEMS) return undefined;
-  const out: Item[] = new Array<Item>(items.length);
+  const out: Item[] = [];
   let total = 0;
   for (let i = 0; i < items.length; i++) {
     const it: unknown = items[i];
@@ -112,9 +114,10 @@ export function readValidClaim(input: unknown, vocabulary: ClaimVocabulary): Cla
     const amount = parseAmount(it.amount);
     const compliant = flag(it.compliant, true);
     const necessary = flag(it.necessary, false);
-    if (amount === undefined || amount > MAX_CLAIM_FEN || compliant === null || necessary === null) return undefined;
+    // No amount is negative, so one above the largest sum makes the total above it too (checked below).
+    if (amount === undefined || compliant === null || necessary === null) return undefined;
     total += amount;
-    out[i] = { category, catalog: it.catalog, amount: amount as Fen, compliant, necessary };
+    out.push({ category, catalog: it.catalog, amount: amount as Fen, compliant, necessary });
   }
   if (total > MAX_CLAIM_FEN) return undefined;
 

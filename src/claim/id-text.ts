@@ -12,6 +12,7 @@ export type IdProblem = 'control-character' | 'lone-surrogate';
 
 /** The first character that an id may not hold: what it is and its index (UTF-16 code units). */
 function firstBadCharacter(text: string): { readonly problem: IdProblem; readonly at: number } | undefined {
+  // Stryker disable next-line EqualityOperator: one step past the end reads NaN (charCodeAt), which is neither a control character nor a surrogate
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c === 0x7f) return { problem: 'control-character', at: i };

@@ -55,7 +55,8 @@ export const ITEM_CATEGORY_CODES: readonly string[] = ITEM_CATEGORIES.flatMap((c
 /** Every spelling the contract accepts (ids, then codes), for schemas and messages. */
 export const ITEM_CATEGORY_VALUES: readonly string[] = [...ITEM_CATEGORY_IDS, ...ITEM_CATEGORY_CODES];
 
-const BY_SPELLING = new Map<string, ItemCategory>(
+// Keyed by any value so that a spelling that is no string (a number, null…) is simply not found.
+const BY_SPELLING = new Map<unknown, ItemCategory>(
   ITEM_CATEGORIES.flatMap((c): [string, ItemCategory][] =>
     c.code === null
       ? [[c.id, c.id]]
@@ -75,7 +76,7 @@ const DRUGS = new Set<string>(ITEM_CATEGORIES.filter((c) => c.drug).map((c) => c
  * itemCategoryOf('药品') // undefined
  */
 export function itemCategoryOf(spelling: unknown): ItemCategory | undefined {
-  return typeof spelling === 'string' ? BY_SPELLING.get(spelling) : undefined;
+  return BY_SPELLING.get(spelling);
 }
 
 /**
