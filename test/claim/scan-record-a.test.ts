@@ -167,6 +167,11 @@ describe('the scanner leaves to the full reader what it does not read in one gla
       { name: 'a name of 129 four-byte characters', text: named('\u{10000}'.repeat(129)) },
       { name: 'a name of 256 ASCII characters and an é', text: named(`${'a'.repeat(256)}é`) },
       { name: 'a key that is "id" with one more byte in the same slot', text: BASE.replace('"id":"T1"', '"idE":"T1"') },
+      {
+        name: 'a key sharing the length and the first, second and last bytes of "person"',
+        text: BASE.replace('"person":', '"perXon":'),
+      },
+      { name: 'a member without its colon', text: BASE.replace('"id":"T1"', '"id""T1"') },
       { name: 'a one-byte key', text: BASE.replace('"id":"T1"', '"id":"T1","i":"T1"') },
       { name: 'an empty key', text: BASE.replace('"id":"T1"', '"id":"T1","":"T1"') },
       { name: 'an empty person', text: BASE.replace(/"person":\{[^}]*\}/, '"person":{}') },
