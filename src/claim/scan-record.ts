@@ -139,25 +139,28 @@ function str(ascii: boolean): boolean {
   skip();
   if (b[pos] !== QUOTE) return false;
   s0 = ++pos;
-  chars = 0;
+  // The bytes of the string that are not UTF-16 units of their own (a sequence of n bytes is one
+  // unit, two for n = 4): counted only where a sequence is, so that the common run of ASCII does no
+  // more than compare and step (measured: a count per byte made the scanner 8 to 12% slower).
+  let extra = 0;
   // Stryker disable next-line EqualityOperator: pos <= end reads one byte past the range, and a scan past `end` is refused at the claim's end (pos >= end, which reads no string, fails every acceptance test)
   while (pos < end) {
     const c = b[pos]!;
     if (c === QUOTE) {
       s1 = pos++;
+      chars = s1 - s0 - extra;
       return true;
     }
     if (c >= 0x20 && c < 0x7f) {
       // An escape: the full reader decides.
       if (c === BACKSLASH) return false;
       pos++;
-      chars++;
     } else {
       // A control character (DEL included: no id may hold one, docs/claim.md) or, where ASCII is
       // expected, any other byte: the full reader decides.
       const n = ascii ? 0 : sequenceAt(pos);
       if (n === 0) return false;
-      chars += n === 4 ? 2 : 1;
+      extra += n === 4 ? 2 : n - 1;
       pos += n;
     }
   }
