@@ -70,8 +70,9 @@ export interface Case {
 
 function holds(c: Case): void {
   const { fast, reference } = readBy(c.text);
-  expect(reference === undefined ? 'nobody' : fast === undefined ? 'full reader' : 'scanner').toBe(c.reader);
-  if (c.reader === 'scanner') expect(fast).toStrictEqual(reference);
+  // The scanner's answer first: one that accepts what the full reader refuses is caught here.
+  expect(fast !== undefined ? 'scanner' : reference !== undefined ? 'full reader' : 'nobody').toBe(c.reader);
+  if (fast !== undefined) expect(fast).toStrictEqual(reference);
 }
 
 const CLAIM_OBJECT_CASES: readonly Case[] = [
