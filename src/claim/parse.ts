@@ -222,9 +222,13 @@ const ITEM_CATEGORY_EXPECTED = ITEM_CATEGORIES.map((c) =>
   c.code === null ? JSON.stringify(c.id) : `${JSON.stringify(c.id)}/${JSON.stringify(c.code)}`,
 ).join(', ');
 
-/** The value at an issue's path: zod reports an issue only inside the objects and arrays it walked into, so every step but the last is one. */
+/**
+ * The value at an issue's path (undefined where the path leaves the input). zod reports an issue
+ * only inside the objects and arrays it walked into, but nothing may throw here if it ever did not.
+ */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown>)[k], input);
+  // Stryker disable next-line OptionalChaining: every step but the last is an object or an array zod walked into (above)
+  return path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | null | undefined)?.[k], input);
 }
 
 /** The fields whose values are those of the rule set in force on the discharge date. */

@@ -21,30 +21,14 @@ import type { ClaimVocabulary } from '../../src/claim/vocabulary.js';
 import type { Fen } from '../../src/money/fen.js';
 import { claimVocabulary } from '../../src/scheme/book.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
+import { recordFields } from '../support/claim-records.js';
 import { cases } from '../support/helpers.js';
 
-/** A record's numbers and ids, for comparing with what is expected. */
-const snapshot = (r: ClaimRecord) => ({
-  claimId: r.claimId,
-  personId: r.personId,
-  date: r.date,
-  category: r.category,
-  county: r.county,
-  area: r.area,
-  visitKind: r.visitKind,
-  referral: r.referral,
-  deliveryMode: r.deliveryMode,
-  level: r.level,
-  flags: r.flags,
-  total: r.total,
-  classes: Array.from(r.classes.subarray(0, r.classCount)),
-  sums: Array.from(r.sums.subarray(0, r.classCount)),
-});
 
 describe('a fresh record', () => {
   it('holds no ids, no date and no bill', () => {
     const r = new ClaimRecord();
-    expect({ ...snapshot(r), line: r.line }).toStrictEqual({
+    expect({ ...recordFields(r), line: r.line }).toStrictEqual({
       claimId: '',
       personId: '',
       date: 0,
@@ -117,7 +101,7 @@ describe('the bill: one sum per item class, in the order the classes first occur
   )('%s', (_, { items, classes, sums }) => {
     const r = new ClaimRecord();
     add(r, items);
-    const { classes: got, sums: gotSums, total } = snapshot(r);
+    const { classes: got, sums: gotSums, total } = recordFields(r);
     expect({ classes: got, sums: gotSums, total }).toEqual({
       classes,
       sums,
@@ -138,7 +122,7 @@ describe('the bill: one sum per item class, in the order the classes first occur
       [8, 80],
       [7, 7],
     ]);
-    expect(snapshot(r)).toMatchObject({ classes: [7, 8], sums: [77, 80], total: 157 });
+    expect(recordFields(r)).toMatchObject({ classes: [7, 8], sums: [77, 80], total: 157 });
   });
 });
 
@@ -179,7 +163,7 @@ describe('a claim recorded by the positions of its values', () => {
   it('every value at its position, the flags, and the bill by class: a complete record', () => {
     const r = new ClaimRecord();
     expect(recordClaim(read(), V, r)).toBe(true);
-    expect(snapshot(r)).toStrictEqual({
+    expect(recordFields(r)).toStrictEqual({
       claimId: 'K1',
       personId: 'P1',
       date: 20170610,
@@ -205,7 +189,7 @@ describe('a claim recorded by the positions of its values', () => {
       c.hospital = { level: 'township', area: 'anyue', designated: false };
     });
     expect(recordClaim(claim, V, r)).toBe(true);
-    expect(snapshot(r)).toMatchObject({
+    expect(recordFields(r)).toMatchObject({
       visitKind: 3,
       referral: 2,
       deliveryMode: 0,
@@ -236,7 +220,7 @@ describe('a claim recorded by the positions of its values', () => {
   )('%s; the ids and the date are still recorded', (_, { vocabulary, at }) => {
     const r = new ClaimRecord();
     expect(recordClaim(read(), vocabulary, r)).toBe(false);
-    expect(snapshot(r)).toMatchObject({ claimId: 'K1', personId: 'P1', date: 20170610, ...at });
+    expect(recordFields(r)).toMatchObject({ claimId: 'K1', personId: 'P1', date: 20170610, ...at });
   });
 
   it('an item whose catalog is none of the contract’s (a claim not from the reader): incomplete', () => {
@@ -244,6 +228,6 @@ describe('a claim recorded by the positions of its values', () => {
     const r = new ClaimRecord();
     const odd = { ...claim, items: [claim.items[0]!, { ...claim.items[1]!, catalog: 'D' }] } as unknown as Claim;
     expect(recordClaim(odd, V, r)).toBe(false);
-    expect(snapshot(r)).toMatchObject({ claimId: 'K1', personId: 'P1', date: 20170610 });
+    expect(recordFields(r)).toMatchObject({ claimId: 'K1', personId: 'P1', date: 20170610 });
   });
 });

@@ -6,40 +6,17 @@
  * twice, a value out of its vocabulary, a date or an amount that is not one, a limit passed by one.
  */
 import { describe, expect, it } from 'vitest';
-import { ClaimRecord, recordClaim } from '../../src/claim/claim-record.js';
-import { readClaimText } from '../../src/claim/parse.js';
-import { scanClaim } from '../../src/claim/scan-record.js';
 import { MAX_ID, MAX_ITEMS, MAX_TEXT } from '../../src/claim/schema.js';
 import { vocabularyIndex } from '../../src/claim/vocabulary-index.js';
 import { claimVocabulary } from '../../src/scheme/book.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
+import { readBothWays } from '../support/claim-records.js';
 import { cases } from '../support/helpers.js';
 
 const VOCABULARY = vocabularyIndex(claimVocabulary(defaultRules()));
-const encoder = new TextEncoder();
-
-/** The record's fields, for comparing two records. */
-function fields(r: ClaimRecord) {
-  const { claimId, personId, date, category, county, area, visitKind, referral, deliveryMode, level, flags, total } = r;
-  return {
-    ...{ claimId, personId, date, category, county, area, visitKind, referral, deliveryMode, level, flags, total },
-    classes: Array.from(r.classes.subarray(0, r.classCount)),
-    sums: Array.from(r.sums.subarray(0, r.classCount)),
-  };
-}
 
 /** Who reads a text: the scanner itself (and the full reader alike), only the full reader, or nobody. */
 type Reader = 'scanner' | 'full reader' | 'nobody';
-
-function readBy(text: string) {
-  const bytes = encoder.encode(text);
-  const scanned = new ClaimRecord();
-  const fast = scanClaim(bytes, 0, bytes.length, VOCABULARY, scanned) ? fields(scanned) : undefined;
-  const full = readClaimText(text, { vocabulary: VOCABULARY.vocabulary });
-  const record = new ClaimRecord();
-  const reference = full.ok && recordClaim(full.value, VOCABULARY, record) ? fields(record) : undefined;
-  return { fast, reference };
-}
 
 const PERSON = '{"id":"PT","county":"anyue","category":"registered-poor","illnessInduced":true}';
 const VISIT = '{"kind":"inpatient","discharged":"2017-06-10","admitted":"2017-06-01"}';
@@ -69,7 +46,7 @@ export interface Case {
 }
 
 function holds(c: Case): void {
-  const { fast, reference } = readBy(c.text);
+  const { fast, reference } = readBothWays(c.text, VOCABULARY);
   // The scanner's answer first: one that accepts what the full reader refuses is caught here.
   expect(fast !== undefined ? 'scanner' : reference !== undefined ? 'full reader' : 'nobody').toBe(c.reader);
   if (fast !== undefined) expect(fast).toStrictEqual(reference);

@@ -7,46 +7,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateClaims } from '../../seeds/generator.js';
-import { ClaimRecord, recordClaim } from '../../src/claim/claim-record.js';
-import { readClaimText } from '../../src/claim/parse.js';
-import { scanClaim } from '../../src/claim/scan-record.js';
 import { vocabularyIndex } from '../../src/claim/vocabulary-index.js';
 import { claimVocabulary } from '../../src/scheme/book.js';
 import { defaultRules } from '../../src/scheme/embedded.js';
 import { claimArb, mutatedClaimArb } from '../support/arbitraries.js';
+import { readBothWays } from '../support/claim-records.js';
 
 const RUNS = Number(process.env.FC_RUNS ?? 3000);
 const VOCABULARY = vocabularyIndex(claimVocabulary(defaultRules()));
-const encoder = new TextEncoder();
 
-/** A record's numbers and ids, for comparing two records. */
-const snapshot = (r: ClaimRecord) => ({
-  claimId: r.claimId,
-  personId: r.personId,
-  date: r.date,
-  category: r.category,
-  county: r.county,
-  area: r.area,
-  visitKind: r.visitKind,
-  referral: r.referral,
-  deliveryMode: r.deliveryMode,
-  level: r.level,
-  flags: r.flags,
-  total: r.total,
-  classes: Array.from(r.classes.subarray(0, r.classCount)),
-  sums: Array.from(r.sums.subarray(0, r.classCount)),
-});
-
-/** What the scanner made of a text (undefined: it left it to the full reader), and what the full reader made. */
-function both(text: string) {
-  const bytes = encoder.encode(text);
-  const scanned = new ClaimRecord();
-  const fast = scanClaim(bytes, 0, bytes.length, VOCABULARY, scanned) ? snapshot(scanned) : undefined;
-  const full = readClaimText(text, { vocabulary: VOCABULARY.vocabulary });
-  const record = new ClaimRecord();
-  const reference = full.ok && recordClaim(full.value, VOCABULARY, record) ? snapshot(record) : undefined;
-  return { fast, full, reference };
-}
+const both = (text: string) => readBothWays(text, VOCABULARY);
 
 describe('the byte scanner reads claims as the full reader does', () => {
   it('reads every valid generated claim, compact or spaced out, into the record the full reader makes', () => {
