@@ -24,7 +24,6 @@ import { defaultRules } from '../../src/scheme/embedded.js';
 import { recordFields } from '../support/claim-records.js';
 import { cases } from '../support/helpers.js';
 
-
 describe('a fresh record', () => {
   it('holds no ids, no date and no bill', () => {
     const r = new ClaimRecord();
