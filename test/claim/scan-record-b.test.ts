@@ -374,6 +374,11 @@ const VISIT_CASES: readonly Case[] = [
     reader: 'nobody',
   },
   { name: 'a key the contract does not have is refused', text: visit(`${KIND},${STAY},"ward":`), reader: 'nobody' },
+  {
+    name: 'a key the contract does not have is refused, even when its value is a delivery mode (a delivery that names none)',
+    text: visit(`"kind":"delivery",${STAY},"ward":"vaginal"}`),
+    reader: 'nobody',
+  },
 ];
 
 const DATES_CASES: readonly Case[] = [
